@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SecondOpinion",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "second-opinion", targets: ["second-opinion"]),
+        .library(name: "DialogEngine", targets: ["DialogEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The pure engine: model, loading + diagnostics, expressions, runtime, analysis, transcripts.
+        .target(name: "DialogEngine"),
+        // GNU readline, from Debian's libreadline-dev. No pkgConfig: Debian's readline.pc adds flags SwiftPM rejects.
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .executableTarget(
+            name: "second-opinion",
+            dependencies: [
+                "DialogEngine",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: []
+        ),
+        .testTarget(
+            name: "DialogEngineTests",
+            dependencies: ["DialogEngine"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+/// One option of a `choice` or `multi` slot.
+public struct Option: Hashable, Sendable {
+    /// Stable id used in conditions and stored in state, e.g. `"us"`.
+    public var value: String
+    /// What the person sees, e.g. `"United States"`.
+    public var label: String
+    /// Other words that select this option, e.g. `["usa", "america"]`.
+    public var synonyms: [String]
+
+    public init(value: String, label: String, synonyms: [String] = []) {
+        self.value = value
+        self.label = label
+        self.synonyms = synonyms
+    }
+}
+
+/// The type of a slot, which is also the kind of answer its question takes.
+public enum SlotType: Hashable, Sendable {
+    /// yes / no
+    case bool
+    /// A number, optionally bounded and whole.
+    case number(min: Double?, max: Double?, integer: Bool)
+    /// Free text, stored as the person typed it (cleaned of control characters).
+    case text
+    /// Exactly one of the options.
+    case choice([Option])
+    /// Any number of the options.
+    case multi([Option])
+
+    /// The options of a `choice` or `multi` slot; empty otherwise.
+    public var options: [Option] {
+        switch self {
+        case .choice(let o), .multi(let o): return o
+        default: return []
+        }
+    }
+
+    /// Short name used in messages: `bool`, `number`, `text`, `choice`, `multi`.
+    public var name: String {
+        switch self {
+        case .bool: return "bool"
+        case .number: return "number"
+        case .text: return "text"
+        case .choice: return "choice"
+        case .multi: return "multi"
+        }
+    }
+}
+
+/// A declared slot: a named piece of what the person told us.
+public struct SlotDefinition: Hashable, Sendable {
+    public var name: String
+    public var type: SlotType
+    /// Human name for `summary`, e.g. "Where you are treated".
+    public var label: String
+    public var location: SourceLocation
+
+    public init(name: String, type: SlotType, label: String, location: SourceLocation) {
+        self.name = name
+        self.type = type
+        self.label = label
+        self.location = location
+    }
+}
