@@ -1,0 +1,127 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Files only the user may read: the state directory, answer history, saved sessions.
+enum PrivateFiles {
+    /// Why a private file or directory could not be made.
+    enum Failure: Error, Equatable, CustomStringConvertible {
+        /// Neither `XDG_STATE_HOME` nor `HOME` names a usable directory.
+        case noHomeDirectory
+        /// The path exists but is not a directory.
+        case notADirectory(path: String)
+        /// A system call failed with `errno`.
+        case system(call: String, path: String, errno: Int32)
+
+        var description: String {
+            switch self {
+            case .noHomeDirectory:
+                return "cannot find a state directory: set HOME or XDG_STATE_HOME"
+            case .notADirectory(let path):
+                return "\(path) exists but is not a directory"
+            case .system(let call, let path, let code):
+                return "\(call) \(path): \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    /// $XDG_STATE_HOME/second-opinion or ~/.local/state/second-opinion, created with mode 0700.
+    ///
+    /// A relative `XDG_STATE_HOME` is ignored, as the XDG spec asks. An existing directory is set back to 0700.
+    static func stateDirectory() throws -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base: URL
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = URL(fileURLWithPath: state, isDirectory: true)
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = URL(fileURLWithPath: home, isDirectory: true)
+                .appendingPathComponent(".local", isDirectory: true)
+                .appendingPathComponent("state", isDirectory: true)
+        } else {
+            throw Failure.noHomeDirectory
+        }
+        let directory = base.appendingPathComponent("second-opinion", isDirectory: true)
+        try makePrivateDirectory(directory.path)
+        return directory
+    }
+
+    /// Writes data atomically: temp file in the same directory created 0600, write, fsync, rename, fsync dir. Never leaves a half file.
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        let path = url.path
+        let directory = url.deletingLastPathComponent().path
+        var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)  // creates the file 0600 with O_EXCL
+        }
+        guard descriptor >= 0 else { throw Failure.system(call: "mkstemp", path: path, errno: errno) }
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+
+        do {
+            defer { close(descriptor) }
+            try check(fchmod(descriptor, 0o600), "fchmod", temporaryPath)
+            try writeAll(data, to: descriptor, path: temporaryPath)
+            try check(fsync(descriptor), "fsync", temporaryPath)
+        } catch {
+            unlink(temporaryPath)
+            throw error
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw Failure.system(call: "rename", path: path, errno: code)
+        }
+        // Make the rename itself durable. Some file systems refuse fsync on a directory; the data is in place anyway.
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Ensures an existing or new file has mode 0600. Best effort: failures are ignored (a missing directory, a read-only disk).
+    static func makePrivate(_ path: String) {
+        // O_NONBLOCK: never hang on a FIFO someone put at this path. No O_TRUNC: keep existing contents.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            _ = fchmod(descriptor, 0o600)
+            close(descriptor)
+        } else {
+            _ = chmod(path, 0o600)  // e.g. an existing read-only file we may not open for writing
+        }
+    }
+
+    private static func makePrivateDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.notADirectory(path: path) }
+        } else {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        try check(chmod(path, 0o700), "chmod", path)
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }  // empty data
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.system(call: "write", path: path, errno: errno)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func check(_ result: Int32, _ call: String, _ path: String) throws {
+        if result != 0 { throw Failure.system(call: call, path: path, errno: errno) }
+    }
+}
