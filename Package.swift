@@ -25,13 +25,13 @@ let package = Package(
                 "DialogEngine",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: []
+            ]
         ),
         .testTarget(
             name: "DialogEngineTests",
             dependencies: ["DialogEngine"],
-            resources: []
+            // Fixtures are read from the source tree (via #filePath), not bundled.
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -33,14 +33,21 @@ enum PrivateFiles {
     ///
     /// A relative `XDG_STATE_HOME` is ignored, as the XDG spec asks. An existing directory is set back to 0700.
     static func stateDirectory() throws -> URL {
+        try xdgDirectory(variable: "XDG_STATE_HOME", fallback: ".local/state")
+    }
+
+    /// $XDG_DATA_HOME/second-opinion or ~/.local/share/second-opinion (saved documents), created 0700.
+    static func dataDirectory() throws -> URL {
+        try xdgDirectory(variable: "XDG_DATA_HOME", fallback: ".local/share")
+    }
+
+    private static func xdgDirectory(variable: String, fallback: String) throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         let base: URL
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state, isDirectory: true)
+        if let value = environment[variable], value.hasPrefix("/") {
+            base = URL(fileURLWithPath: value, isDirectory: true)
         } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = URL(fileURLWithPath: home, isDirectory: true)
-                .appendingPathComponent(".local", isDirectory: true)
-                .appendingPathComponent("state", isDirectory: true)
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(fallback, isDirectory: true)
         } else {
             throw Failure.noHomeDirectory
         }

@@ -1,0 +1,204 @@
+/// Whole-graph checks that run after linking: reachability, a way to an end from every node,
+/// loops that ask nothing, slots read before they can have been set, and plain-language length.
+///
+/// Every pass is linear in nodes + edges (the data-flow pass is linear per dialog, over that
+/// dialog's own slots), so `validate` stays fast on very large dialog sets.
+struct GraphLint {
+    let graph: DialogGraph
+    let facts: LintFacts
+    let sink: DiagnosticSink
+
+    /// Plain-language limits for `say`, `reprompt` and `why` text.
+    static let maxSentenceWords = 25
+    static let maxTextWords = 90
+
+    func run() {
+        let index = GraphIndex(graph)
+        checkReachability(index)
+        checkPathsToEnd(index)
+        checkInputlessLoops(index)
+        checkReadsBeforeSet(index)
+        checkPromptLength()
+    }
+
+    private func checkReachability(_ index: GraphIndex) {
+        var roots = [index.position[graph.entry] ?? 0]
+        for i in graph.interrupts { if let p = index.position[i.target] { roots.append(p) } }
+        let seen = index.reach(from: roots, along: index.successors)
+        for (i, id) in index.ids.enumerated() where !seen[i] {
+            guard let node = graph.nodes[id] else { continue }
+            sink.report(
+                .unreachableNode, node.location, "/nodes/\(id.node)", "node '\(id)' cannot be reached from the start or any interrupt",
+                hint: "link to it with \"next\" or \"goto\", or delete it")
+        }
+    }
+
+    private func checkPathsToEnd(_ index: GraphIndex) {
+        let terminals = index.ids.indices.filter {
+            switch graph.nodes[index.ids[$0]]?.exit {
+            case .end?, .returns?: return true
+            default: return false
+            }
+        }
+        let seen = index.reach(from: terminals, along: index.predecessors)
+        for (i, id) in index.ids.enumerated() where !seen[i] {
+            guard let node = graph.nodes[id] else { continue }
+            sink.report(
+                .noPathToEnd, node.location, "/nodes/\(id.node)", "no path from node '\(id)' reaches an end",
+                hint: "give the loop a way out to a node with \"end\": true or \"return\": true")
+        }
+    }
+
+    private func checkInputlessLoops(_ index: GraphIndex) {
+        // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
+        let silent = index.ids.map { graph.nodes[$0]?.question == nil }
+        let edges = index.successors.enumerated().map { i, succ in silent[i] ? succ.filter { silent[$0] } : [] }
+        for component in StronglyConnected.components(edges) {
+            let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
+            guard isLoop, let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
+            let names = component.sorted().prefix(5).map { index.ids[$0].description }.joined(separator: " → ")
+            sink.report(
+                .inputlessLoop, node.location, "/nodes/\(node.id.node)",
+                "these nodes loop without asking anything, so the conversation would never stop: \(names)",
+                hint: "put a question in the loop, or route one edge out of it")
+        }
+    }
+
+    private func checkReadsBeforeSet(_ index: GraphIndex) {
+        var slotsByFile: [String: [String]] = [:]
+        for name in graph.slotOrder {
+            if let def = graph.slots[name] { slotsByFile[def.location.file, default: []].append(name) }
+        }
+        for dialogId in graph.dialogOrder {
+            guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
+            let nodeIds = dialog.nodes.map { NodeID(dialog: dialogId, node: $0) }
+            guard nodeIds.contains(where: { id in facts.reads[id]?.contains { local.contains($0.slot) } == true }) else { continue }
+            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink).run(nodeIds)
+        }
+    }
+
+    private func checkPromptLength() {
+        for prompt in facts.prompts {
+            let words = Self.words(prompt.text)
+            if words.count > Self.maxTextWords {
+                sink.report(
+                    .longPrompt, prompt.location, prompt.pointer, "this text has \(words.count) words; keep it under \(Self.maxTextWords + 1)",
+                    hint: "split it over two nodes, or cut it down")
+                continue
+            }
+            for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
+                let start = sentence.prefix(4).joined(separator: " ")
+                sink.report(
+                    .longPrompt, prompt.location, prompt.pointer,
+                    "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
+                    hint: "split it into two shorter sentences")
+            }
+        }
+    }
+
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+    }
+
+    static func sentences(_ text: String) -> [[Substring]] {
+        var result: [[Substring]] = [[]]
+        for word in words(text) {
+            result[result.count - 1].append(word)
+            if let last = word.last, ".!?:".contains(last) { result.append([]) }
+        }
+        return result.filter { !$0.isEmpty }
+    }
+}
+
+/// Node ids numbered densely, with successor and predecessor lists.
+struct GraphIndex {
+    let ids: [NodeID]
+    let position: [NodeID: Int]
+    let successors: [[Int]]
+    let predecessors: [[Int]]
+
+    init(_ graph: DialogGraph) {
+        ids = graph.nodeOrder
+        var position: [NodeID: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { position[id] = i }
+        var succ = [[Int]](repeating: [], count: ids.count)
+        var pred = [[Int]](repeating: [], count: ids.count)
+        for (i, id) in ids.enumerated() {
+            guard let node = graph.nodes[id] else { continue }
+            var targets = node.edges.map(\.target)
+            if case .call(let callee, _) = node.exit { targets.append(callee) }
+            for t in targets {
+                guard let j = position[t] else { continue }
+                succ[i].append(j)
+                pred[j].append(i)
+            }
+        }
+        self.position = position
+        successors = succ
+        predecessors = pred
+    }
+
+    func reach(from roots: [Int], along edges: [[Int]]) -> [Bool] {
+        var seen = [Bool](repeating: false, count: ids.count)
+        var stack = roots
+        for r in roots { seen[r] = true }
+        while let n = stack.popLast() {
+            for m in edges[n] where !seen[m] {
+                seen[m] = true
+                stack.append(m)
+            }
+        }
+        return seen
+    }
+}
+
+/// Tarjan's algorithm, iterative (dialog graphs can be deep).
+enum StronglyConnected {
+    static func components(_ edges: [[Int]]) -> [[Int]] {
+        let n = edges.count
+        var index = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        var result: [[Int]] = []
+        var counter = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (v, e) = work.last {
+                if e < edges[v].count {
+                    work[work.count - 1].edge += 1
+                    let w = edges[v][e]
+                    if index[w] < 0 {
+                        index[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                } else {
+                    work.removeLast()
+                    if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
+                    if low[v] == index[v] {
+                        var component: [Int] = []
+                        while let w = stack.popLast() {
+                            onStack[w] = false
+                            component.append(w)
+                            if w == v { break }
+                        }
+                        result.append(component)
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,271 @@
+/// Turns one parsed dialog file into a `RawDialog`, reporting every shape problem.
+struct DialogFileReader {
+    let file: String
+    let sink: DiagnosticSink
+
+    static let topKeys = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
+    static let slotKeys = ["type", "label", "options", "min", "max", "integer"]
+    static let optionKeys = ["value", "label", "synonyms"]
+    static let nodeKeys = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
+    static let askKeys = ["slot", "reprompt", "attempts", "skip", "map"]
+    static let mapKeys = ["slot", "rules", "default"]
+    static let ruleKeys = ["value", "keywords"]
+    static let edgeKeys = ["if", "goto"]
+    static let interruptKeys = ["id", "keywords", "goto", "resume", "priority"]
+    static let documentKeys = ["title", "items"]
+    static let itemKeys = ["when", "heading", "text", "bullet", "check"]
+    static let propertyKeys = ["id", "description", "kind", "first", "then", "node", "when"]
+    static let slotTypes = ["bool", "choice", "multi", "number", "text"]
+
+    func read(_ root: JSONNode) -> RawDialog? {
+        guard
+            let top = ShapeReader(
+                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: ["dialog", "start", "nodes"],
+                sink: sink)
+        else { return nil }
+        guard let id = top.string("dialog") else { return nil }
+        if !Identifier.isSimple(id.value) {
+            sink.report(
+                .invalidValue, id.location, "/dialog", "dialog id '\(id.value)' is not a valid id",
+                hint: "use lowercase letters, digits and '_', starting with a letter")
+        }
+        var dialog = RawDialog(file: file, id: id)
+        dialog.title = top.string("title")?.value
+        dialog.start = top.string("start")
+        if let slots = top.object("slots") {
+            for member in slots.members { readSlot(member, into: &dialog) }
+        }
+        if let nodes = top.object("nodes") {
+            if nodes.members.isEmpty, let n = top["nodes"] {
+                sink.report(.invalidValue, n.location, "/nodes", "a dialog needs at least one node")
+            }
+            for member in nodes.members { readNode(member, into: &dialog) }
+        }
+        if let interrupts = top.array("interrupts") {
+            for (i, node) in interrupts.enumerated() { readInterrupt(node, pointer: Pointer.join("/interrupts", i), into: &dialog) }
+        }
+        if let documents = top.object("documents") {
+            for member in documents.members { readDocument(member, into: &dialog) }
+        }
+        if let properties = top.array("properties") {
+            for (i, node) in properties.enumerated() { readProperty(node, pointer: Pointer.join("/properties", i), into: &dialog) }
+        }
+        return dialog
+    }
+
+    private func checkId(_ name: String, _ location: SourceLocation, _ pointer: String, what: String, slot: Bool = false) {
+        let ok = slot ? Identifier.isSlotName(name) : Identifier.isSimple(name)
+        if !ok {
+            sink.report(
+                .invalidValue, location, pointer, "\(what) '\(name)' is not a valid name",
+                hint: slot
+                    ? "use lowercase letters, digits and '_', optionally in dotted parts like 'surgery.kind'"
+                    : "use lowercase letters, digits and '_', starting with a letter")
+        }
+    }
+
+    private func readSlot(_ member: JSONObject.Member, into dialog: inout RawDialog) {
+        let pointer = Pointer.join("/slots", member.key)
+        checkId(member.key, member.keyLocation, pointer, what: "slot name", slot: true)
+        guard
+            let r = ShapeReader(
+                member.value, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
+                required: ["type", "label"], sink: sink),
+            let type = r.string("type"), let label = r.string("label")
+        else { return }
+        guard Self.slotTypes.contains(type.value) else {
+            sink.report(
+                .invalidValue, type.location, r.pointer("type"), "unknown slot type '\(type.value)'",
+                hint: Suggestion.hint(for: type.value, in: Self.slotTypes) ?? "use one of: " + Self.slotTypes.joined(separator: ", "))
+            return
+        }
+        var raw = RawSlot(name: Located(member.key, member.keyLocation), type: .text, label: label.value)
+        let isNumber = type.value == "number"
+        for key in ["min", "max", "integer"] where !isNumber {
+            if let n = r[key] {
+                sink.report(.invalidValue, n.location, r.pointer(key), "'\(key)' applies only to number slots")
+            }
+        }
+        let hasOptions = type.value == "choice" || type.value == "multi"
+        if !hasOptions, let n = r["options"] {
+            sink.report(.invalidValue, n.location, r.pointer("options"), "'options' applies only to choice and multi slots")
+        }
+        switch type.value {
+        case "bool": raw.type = .bool
+        case "text": raw.type = .text
+        case "number":
+            let min = r.number("min")?.value
+            let max = r.number("max")?.value
+            if let min, let max, min > max, let n = r["min"] {
+                sink.report(.invalidValue, n.location, r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
+            }
+            raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
+        default:
+            guard let items = r.array("options") else {
+                if r["options"] == nil {
+                    sink.report(.missingKey, r.location, pointer, "\(type.value) slot '\(member.key)' is missing the required key 'options'")
+                }
+                return
+            }
+            if items.isEmpty, let n = r["options"] {
+                sink.report(.invalidValue, n.location, r.pointer("options"), "a \(type.value) slot needs at least one option")
+            }
+            var options: [Option] = []
+            for (i, item) in items.enumerated() {
+                let p = Pointer.join(r.pointer("options"), i)
+                guard
+                    let o = ShapeReader(
+                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: ["value", "label"], sink: sink),
+                    let value = o.string("value"), let label = o.string("label")
+                else { continue }
+                checkId(value.value, value.location, o.pointer("value"), what: "option value")
+                if options.contains(where: { $0.value == value.value }) {
+                    sink.report(.duplicateDeclaration, value.location, o.pointer("value"), "option value '\(value.value)' appears twice in slot '\(member.key)'")
+                }
+                let synonyms = o.strings("synonyms") ?? []
+                options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
+                raw.optionWords.append((value.value, label.value, label.location, o.pointer("label")))
+                for (j, s) in synonyms.enumerated() {
+                    raw.optionWords.append((value.value, s.value, s.location, Pointer.join(o.pointer("synonyms"), j)))
+                }
+            }
+            raw.type = type.value == "choice" ? .choice(options) : .multi(options)
+        }
+        dialog.slots.append(raw)
+    }
+
+    private func readNode(_ member: JSONObject.Member, into dialog: inout RawDialog) {
+        let pointer = Pointer.join("/nodes", member.key)
+        checkId(member.key, member.keyLocation, pointer, what: "node id")
+        guard
+            let r = ShapeReader(
+                member.value, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
+                sink: sink)
+        else { return }
+        var node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
+        if let set = r.object("set") {
+            for m in set.members {
+                node.set.append((Located(m.key, m.keyLocation), m.value, Pointer.join(r.pointer("set"), m.key)))
+            }
+        }
+        node.say = r.stringOrStrings("say") ?? []
+        node.sayPointer = r.pointer("say")
+        node.documents = r.strings("documents") ?? []
+        node.why = r.string("why")
+        if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
+        if let next = r["next"] { node.next = readNext(next, pointer: r.pointer("next")) }
+        node.call = r.string("call")
+        node.returns = r.flag("return") != nil
+        node.end = r.flag("end") != nil
+        dialog.nodes.append(node)
+    }
+
+    private func readAsk(_ n: JSONNode, pointer: String) -> RawAsk? {
+        guard
+            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: ["slot"], sink: sink)
+        else { return nil }
+        var ask = RawAsk(
+            location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
+            attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
+        if let m = r["map"],
+            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: ["slot", "rules"], sink: sink)
+        {
+            var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
+            for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
+                let p = Pointer.join(mr.pointer("rules"), i)
+                guard
+                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: ["value", "keywords"], sink: sink),
+                    let value = rr.string("value"), let keywords = rr.strings("keywords")
+                else { continue }
+                if keywords.isEmpty, let k = rr["keywords"] {
+                    sink.report(.invalidValue, k.location, rr.pointer("keywords"), "a keyword rule needs at least one keyword")
+                }
+                map.rules.append((value, keywords.map(\.value)))
+            }
+            ask.map = map
+        }
+        return ask
+    }
+
+    private func readNext(_ n: JSONNode, pointer: String) -> [RawEdge]? {
+        if case .string = n.value {
+            guard let s = ShapeReader.string(n, pointer: pointer, what: "'next'", sink: sink) else { return nil }
+            return [RawEdge(condition: nil, target: s, location: n.location, pointer: pointer, isBare: true)]
+        }
+        guard case .array(let items) = n.value, !items.isEmpty else {
+            sink.report(
+                .wrongType, n.location, pointer, "'next' must be a node reference or a non-empty list of edges",
+                hint: "write \"next\": \"node\" or \"next\": [{ \"if\": \"…\", \"goto\": \"node\" }, { \"goto\": \"other\" }]")
+            return nil
+        }
+        var edges: [RawEdge] = []
+        for (i, item) in items.enumerated() {
+            let p = Pointer.join(pointer, i)
+            guard
+                let r = ShapeReader(item, pointer: p, what: "an edge", allowed: Self.edgeKeys, required: ["goto"], sink: sink),
+                let target = r.string("goto")
+            else { continue }
+            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, pointer: p, isBare: false))
+        }
+        return edges
+    }
+
+    private func readInterrupt(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
+        guard
+            let r = ShapeReader(
+                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: ["id", "keywords", "goto"],
+                sink: sink),
+            let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
+        else { return }
+        checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
+        if keywords.isEmpty, let k = r["keywords"] {
+            sink.report(.invalidValue, k.location, r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
+        }
+        dialog.interrupts.append(
+            RawInterrupt(
+                id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true,
+                priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer))
+    }
+
+    private func readDocument(_ member: JSONObject.Member, into dialog: inout RawDialog) {
+        let pointer = Pointer.join("/documents", member.key)
+        checkId(member.key, member.keyLocation, pointer, what: "document id")
+        guard
+            let r = ShapeReader(
+                member.value, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
+                required: ["title", "items"], sink: sink)
+        else { return }
+        var doc = RawDocument(id: Located(member.key, member.keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
+        for (i, itemNode) in (r.array("items") ?? []).enumerated() {
+            let p = Pointer.join(r.pointer("items"), i)
+            guard let ir = ShapeReader(itemNode, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
+            else { continue }
+            let kinds = DocumentTemplate.Kind.allCases.filter { ir[$0.rawValue] != nil }
+            guard kinds.count == 1, let kind = kinds.first else {
+                sink.report(
+                    kinds.isEmpty ? .missingKey : .invalidValue, ir.location, p,
+                    kinds.isEmpty
+                        ? "a document item needs one of 'heading', 'text', 'bullet' or 'check'"
+                        : "a document item has exactly one of 'heading', 'text', 'bullet' or 'check', not \(kinds.count)",
+                    hint: kinds.isEmpty ? nil : "split it into separate items")
+                continue
+            }
+            guard let text = ir.string(kind.rawValue) else { continue }
+            doc.items.append(RawDocumentItem(kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p))
+        }
+        dialog.documents.append(doc)
+    }
+
+    private func readProperty(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
+        guard
+            let r = ShapeReader(
+                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: ["id", "kind"], sink: sink),
+            let id = r.string("id"), let kind = r.string("kind")
+        else { return }
+        dialog.properties.append(
+            RawProperty(
+                id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
+                then: r.string("then"), node: r.string("node"), when: r.string("when"), location: r.location,
+                pointer: pointer))
+    }
+}

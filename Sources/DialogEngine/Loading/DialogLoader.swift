@@ -1,0 +1,121 @@
+import Foundation
+
+/// Loads a folder of dialog files into one checked `DialogGraph`.
+///
+/// Every check runs on every load — `validate`, `chat`, `replay` and `explore` all come through here,
+/// so an invalid dialog set never starts a conversation and all of them print the same messages.
+public enum DialogLoader {
+    /// The biggest dialog file we read (1 MiB); bigger files are refused with E003.
+    public static let maxFileBytes = 1 << 20
+    /// JSON nesting limit.
+    public static let maxDepth = 64
+
+    /// One source file: its display name (as printed in diagnostics) and its bytes.
+    public struct Source: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
+    /// The outcome of a load: a graph only when there are no errors, and every diagnostic, sorted.
+    public struct Result: Sendable {
+        public var graph: DialogGraph?
+        public var diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// Loads every `*.json` in each folder (not recursive) and each file named directly.
+    public static func load(paths: [String]) -> Result {
+        var sources: [Source] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            do {
+                for file in try jsonFiles(at: path) {
+                    if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int, size > maxFileBytes {
+                        diagnostics.append(
+                            Diagnostic(
+                                .limitExceeded, SourceLocation(file: file, line: 1, column: 1), pointer: "",
+                                "file is \(size) bytes; dialog files are limited to \(maxFileBytes) bytes",
+                                hint: "split it into several dialogs"))
+                        continue
+                    }
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        diagnostics.append(
+                            Diagnostic(.malformedJSON, SourceLocation(file: file, line: 1, column: 1), pointer: "", "cannot read the file"))
+                        continue
+                    }
+                    sources.append(Source(name: file, bytes: [UInt8](data)))
+                }
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .malformedJSON, SourceLocation(file: path, line: 1, column: 1), pointer: "",
+                        "\(error)", hint: "give a folder of dialog files or a .json file"))
+            }
+        }
+        var result = load(sources: sources)
+        result.diagnostics = (diagnostics + result.diagnostics).sorted(by: order)
+        if !diagnostics.isEmpty, diagnostics.contains(where: { $0.severity == .error }) { result.graph = nil }
+        return result
+    }
+
+    /// Loads in-memory sources (tests, mutation testing, benchmarks). Sources are linked in name order.
+    public static func load(sources: [Source]) -> Result {
+        let sink = DiagnosticSink()
+        var dialogs: [RawDialog] = []
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            if source.bytes.count > maxFileBytes {
+                sink.report(
+                    .limitExceeded, SourceLocation(file: source.name, line: 1, column: 1), "",
+                    "file is \(source.bytes.count) bytes; dialog files are limited to \(maxFileBytes) bytes",
+                    hint: "split it into several dialogs")
+                continue
+            }
+            let parsed = JSONParser.parse(source.bytes, file: source.name, maxDepth: maxDepth)
+            sink.append(contentsOf: parsed.diagnostics)
+            guard let root = parsed.root else { continue }
+            if let raw = DialogFileReader(file: source.name, sink: sink).read(root) { dialogs.append(raw) }
+        }
+        if dialogs.isEmpty, !sink.hasErrors {
+            sink.report(
+                .missingKey, SourceLocation(file: sources.first?.name ?? "<no files>", line: 1, column: 1), "",
+                "no dialog files found", hint: "a dialog folder holds one or more *.json dialog files")
+        }
+        var graph: DialogGraph?
+        if !dialogs.isEmpty {
+            var linker = Linker(dialogs: dialogs, sink: sink)
+            graph = linker.link()
+            if let g = graph, linker.graphIsSound {
+                GraphLint(graph: g, facts: linker.facts, sink: sink).run()
+            }
+        }
+        let diagnostics = sink.items.sorted(by: order)
+        return Result(graph: sink.hasErrors ? nil : graph, diagnostics: diagnostics)
+    }
+
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.location, a.code.rawValue, a.message) < (b.location, b.code.rawValue, b.message)
+    }
+
+    private static func jsonFiles(at path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError("no such file or folder: \(path)")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return try FileManager.default.contentsOfDirectory(atPath: path)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .sorted()
+            .map { base + "/" + $0 }
+    }
+}
+
+struct LoadError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}

@@ -1,0 +1,579 @@
+/// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
+/// templates against the declared slots, and builds matchers. Reports every problem it finds.
+struct Linker {
+    let dialogs: [RawDialog]
+    let sink: DiagnosticSink
+    private var slots: [String: SlotDefinition] = [:]
+    private var slotOrder: [String] = []
+    private var nodeNames: [String: Set<String>] = [:]
+    private var starts: [String: NodeID] = [:]
+    private var documentIds: Set<String> = []
+    /// Facts for the lint passes that run on the linked graph.
+    private(set) var facts = LintFacts()
+    /// False when references are broken, so graph-shape checks would only repeat the same problem.
+    private(set) var graphIsSound = true
+
+    init(dialogs: [RawDialog], sink: DiagnosticSink) {
+        self.dialogs = dialogs
+        self.sink = sink
+    }
+
+    mutating func link() -> DialogGraph? {
+        let before = sink.items.count
+        // Dialog ids.
+        var byId: [String: RawDialog] = [:]
+        var order: [String] = []
+        for d in dialogs {
+            if let first = byId[d.id.value] {
+                sink.report(
+                    .duplicateDialog, d.id.location, "/dialog", "dialog id '\(d.id.value)' is already used",
+                    hint: "first declared in \(first.file) at line \(first.id.location.line); give each file its own id")
+                graphIsSound = false
+                continue
+            }
+            byId[d.id.value] = d
+            order.append(d.id.value)
+        }
+        let unique = order.compactMap { byId[$0] }
+        for d in unique { nodeNames[d.id.value] = Set(d.nodes.map(\.name.value)) }
+        // Slots, documents, interrupts: global names.
+        var slotFiles: [String: RawSlot] = [:]
+        for d in unique {
+            for s in d.slots {
+                if let first = slotFiles[s.name.value] {
+                    sink.report(
+                        .duplicateDeclaration, s.name.location, Pointer.join("/slots", s.name.value),
+                        "slot '\(s.name.value)' is already declared",
+                        hint: "first declared at \(first.name.location); slots are global, declare each once")
+                    continue
+                }
+                slotFiles[s.name.value] = s
+                slots[s.name.value] = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
+                slotOrder.append(s.name.value)
+                checkOverlaps(s)
+            }
+        }
+        var documentLocations: [String: SourceLocation] = [:]
+        for d in unique {
+            for doc in d.documents {
+                if let first = documentLocations[doc.id.value] {
+                    sink.report(
+                        .duplicateDeclaration, doc.id.location, doc.pointer, "document '\(doc.id.value)' is already declared",
+                        hint: "first declared at \(first)")
+                    continue
+                }
+                documentLocations[doc.id.value] = doc.id.location
+                documentIds.insert(doc.id.value)
+            }
+        }
+        // Starts.
+        for d in unique {
+            guard let start = d.start else { continue }
+            if nodeNames[d.id.value]?.contains(start.value) == true {
+                starts[d.id.value] = NodeID(dialog: d.id.value, node: start.value)
+            } else {
+                sink.report(
+                    .danglingReference, start.location, "/start", "start node '\(start.value)' is not a node of dialog '\(d.id.value)'",
+                    hint: Suggestion.hint(for: start.value, in: nodeNames[d.id.value] ?? []))
+                graphIsSound = false
+            }
+        }
+        // Nodes.
+        var nodes: [NodeID: Node] = [:]
+        var nodeOrder: [NodeID] = []
+        var infos: [String: DialogInfo] = [:]
+        for d in unique {
+            for raw in d.nodes {
+                let node = linkNode(raw, in: d)
+                nodes[node.id] = node
+                nodeOrder.append(node.id)
+            }
+            if let start = starts[d.id.value] {
+                infos[d.id.value] = DialogInfo(
+                    id: d.id.value, title: d.title, start: start, file: d.file, location: d.id.location,
+                    nodes: d.nodes.map(\.name.value))
+            }
+        }
+        // Interrupts.
+        var interrupts: [Interrupt] = []
+        var interruptIds: [String: SourceLocation] = [:]
+        for d in unique {
+            for i in d.interrupts {
+                if let first = interruptIds[i.id.value] {
+                    sink.report(
+                        .duplicateDeclaration, i.id.location, Pointer.join(i.pointer, "id"), "interrupt '\(i.id.value)' is already declared",
+                        hint: "first declared at \(first)")
+                    continue
+                }
+                interruptIds[i.id.value] = i.id.location
+                guard let target = resolve(i.target, from: d.id.value, pointer: Pointer.join(i.pointer, "goto")) else { continue }
+                interrupts.append(
+                    Interrupt(
+                        id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target,
+                        resume: i.resume, priority: i.priority, location: i.location))
+            }
+        }
+        interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)
+        // Documents.
+        var documents: [String: DocumentTemplate] = [:]
+        var documentOrder: [String] = []
+        for d in unique {
+            for doc in d.documents where documents[doc.id.value] == nil && documentLocations[doc.id.value] == doc.id.location {
+                documents[doc.id.value] = linkDocument(doc, in: d)
+                documentOrder.append(doc.id.value)
+            }
+        }
+        // Properties.
+        var properties: [PathProperty] = []
+        for d in unique {
+            for p in d.properties {
+                if let property = linkProperty(p, in: d) { properties.append(property) }
+            }
+        }
+        // Entry point.
+        let entry: NodeID?
+        if let main = starts["main"] {
+            entry = main
+        } else if unique.count == 1, let only = unique.first, let start = starts[only.id.value] {
+            entry = start
+        } else {
+            entry = nil
+            if byId["main"] == nil, let first = unique.first {
+                sink.report(
+                    .danglingReference, first.id.location, "/dialog",
+                    "no dialog is called 'main', so the conversation has no beginning",
+                    hint: "name the first dialog 'main' (\"dialog\": \"main\")")
+            }
+            graphIsSound = false
+        }
+        let linkerReportedShapeErrors = sink.items[before...].contains {
+            [.danglingReference, .missingContinuation, .duplicateDialog].contains($0.code)
+        }
+        if linkerReportedShapeErrors { graphIsSound = false }
+        guard let entry else { return nil }
+        return DialogGraph(
+            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: nodes, nodeOrder: nodeOrder, slots: slots,
+            slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
+            properties: properties, entry: entry)
+    }
+
+    // MARK: - Nodes
+
+    private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog) -> Node {
+        let id = NodeID(dialog: dialog.id.value, node: raw.name.value)
+        var node = Node(id: id, location: raw.name.location, exit: .end)
+        for (slotName, valueNode, pointer) in raw.set {
+            guard let def = slotDefinition(slotName, pointer: pointer) else { continue }
+            if let value = value(valueNode, for: def, pointer: pointer, what: "'set'") {
+                node.assignments.append(Assignment(slot: def.name, value: value))
+            }
+        }
+        for (i, text) in raw.say.enumerated() {
+            let pointer = raw.say.count == 1 ? raw.sayPointer : Pointer.join(raw.sayPointer, i)
+            if let t = template(text, pointer: pointer, node: id) {
+                node.say.append(t)
+                facts.prompts.append(LintFacts.Prompt(text: text.value, location: text.location, pointer: pointer))
+            }
+        }
+        for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
+            sink.report(
+                .unknownDocument, doc.location, Pointer.join(raw.pointer + "/documents", i), "no document is called '\(doc.value)'",
+                hint: Suggestion.hint(for: doc.value, in: documentIds) ?? "declare it under \"documents\" in a dialog file")
+        }
+        node.documents = raw.documents.map(\.value).filter { documentIds.contains($0) }
+        if let why = raw.why {
+            node.why = why.value
+            facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, pointer: raw.pointer + "/why"))
+        }
+        if let ask = raw.ask { node.question = question(ask, node: id) }
+        // Exit: exactly one way on.
+        let ways = [raw.next != nil && raw.call == nil, raw.call != nil, raw.returns, raw.end].filter { $0 }.count
+        var edges: [Edge] = []
+        if let next = raw.next { edges = linkEdges(next, node: id) }
+        if ways == 0 {
+            sink.report(
+                .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
+                hint: "add \"next\", \"call\" with \"next\", \"return\": true or \"end\": true")
+        } else if ways > 1 {
+            sink.report(
+                .missingContinuation, raw.name.location, raw.pointer,
+                "node '\(raw.name.value)' has more than one way on (\(exitNames(raw)))",
+                hint: "keep one: \"next\", \"call\" with \"next\", \"return\" or \"end\"")
+        } else if let call = raw.call {
+            if raw.next == nil {
+                sink.report(
+                    .missingContinuation, raw.name.location, raw.pointer,
+                    "node '\(raw.name.value)' calls '\(call.value)' but has no \"next\" to continue with afterwards",
+                    hint: "add \"next\": the node to go to when the called dialog returns")
+            }
+            if let target = resolve(call, from: dialog.id.value, pointer: raw.pointer + "/call", preferDialog: true) { node.exit = .call(target, then: edges) }
+        } else if raw.returns {
+            node.exit = .returns
+        } else if raw.end {
+            node.exit = .end
+        } else {
+            node.exit = .next(edges)
+        }
+        if let next = raw.next, let last = next.last, last.condition != nil, ways == 1 {
+            sink.report(
+                .missingContinuation, raw.name.location, raw.pointer,
+                "node '\(raw.name.value)' has no way on when none of its conditions hold",
+                hint: "end the \"next\" list with an edge without \"if\", e.g. { \"goto\": \"…\" }")
+        }
+        return node
+    }
+
+    private func exitNames(_ raw: RawNode) -> String {
+        var names: [String] = []
+        if raw.next != nil { names.append("next") }
+        if raw.call != nil { names.append("call") }
+        if raw.returns { names.append("return") }
+        if raw.end { names.append("end") }
+        return names.joined(separator: ", ")
+    }
+
+    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID) -> [Edge] {
+        var edges: [Edge] = []
+        var unconditionalSeen = false
+        for e in raw {
+            if unconditionalSeen {
+                sink.report(
+                    .shadowedEdge, e.location, e.pointer, "this edge can never be taken: an earlier edge has no condition",
+                    hint: "move the edge without \"if\" to the end of the list")
+            }
+            var condition: Condition?
+            if let c = e.condition {
+                condition = self.condition(c, pointer: e.pointer + "/if", code: .conditionType, node: node) ?? .constant(true)
+            } else {
+                unconditionalSeen = true
+            }
+            if let target = resolve(e.target, from: node.dialog, pointer: e.isBare ? e.pointer : e.pointer + "/goto") {
+                edges.append(Edge(condition: condition, target: target, location: e.location))
+            }
+        }
+        return edges
+    }
+
+    private mutating func question(_ raw: RawAsk, node: NodeID) -> Question? {
+        if raw.reprompt == nil {
+            sink.report(
+                .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
+                hint: "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted")
+        }
+        var attempts = 3
+        if let a = raw.attempts {
+            if a.value < 1 || a.value > 10 {
+                sink.report(
+                    .unboundedAttempts, a.location, raw.pointer + "/attempts", "'attempts' is \(a.value); it must be from 1 to 10",
+                    hint: "2 or 3 is usually right")
+            } else {
+                attempts = a.value
+            }
+        } else {
+            sink.report(
+                .unboundedAttempts, raw.location, raw.pointer, "this question has no bounded number of attempts",
+                hint: "add \"attempts\": 3 (after that many unusable answers the conversation moves on)")
+        }
+        guard let slotName = raw.slot, let def = slotDefinition(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        var reprompt = Template(segments: [])
+        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", node: node) {
+            reprompt = t
+            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, pointer: raw.pointer + "/reprompt"))
+        }
+        var map: KeywordMap?
+        if let m = raw.map { map = keywordMap(m, askSlot: def) }
+        facts.asks[node] = def.name
+        return Question(
+            slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
+            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
+    }
+
+    private func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> KeywordMap? {
+        if askSlot.type != .text {
+            sink.report(
+                .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
+                hint: "for choice slots, put the words in the options' synonyms")
+            return nil
+        }
+        guard let slotName = raw.slot, let def = slotDefinition(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        switch def.type {
+        case .choice: return buildMap(raw, def: def, options: def.type.options, multi: false)
+        case .multi: return buildMap(raw, def: def, options: def.type.options, multi: true)
+        default:
+            sink.report(
+                .invalidMap, raw.location, raw.pointer,
+                "'map' must target a choice or multi slot; '\(def.name)' is \(def.type.name)")
+            return nil
+        }
+    }
+
+    private func buildMap(_ raw: RawMap, def: SlotDefinition, options: [Option], multi: Bool) -> KeywordMap? {
+        let values = options.map(\.value)
+        var ok = true
+        for (i, rule) in raw.rules.enumerated() where !values.contains(rule.value.value) {
+            sink.report(
+                .invalidMap, rule.value.location, raw.pointer + "/rules/\(i)/value",
+                "'\(rule.value.value)' is not an option of slot '\(def.name)'",
+                hint: Suggestion.hint(for: rule.value.value, in: values) ?? "options: " + values.joined(separator: ", "))
+            ok = false
+        }
+        if let d = raw.defaultValue, !values.contains(d.value) {
+            sink.report(
+                .invalidMap, d.location, raw.pointer + "/default", "'\(d.value)' is not an option of slot '\(def.name)'",
+                hint: Suggestion.hint(for: d.value, in: values))
+            ok = false
+        }
+        guard ok else { return nil }
+        return KeywordMap(
+            slot: def.name, rules: raw.rules.map { .init(value: $0.value.value, matcher: PhraseMatcher(phrases: $0.keywords)) },
+            defaultValue: raw.defaultValue?.value, isMulti: multi)
+    }
+
+    // MARK: - Documents and properties
+
+    private mutating func linkDocument(_ raw: RawDocument, in dialog: RawDialog) -> DocumentTemplate {
+        var title = Template(segments: [.text(raw.id.value)])
+        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", node: nil) { title = compiled }
+        var items: [DocumentTemplate.Item] = []
+        for item in raw.items {
+            var condition: Condition?
+            if let w = item.when {
+                guard let c = self.condition(w, pointer: item.pointer + "/when", code: .documentCondition, node: nil) else { continue }
+                condition = c
+            }
+            guard let t = template(item.text, pointer: item.pointer + "/" + item.kind.rawValue, node: nil) else { continue }
+            items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
+        }
+        return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
+    }
+
+    private mutating func linkProperty(_ raw: RawProperty, in dialog: RawDialog) -> PathProperty? {
+        func ref(_ r: Located<String>?, _ key: String) -> NodeID? {
+            guard let r else {
+                sink.report(.invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'")
+                return nil
+            }
+            guard let id = resolveQuietly(r.value, from: dialog.id.value) else {
+                sink.report(
+                    .invalidProperty, raw.location, raw.pointer, "property '\(raw.id.value)' names no node '\(r.value)'",
+                    hint: Suggestion.hint(for: r.value, in: referenceCandidates(from: dialog.id.value)))
+                return nil
+            }
+            return id
+        }
+        var when: Condition?
+        if let w = raw.when {
+            guard let c = condition(w, pointer: raw.pointer + "/when", code: .conditionType, node: nil) else { return nil }
+            when = c
+        }
+        let rule: PathProperty.Rule
+        switch raw.kind.value {
+        case "before":
+            guard let first = ref(raw.first, "first"), let then = ref(raw.then, "then") else { return nil }
+            rule = .before(first: first, then: then)
+        case "never":
+            guard let node = ref(raw.node, "node") else { return nil }
+            rule = .never(node: node, when: when)
+        case "always_reaches":
+            guard let node = ref(raw.node, "node") else { return nil }
+            rule = .alwaysReaches(node: node, when: when)
+        default:
+            sink.report(
+                .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
+                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches"])
+                    ?? "use before, never or always_reaches")
+            return nil
+        }
+        return PathProperty(id: raw.id.value, description: raw.description, rule: rule, location: raw.location)
+    }
+
+    // MARK: - References, slots, values
+
+    private func referenceCandidates(from dialog: String) -> [String] {
+        var names = Array(nodeNames[dialog] ?? [])
+        for (d, nodes) in nodeNames {
+            names.append(d)
+            names += nodes.map { "\(d).\($0)" }
+        }
+        return names.sorted()
+    }
+
+    /// Resolves a reference: a node of this dialog, `dialog.node`, or a bare dialog id (its start).
+    /// `call` prefers a dialog id over a same-named local node, since calls are to dialogs.
+    func resolveQuietly(_ ref: String, from dialog: String, preferDialog: Bool = false) -> NodeID? {
+        if preferDialog, let start = starts[ref] { return start }
+        if nodeNames[dialog]?.contains(ref) == true { return NodeID(dialog: dialog, node: ref) }
+        if let id = NodeID(qualified: ref), nodeNames[id.dialog]?.contains(id.node) == true { return id }
+        if let start = starts[ref] { return start }
+        return nil
+    }
+
+    private mutating func resolve(
+        _ ref: Located<String>, from dialog: String, pointer: String, preferDialog: Bool = false
+    ) -> NodeID? {
+        if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
+        var message = "'\(ref.value)' names no node or dialog"
+        if let id = NodeID(qualified: ref.value) {
+            message = nodeNames[id.dialog] == nil
+                ? "'\(ref.value)' names no node: there is no dialog '\(id.dialog)'"
+                : "'\(ref.value)' names no node: dialog '\(id.dialog)' has no node '\(id.node)'"
+        }
+        sink.report(
+            .danglingReference, ref.location, pointer, message,
+            hint: Suggestion.hint(for: ref.value, in: referenceCandidates(from: dialog)))
+        graphIsSound = false
+        return nil
+    }
+
+    private func slotDefinition(_ name: Located<String>, pointer: String) -> SlotDefinition? {
+        if let def = slots[name.value] { return def }
+        sink.report(
+            .unknownSlot, name.location, pointer, "no slot is called '\(name.value)'",
+            hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
+        return nil
+    }
+
+    /// A JSON literal as a value of the slot's type, or nil after reporting E044.
+    private func value(_ node: JSONNode, for def: SlotDefinition, pointer: String, what: String) -> Value? {
+        let options = def.type.options.map(\.value)
+        switch (def.type, node.value) {
+        case (.bool, .bool(let b)): return .bool(b)
+        case (.number(let min, let max, let integer), .number(let n)):
+            if let min, n < min { break }
+            if let max, n > max { break }
+            if integer, n != n.rounded() { break }
+            return .number(n)
+        case (.text, .string(let s)): return .text(s)
+        case (.choice, .string(let s)) where options.contains(s): return .choice(s)
+        case (.multi, .array(let items)):
+            var chosen: [String] = []
+            for item in items {
+                guard case .string(let s) = item.value, options.contains(s) else { chosen = ["\u{0}"]; break }
+                chosen.append(s)
+            }
+            if chosen != ["\u{0}"] { return .set(options.filter { chosen.contains($0) }) }
+        default: break
+        }
+        var hint: String?
+        switch def.type {
+        case .bool: hint = "use true or false"
+        case .number(let min, let max, let integer):
+            hint = "use a\(integer ? " whole" : "") number" + (min.map { " from \(Value.format($0))" } ?? "") + (max.map { " up to \(Value.format($0))" } ?? "")
+        case .text: hint = "use a string"
+        case .choice: hint = "use one of: " + options.joined(separator: ", ")
+        case .multi: hint = "use a list of: " + options.joined(separator: ", ")
+        }
+        if case .string(let s) = node.value, let close = Suggestion.closest(to: s, in: options) { hint = "did you mean '\(close)'?" }
+        sink.report(
+            .valueTypeMismatch, node.location, pointer,
+            "\(node.value.typeAndValue) does not fit \(def.type.name) slot '\(def.name)'", hint: hint)
+        return nil
+    }
+
+    private func checkOverlaps(_ slot: RawSlot) {
+        var seen: [String: String] = [:]
+        for word in slot.optionWords {
+            let key = TextNormalizer.tokens(word.text).joined(separator: " ")
+            guard !key.isEmpty else { continue }
+            if let owner = seen[key], owner != word.value {
+                sink.report(
+                    .overlappingSynonyms, word.location, Pointer.join("/slots", slot.name.value) + "…" + word.pointer,
+                    "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
+                    hint: "keep the word on one option only")
+            } else if seen[key] == nil {
+                seen[key] = word.value
+            }
+        }
+    }
+
+    // MARK: - Conditions and templates
+
+    private mutating func condition(_ source: Located<String>, pointer: String, code: DiagnosticCode, node: NodeID?) -> Condition? {
+        let parsed: Condition
+        switch ConditionParser.parse(source.value) {
+        case .failure(let e):
+            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer, e.message, hint: e.hint)
+            return nil
+        case .success(let c): parsed = c
+        }
+        let issues = ConditionChecker.check(parsed, slotType: { slots[$0]?.type }, slotNames: slotOrder)
+        for issue in issues {
+            let c: DiagnosticCode
+            switch issue.kind {
+            case .unknownSlot: c = code
+            case .typeMismatch: c = .conditionType
+            case .impossibleValue: c = .impossibleValue
+            }
+            sink.report(c, source.location.inString(offset: issue.offset), pointer, issue.message, hint: issue.hint)
+        }
+        guard issues.isEmpty else { return nil }
+        if let node {
+            let guarded = parsed.answeredSlots
+            for slot in parsed.slotsRead where !guarded.contains(slot) {
+                facts.reads[node, default: []].append(
+                    LintFacts.Read(slot: slot, location: source.location.inString(offset: offset(of: slot, in: source.value)), pointer: pointer))
+            }
+        }
+        return parsed
+    }
+
+    private mutating func template(_ source: Located<String>, pointer: String, node: NodeID?) -> Template? {
+        let t: Template
+        switch Template.parse(source.value) {
+        case .failure(let e):
+            sink.report(.templateSlot, source.location.inString(offset: e.offset), pointer, e.message, hint: e.hint)
+            return nil
+        case .success(let parsed): t = parsed
+        }
+        var ok = true
+        for slot in t.slots where slots[slot] == nil {
+            sink.report(
+                .templateSlot, source.location.inString(offset: offset(of: slot, in: source.value)), pointer,
+                "placeholder '{{\(slot)}}' names no slot",
+                hint: Suggestion.hint(for: slot, in: slotOrder) ?? "declare the slot, or remove the placeholder")
+            ok = false
+        }
+        if ok, let node {
+            for slot in t.slotsWithoutFallback {
+                facts.reads[node, default: []].append(
+                    LintFacts.Read(slot: slot, location: source.location.inString(offset: offset(of: slot, in: source.value)), pointer: pointer))
+            }
+        }
+        return ok ? t : nil
+    }
+
+    /// Scalar offset of the first occurrence of `name` in `source` (0 when absent).
+    private func offset(of name: String, in source: String) -> Int {
+        guard let range = source.range(of: name) else { return 0 }
+        return source.unicodeScalars.distance(from: source.unicodeScalars.startIndex, to: range.lowerBound)
+    }
+}
+
+/// What the linker learned that lint passes need: where slots are read and what prompts say.
+struct LintFacts {
+    struct Read {
+        var slot: String
+        var location: SourceLocation
+        var pointer: String
+    }
+    struct Prompt {
+        var text: String
+        var location: SourceLocation
+        var pointer: String
+    }
+    var reads: [NodeID: [Read]] = [:]
+    var asks: [NodeID: String] = [:]
+    var prompts: [Prompt] = []
+}
+
+extension Condition {
+    /// Slots tested with `answered(…)` anywhere in the condition: reads of them are guarded.
+    var answeredSlots: Set<String> {
+        switch self {
+        case .answered(let s): return [s]
+        case .not(let c): return c.answeredSlots
+        case .and(let a, let b), .or(let a, let b): return a.answeredSlots.union(b.answeredSlots)
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// A dialog file after shape checks, before references are linked. Strings keep their locations.
+struct RawDialog {
+    var file: String
+    var id: Located<String>
+    var title: String?
+    var start: Located<String>?
+    var slots: [RawSlot] = []
+    var nodes: [RawNode] = []
+    var interrupts: [RawInterrupt] = []
+    var documents: [RawDocument] = []
+    var properties: [RawProperty] = []
+}
+
+struct RawSlot {
+    var name: Located<String>
+    var type: SlotType
+    var label: String
+    /// Locations of each option's label and synonyms, for overlap checks: (option value, text, where).
+    var optionWords: [(value: String, text: String, location: SourceLocation, pointer: String)] = []
+}
+
+struct RawNode {
+    var name: Located<String>
+    var pointer: String
+    var objectLocation: SourceLocation
+    var set: [(slot: Located<String>, value: JSONNode, pointer: String)] = []
+    var say: [Located<String>] = []
+    var sayPointer: String = ""
+    var documents: [Located<String>] = []
+    var ask: RawAsk?
+    var why: Located<String>?
+    var next: [RawEdge]?
+    var call: Located<String>?
+    var returns = false
+    var end = false
+}
+
+struct RawEdge {
+    var condition: Located<String>?
+    var target: Located<String>
+    var location: SourceLocation
+    var pointer: String
+    /// True when written as a bare string `"next": "x"`.
+    var isBare: Bool
+}
+
+struct RawAsk {
+    var location: SourceLocation
+    var pointer: String
+    var slot: Located<String>?
+    var reprompt: Located<String>?
+    var attempts: Located<Int>?
+    var skip: Bool
+    var map: RawMap?
+}
+
+struct RawMap {
+    var location: SourceLocation
+    var pointer: String
+    var slot: Located<String>?
+    var rules: [(value: Located<String>, keywords: [String])]
+    var defaultValue: Located<String>?
+}
+
+struct RawInterrupt {
+    var id: Located<String>
+    var keywords: [String]
+    var target: Located<String>
+    var resume: Bool
+    var priority: Int
+    var location: SourceLocation
+    var pointer: String
+}
+
+struct RawDocument {
+    var id: Located<String>
+    var title: Located<String>?
+    var items: [RawDocumentItem]
+    var location: SourceLocation
+    var pointer: String
+}
+
+struct RawDocumentItem {
+    var kind: DocumentTemplate.Kind
+    var text: Located<String>
+    var when: Located<String>?
+    var location: SourceLocation
+    var pointer: String
+}
+
+struct RawProperty {
+    var id: Located<String>
+    var description: String
+    var kind: Located<String>
+    var first: Located<String>?
+    var then: Located<String>?
+    var node: Located<String>?
+    var when: Located<String>?
+    var location: SourceLocation
+    var pointer: String
+}

@@ -1,0 +1,176 @@
+/// Reads one JSON object against the format: reports unknown keys (with a hint), missing keys and
+/// wrong types, so every authored key is checked exactly once.
+struct ShapeReader {
+    let object: JSONObject
+    let location: SourceLocation
+    let pointer: String
+    let sink: DiagnosticSink
+
+    /// Checks the object's keys. Returns nil (after reporting) when `node` is not an object.
+    init?(_ node: JSONNode, pointer: String, what: String, allowed: [String], required: [String], sink: DiagnosticSink) {
+        guard case .object(let object) = node.value else {
+            sink.report(
+                .wrongType, node.location, pointer, "\(what) must be an object, not \(node.value.typeAndValue)")
+            return nil
+        }
+        self.object = object
+        self.location = node.location
+        self.pointer = pointer
+        self.sink = sink
+        for member in object.members where !allowed.contains(member.key) {
+            let hint = Suggestion.hint(for: member.key, in: allowed)
+                ?? "allowed keys here: " + allowed.joined(separator: ", ")
+            sink.report(
+                .unknownKey, member.keyLocation, Pointer.join(pointer, member.key),
+                "unknown key '\(member.key)' in \(what)", hint: hint)
+        }
+        for key in required where object[key] == nil {
+            sink.report(.missingKey, node.location, pointer, "\(what) is missing the required key '\(key)'")
+        }
+    }
+
+    func pointer(_ key: String) -> String { Pointer.join(pointer, key) }
+
+    subscript(key: String) -> JSONNode? { object[key] }
+
+    func string(_ key: String, nonEmpty: Bool = true) -> Located<String>? {
+        guard let node = object[key] else { return nil }
+        return ShapeReader.string(node, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
+    }
+
+    static func string(_ node: JSONNode, pointer: String, what: String, nonEmpty: Bool = true, sink: DiagnosticSink)
+        -> Located<String>?
+    {
+        guard case .string(let s) = node.value else {
+            sink.report(.wrongType, node.location, pointer, "\(what) must be a string, not \(node.value.typeAndValue)")
+            return nil
+        }
+        if nonEmpty, s.allSatisfy(\.isWhitespace) {
+            sink.report(.invalidValue, node.location, pointer, "\(what) must not be empty")
+            return nil
+        }
+        return Located(s, node.location)
+    }
+
+    func bool(_ key: String) -> Located<Bool>? {
+        guard let node = object[key] else { return nil }
+        guard case .bool(let b) = node.value else {
+            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be true or false, not \(node.value.typeAndValue)")
+            return nil
+        }
+        return Located(b, node.location)
+    }
+
+    /// `true` only: keys like `"end": true` that have no meaningful false.
+    func flag(_ key: String) -> Located<Bool>? {
+        guard let b = bool(key) else { return nil }
+        if !b.value {
+            sink.report(.invalidValue, b.location, pointer(key), "'\(key)' can only be true", hint: "remove the key instead of setting it to false")
+            return nil
+        }
+        return b
+    }
+
+    func number(_ key: String) -> Located<Double>? {
+        guard let node = object[key] else { return nil }
+        guard case .number(let n) = node.value else {
+            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be a number, not \(node.value.typeAndValue)")
+            return nil
+        }
+        return Located(n, node.location)
+    }
+
+    func integer(_ key: String) -> Located<Int>? {
+        guard let n = number(key) else { return nil }
+        guard n.value == n.value.rounded(), abs(n.value) < 1e9 else {
+            sink.report(.invalidValue, n.location, pointer(key), "'\(key)' must be a whole number")
+            return nil
+        }
+        return Located(Int(n.value), n.location)
+    }
+
+    func array(_ key: String) -> [JSONNode]? {
+        guard let node = object[key] else { return nil }
+        guard case .array(let items) = node.value else {
+            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be a list, not \(node.value.typeAndValue)")
+            return nil
+        }
+        return items
+    }
+
+    func strings(_ key: String) -> [Located<String>]? {
+        guard let items = array(key) else { return nil }
+        return items.enumerated().compactMap { i, item in
+            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink)
+        }
+    }
+
+    /// A string, or a list of strings (for `say`).
+    func stringOrStrings(_ key: String) -> [Located<String>]? {
+        guard let node = object[key] else { return nil }
+        if case .string = node.value {
+            return ShapeReader.string(node, pointer: pointer(key), what: "'\(key)'", sink: sink).map { [$0] }
+        }
+        guard case .array(let items) = node.value else {
+            sink.report(
+                .wrongType, node.location, pointer(key),
+                "'\(key)' must be a string or a list of strings, not \(node.value.typeAndValue)")
+            return nil
+        }
+        guard !items.isEmpty else {
+            sink.report(
+                .invalidValue, node.location, pointer(key), "'\(key)' is an empty list",
+                hint: "give at least one phrasing, or remove the key")
+            return nil
+        }
+        return items.enumerated().compactMap { i, item in
+            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink)
+        }
+    }
+
+    func object(_ key: String) -> JSONObject? {
+        guard let node = object[key] else { return nil }
+        guard case .object(let o) = node.value else {
+            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be an object, not \(node.value.typeAndValue)")
+            return nil
+        }
+        return o
+    }
+}
+
+/// A value with where it was written.
+struct Located<T> {
+    var value: T
+    var location: SourceLocation
+    init(_ value: T, _ location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension JSONValue {
+    /// "a number (3)", "a string ('x')", for messages.
+    var typeAndValue: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return "a boolean (\(b))"
+        case .number(let n): return "a number (\(Value.format(n)))"
+        case .string(let s): return "a string ('\(s.count > 30 ? String(s.prefix(30)) + "…" : s)')"
+        case .array: return "a list"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// Id syntax shared by dialogs, nodes, slots, documents and interrupts.
+enum Identifier {
+    /// `[a-z][a-z0-9_]*`
+    static func isSimple(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first >= 97, first <= 122 else { return false }
+        return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+    /// Simple identifiers joined by dots.
+    static func isSlotName(_ s: String) -> Bool {
+        !s.isEmpty && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isSimple(String($0)) }
+    }
+}

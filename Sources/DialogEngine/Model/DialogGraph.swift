@@ -1,0 +1,24 @@
+/// Every dialog of a folder, linked into one graph. Built only by `DialogLoader`, and only when valid.
+public struct DialogGraph: Sendable {
+    public var dialogs: [String: DialogInfo]
+    /// Dialog ids in file-name order.
+    public var dialogOrder: [String]
+    public var nodes: [NodeID: Node]
+    /// All node ids, dialog by dialog in file order.
+    public var nodeOrder: [NodeID]
+    public var slots: [String: SlotDefinition]
+    /// Slot names in declaration order (files in name order).
+    public var slotOrder: [String]
+    /// Highest priority first, then declaration order.
+    public var interrupts: [Interrupt]
+    public var documents: [String: DocumentTemplate]
+    public var documentOrder: [String]
+    public var properties: [PathProperty]
+    /// Where the conversation starts: `main`'s start node, or the only dialog's.
+    public var entry: NodeID
+
+    public subscript(id: NodeID) -> Node? { nodes[id] }
+
+    /// The slot's type, or nil for an unknown slot.
+    public func slotType(_ name: String) -> SlotType? { slots[name]?.type }
+}

@@ -1,0 +1,10 @@
+/// What one dialog file declared about itself.
+public struct DialogInfo: Sendable {
+    public var id: String
+    public var title: String?
+    public var start: NodeID
+    public var file: String
+    public var location: SourceLocation
+    /// Node ids in file order.
+    public var nodes: [String]
+}

@@ -1,0 +1,97 @@
+/// One step of a dialog: `set` → `say` → `documents` → `ask` → exit.
+public struct Node: Sendable {
+    public var id: NodeID
+    /// Where the node's key is in its file.
+    public var location: SourceLocation
+    public var assignments: [Assignment]
+    /// Phrasing variants; one is picked by the seeded generator. Empty when the node says nothing.
+    public var say: [Template]
+    public var documents: [String]
+    public var question: Question?
+    public var why: String?
+    public var exit: Exit
+
+    public init(
+        id: NodeID, location: SourceLocation, assignments: [Assignment] = [], say: [Template] = [],
+        documents: [String] = [], question: Question? = nil, why: String? = nil, exit: Exit
+    ) {
+        self.id = id
+        self.location = location
+        self.assignments = assignments
+        self.say = say
+        self.documents = documents
+        self.question = question
+        self.why = why
+        self.exit = exit
+    }
+
+    /// The edges this node may leave by (for `call`, the edges taken after the callee returns).
+    public var edges: [Edge] {
+        switch exit {
+        case .next(let e), .call(_, let e): return e
+        case .returns, .end: return []
+        }
+    }
+}
+
+/// `set`: a slot given a fixed value when the node is entered.
+public struct Assignment: Sendable, Hashable {
+    public var slot: String
+    public var value: Value
+}
+
+/// How a node moves on.
+public enum Exit: Sendable {
+    /// Take the first edge whose condition holds.
+    case next([Edge])
+    /// Run a dialog as a sub-conversation, then take the edges.
+    case call(NodeID, then: [Edge])
+    /// Go back to the caller or the interrupted question.
+    case returns
+    /// The conversation is over.
+    case end
+}
+
+/// One routing edge: `{ "if": condition, "goto": target }`.
+public struct Edge: Sendable {
+    public var condition: Condition?
+    public var target: NodeID
+    /// Where the edge (or the `next` string) is in its file.
+    public var location: SourceLocation
+}
+
+/// An `ask`: the question waits for an answer for one slot.
+public struct Question: Sendable {
+    public var slot: String
+    public var reprompt: Template
+    public var attempts: Int
+    /// Whether "skip" / "not sure" / running out of attempts moves on without an answer.
+    public var skippable: Bool
+    public var matcher: AnswerMatcher
+    public var map: KeywordMap?
+    public var location: SourceLocation
+}
+
+/// Keyword rules that derive a choice or multi slot from free text.
+public struct KeywordMap: Sendable {
+    public struct Rule: Sendable {
+        public var value: String
+        public var matcher: PhraseMatcher
+    }
+    public var slot: String
+    public var rules: [Rule]
+    public var defaultValue: String?
+    /// True when the target is a `multi` slot (all matching rules contribute).
+    public var isMulti: Bool
+
+    /// The value derived from an answer's tokens, or nil when nothing applies.
+    public func value(for tokens: [String]) -> Value? {
+        if isMulti {
+            var values = rules.filter { $0.matcher.matches(tokens) }.map(\.value)
+            if values.isEmpty, let d = defaultValue { values = [d] }
+            return .set(values)
+        }
+        if let rule = rules.first(where: { $0.matcher.matches(tokens) }) { return .choice(rule.value) }
+        return defaultValue.map { .choice($0) }
+    }
+}

@@ -1,0 +1,43 @@
+/// Renders declared documents as Markdown with the person's answers.
+public enum DocumentRenderer {
+    public struct Rendered: Sendable {
+        public var title: String
+        public var markdown: String
+        /// Indexes of the items whose `when` held.
+        public var itemsIncluded: [Int]
+        /// Slots a placeholder needed but the person has not answered (and there was no fallback).
+        public var missing: [String]
+    }
+
+    public static func render(_ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph) -> Rendered {
+        var missing: [String] = []
+        let lookup: (String) -> Value? = { slots[$0] }
+        let type: (String) -> SlotType? = { graph.slotType($0) }
+        let title = document.title.render(lookup, slotType: type, missing: &missing)
+        var lines = ["# " + title]
+        var included: [Int] = []
+        var previous: DocumentTemplate.Kind?
+        for (i, item) in document.items.enumerated() {
+            if let c = item.condition, !c.evaluate(lookup) { continue }
+            included.append(i)
+            let text = item.template.render(lookup, slotType: type, missing: &missing)
+            let isList = item.kind == .bullet || item.kind == .check
+            if !(isList && (previous == .bullet || previous == .check)) { lines.append("") }
+            switch item.kind {
+            case .heading: lines.append("## " + text)
+            case .text: lines.append(text)
+            case .bullet: lines.append("- " + text)
+            case .check: lines.append("- [ ] " + text)
+            }
+            previous = item.kind
+        }
+        return Rendered(title: title, markdown: lines.joined(separator: "\n") + "\n", itemsIncluded: included, missing: missing)
+    }
+
+    /// Every declared document, in declaration order, separated by rules: what `save` writes.
+    public static func renderAll(graph: DialogGraph, slots: [String: Value]) -> String {
+        graph.documentOrder.compactMap { graph.documents[$0] }
+            .map { render($0, slots: slots, graph: graph).markdown }
+            .joined(separator: "\n---\n\n")
+    }
+}

@@ -1,0 +1,59 @@
+/// The dialog engine: one pure call, `step(state, input) -> (state', outputs)`.
+///
+/// No terminal, no clock, no globals; the only randomness is the seeded generator inside the
+/// state. The REPL, transcript replay, path exploration and any future front end drive this.
+///
+/// ```swift
+/// let engine = Engine(graph: graph)
+/// var (state, out) = engine.step(EngineState(seed: 1), .start)
+/// (state, out) = engine.step(state, .line("yes"))
+/// ```
+public struct Engine: Sendable {
+    public let graph: DialogGraph
+    /// Record a trace of nodes, edges, conditions and variants in `EngineState.trace` (replay coverage, explore).
+    public var tracing: Bool
+    /// Longest answer accepted, in characters; longer input is refused with a message.
+    public static let maxInputCharacters = 2_000
+    /// Nodes entered in one step before the engine gives up (a loop that asks nothing).
+    public static let maxStepsPerTurn = 10_000
+
+    public init(graph: DialogGraph, tracing: Bool = false) {
+        self.graph = graph
+        self.tracing = tracing
+    }
+
+    /// What the person did.
+    public enum Input: Sendable, Hashable {
+        /// Begin (or begin again) at the entry node.
+        case start
+        /// A line the person typed.
+        case line(String)
+    }
+
+    public func step(_ state: EngineState, _ input: Input) -> (EngineState, [Output]) {
+        var turn = Turn(engine: self, state: state)
+        turn.state.trace.removeAll(keepingCapacity: true)
+        switch input {
+        case .start: turn.begin()
+        case .line(let text): turn.handle(text)
+        }
+        return (turn.state, turn.outputs)
+    }
+
+    /// The engine's built-in commands, for `help` and tab completion.
+    public static let commands = ["help", "back", "why", "summary", "restart", "save", "quit"]
+
+    /// Words Tab completion should offer at this point: the open question's options and the commands.
+    public func completions(for state: EngineState) -> [String] {
+        var words: [String] = []
+        if let id = state.position, let q = graph.nodes[id]?.question, let type = graph.slotType(q.slot) {
+            switch type {
+            case .bool: words += ["yes", "no"]
+            case .choice(let options), .multi(let options): words += options.map(\.label)
+            default: break
+            }
+            if q.skippable { words.append("not sure") }
+        }
+        return words + Self.commands
+    }
+}

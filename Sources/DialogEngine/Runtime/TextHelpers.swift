@@ -1,0 +1,59 @@
+/// "a, b and c".
+enum ListFormatter {
+    static func join(_ items: [String], conjunction: String = "and") -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items[items.count - 1]
+        }
+    }
+}
+
+/// "a number from 0 to 120".
+enum NumberRange {
+    static func describe(_ type: SlotType?) -> String {
+        guard case .number(let min, let max, let integer)? = type else { return "a number" }
+        let kind = integer ? "a whole number" : "a number"
+        switch (min, max) {
+        case let (lo?, hi?): return "\(kind) from \(Value.format(lo)) to \(Value.format(hi))"
+        case let (lo?, nil): return "\(kind) of at least \(Value.format(lo))"
+        case let (nil, hi?): return "\(kind) up to \(Value.format(hi))"
+        default: return kind
+        }
+    }
+}
+
+/// A value as the person should read it: labels, not ids.
+public enum ValueText {
+    public static func display(_ value: Value, type: SlotType?) -> String {
+        let options = type?.options ?? []
+        func label(_ v: String) -> String { options.first { $0.value == v }?.label ?? v }
+        switch value {
+        case .bool(let b): return b ? "yes" : "no"
+        case .number(let n): return Value.format(n)
+        case .text(let s): return s
+        case .choice(let v): return label(v)
+        case .set(let vs): return vs.isEmpty ? "none" : ListFormatter.join(vs.map(label))
+        }
+    }
+}
+
+/// The reply to `help`.
+enum HelpText {
+    static func text(question: String?) -> String {
+        var lines: [String] = []
+        if let question { lines.append(question) }
+        lines += [
+            "You can also type:",
+            "  back      undo your last answer",
+            "  why       why I am asking this",
+            "  summary   your answers so far",
+            "  save      save your documents to a file (save FILE to choose the name)",
+            "  restart   start again",
+            "  quit      leave",
+            "Say \"not sure\" or \"skip\" to leave a question unanswered.",
+            "This is general information, not medical advice. In an emergency, call your local emergency number.",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,15 @@
+/// One thing the engine did during a step, recorded when `Engine.tracing` is on.
+public enum TraceEvent: Sendable, Hashable {
+    case enter(NodeID)
+    /// Edge `index` of the node's `next` list was taken.
+    case edge(NodeID, Int)
+    /// Edge `index`'s condition was evaluated with this outcome.
+    case condition(NodeID, Int, Bool)
+    /// Say-variant `index` was picked.
+    case variant(NodeID, Int)
+    /// An unusable answer led to a re-prompt at this node.
+    case reprompt(NodeID)
+    /// Item `index` of a document was included.
+    case documentItem(String, Int)
+    case interrupt(String)
+}

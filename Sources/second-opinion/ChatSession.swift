@@ -1,0 +1,191 @@
+import DialogEngine
+import Foundation
+
+/// The REPL driver: reads lines, steps the engine, prints outputs, writes files the person asks for.
+/// It holds no conversation logic; everything it shows comes from `Engine.step`.
+final class ChatSession {
+    private var engine: Engine
+    private let folder: String
+    private let seed: UInt64
+    private let reader: any LineReading
+    private let style: TerminalStyle
+    private let recordPath: String?
+    private let outPath: String?
+    private var state: EngineState
+    private var transcript: [Transcript.Numbered] = []
+
+    init(
+        engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
+        outPath: String?
+    ) {
+        self.engine = engine
+        self.folder = folder
+        self.seed = seed
+        self.reader = reader
+        self.style = style
+        self.recordPath = recordPath
+        self.outPath = outPath
+        state = EngineState(seed: seed)
+    }
+
+    /// Runs until quit or end of input; returns the exit code.
+    func run() -> Int32 {
+        var outputs: [Output]
+        (state, outputs) = engine.step(state, .start)
+        show(outputs)
+        while true {
+            reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
+            switch reader.readLine(prompt: style.prompt("> ")) {
+            case .endOfInput:
+                finish()
+                write("Goodbye. Take care of yourself.")
+                return 0
+            case .interrupted:
+                continue
+            case .line(let line):
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.remember(line) }
+                if handleDriverCommand(line) { continue }
+                (state, outputs) = engine.step(state, .line(line))
+                record(input: line, outputs)
+                show(outputs)
+                if outputs.contains(.quit) {
+                    finish()
+                    write("Goodbye. Take care of yourself.")
+                    return 0
+                }
+            }
+        }
+    }
+
+    // MARK: - Driver-level commands (they touch files or the dialog folder, so they live here)
+
+    private func handleDriverCommand(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower == "reload" {
+            reload()
+            return true
+        }
+        if lower.hasPrefix("save transcript") {
+            let path = trimmed.dropFirst("save transcript".count).trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else {
+                write(style.warning("Please name a file: save transcript FILE"))
+                return true
+            }
+            saveTranscript(to: path)
+            return true
+        }
+        return false
+    }
+
+    private func reload() {
+        let result = DialogLoader.load(paths: [folder])
+        guard let graph = result.graph else {
+            write(style.warning("The dialogs have problems; keeping the conversation as it was:"))
+            write(result.diagnostics.map(\.description).joined(separator: "\n"))
+            return
+        }
+        engine = Engine(graph: graph)
+        let kept = state.slots.filter { graph.slots[$0.key] != nil }
+        state.slots = kept
+        if let position = state.position, graph.nodes[position]?.question == nil {
+            write(style.warning("The open question no longer exists; starting again with your answers kept."))
+            var outputs: [Output]
+            (state, outputs) = engine.step(state, .start)
+            state.slots = kept
+            show(outputs)
+            return
+        }
+        state.history = state.history.filter { $0.position.map { graph.nodes[$0]?.question != nil } ?? true }
+        for w in result.warnings { write(style.dim(w.description)) }
+        write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes). Your answers are kept."))
+    }
+
+    private func saveTranscript(to path: String) {
+        do {
+            try PrivateFiles.writeAtomically(Data(transcriptText().utf8), to: URL(fileURLWithPath: path))
+            write(style.dim("Transcript saved to \(path)."))
+        } catch {
+            write(style.warning("Could not save the transcript: \(error)"))
+        }
+    }
+
+    // MARK: - Output
+
+    private func show(_ outputs: [Output]) {
+        for output in outputs {
+            switch output {
+            case .save(let path, let markdown):
+                saveDocuments(markdown, to: path)
+            case .text(let text, let textStyle):
+                let lines = OutputFormatter.lines(output)
+                _ = text
+                for line in lines {
+                    switch textStyle {
+                    case .alert: write(style.warning(line))
+                    case .info: write(style.dim(line))
+                    default: write(style.bot(line))
+                    }
+                }
+            default:
+                for line in OutputFormatter.lines(output) { write(line) }
+            }
+        }
+    }
+
+    private func saveDocuments(_ markdown: String, to path: String?) {
+        let target: URL
+        if let path {
+            target = URL(fileURLWithPath: path)
+        } else {
+            do {
+                target = try PrivateFiles.dataDirectory().appendingPathComponent("second-opinion-documents.md")
+            } catch {
+                write(style.warning("Could not find a folder to save in: \(error). Try: save FILE"))
+                return
+            }
+        }
+        do {
+            try PrivateFiles.writeAtomically(Data(markdown.utf8), to: target)
+            write(style.dim("Saved your documents to \(target.path) (readable only by you)."))
+        } catch {
+            write(style.warning("Could not save to \(target.path): \(error)"))
+        }
+    }
+
+    private func finish() {
+        guard let outPath else { return }
+        saveDocuments(DocumentRenderer.renderAll(graph: engine.graph, slots: state.slots), to: outPath)
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    // MARK: - Recording
+
+    private func record(input: String, _ outputs: [Output]) {
+        guard recordPath != nil else { return }
+        transcript.append(.init(line: .you(input), number: 0))
+        appendBot(outputs)
+        flushRecording()
+    }
+
+    private func appendBot(_ outputs: [Output]) {
+        for output in outputs {
+            for line in OutputFormatter.lines(output) { transcript.append(.init(line: .bot(line), number: 0)) }
+        }
+    }
+
+    private func transcriptText() -> String {
+        Transcript(
+            headerPairs: [.init(key: "seed", value: String(seed)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")],
+            numbered: transcript
+        ).render()
+    }
+
+    private func flushRecording() {
+        guard let recordPath else { return }
+        try? PrivateFiles.writeAtomically(Data(transcriptText().utf8), to: URL(fileURLWithPath: recordPath))
+    }
+}

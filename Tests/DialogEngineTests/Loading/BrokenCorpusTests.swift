@@ -1,0 +1,31 @@
+import DialogEngine
+import Foundation
+import Testing
+
+/// Every broken example yields exactly its intended diagnostics, with the right code, file, line and column.
+@Suite struct BrokenCorpusTests {
+    static let cases = Fixtures.folders(in: Fixtures.broken)
+
+    @Test(arguments: cases)
+    func brokenCaseGivesExactlyItsDiagnostics(_ name: String) throws {
+        let dir = Fixtures.broken + "/" + name
+        let expectedText = try String(contentsOfFile: dir + "/expected", encoding: .utf8)
+        let expected = expectedText.split(separator: "\n").map(String.init)
+            .filter { !$0.isEmpty && !$0.hasPrefix("schema:") && !$0.hasPrefix("#") }.sorted()
+        let result = DialogLoader.load(paths: [dir])
+        let actual = result.diagnostics.map {
+            "\($0.code.rawValue) \(URL(fileURLWithPath: $0.location.file).lastPathComponent):\($0.location.line):\($0.location.column)"
+        }.sorted()
+        #expect(actual == expected, Comment(rawValue: "\(name):\n" + result.diagnostics.map(\.description).joined(separator: "\n")))
+        // Every message names the problem and, for errors, no graph is produced.
+        for d in result.diagnostics { #expect(!d.message.isEmpty) }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { #expect(result.graph == nil) }
+    }
+
+    @Test func everyCodeHasABrokenExample() {
+        let covered = Set(Self.cases.compactMap { $0.split(separator: "-").first.map(String.init) })
+        for code in DiagnosticCode.allCases {
+            #expect(covered.contains(code.rawValue), "no broken example for \(code.rawValue)")
+        }
+    }
+}
