@@ -496,7 +496,7 @@ struct Linker {
             return nil
         case .success(let c): parsed = c
         }
-        let issues = ConditionChecker.check(parsed, slotType: { slots[$0]?.type }, slotNames: slotOrder)
+        let issues = ConditionChecker.check(parsed, slotType: { slots[$0]?.type }, slotNames: slotOrder, source: source.value)
         for issue in issues {
             let c: DiagnosticCode
             switch issue.kind {

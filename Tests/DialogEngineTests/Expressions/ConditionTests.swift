@@ -104,7 +104,7 @@ private func slot(_ name: String) -> Operand { .slot(name, offset: 0) }
 
 // MARK: - Syntax errors
 
-struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
+struct ConditionSyntaxCase: CustomTestStringConvertible, Sendable {
     var source: String
     var message: String
     var offset: Int
@@ -112,7 +112,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { source }
 }
 
-private let syntaxErrors: [SyntaxErrorCase] = [
+private let syntaxErrors: [ConditionSyntaxCase] = [
     .init(source: "", message: "the condition is empty", offset: 0, hint: "write a condition like country == 'uk'"),
     .init(source: "   ", message: "the condition is empty", offset: 3, hint: "write a condition like country == 'uk'"),
     .init(source: "age ==", message: "expected a value after '=='", offset: 6),
@@ -205,7 +205,7 @@ private let syntaxErrors: [SyntaxErrorCase] = [
 ]
 
 @Test(arguments: syntaxErrors)
-func syntaxErrorMessageAndOffset(_ example: SyntaxErrorCase) {
+func syntaxErrorMessageAndOffset(_ example: ConditionSyntaxCase) {
     let error = parseError(example.source)
     #expect(error?.message == example.message)
     #expect(error?.offset == example.offset)

@@ -1,0 +1,40 @@
+import DialogEngine
+import Testing
+
+/// Replay finds differences, reports where, and `--update` output replays clean.
+@Suite struct ReplayerTests {
+    static let engine = Engine(graph: EngineTests.graph)
+
+    @Test func updatedTranscriptReplaysCleanAndAStaleOneShowsADiff() throws {
+        let draft = try Transcript.parse("# seed: 3\nyou: uk\nyou: skip\n@ at main.ask_surgery\n@ expect country == 'uk'\n").get()
+        let first = Replayer.replay(draft, engine: Self.engine, file: "t.transcript")
+        #expect(!first.passed)
+        #expect(first.assertionFailures.isEmpty)
+        let updated = try Transcript.parse(first.actual.render()).get()
+        #expect(Replayer.replay(updated, engine: Self.engine, file: "t.transcript").passed)
+
+        let stale = first.actual.render().replacingOccurrences(of: "Has an operation been suggested?", with: "Any surgery?")
+        let result = Replayer.replay(try Transcript.parse(stale).get(), engine: Self.engine, file: "t.transcript")
+        #expect(!result.passed)
+        #expect(result.diff.contains("-bot: Any surgery?"))
+        #expect(result.diff.contains("+bot: Has an operation been suggested?"))
+        #expect(result.firstMismatchLine != nil)
+        #expect(result.route.last == NodeID(dialog: "main", node: "ask_surgery"))
+    }
+
+    @Test func failingAssertionNamesFileAndLine() throws {
+        let t = try Transcript.parse("# seed: 1\nyou: us\n@ expect country == 'uk'\n@ at main.ask_country\n").get()
+        let result = Replayer.replay(t, engine: Self.engine, file: "x.transcript")
+        #expect(result.assertionFailures.count == 2)
+        #expect(result.assertionFailures[0].hasPrefix("x.transcript:3: assertion"))
+        #expect(result.assertionFailures[1].contains("main.ask_diagnosis"))
+    }
+
+    @Test func malformedTranscriptLineIsReportedWithItsLine() {
+        guard case .failure(let e) = Transcript.parse("# seed: 1\nbot: hi\nhello there\n") else {
+            Issue.record("expected a parse error")
+            return
+        }
+        #expect(e.line == 3)
+    }
+}
