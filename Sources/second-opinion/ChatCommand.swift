@@ -25,13 +25,25 @@ struct ChatCommand: ParsableCommand {
     @ArgumentParser.Option(help: "Write your documents to FILE when the conversation ends.")
     var out: String?
 
+    @Flag(help: "Continue the conversation saved from last time.")
+    var resume = false
+
+    @Flag(help: "Write nothing at all to disk: no history, no saved conversation, no files.")
+    var `private` = false
+
     func run() throws {
         let folder = try dialogOptions.folder()
         let graph = try dialogOptions.load()
-        let history: String? = noHistory ? nil : (try? PrivateFiles.stateDirectory())?.appendingPathComponent("history").path
+        if `private`, record != nil || out != nil {
+            throw ValidationError("--private writes nothing to disk, so it cannot be combined with --record or --out")
+        }
+        let history: String? =
+            noHistory || `private` ? nil : (try? PrivateFiles.stateDirectory())?.appendingPathComponent("history").path
+        let store: SessionStore? = `private` ? nil : try? SessionStore.standard()
         let session = ChatSession(
             engine: Engine(graph: graph), folder: folder, seed: seed, reader: makeLineReader(historyFile: history),
-            style: TerminalStyle.detect(noColorFlag: noColor), recordPath: record, outPath: out)
-        throw ExitCode(session.run())
+            style: TerminalStyle.detect(noColorFlag: noColor), recordPath: record, outPath: out, store: store,
+            privateMode: `private`)
+        throw ExitCode(session.run(resume: resume))
     }
 }

@@ -12,12 +12,18 @@ final class ChatSession {
     private let recordPath: String?
     private let outPath: String?
     private var state: EngineState
+    private var seedInUse: UInt64
     private var transcript: [Transcript.Numbered] = []
+    private let store: SessionStore?
+    private let privateMode: Bool
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
-        outPath: String?
+        outPath: String?, store: SessionStore?, privateMode: Bool
     ) {
+        self.store = store
+        self.privateMode = privateMode
+        seedInUse = seed
         self.engine = engine
         self.folder = folder
         self.seed = seed
@@ -29,10 +35,13 @@ final class ChatSession {
     }
 
     /// Runs until quit or end of input; returns the exit code.
-    func run() -> Int32 {
-        var outputs: [Output]
-        (state, outputs) = engine.step(state, .start)
-        show(outputs)
+    func run(resume: Bool) -> Int32 {
+        var outputs: [Output] = []
+        if !startFromSavedSession(resume: resume) {
+            (state, outputs) = engine.step(state, .start)
+            show(outputs)
+            persist()
+        }
         while true {
             reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
             switch reader.readLine(prompt: style.prompt("> ")) {
@@ -46,6 +55,7 @@ final class ChatSession {
                 if !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.remember(line) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
+                persist()
                 record(input: line, outputs)
                 show(outputs)
                 if outputs.contains(.quit) {
@@ -54,6 +64,65 @@ final class ChatSession {
                     return 0
                 }
             }
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Continues the saved conversation when asked to (or, at a terminal, when the person agrees).
+    /// Returns false when a fresh conversation should start.
+    private func startFromSavedSession(resume: Bool) -> Bool {
+        guard let store else {
+            if resume { write(style.warning("--private keeps no saved conversation; starting a new one.")) }
+            return false
+        }
+        switch store.load() {
+        case .none:
+            if resume { write(style.dim("There is no saved conversation; starting a new one.")) }
+            return false
+        case .unusable(let reason, let keptAt):
+            write(style.warning("Your saved conversation could not be used: \(reason)."))
+            if let keptAt { write(style.dim("It was kept as \(keptAt). Starting a new conversation.")) }
+            return false
+        case .loaded(let seed, let saved):
+            if saved.ended || saved.position == nil { return false }
+            if !resume {
+                guard reader is ReadlineReader else { return false }
+                write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
+                guard case .line(let answer) = reader.readLine(prompt: style.prompt("> ")),
+                    ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                else { return false }
+            }
+            let (fitted, notes) = engine.reconcile(saved)
+            for note in notes { write(style.dim(note)) }
+            seedInUse = seed
+            guard let fitted else {
+                write(style.dim("Starting a new conversation, keeping the answers that still apply."))
+                var outputs: [Output]
+                (state, outputs) = engine.step(EngineState(seed: seed), .start)
+                state.slots = engine.fitting(saved.slots).merging(state.slots) { _, new in new }
+                show(outputs)
+                persist()
+                return true
+            }
+            write(style.dim("Welcome back. Here is where we were:"))
+            var outputs: [Output]
+            (state, outputs) = engine.step(fitted, .repeatQuestion)
+            show(outputs)
+            persist()
+            return true
+        }
+    }
+
+    /// Saves the conversation after every step; a failure is reported once, never fatal.
+    private var persistFailed = false
+    private func persist() {
+        guard let store else { return }
+        do {
+            try store.save(seed: seedInUse, state: state)
+        } catch {
+            if !persistFailed { write(style.warning("Could not save the conversation for later: \(error)")) }
+            persistFailed = true
         }
     }
 
@@ -86,22 +155,29 @@ final class ChatSession {
             return
         }
         engine = Engine(graph: graph)
-        let kept = state.slots.filter { graph.slots[$0.key] != nil }
-        state.slots = kept
-        if let position = state.position, graph.nodes[position]?.question == nil {
-            write(style.warning("The open question no longer exists; starting again with your answers kept."))
-            var outputs: [Output]
-            (state, outputs) = engine.step(state, .start)
-            state.slots = kept
-            show(outputs)
-            return
-        }
-        state.history = state.history.filter { $0.position.map { graph.nodes[$0]?.question != nil } ?? true }
         for w in result.warnings { write(style.dim(w.description)) }
-        write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes). Your answers are kept."))
+        write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
+        let (fitted, notes) = engine.reconcile(state)
+        for note in notes { write(style.dim(note)) }
+        var outputs: [Output]
+        if let fitted {
+            write(style.dim("Your answers are kept."))
+            (state, outputs) = engine.step(fitted, .repeatQuestion)
+        } else {
+            let kept = engine.fitting(state.slots)
+            (state, outputs) = engine.step(state, .start)
+            state.slots = kept.merging(state.slots) { _, new in new }
+            write(style.dim("Starting again from the beginning, with your answers kept."))
+        }
+        show(outputs)
+        persist()
     }
 
     private func saveTranscript(to path: String) {
+        if privateMode {
+            write(style.warning("Private mode writes nothing to disk."))
+            return
+        }
         do {
             try PrivateFiles.writeAtomically(Data(transcriptText().utf8), to: URL(fileURLWithPath: path))
             write(style.dim("Transcript saved to \(path)."))
@@ -134,6 +210,11 @@ final class ChatSession {
     }
 
     private func saveDocuments(_ markdown: String, to path: String?) {
+        if privateMode {
+            write(style.warning("Private mode writes nothing to disk. Copy the documents from the screen instead."))
+            for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) { write(String(line)) }
+            return
+        }
         let target: URL
         if let path {
             target = URL(fileURLWithPath: path)
@@ -179,7 +260,7 @@ final class ChatSession {
 
     private func transcriptText() -> String {
         Transcript(
-            headerPairs: [.init(key: "seed", value: String(seed)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")],
+            headerPairs: [.init(key: "seed", value: String(seedInUse)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")],
             numbered: transcript
         ).render()
     }

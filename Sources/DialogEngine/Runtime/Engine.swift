@@ -28,6 +28,8 @@ public struct Engine: Sendable {
         case start
         /// A line the person typed.
         case line(String)
+        /// Show the open question again (after resuming a saved session).
+        case repeatQuestion
     }
 
     public func step(_ state: EngineState, _ input: Input) -> (EngineState, [Output]) {
@@ -36,6 +38,7 @@ public struct Engine: Sendable {
         switch input {
         case .start: turn.begin()
         case .line(let text): turn.handle(text)
+        case .repeatQuestion: turn.repeatQuestion()
         }
         return (turn.state, turn.outputs)
     }

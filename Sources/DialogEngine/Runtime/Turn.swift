@@ -21,6 +21,10 @@ struct Turn {
         run(.enter(graph.entry))
     }
 
+    mutating func repeatQuestion() {
+        if let id = state.position { run(.reask(id)) }
+    }
+
     // MARK: - A typed line
 
     mutating func handle(_ raw: String) {

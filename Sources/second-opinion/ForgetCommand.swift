@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// `second-opinion forget`: deletes everything the tool has stored (history, saved session,
+/// default saved documents). Files you saved elsewhere by name are yours and are left alone.
+struct ForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Delete the answer history, the saved conversation and the default saved documents.")
+
+    func run() throws {
+        var removed: [String] = []
+        for directory in [try? PrivateFiles.stateDirectory(), try? PrivateFiles.dataDirectory()].compactMap({ $0 }) {
+            let items = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for item in items {
+                let path = directory.appendingPathComponent(item).path
+                do {
+                    try FileManager.default.removeItem(atPath: path)
+                    removed.append(path)
+                } catch {
+                    print("could not delete \(path): \(error.localizedDescription)")
+                }
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
+        if removed.isEmpty {
+            print("Nothing stored; nothing to delete.")
+        } else {
+            print("Deleted:")
+            for path in removed { print("  \(path)") }
+        }
+    }
+}
