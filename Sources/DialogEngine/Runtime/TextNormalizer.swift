@@ -1,0 +1,205 @@
+import Foundation
+
+/// Turns what a person typed into comparable words.
+public enum TextNormalizer {
+    /// Lowercased, diacritics folded (é→e), apostrophes removed ("don't"→"dont"), other punctuation and symbols → spaces, split on whitespace. Digits kept. Emoji/control chars dropped.
+    ///
+    /// ```swift
+    /// TextNormalizer.tokens("I don't know, Réunion?")  // ["i", "dont", "know", "reunion"]
+    /// ```
+    public static func tokens(_ line: String) -> [String] {
+        if let ascii = asciiTokens(line) { return ascii }
+        return unicodeTokens(folded(line))
+    }
+
+    /// The line lowercased with diacritics and full-width forms folded ("Ｒéunion" → "reunion").
+    static func folded(_ line: String) -> String {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return line.lowercased() }
+        return line.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// The line as a `text` answer: control characters removed, whitespace collapsed to single spaces, trimmed.
+    static func cleanedText(_ line: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else if scalar.properties.generalCategory == .control {
+                continue
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: - Tokenizing
+
+    /// Fast path for all-ASCII lines (the common case); nil when the line has other characters.
+    private static func asciiTokens(_ line: String) -> [String]? {
+        var line = line
+        return line.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var word: [UInt8] = []
+            word.reserveCapacity(16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte + 32)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    continue
+                case 0x80...:
+                    return nil
+                case 0x09...0x0D, 0x20:
+                    flush(&word, into: &tokens)
+                case 0x00..<0x20, 0x7F:
+                    continue  // other control characters vanish without splitting the word
+                default:
+                    flush(&word, into: &tokens)  // punctuation and symbols
+                }
+            }
+            flush(&word, into: &tokens)
+            return tokens
+        }
+    }
+
+    private static func flush(_ word: inout [UInt8], into tokens: inout [String]) {
+        guard !word.isEmpty else { return }
+        tokens.append(String(decoding: word, as: UTF8.self))
+        word.removeAll(keepingCapacity: true)
+    }
+
+    /// General path over a line already lowercased and folded.
+    private static func unicodeTokens(_ folded: String) -> [String] {
+        var tokens: [String] = []
+        var word = String.UnicodeScalarView()
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            tokens.append(String(word))
+            word = String.UnicodeScalarView()
+        }
+        for scalar in folded.unicodeScalars {
+            switch kind(of: scalar) {
+            case .wordPart: word.append(scalar)
+            case .mark: if !word.isEmpty { word.append(scalar) }
+            case .dropped: continue
+            case .separator: flushWord()
+            }
+        }
+        flushWord()
+        return tokens
+    }
+
+    private enum ScalarKind { case wordPart, mark, dropped, separator }
+
+    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+        switch scalar.value {
+        case 0x27, 0x60, 0xB4, 0x2BC, 0x2018, 0x2019, 0x201B, 0x2032, 0xFF07:
+            return .dropped  // apostrophes: "don’t" → "dont"
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x20E3, 0x200D:
+            return .dropped  // emoji variation selectors, keycap, zero-width joiner
+        default:
+            break
+        }
+        let properties = scalar.properties
+        if properties.isWhitespace { return .separator }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber:
+            return .wordPart
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return .mark
+        case .control, .format, .privateUse, .surrogate, .unassigned:
+            return .dropped
+        default:
+            return .separator
+        }
+    }
+}
+
+extension TextNormalizer {
+    /// A normalized word prepared for typo-tolerant comparison.
+    struct Word: Hashable, Sendable {
+        let text: String
+        let scalars: [UInt32]
+        /// Which characters occur (one bit per character, modulo 64): a cheap lower bound on edit distance.
+        let letters: UInt64
+        /// Matches any word starting with `text` (a phrase word written `bleed*`).
+        let isPrefix: Bool
+
+        init(_ text: String, isPrefix: Bool = false) {
+            self.text = text
+            self.scalars = text.unicodeScalars.map(\.value)
+            self.letters = scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
+            self.isPrefix = isPrefix
+        }
+
+        var count: Int { scalars.count }
+
+        /// True when every character is an ASCII digit.
+        var isDigits: Bool { !scalars.isEmpty && scalars.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+        /// Edit distance to `other` if at most `limit`, else nil.
+        func distance(to other: Word, limit: Int) -> Int? {
+            // Each character missing from the other word costs at least one edit.
+            let missing = (other.letters & ~letters).nonzeroBitCount
+            let extra = (letters & ~other.letters).nonzeroBitCount
+            if missing > limit || extra > limit { return nil }
+            return TextNormalizer.boundedDistance(scalars, other.scalars, limit: limit)
+        }
+    }
+
+    /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps), or nil when above `limit`.
+    ///
+    /// Same metric as `Suggestion.editDistance`, but gives up as soon as a row exceeds the limit and does
+    /// not allocate, since it runs for many word pairs on every turn.
+    static func boundedDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a == b { return 0 }
+        if limit == 0 { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if limit == 1 { return withinOneEdit(a, b) ? 1 : nil }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: width * 3) { buffer -> Int? in
+            var prev2 = 0
+            var prev = width
+            var cur = width * 2
+            for j in 0..<width { buffer[prev + j] = j }
+            for i in 1...a.count {
+                buffer[cur] = i
+                var rowMin = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(buffer[prev + j] + 1, buffer[cur + j - 1] + 1, buffer[prev + j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        v = min(v, buffer[prev2 + j - 2] + 1)
+                    }
+                    buffer[cur + j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return nil }
+                (prev2, prev, cur) = (prev, cur, prev2)
+            }
+            let d = buffer[prev + b.count]
+            return d <= limit ? d : nil
+        }
+    }
+
+    /// True when two different words are one substitution, insertion, deletion or adjacent swap apart.
+    private static func withinOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if short.count != long.count { return short[i...].elementsEqual(long[(i + 1)...]) }
+        if i == short.count { return true }
+        if short[(i + 1)...].elementsEqual(long[(i + 1)...]) { return true }
+        return i + 1 < short.count && short[i] == long[i + 1] && short[i + 1] == long[i]
+            && short[(i + 2)...].elementsEqual(long[(i + 2)...])
+    }
+}
