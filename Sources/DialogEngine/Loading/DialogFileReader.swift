@@ -11,7 +11,7 @@ struct DialogFileReader {
     static let mapKeys = ["slot", "rules", "default"]
     static let ruleKeys = ["value", "keywords"]
     static let edgeKeys = ["if", "goto"]
-    static let interruptKeys = ["id", "keywords", "goto", "resume", "priority"]
+    static let interruptKeys = ["id", "keywords", "goto", "resume", "urgent", "priority"]
     static let documentKeys = ["title", "items"]
     static let itemKeys = ["when", "heading", "text", "bullet", "check"]
     static let propertyKeys = ["id", "description", "kind", "first", "then", "node", "when"]
@@ -223,7 +223,7 @@ struct DialogFileReader {
         }
         dialog.interrupts.append(
             RawInterrupt(
-                id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true,
+                id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true, urgent: r.bool("urgent")?.value ?? false,
                 priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer))
     }
 

@@ -110,7 +110,7 @@ struct Linker {
                 interrupts.append(
                     Interrupt(
                         id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target,
-                        resume: i.resume, priority: i.priority, location: i.location))
+                        resume: i.resume, urgent: i.urgent, priority: i.priority, location: i.location))
             }
         }
         interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)

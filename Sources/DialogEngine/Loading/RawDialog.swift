@@ -67,6 +67,7 @@ struct RawInterrupt {
     var keywords: [String]
     var target: Located<String>
     var resume: Bool
+    var urgent: Bool
     var priority: Int
     var location: SourceLocation
     var pointer: String

@@ -166,6 +166,14 @@ extension AnswerMatcher {
         ])
 
         /// Stopwords removed: the form labels, synonyms and skip phrases are compared in.
+        /// Words that turn the next option word into its opposite.
+        static let exceptions: Set<String> = [
+            "not", "no", "never", "but", "except", "without", "dont", "didnt", "isnt", "arent", "wont", "nor",
+        ]
+
+        /// Words that carve an exception out of a list.
+        static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
+
         static func content(_ tokens: [String]) -> [String] {
             tokens.filter { !stopwords.contains($0) }
         }
@@ -723,6 +731,8 @@ extension AnswerMatcher {
         /// One part of a multi answer, matched like a choice but allowing several options ("pain fatigue").
         func matchPart(_ tokens: [String]) -> PartResult {
             if let found = byStopwordsOnly[tokens] { return .named(found) }
+            // "everything but fever", "all except pain": an exception we cannot safely apply; ask again.
+            if tokens.contains(where: Vocabulary.exceptionLeads.contains) { return .unmatched }
             let content = Vocabulary.content(tokens)
             if content.allSatisfy(Vocabulary.fillers.contains) { return .ignored }
             if let found = byContent[content] { return .named(found) }
@@ -765,13 +775,31 @@ extension AnswerMatcher {
                 start += length
             }
             var unclear: [Set<Int>] = []
+            var unknown: [Int] = []
             for row in leftover where !Vocabulary.fillers.contains(content[row]) {
                 let hits = compared.selects[row] ? options(hitBy: row, in: compared) : []
-                if hits.isEmpty { return .unmatched }
+                if hits.isEmpty {
+                    unknown.append(row)
+                    continue
+                }
                 if hits.count == 1 { chosen.formUnion(hits) } else { unclear.append(hits) }
             }
             for hits in unclear where hits.isDisjoint(with: chosen) { return .ambiguous(hits.sorted()) }
-            return chosen.isEmpty ? .unmatched : .chosen(chosen)
+            // Extra words are ignored ("avoid surgery I might not need" names option 3 and says why),
+            // but a part that names nothing is unmatched, and a negation or exception in front of a
+            // named option ("everything but fever", "pain, not fever") never selects it.
+            if chosen.isEmpty { return .unmatched }
+            for row in unknown where Vocabulary.exceptions.contains(content[row]) {
+                let next = row + 1
+                guard next < content.count, compared.selects[next], !options(hitBy: next, in: compared).isEmpty else { continue }
+                // "may not need" inside an option's own label is an echo of it, not a negation.
+                let pair = [content[row], content[next]]
+                let echoed = phrases.contains { p in
+                    p.texts.count >= 2 && (0..<(p.texts.count - 1)).contains { Array(p.texts[$0...($0 + 1)]) == pair }
+                }
+                if !echoed { return .unmatched }
+            }
+            return .chosen(chosen)
         }
 
         /// The longest, then closest, typo-tolerant phrases at `start` that are longer than `length`.

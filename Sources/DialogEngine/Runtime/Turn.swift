@@ -49,16 +49,15 @@ struct Turn {
             return
         }
         let tokens = TextNormalizer.tokens(text)
-        for interrupt in graph.interrupts where interrupt.matcher.matches(tokens) {
-            trace(.interrupt(interrupt.id))
-            state.history.append(state.snapshot)
-            if interrupt.resume { state.stack.append(.resume(question: id)) }
-            state.position = nil
-            state.attempts = 0
-            run(.enter(interrupt.target))
-            return
+        if interrupt(tokens, at: id, urgent: true) { return }
+        let outcome = question.matcher.match(text)
+        let usable: Bool
+        switch outcome {
+        case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
+        default: usable = false
         }
-        switch question.matcher.match(text) {
+        if !usable, interrupt(tokens, at: id, urgent: false) { return }
+        switch outcome {
         case .matched(let value):
             accept(value, tokens: tokens, at: node, question)
         case .skipped where question.skippable:
@@ -77,6 +76,31 @@ struct Turn {
         case .noMatch:
             unusable(question, at: node)
         }
+    }
+
+    /// Fires the first matching interrupt of the given kind; true when one fired.
+    private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
+        for interrupt in graph.interrupts where interrupt.urgent == urgent && interrupt.matcher.matches(tokens) {
+            trace(.interrupt(interrupt.id))
+            state.history.append(state.snapshot)
+            if interrupt.resume { state.stack.append(.resume(question: id)) }
+            state.position = nil
+            state.attempts = 0
+            run(.enter(interrupt.target))
+            return true
+        }
+        return false
+    }
+
+    static let questionWords: Set<String> = [
+        "is", "are", "will", "would", "can", "could", "should", "do", "does", "did", "what", "how", "when", "why",
+        "who", "where", "which", "am", "may", "might", "shall",
+    ]
+
+    /// "will insurance pay?", "can I do this online" — a question, not an answer: common-question
+    /// interrupts get the first go at it even when some option's word appears in it.
+    static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
+        text.hasSuffix("?") || tokens.first.map { questionWords.contains($0) } == true
     }
 
     private mutating func unusable(_ question: Question, at node: Node) {
