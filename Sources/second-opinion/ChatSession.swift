@@ -60,7 +60,6 @@ final class ChatSession {
                 show(outputs)
                 if outputs.contains(.quit) {
                     finish()
-                    write("Goodbye. Take care of yourself.")
                     return 0
                 }
             }

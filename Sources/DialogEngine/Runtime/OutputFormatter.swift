@@ -15,7 +15,7 @@ public enum OutputFormatter {
         case .end:
             return ["(The conversation is over. Type save to keep your documents, back to change an answer, or quit.)"]
         case .quit:
-            return []
+            return ["Goodbye. Take care of yourself."]
         }
     }
 }

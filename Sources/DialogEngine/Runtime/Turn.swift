@@ -191,8 +191,17 @@ struct Turn {
         }
     }
 
+    /// Answers in the order they were given (from the `back` history), then any set by the dialogs.
     private func summary() -> String {
-        let lines = graph.slotOrder.compactMap { name -> String? in
+        var order: [String] = []
+        var seen: Set<String> = []
+        for slots in state.history.map(\.slots) + [state.slots] {
+            for name in graph.slotOrder where slots[name] != nil && !seen.contains(name) {
+                seen.insert(name)
+                order.append(name)
+            }
+        }
+        let lines = order.compactMap { name -> String? in
             guard let value = state.slots[name], let def = graph.slots[name] else { return nil }
             return "- \(def.label): \(ValueText.display(value, type: def.type))"
         }
