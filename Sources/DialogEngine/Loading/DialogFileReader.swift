@@ -4,7 +4,7 @@ struct DialogFileReader {
     let sink: DiagnosticSink
 
     static let topKeys = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
-    static let slotKeys = ["type", "label", "options", "min", "max", "integer"]
+    static let slotKeys = ["type", "label", "options", "min", "max", "integer", "units"]
     static let optionKeys = ["value", "label", "synonyms"]
     static let nodeKeys = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
     static let askKeys = ["slot", "reprompt", "attempts", "skip", "map"]
@@ -81,7 +81,7 @@ struct DialogFileReader {
         }
         var raw = RawSlot(name: Located(member.key, member.keyLocation), type: .text, label: label.value)
         let isNumber = type.value == "number"
-        for key in ["min", "max", "integer"] where !isNumber {
+        for key in ["min", "max", "integer", "units"] where !isNumber {
             if let n = r[key] {
                 sink.report(.invalidValue, n.location, r.pointer(key), "'\(key)' applies only to number slots")
             }
@@ -100,6 +100,23 @@ struct DialogFileReader {
                 sink.report(.invalidValue, n.location, r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
             }
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
+            if let units = r.object("units") {
+                for m in units.members {
+                    let p = Pointer.join(r.pointer("units"), m.key)
+                    guard case .number(let factor) = m.value.value, factor > 0 else {
+                        sink.report(
+                            .invalidValue, m.value.location, p, "a unit's worth must be a positive number",
+                            hint: "e.g. \"years\": 12 on a slot counted in months")
+                        continue
+                    }
+                    let word = TextNormalizer.tokens(m.key)
+                    guard word.count == 1, let w = word.first else {
+                        sink.report(.invalidValue, m.keyLocation, p, "a unit is one word, like \"years\"")
+                        continue
+                    }
+                    raw.units[w] = factor
+                }
+            }
         default:
             guard let items = r.array("options") else {
                 if r["options"] == nil {

@@ -48,7 +48,9 @@ struct Linker {
                     continue
                 }
                 slotFiles[s.name.value] = s
-                slots[s.name.value] = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
+                var def = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
+                def.units = s.units
+                slots[s.name.value] = def
                 slotOrder.append(s.name.value)
                 checkOverlaps(s)
             }

@@ -15,6 +15,7 @@ struct RawSlot {
     var name: Located<String>
     var type: SlotType
     var label: String
+    var units: [String: Double] = [:]
     /// Locations of each option's label and synonyms, for overlap checks: (option value, text, where).
     var optionWords: [(value: String, text: String, location: SourceLocation, pointer: String)] = []
 }

@@ -54,6 +54,9 @@ public struct SlotDefinition: Hashable, Sendable {
     /// Human name for `summary`, e.g. "Where you are treated".
     public var label: String
     public var location: SourceLocation
+    /// For number slots: unit words and what one of them is worth in the slot's own unit, e.g.
+    /// `["year": 12, "years": 12, "week": 0.25]` on a slot counted in months.
+    public var units: [String: Double] = [:]
 
     public init(name: String, type: SlotType, label: String, location: SourceLocation) {
         self.name = name

@@ -58,6 +58,13 @@ struct Turn {
         }
         if !usable, interrupt(tokens, at: id, urgent: false) { return }
         switch outcome {
+        case .matched(.number(let n)):
+            switch convertUnits(n, tokens: tokens, slot: question.slot) {
+            case .success(let converted): accept(.number(converted), tokens: tokens, at: node, question)
+            case .failure(let out):
+                say("That is \(Value.format(out.value)), outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
+                unusable(question, at: node)
+            }
         case .matched(let value):
             accept(value, tokens: tokens, at: node, question)
         case .skipped where question.skippable:
@@ -91,6 +98,37 @@ struct Turn {
         }
         return false
     }
+
+    struct OutOfRange: Error { var value: Double }
+
+    /// "3 years" on a slot counted in months: the first unit word in the answer converts the number.
+    private func convertUnits(_ n: Double, tokens: [String], slot: String) -> Result<Double, OutOfRange> {
+        guard let def = graph.slots[slot], !def.units.isEmpty,
+            let factor = Self.unitAfterFirstNumber(tokens, units: def.units), factor != 1
+        else { return .success(n) }
+        var value = n * factor
+        if case .number(let min, let max, let integer) = def.type {
+            if integer { value = value.rounded() }
+            if let min, value < min { return .failure(OutOfRange(value: value)) }
+            if let max, value > max { return .failure(OutOfRange(value: value)) }
+        }
+        return .success(value)
+    }
+
+    /// The unit right after the first number ("2 years", "three and a half years"); nil when the word
+    /// after the number is not a declared unit ("36 months, so three years" stays 36).
+    static func unitAfterFirstNumber(_ tokens: [String], units: [String: Double]) -> Double? {
+        func isNumber(_ t: String) -> Bool {
+            Double(t) != nil || AnswerMatcher.NumberReader.units[t] != nil || numberWords.contains(t) || AnswerMatcher.NumberReader.tens[t] != nil
+        }
+        guard var i = tokens.firstIndex(where: isNumber) else { return nil }
+        while i < tokens.count, isNumber(tokens[i]) || ["and", "a", "half", "point"].contains(tokens[i]) { i += 1 }
+        return i < tokens.count ? units[tokens[i]] : nil
+    }
+
+    static let numberWords: Set<String> = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "couple",
+    ]
 
     static let questionWords: Set<String> = [
         "is", "are", "will", "would", "can", "could", "should", "do", "does", "did", "what", "how", "when", "why",

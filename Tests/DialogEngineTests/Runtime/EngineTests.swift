@@ -1,4 +1,4 @@
-import DialogEngine
+@testable import DialogEngine
 import Testing
 
 /// Whole-engine behaviour on the small example dialogs in Fixtures/small.
@@ -192,4 +192,28 @@ enum JSONEncoderForTests {
 
 enum JSONDecoderForTests {
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T { try JSONDecoder().decode(type, from: data) }
+}
+
+@Suite struct NumberUnitTests {
+    @Test func unitWordsConvertIntoTheSlotsUnit() {
+        let engine = Engine(graph: EngineTests.graph)
+        var (state, _) = engine.step(EngineState(seed: 1), .start)
+        for line in ["uk", "skip", "yes", "about 2 months"] { state = engine.step(state, .line(line)).0 }
+        #expect(state.slots["weeks"] == .number(8))
+        var (big, _) = engine.step(EngineState(seed: 1), .start)
+        for line in ["uk", "skip", "yes"] { big = engine.step(big, .line(line)).0 }
+        let (after, out) = engine.step(big, .line("200 months"))
+        #expect(after.position?.node == "ask_weeks")
+        #expect(out.flatMap(OutputFormatter.lines).first?.contains("800") == true)
+    }
+}
+
+@Suite struct UnitWordTests {
+    @Test(arguments: [
+        (["2", "years"], 12.0), (["about", "three", "years"], 12.0), (["36", "months", "so", "three", "years"], nil),
+        (["a", "year", "ago"], nil), (["1", "and", "a", "half", "years"], 12.0),
+    ] as [([String], Double?)])
+    func unitIsTheWordAfterTheNumber(_ tokens: [String], _ factor: Double?) {
+        #expect(Turn.unitAfterFirstNumber(tokens, units: ["year": 12, "years": 12]) == factor)
+    }
 }
