@@ -333,6 +333,8 @@ extension AnswerMatcher {
         case ignored
         /// Words that match no option.
         case unmatched
+        /// A negation or exception ("not fever", "all but pain") that we will not guess at.
+        case refused
         /// These options, all of them.
         case chosen(Set<Int>)
         /// One of these options, but which is unclear.
@@ -390,7 +392,9 @@ extension AnswerMatcher {
             if count == typed.count, missing == 0, extra == 0, typed.scalars == index.vocabulary[column].scalars {
                 return 0
             }
-            let limit = count >= 8 ? 2 : count >= 4 ? 1 : 0
+            // One typo from five letters, two from eight: four-letter words are too often other real
+            // words one letter away ("find" / "mind", "back" / "pack").
+            let limit = count >= 8 ? 2 : count >= 5 ? 1 : 0
             if limit > 0, abs(count - typed.count) <= limit, missing <= limit, extra <= limit,
                 let d = TextNormalizer.boundedDistance(typed.scalars, index.vocabulary[column].scalars, limit: limit)
             {
@@ -659,10 +663,11 @@ extension AnswerMatcher {
             if noneAnswers.contains(content) { return .matched(.set([])) }
             var chosen: Set<Int> = []
             var ambiguity: [Int]?
+            // Every clause must name something: "pain and banana" is asked again rather than half-read.
             for part in Self.parts(of: line) {
                 switch matchPart(part) {
                 case .ignored: continue
-                case .unmatched: return .noMatch
+                case .unmatched, .refused: return .noMatch
                 case .chosen(let found): chosen.formUnion(found)
                 case .ambiguous(let found): if ambiguity == nil { ambiguity = found }
                 }
@@ -673,7 +678,7 @@ extension AnswerMatcher {
 
         func multiOutcome(_ result: PartResult) -> MatchOutcome {
             switch result {
-            case .ignored, .unmatched: return .noMatch
+            case .ignored, .unmatched, .refused: return .noMatch
             case .chosen(let found): return setOutcome(found)
             case .ambiguous(let found): return .ambiguous(found.map { options[$0] })
             }
@@ -732,7 +737,7 @@ extension AnswerMatcher {
         func matchPart(_ tokens: [String]) -> PartResult {
             if let found = byStopwordsOnly[tokens] { return .named(found) }
             // "everything but fever", "all except pain": an exception we cannot safely apply; ask again.
-            if tokens.contains(where: Vocabulary.exceptionLeads.contains) { return .unmatched }
+            if tokens.contains(where: Vocabulary.exceptionLeads.contains) { return .refused }
             let content = Vocabulary.content(tokens)
             if content.allSatisfy(Vocabulary.fillers.contains) { return .ignored }
             if let found = byContent[content] { return .named(found) }
@@ -797,7 +802,7 @@ extension AnswerMatcher {
                 let echoed = phrases.contains { p in
                     p.texts.count >= 2 && (0..<(p.texts.count - 1)).contains { Array(p.texts[$0...($0 + 1)]) == pair }
                 }
-                if !echoed { return .unmatched }
+                if !echoed { return .refused }
             }
             return .chosen(chosen)
         }
