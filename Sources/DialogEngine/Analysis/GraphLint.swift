@@ -11,6 +11,8 @@ struct GraphLint {
     /// Plain-language limits for `say`, `reprompt` and `why` text.
     static let maxSentenceWords = 25
     static let maxTextWords = 90
+    /// Reading level: the Flesch–Kincaid grade a prompt of 12 words or more may reach (we aim at ~8).
+    static let maxGrade = 12.0
 
     func run() {
         let index = GraphIndex(graph)
@@ -92,6 +94,19 @@ struct GraphLint {
                     .longPrompt, prompt.location, prompt.pointer,
                     "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
                     hint: "split it into two shorter sentences")
+            }
+            // Long sentences alone push the grade up; report the reading level only when they are not the cause.
+            let hasLongSentence = Self.sentences(prompt.text).contains { $0.count > Self.maxSentenceWords }
+            if !hasLongSentence {
+                if Readability.wordCount(prompt.text) >= 12 {
+                    let grade = Readability.grade(prompt.text)
+                    if grade > Self.maxGrade {
+                        sink.report(
+                            .hardToRead, prompt.location, prompt.pointer,
+                            "this text reads at school grade \(Int(grade.rounded())); keep it at grade \(Int(Self.maxGrade)) or below",
+                            hint: "use shorter sentences and everyday words")
+                    }
+                }
             }
         }
     }

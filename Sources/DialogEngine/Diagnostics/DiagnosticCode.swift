@@ -76,6 +76,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Content
     /// A prompt over the plain-language length limits (sentence or whole text).
     case longPrompt = "W070"
+    /// A prompt whose reading level (Flesch–Kincaid grade) is above the limit for patients.
+    case hardToRead = "W071"
 
     // Path properties
     /// A path property that does not parse or names unknown nodes.

@@ -11,6 +11,14 @@ import Testing
         #expect(Self.load.diagnostics.isEmpty, Comment(rawValue: Self.load.diagnostics.map(\.description).joined(separator: "\n")))
     }
 
+    /// Plain language: the conversation as a whole reads at about school grade 8 or below.
+    @Test func shippedConversationReadsAtGradeEightOrBelow() throws {
+        let graph = try #require(Self.load.graph)
+        let texts = graph.nodes.values.flatMap { $0.say.map(\.description) + ($0.why.map { [$0] } ?? []) }
+        let grade = Readability.grade(texts.joined(separator: " "))
+        #expect(grade <= 8, "reading grade \(grade)")
+    }
+
     @Test func thereAreTranscriptsForManyPersonas() {
         #expect(Self.files.count >= 12)
     }
