@@ -65,7 +65,7 @@ struct DialogFileReader {
     }
 
     private func readSlot(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = Pointer.join("/slots", member.key)
+        let pointer = ShapeReader.join("/slots", member.key)
         checkId(member.key, member.keyLocation, pointer, what: "slot name", slot: true)
         guard
             let r = ShapeReader(
@@ -102,7 +102,7 @@ struct DialogFileReader {
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
             if let units = r.object("units") {
                 for m in units.members {
-                    let p = Pointer.join(r.pointer("units"), m.key)
+                    let p = ShapeReader.join(r.pointer("units"), m.key)
                     guard case .number(let factor) = m.value.value, factor > 0 else {
                         sink.report(
                             .invalidValue, m.value.location, p, "a unit's worth must be a positive number",
@@ -152,7 +152,7 @@ struct DialogFileReader {
     }
 
     private func readNode(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = Pointer.join("/nodes", member.key)
+        let pointer = ShapeReader.join("/nodes", member.key)
         checkId(member.key, member.keyLocation, pointer, what: "node id")
         guard
             let r = ShapeReader(
@@ -162,7 +162,7 @@ struct DialogFileReader {
         var node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
             for m in set.members {
-                node.set.append((Located(m.key, m.keyLocation), m.value, Pointer.join(r.pointer("set"), m.key)))
+                node.set.append((Located(m.key, m.keyLocation), m.value, ShapeReader.join(r.pointer("set"), m.key)))
             }
         }
         node.say = r.stringOrStrings("say") ?? []
@@ -245,7 +245,7 @@ struct DialogFileReader {
     }
 
     private func readDocument(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = Pointer.join("/documents", member.key)
+        let pointer = ShapeReader.join("/documents", member.key)
         checkId(member.key, member.keyLocation, pointer, what: "document id")
         guard
             let r = ShapeReader(
