@@ -81,22 +81,24 @@ struct GraphLint {
 
     private func checkPromptLength() {
         for prompt in facts.prompts {
-            let words = Self.words(prompt.text)
-            if words.count > Self.maxTextWords {
+            let counts = Self.wordCounts(prompt.text)
+            if counts.words > Self.maxTextWords {
                 sink.report(
-                    .longPrompt, prompt.location, prompt.pointer, "this text has \(words.count) words; keep it under \(Self.maxTextWords + 1)",
+                    .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
                     hint: "split it over two nodes, or cut it down")
                 continue
             }
-            for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
-                let start = sentence.prefix(4).joined(separator: " ")
-                sink.report(
-                    .longPrompt, prompt.location, prompt.pointer,
-                    "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
-                    hint: "split it into two shorter sentences")
-            }
             // Long sentences alone push the grade up; report the reading level only when they are not the cause.
-            let hasLongSentence = Self.sentences(prompt.text).contains { $0.count > Self.maxSentenceWords }
+            let hasLongSentence = counts.sentences.contains { $0 > Self.maxSentenceWords }
+            if hasLongSentence {
+                for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
+                    let start = sentence.prefix(4).joined(separator: " ")
+                    sink.report(
+                        .longPrompt, prompt.location, prompt.pointer,
+                        "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
+                        hint: "split it into two shorter sentences")
+                }
+            }
             if !hasLongSentence {
                 if Readability.wordCount(prompt.text) >= 12 {
                     let grade = Readability.grade(prompt.text)
@@ -113,6 +115,41 @@ struct GraphLint {
 
     static func words(_ text: String) -> [Substring] {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+    }
+
+    /// `words(text).count` and the word count of each of `sentences(text)`, without building
+    /// substrings: one pass over the bytes for ASCII text (every prompt is checked on every load).
+    static func wordCounts(_ text: String) -> (words: Int, sentences: [Int]) {
+        // Outside ASCII, or with "\r" ("\r\n" is one Character, not a separator), split by Character.
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
+            return (words(text).count, sentences(text).map(\.count))
+        }
+        var words = 0
+        var inSentence = 0
+        var sentences: [Int] = []
+        var last: UInt8?
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
+                last = nil
+            } else {
+                last = byte
+            }
+        }
+        if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
+        if inSentence > 0 { sentences.append(inSentence) }
+        return (words, sentences)
+    }
+
+    private static func endWord(_ lastByte: UInt8, _ words: inout Int, _ inSentence: inout Int, _ sentences: inout [Int]) {
+        words += 1
+        inSentence += 1
+        switch lastByte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            sentences.append(inSentence)
+            inSentence = 0
+        default: break
+        }
     }
 
     static func sentences(_ text: String) -> [[Substring]] {
