@@ -28,7 +28,8 @@ struct Turn {
     // MARK: - A typed line
 
     mutating func handle(_ raw: String) {
-        if raw.count > Engine.maxInputCharacters {
+        // Characters never outnumber bytes, so most lines skip counting Characters.
+        if raw.utf8.count > Engine.maxInputCharacters, raw.count > Engine.maxInputCharacters {
             say(
                 "That answer is too long (\(raw.count) characters). Please keep it under \(Engine.maxInputCharacters) characters.",
                 .alert)
