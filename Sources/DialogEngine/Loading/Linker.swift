@@ -140,7 +140,9 @@ struct Linker {
             entry = start
         } else {
             entry = nil
-            if byId["main"] == nil, let first = unique.first {
+            // When a file could not be read, 'main' is probably in it: say nothing more.
+            let unreadable = sink.items.contains { $0.code == .malformedJSON || $0.code == .limitExceeded }
+            if byId["main"] == nil, !unreadable, let first = unique.first {
                 sink.report(
                     .danglingReference, first.id.location, "/dialog",
                     "no dialog is called 'main', so the conversation has no beginning",
