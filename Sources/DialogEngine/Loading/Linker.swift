@@ -10,6 +10,12 @@ struct Linker {
     private var documentIds: Set<String> = []
     /// Facts for the lint passes that run on the linked graph.
     private(set) var facts = LintFacts()
+    /// Base names of files that could not be parsed: references into them are not reported again.
+    private lazy var unreadableDialogs: Set<String> = Set(
+        sink.items.filter { $0.code == .malformedJSON || $0.code == .limitExceeded }.map {
+            let name = $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file
+            return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        })
     /// False when references are broken, so graph-shape checks would only repeat the same problem.
     private(set) var graphIsSound = true
 
@@ -416,6 +422,12 @@ struct Linker {
         _ ref: Located<String>, from dialog: String, pointer: String, preferDialog: Bool = false
     ) -> NodeID? {
         if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
+        // A reference into a file that could not be parsed (named like its dialog) is not a new problem.
+        let target = NodeID(qualified: ref.value)?.dialog ?? ref.value
+        if unreadableDialogs.contains(target) {
+            graphIsSound = false
+            return nil
+        }
         var message = "'\(ref.value)' names no node or dialog"
         if let id = NodeID(qualified: ref.value) {
             message = nodeNames[id.dialog] == nil
