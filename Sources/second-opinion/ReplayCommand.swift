@@ -16,6 +16,33 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Rewrite the transcripts with what the assistant says now (after a deliberate change).")
     var update = false
 
+    @Flag(help: "Report which nodes, edges, condition outcomes, variants, re-prompts and document items the transcripts reach.")
+    var coverage = false
+
+    @ArgumentParser.Option(help: "Format of the coverage report: text or json (json goes to stdout, the replay lines to stderr).")
+    var format: CoverageFormat = .text
+
+    @ArgumentParser.Option(name: .customLong("min-nodes"), help: "With --coverage: exit 1 when fewer than PCT percent of nodes are entered.")
+    var minNodes: Double?
+
+    @ArgumentParser.Option(name: .customLong("min-edges"), help: "With --coverage: exit 1 when fewer than PCT percent of edges are taken.")
+    var minEdges: Double?
+
+    enum CoverageFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// Replay lines: to stdout, or to stderr when stdout carries the JSON coverage report.
+    private func say(_ line: String) {
+        if measuring && format == .json {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } else {
+            print(line)
+        }
+    }
+
+    private var measuring: Bool { coverage || minNodes != nil || minEdges != nil }
+
     func run() throws {
         let graph = try dialogOptions.load()
         let engine = Engine(graph: graph)
@@ -25,44 +52,56 @@ struct ReplayCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no *.transcript files found in \(paths.joined(separator: ", "))") }
         var failed = 0
         var turns = 0
+        var traces: [[TraceEvent]] = []
         for file in files {
             let text: String
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)
             } catch {
-                print("FAIL \(file): cannot read it (\(error.localizedDescription))")
+                say("FAIL \(file): cannot read it (\(error.localizedDescription))")
                 failed += 1
                 continue
             }
             let transcript: Transcript
             switch Transcript.parse(text) {
             case .failure(let e):
-                print("FAIL \(file):\(e.line): \(e.message)")
+                say("FAIL \(file):\(e.line): \(e.message)")
                 failed += 1
                 continue
             case .success(let t): transcript = t
             }
             let result = Replayer.replay(transcript, engine: engine, file: file)
             turns += result.turns
+            traces.append(result.trace)
             if result.passed {
-                print("ok   \(file) (\(result.turns) turns)")
+                say("ok   \(file) (\(result.turns) turns)")
                 continue
             }
             if update, result.assertionFailures.isEmpty {
                 try PrivateFiles.writeAtomically(Data(result.actual.render().utf8), to: URL(fileURLWithPath: file))
-                print("updated \(file)")
+                say("updated \(file)")
                 continue
             }
             failed += 1
-            print("FAIL \(file)" + (result.firstMismatchLine.map { ":\($0): the assistant now says something else" } ?? ""))
-            for f in result.assertionFailures { print("  " + f) }
+            say("FAIL \(file)" + (result.firstMismatchLine.map { ":\($0): the assistant now says something else" } ?? ""))
+            for f in result.assertionFailures { say("  " + f) }
             if !result.diff.isEmpty {
-                print(result.diff, terminator: "")
-                print("  route to the first difference: " + result.route.map(\.description).joined(separator: " → "))
+                say(String(result.diff.dropLast(result.diff.hasSuffix("\n") ? 1 : 0)))
+                say("  route to the first difference: " + result.route.map(\.description).joined(separator: " → "))
             }
         }
-        print("\(files.count - failed) of \(files.count) transcripts pass (\(turns) turns)")
-        if failed > 0 { throw ExitCode(1) }
+        say("\(files.count - failed) of \(files.count) transcripts pass (\(turns) turns)")
+        var shortfalls: [String] = []
+        if measuring {
+            let report = Coverage(graph: graph, traces: traces)
+            switch format {
+            case .text: print("\ncoverage of \(files.count) transcripts:\n" + CoverageReport.text(report), terminator: "")
+            case .json: print(try CoverageReport.json(report), terminator: "")
+            }
+            shortfalls = CoverageReport.shortfalls(report, minNodes: minNodes, minEdges: minEdges)
+            for message in shortfalls { say("FAIL coverage: " + message) }
+        }
+        if failed > 0 || !shortfalls.isEmpty { throw ExitCode(1) }
     }
 }
 

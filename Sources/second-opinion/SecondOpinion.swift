@@ -13,7 +13,7 @@ struct SecondOpinion: ParsableCommand {
             Everything you type stays on this computer.
             """,
         version: version,
-        subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self],
+        subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

@@ -92,7 +92,12 @@ public enum Replayer {
 
     private static func appendBot(_ outputs: [Output], to lines: inout [Transcript.Numbered]) {
         for output in outputs {
-            for text in OutputFormatter.lines(output) { lines.append(.init(line: .bot(text), number: 0)) }
+            for text in OutputFormatter.lines(output) {
+                // Transcript files ignore trailing spaces, so the engine's lines are compared without them.
+                var line = Substring(text)
+                while line.last == " " || line.last == "\t" { line = line.dropLast() }
+                lines.append(.init(line: .bot(String(line)), number: 0))
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+import ArgumentParser
+import DialogEngine
+import Foundation
+
+/// `second-opinion explore`: walks every path of the dialogs and proves properties of all of them.
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Walk every path of the dialogs and prove that each one ends, documents are complete and red flags fire.",
+        discussion: """
+            Tries every option, yes and no, number boundaries, keyword rules, skip, an unusable answer, back,
+            restart and every interrupt at every question, with state deduplication. On a failure it writes a
+            counterexample transcript that `replay` reproduces, and exits 1.
+            """)
+
+    @OptionGroup var dialogOptions: DialogOptions
+
+    @ArgumentParser.Option(name: .customLong("max-states"), help: "Give up (and fail) after this many states.")
+    var maxStates = 250_000
+
+    @ArgumentParser.Option(help: "Folder for counterexample transcripts (default: a new temporary folder).")
+    var out: String?
+
+    func run() throws {
+        let graph = try dialogOptions.load()
+        let folder = try dialogOptions.folder()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report = Explorer(graph: graph, options: .init(maxStates: maxStates)).run()
+        let elapsed = clock.now - started
+
+        print("explore \(folder): \(graph.nodes.count) nodes, \(graph.slots.count) slots, \(graph.properties.count) properties")
+        print("states: \(report.states) (\(report.endStates) at an end), transitions: \(report.transitions)")
+        switch report.paths {
+        case .count(let n): print("paths to an end: \(Self.format(n)) (answer sequences through the deduplicated states)")
+        case .cyclic(let n): print("paths to an end: cyclic: \(n) states (a question can come round again)")
+        }
+        print("red flags tried at \(report.prompts) prompts: \(report.redFlags.joined(separator: ", "))")
+        for proof in report.proofs {
+            let failures = report.failures(of: proof)
+            print((failures.isEmpty ? "  ok    " : "  FAIL  ") + proof.description)
+            for f in failures { print("        " + f.message) }
+        }
+        for note in report.notes { print("  note  " + note) }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("time: " + String(format: "%.2f s", seconds))
+        guard !report.passed else { return }
+
+        let directory = try outputDirectory()
+        for (i, failure) in report.failures.enumerated() {
+            let name = String(format: "%02d-", i + 1) + failure.proof.id + ".transcript"
+            let url = directory.appendingPathComponent(name)
+            try PrivateFiles.writeAtomically(Data(failure.transcript.render().utf8), to: url)
+            print("counterexample: \(url.path)")
+        }
+        print("replay one with: second-opinion replay --dialogs \(folder) FILE")
+        throw ExitCode(1)
+    }
+
+    private func outputDirectory() throws -> URL {
+        let path = out ?? (NSTemporaryDirectory() + "second-opinion-explore-\(ProcessInfo.processInfo.processIdentifier)")
+        let url = URL(fileURLWithPath: path, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return url
+    }
+
+    /// Whole numbers up to 10^15 exactly, larger ones in scientific notation.
+    static func format(_ n: Double) -> String {
+        n < 1e15 ? String(format: "%.0f", n) : String(format: "%.3g", n)
+    }
+}

@@ -1,0 +1,6 @@
+import DialogEngine
+
+/// The shipped dialogs, loaded once for the analysis tests.
+enum ShippedExplore {
+    static let load = DialogLoader.load(paths: [Fixtures.dialogs])
+}
