@@ -224,7 +224,7 @@ extension Operand: CustomStringConvertible {
         switch self {
         case .slot(let name, _): out += name
         case .text(let s): Operand.writeQuoted(s, to: &out)
-        case .number(let n): out += Value.format(n)
+        case .number(let n): out += Operand.plainDecimal(n)
         case .bool(let b): out += b ? "true" : "false"
         case .list(let items):
             out += "["
@@ -234,6 +234,29 @@ extension Operand: CustomStringConvertible {
             }
             out += "]"
         }
+    }
+
+    /// `n` written the way the parser reads numbers: digits and an optional fraction, never an exponent
+    /// (`1e+20` → `100000000000000000000`, `1e-05` → `0.00001`), so a description always re-parses.
+    static func plainDecimal(_ n: Double) -> String {
+        let shortest = Value.format(n)
+        guard n.isFinite, let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
+            let exponent = Int(shortest[shortest.index(after: e)...])
+        else { return shortest }
+        var mantissa = shortest[..<e]
+        let sign = mantissa.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first ?? ""
+        var digits = String(whole) + (parts.count > 1 ? String(parts[1]) : "")
+        // Where the decimal point falls in `digits`.
+        var point = whole.count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        return sign + digits.prefix(point) + "." + digits.dropFirst(point)
     }
 
     static func writeQuoted(_ s: String, to out: inout String) {

@@ -175,6 +175,11 @@ extension ConditionParser {
             guard let value = Double(literal) else {
                 throw ExpressionError(message: "invalid number '\(literal)'", offset: start)
             }
+            guard value.isFinite else {
+                throw ExpressionError(
+                    message: "number '\(literal.prefix(20))…' is too large", offset: start,
+                    hint: "numbers in conditions are ages, weeks, counts: a few digits")
+            }
             return value
         }
 

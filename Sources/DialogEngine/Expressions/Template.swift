@@ -77,6 +77,13 @@ public struct Template: Sendable, Hashable, Codable {
                 while start < end, s[start].properties.isWhitespace { start += 1 }
                 while end > start, s[end - 1].properties.isWhitespace { end -= 1 }
                 fallback = string(s[start..<end])
+                // "{{a|b} }}" would be written back as "{{a|b}}}", which reads as "{{a|b}}" and "}".
+                if end > start, s[end - 1] == "}" {
+                    return .failure(
+                        ExpressionError(
+                            message: "a fallback cannot end with '}'", offset: end - 1,
+                            hint: "remove the '}' or put it after the closing '}}'"))
+                }
             }
             if !text.isEmpty {
                 segments.append(.text(String(text)))

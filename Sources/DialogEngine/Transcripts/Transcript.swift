@@ -67,15 +67,15 @@ public struct Transcript: Sendable, Hashable {
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// Parses transcript text. Trailing spaces are ignored; blank lines are skipped.
+    /// Parses transcript text (LF or CRLF line ends). Trailing spaces are ignored; blank lines are skipped.
     public static func parse(_ text: String) -> Result<Transcript, ParseError> {
         var header: [HeaderEntry] = []
         var lines: [Numbered] = []
         var inHeader = true
-        for (i, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the byte, not the Character: "\r\n" is one Character and would not split on "\n".
+        for (i, rawLine) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            while line.last == " " || line.last == "\t" { line = line.dropLast() }
+            while line.last == " " || line.last == "\t" || line.last == "\r" { line = line.dropLast() }
             let number = i + 1
             if line.isEmpty { continue }
             if line.hasPrefix("#") {

@@ -1,0 +1,1 @@
+../../../Tests/DialogEngineTests/Robustness/FuzzChecks.swift
