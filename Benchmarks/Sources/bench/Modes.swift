@@ -122,7 +122,7 @@ enum Mode {
             record(samples.summary(), as: "load.gen.\(n)", into: &r)
         case .explore:
             let shipped = try ShippedSet.load(folder: options.dialogs)
-            Explore(graph: shipped.graph).measure(into: &r)
+            Explore(graph: shipped.graph).measure(iterations: options.quick ? 1 : 3, into: &r)
         }
         return r
     }

@@ -74,10 +74,14 @@ struct Report {
         }
         if let ns = all["explore.ns"] {
             let states = Int(all["explore.states"] ?? 0)
-            let paths = Int(all["explore.paths"] ?? 0)
-            add("explore shipped (\(states.formatted()) states, \(paths.formatted()) paths)", Self.duration(ns), "≤ 1 s", ns <= 1e9, "explore")
+            let transitions = Int(all["explore.transitions"] ?? 0)
+            let paths = all["explore.paths"].map { $0 < 1e15 ? Int($0).formatted() : String(format: "%.3g", $0) }
+                ?? "cyclic through \(Int(all["explore.cyclic_states"] ?? 0)) states, so no count of"
+            add(
+                "explore shipped (\(states.formatted()) states, \(transitions.formatted()) steps, \(paths) paths)",
+                Self.duration(ns), "≤ 1 s", ns <= 1e9, "explore")
         } else {
-            add("explore shipped", "TODO: no explorer API yet", "≤ 1 s", nil, "explore")
+            add("explore shipped", "not measured", "≤ 1 s", false, "explore")
         }
     }
 

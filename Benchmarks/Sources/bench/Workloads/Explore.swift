@@ -1,12 +1,25 @@
 import DialogEngine
 
-/// `explore` of the shipped conversation: every reachable state and path, timed.
+/// `explore` of the shipped conversation: every reachable (deduplicated) state and every path, timed.
 struct Explore {
     let graph: DialogGraph
 
-    /// TODO(issue 6): the explorer (Sources/DialogEngine/Analysis/Explorer*.swift) is not in the engine yet;
-    /// time it here once it is, recording `explore.states`, `explore.paths` and `explore.ns`.
-    func measure(into recorder: inout Recorder) {
-        recorder.note("TODO: explore not measured: the engine has no explorer API yet")
+    func measure(iterations: Int, into r: inout Recorder) {
+        var report: ExploreReport?
+        let samples = Stopwatch.measure(warmup: 0, minIterations: iterations, maxIterations: iterations, minTime: .zero) {
+            report = Explorer(graph: graph).run()
+        }
+        guard let report else { return }
+        let s = samples.summary()
+        r.record("explore.ns", s.median, "ns")
+        r.record("explore.min", s.min, "ns")
+        r.record("explore.runs", Double(s.count), "count")
+        r.record("explore.states", Double(report.states), "count")
+        r.record("explore.transitions", Double(report.transitions), "count")
+        switch report.paths {
+        case .count(let n): r.record("explore.paths", n, "count")
+        case .cyclic(let n): r.record("explore.cyclic_states", Double(n), "count")
+        }
+        if !report.passed { r.note("explore found \(report.failures.count) failures in the shipped dialogs (still timed)") }
     }
 }
