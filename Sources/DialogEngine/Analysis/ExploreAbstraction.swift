@@ -269,27 +269,24 @@ struct ExploreAbstraction {
 
     /// Everything about a state that a proof can tell apart.
     struct Key: Hashable {
-        var position: Int32
-        var attempts: Int32
-        var ended: Bool
-        var monitors: UInt64
-        var stack: [Int32]
-        var slots: [UInt64]
+        /// Position, attempts, ended, monitor bits, the stack and each slot's class, packed.
+        var words: [UInt64]
+        /// Slots read together with another slot in one atom, as they are (usually none).
         var raw: [Value?]
     }
 
-    /// What may be read from `state` on.
-    func live(_ state: EngineState) -> VariableSet {
+    /// What may be read from a state at `position` (a node index, or -1) with this stack on.
+    func live(position: Int, ended: Bool, stack: [EngineState.Frame]) -> VariableSet {
         var set: VariableSet
-        if let p = state.position, let i = nodeIndex[p] {
-            set = waiting[i]
-        } else if state.ended {
+        if position >= 0 {
+            set = waiting[position]
+        } else if ended {
             set = atEnd
         } else {
             set = VariableSet(count: variableCount)
             set.words = set.words.map { _ in ~0 }
         }
-        for frame in state.stack {
+        for frame in stack {
             switch frame {
             case .call(let caller): if let i = nodeIndex[caller] { set.formUnion(afterCall[i]) }
             case .resume(let q): if let i = nodeIndex[q] { set.formUnion(waiting[i]) }
@@ -299,26 +296,39 @@ struct ExploreAbstraction {
     }
 
     func key(_ state: EngineState, monitors: UInt64) -> Key {
-        let live = live(state)
-        var slots = Array(repeating: UInt64(0), count: slotNames.count)
-        // An unanswered slot makes every atom false, so only answered slots can set bits.
-        for (name, value) in state.slots {
-            guard let i = slotIndex[name] else { continue }
-            var bits: UInt64 = live.contains(presenceVariable(i)) ? 1 << 63 : 0
-            for (k, a) in slotAtoms[i].enumerated() where live.contains(a) {
+        let position = state.position.flatMap { nodeIndex[$0] } ?? -1
+        let live = live(position: position, ended: state.ended, stack: state.stack)
+        var words: [UInt64] = []
+        words.reserveCapacity(3 + state.stack.count + slotNames.count)
+        words.append(UInt64(UInt32(bitPattern: Int32(position))) << 32 | UInt64(UInt32(truncatingIfNeeded: state.attempts)))
+        words.append(monitors)
+        words.append(UInt64(state.stack.count) << 1 | (state.ended ? 1 : 0))
+        for frame in state.stack {
+            switch frame {
+            case .call(let c): words.append(UInt64(nodeIndex[c] ?? 0xFFFF) << 1)
+            case .resume(let q): words.append(UInt64(nodeIndex[q] ?? 0xFFFF) << 1 | 1)
+            }
+        }
+        for i in slotNames.indices {
+            let presence = live.contains(presenceVariable(i))
+            let atoms = slotAtoms[i]
+            guard presence || atoms.contains(where: live.contains) else {
+                words.append(0)
+                continue
+            }
+            let name = slotNames[i]
+            // An unanswered slot makes every atom false.
+            guard let value = state.slots[name] else {
+                words.append(0)
+                continue
+            }
+            var bits: UInt64 = presence ? 1 << 63 : 0
+            for (k, a) in atoms.enumerated() where live.contains(a) {
                 if atomList[a].atom.evaluate({ $0 == name ? value : nil }) { bits |= 1 << UInt64(k) }
             }
-            slots[i] = bits
+            words.append(bits)
         }
         let raw: [Value?] = rawSlots.map { live.contains(rawVariable($0)) ? state.slots[slotNames[$0]] : nil }
-        let stack: [Int32] = state.stack.map { frame in
-            switch frame {
-            case .call(let c): return Int32(nodeIndex[c] ?? -1) * 2
-            case .resume(let q): return Int32(nodeIndex[q] ?? -1) * 2 + 1
-            }
-        }
-        return Key(
-            position: Int32(state.position.flatMap { nodeIndex[$0] } ?? -1), attempts: Int32(state.attempts),
-            ended: state.ended, monitors: monitors, stack: stack, slots: slots, raw: raw)
+        return Key(words: words, raw: raw)
     }
 }

@@ -11,12 +11,13 @@ struct ExploreTimeline {
     /// No entered node assigns anything: every node saw the final slots.
     private let simple: Bool
 
-    init(before: [String: Value], after: [String: Value], entered: [NodeID], graph: DialogGraph) {
+    /// `assigns`: whether any entered node has `set` assignments.
+    init(before: [String: Value], after: [String: Value], entered: [NodeID], graph: DialogGraph, assigns: Bool) {
         self.before = before
         self.after = after
         self.entered = entered
         self.graph = graph
-        simple = entered.allSatisfy { graph.nodes[$0]?.assignments.isEmpty ?? true }
+        simple = !assigns
     }
 
     /// The slots when `entered[j]` had run its `set` (and was about to speak, show documents and ask).

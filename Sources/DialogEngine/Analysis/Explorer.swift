@@ -13,7 +13,9 @@
 /// the first keyword of every keyword rule plus one unmatched free text, "skip" where skipping is
 /// allowed, one unusable answer ("zzzz"), `back`, `restart`, and the first phrase of every interrupt.
 /// Interrupts are followed from questions outside an interrupt's flow; inside one, red flags are only
-/// checked to fire, once per question node (following them would nest flows without bound).
+/// checked to fire, once per question node (following them would nest flows without bound), and
+/// `back` and `restart` are not tried (they lead to states explored already). An interrupt whose
+/// flow only talks and returns is stepped once per question node where it comes straight back.
 ///
 /// States are deduplicated by `ExploreAbstraction`: position, stack, attempts, ended, the
 /// property-monitor bits, and what later conditions and checks can still read of each slot.
@@ -81,8 +83,22 @@ struct ExploreRun {
     private var lastStepMoved = false
     var transitions = 0
     var prompts = 0
-    /// Question nodes inside interrupt flows where red flags were tried.
-    private var flowPromptsChecked: Set<NodeID> = []
+    /// Question nodes (inside interrupt flows: interrupt 1; with attempts behind: 0) where red flags were tried.
+    private var redFlagsChecked: Set<InterruptAt> = []
+    /// Per interrupt: its flow only talks and returns (no question, `set`, document, property node,
+    /// condition or call), so it cannot change anything but the transcript.
+    let pureFlows: [Bool]
+    /// Nodes where entering matters to a check: a property watches them or they show a document that can miss a slot.
+    let checked: Set<NodeID>
+    /// Nodes with `set` assignments.
+    let assigning: Set<NodeID>
+    /// Whether a pure interrupt flow fired at the question and came back to the same state.
+    private var comesBack: [InterruptAt: Bool] = [:]
+
+    struct InterruptAt: Hashable {
+        var interrupt: Int
+        var node: NodeID
+    }
     var limitReached = false
 
     private struct Found {
@@ -104,6 +120,34 @@ struct ExploreRun {
         inputs = ExploreInputs(graph: graph)
         properties = PropertyCheck(graph: graph)
         redFlags = graph.interrupts.indices.filter { Explorer.isRedFlag(graph.interrupts[$0]) }
+        let watcher = properties
+        let risky = abstraction
+        checked = Set(
+            graph.nodeOrder.filter { id in
+                watcher.watches(id)
+                    || (graph.nodes[id]?.documents ?? []).contains { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) }
+            })
+        assigning = Set(graph.nodeOrder.filter { !(graph.nodes[$0]?.assignments.isEmpty ?? true) })
+        pureFlows = graph.interrupts.map { Self.isPure($0, graph: graph, properties: watcher) }
+    }
+
+    static func isPure(_ interrupt: Interrupt, graph: DialogGraph, properties: PropertyCheck) -> Bool {
+        guard interrupt.resume else { return false }
+        var seen: Set<NodeID> = [interrupt.target]
+        var queue = [interrupt.target]
+        while let id = queue.popLast() {
+            guard let node = graph.nodes[id], node.question == nil, node.assignments.isEmpty, node.documents.isEmpty,
+                !properties.watches(id)
+            else { return false }
+            switch node.exit {
+            case .returns: continue
+            case .next(let edges):
+                guard edges.count == 1, edges[0].condition == nil else { return false }
+                if seen.insert(edges[0].target).inserted { queue.append(edges[0].target) } else { return false }
+            case .call, .end: return false
+            }
+        }
+        return true
     }
 
     // MARK: - Breadth-first search
@@ -147,19 +191,31 @@ struct ExploreRun {
                 unusableLeaves[Int(s)] = lastStepMoved
             }
         }
-        _ = visit(from: s, input: Input(text: "back", kind: .back), enqueue: true)
-        _ = visit(from: s, input: Input(text: "restart", kind: .restart), enqueue: true)
         let inFlow = state.stack.contains { if case .resume = $0 { return true } else { return false } }
-        // Inside an interrupt's flow, which every question enters alike, red flags are tried once per
-        // question node: whether one fires depends on the typed line and the open question only.
-        if inFlow, !flowPromptsChecked.insert(position).inserted { return }
-        prompts += 1
-        for (k, phrase) in inputs.interruptPhrases.enumerated() {
-            let isRedFlag = redFlags.contains(k)
-            // From a question with unusable answers behind it an interrupt leads where it leads from the
-            // same question without them (attempts start over), so only red flags are tried there.
-            if inFlow || state.attempts > 0, !isRedFlag { continue }
-            _ = visit(from: s, input: Input(text: phrase, kind: .interrupt(k)), enqueue: !inFlow && state.attempts == 0)
+        // Inside an interrupt's flow, `back` returns to the question the interrupt came from and `restart`
+        // to the start: states explored already, so they are tried only outside flows.
+        if !inFlow {
+            _ = visit(from: s, input: Input(text: "back", kind: .back), enqueue: true)
+            _ = visit(from: s, input: Input(text: "restart", kind: .restart), enqueue: true)
+        }
+        if !inFlow && state.attempts == 0 {
+            prompts += 1
+            for (k, phrase) in inputs.interruptPhrases.enumerated() {
+                let here = InterruptAt(interrupt: k, node: position)
+                // A flow that only talks and returns brings every state at this question straight back.
+                if pureFlows[k], comesBack[here] == true { continue }
+                let t = visit(from: s, input: Input(text: phrase, kind: .interrupt(k)), enqueue: true)
+                if pureFlows[k], comesBack[here] == nil { comesBack[here] = t == s }
+            }
+        } else if redFlagsChecked.insert(InterruptAt(interrupt: inFlow ? 1 : 0, node: position)).inserted {
+            // Elsewhere (inside an interrupt's flow, or with unusable answers behind, which an interrupt
+            // forgets) an interrupt leads where it leads from the question's first state, and whether a
+            // red flag fires depends only on the typed line and the question: red flags are tried once
+            // per question node, to prove they fire.
+            prompts += 1
+            for k in redFlags {
+                _ = visit(from: s, input: Input(text: inputs.interruptPhrases[k], kind: .interrupt(k)), enqueue: false)
+            }
         }
     }
 
@@ -190,9 +246,11 @@ struct ExploreRun {
             }
         }
         lastStepMoved = !entered.isEmpty || next.ended
-        let timeline = ExploreTimeline(before: preSlots, after: next.slots, entered: entered, graph: graph)
+        let timeline = ExploreTimeline(
+            before: preSlots, after: next.slots, entered: entered, graph: graph,
+            assigns: !assigning.isEmpty && entered.contains(where: assigning.contains))
 
-        for (j, id) in entered.enumerated() {
+        for (j, id) in entered.enumerated() where checked.contains(id) {
             if properties.watches(id) {
                 for v in properties.enter(id, slots: { timeline.slots(at: j) }, monitors: &mon) {
                     let p = properties.properties[v.property]
