@@ -87,8 +87,12 @@ struct Linker {
             }
         }
         // Nodes.
+        // Sized once: growing a dictionary of large Node values rehashes and moves them all.
+        let nodeCount = unique.reduce(0) { $0 + $1.nodes.count }
         var nodes: [NodeID: Node] = [:]
+        nodes.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
+        nodeOrder.reserveCapacity(nodeCount)
         var infos: [String: DialogInfo] = [:]
         for d in unique {
             for raw in d.nodes {
