@@ -106,7 +106,7 @@ dict_for() {
 max_len_for() {
     case $1 in
         condition|template|matcher) echo 1024 ;;
-        loader) echo 8192 ;;
+        loader|transcript) echo 4096 ;;  # transcripts: the replayed ones are short; long ones only slow the run
         *) echo 0 ;;  # libFuzzer's default: the largest seed
     esac
 }

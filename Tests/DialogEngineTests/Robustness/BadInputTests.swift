@@ -112,7 +112,7 @@ import Testing
             "\u{1B}[1myes\u{1B}[0m", "it's for my mom", "\u{1B}[31mRosa\u{1B}[0m\u{1B}]0;pwned\u{7}\u{1B}c",
             "United States", "serious illness, and I feel confused", "peace of mind",
             "\u{1B}[2J\u{1B}[HParkinson's \u{1B}[5mdisease\u{9B}", "within days", "Medicaid",
-            "Dr. \u{1B}[31mNguyen\u{1B} at Lakeside Neurology\u{1B}", "no", "in person", "no", "yes",
+            "Dr. \u{1B}[31mNguyen\u{1B}[0m at Lakeside Neurology\u{1B}", "no", "in person", "no", "yes",
             "quality of life, independence", "ready", "summary", "save",
         ]
         for input in inputs { chat.say(input) }
@@ -122,8 +122,16 @@ import Testing
         let texts = Self.texts(chat.all)
         #expect(texts.contains { $0.contains("Rosa") })
         #expect(texts.contains { $0.contains("Parkinson's disease") })
-        #expect(chat.all.contains { if case .document = $0 { return true } else { return false } })
-        #expect(chat.all.contains { if case .save = $0 { return true } else { return false } })
+        // The cleaned answers reach the documents, both as shown and as saved.
+        let documents = chat.all.compactMap { output -> String? in
+            switch output {
+            case .document(_, _, let markdown), .save(_, let markdown): return markdown
+            default: return nil
+            }
+        }
+        #expect(documents.count >= 2)
+        #expect(documents.contains { $0.contains("for Rosa") && $0.contains("Dr. Nguyen at Lakeside Neurology") })
+        #expect(documents.contains { $0.contains("review the diagnosis: Parkinson's disease") })
         for text in texts {
             #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" }, "\(text.debugDescription)")
         }
