@@ -59,18 +59,20 @@ enum Mode {
             let engine = Engine(graph: shipped.graph)
             let conversations = TurnLatency.conversations(from: shipped.transcripts, engine: engine)
             guard !conversations.isEmpty else { throw BenchError("no transcripts in \(shipped.folder)/transcripts") }
-            let samples = TurnLatency(engine: engine, conversations: conversations)
+            let (samples, cpu) = TurnLatency(engine: engine, conversations: conversations)
                 .measure(warmup: Int(50 * scale) + 1, minPasses: Int(200 * scale) + 1, minTime: minTime)
             record(samples.summary(), as: "turn.transcripts", into: &r)
+            r.record("turn.transcripts.cpu_mean", Double(cpu) / Double(max(1, samples.count)), "ns")
             r.record("turn.transcripts.conversations", Double(conversations.count), "count")
             r.record("timer.reading", Stopwatch.readingOverhead(), "ns")
         case .synthetic:
             let shipped = try ShippedSet.load(folder: options.dialogs)
             let engine = Engine(graph: shipped.graph)
             let conversations = InputSynthesizer(engine: engine, maxTurns: 80).conversations(count: 300, seed: Self.seed)
-            let samples = TurnLatency(engine: engine, conversations: conversations)
+            let (samples, cpu) = TurnLatency(engine: engine, conversations: conversations)
                 .measure(warmup: Int(10 * scale) + 1, minPasses: Int(30 * scale) + 1, minTime: minTime)
             record(samples.summary(), as: "turn.synthetic", into: &r)
+            r.record("turn.synthetic.cpu_mean", Double(cpu) / Double(max(1, samples.count)), "ns")
             r.record("turn.synthetic.conversations", Double(conversations.count), "count")
         case .replay:
             let shipped = try ShippedSet.load(folder: options.dialogs)
@@ -80,11 +82,9 @@ enum Mode {
                 engine: engine, transcripts: shipped.transcripts,
                 conversations: TurnLatency.conversations(from: shipped.transcripts, engine: engine))
             let (full, failed) = bench.replayer(warmup: Int(20 * scale) + 1, minTime: minTime)
-            r.record("replay.full.turns", full.turnsPerSecond, "per_s")
-            r.record("replay.full.transcripts", full.transcriptsPerSecond, "per_s")
+            record(full, as: "replay.full", into: &r)
             let raw = bench.rawSteps(warmup: Int(50 * scale) + 1, minTime: minTime)
-            r.record("replay.raw.turns", raw.turnsPerSecond, "per_s")
-            r.record("replay.raw.transcripts", raw.transcriptsPerSecond, "per_s")
+            record(raw, as: "replay.raw", into: &r)
             r.record("replay.transcripts", Double(shipped.transcripts.count), "count")
             if !failed.isEmpty {
                 r.note("\(failed.count) of \(shipped.transcripts.count) transcripts do not replay cleanly (still timed): " + failed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
@@ -92,15 +92,15 @@ enum Mode {
         case .loadShipped:
             let shipped = try ShippedSet.load(folder: options.dialogs)
             let load = LoadValidate(sources: shipped.sources)
-            let samples = load.measure(warmup: 5, minIterations: Int(100 * scale) + 1, maxIterations: 10_000, minTime: minTime)
-            record(samples.summary(), as: "load.shipped", into: &r)
+            let runs = load.measure(warmup: 5, minIterations: Int(100 * scale) + 1, maxIterations: 10_000, minTime: minTime)
+            record(runs, as: "load.shipped", into: &r)
             r.record("load.shipped.nodes", Double(shipped.graph.nodes.count), "count")
             r.record("load.shipped.files", Double(shipped.sources.count), "count")
             r.record("load.shipped.bytes", Double(load.bytes), "bytes")
             let disk = Stopwatch.measure(warmup: 2, minIterations: Int(50 * scale) + 1, maxIterations: 10_000, minTime: minTime / 3) {
-                Opaque.consume(DialogLoader.load(paths: [options.dialogs]))
+                DialogLoader.load(paths: [options.dialogs])
             }
-            record(disk.summary(), as: "load.shipped_from_disk", into: &r)
+            record(disk, as: "load.shipped_from_disk", into: &r)
         case .loadGenerated(let n):
             let sources = DialogGenerator(nodeCount: n, seed: Self.seed).sources()
             let load = LoadValidate(sources: sources)
@@ -116,15 +116,29 @@ enum Mode {
                 return r
             }
             let iterations = n >= 100_000 ? 5 : n >= 10_000 ? 15 : 50
-            let samples = load.measure(
+            let runs = load.measure(
                 warmup: n >= 100_000 ? 1 : 3, minIterations: options.quick ? 2 : iterations, maxIterations: options.quick ? 3 : 200,
                 minTime: n >= 100_000 ? .zero : minTime)
-            record(samples.summary(), as: "load.gen.\(n)", into: &r)
+            record(runs, as: "load.gen.\(n)", into: &r)
         case .explore:
             let shipped = try ShippedSet.load(folder: options.dialogs)
             Explore(graph: shipped.graph).measure(iterations: options.quick ? 1 : 3, into: &r)
         }
         return r
+    }
+
+    private func record(_ runs: Stopwatch.Runs, as key: String, into r: inout Recorder) {
+        record(runs.wall.summary(), as: key, into: &r)
+        let cpu = runs.cpu.summary()
+        r.record(key + ".cpu_median", cpu.median, "ns")
+        r.record(key + ".cpu_min", cpu.min, "ns")
+    }
+
+    private func record(_ rate: ReplayThroughput.Rate, as key: String, into r: inout Recorder) {
+        r.record(key + ".turns", rate.turnsPerSecond, "per_s")
+        r.record(key + ".transcripts", rate.transcriptsPerSecond, "per_s")
+        r.record(key + ".cpu_turns", rate.turnsPerCPUSecond, "per_cpu_s")
+        r.record(key + ".cpu_transcripts", rate.transcriptsPerCPUSecond, "per_cpu_s")
     }
 
     private func record(_ s: Samples.Summary, as key: String, into r: inout Recorder) {

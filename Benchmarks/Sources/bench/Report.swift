@@ -36,50 +36,62 @@ struct Report {
             }
             let n = Int(all[key + ".count"] ?? 0)
             let convs = Int(all[key + ".conversations"] ?? 0)
-            add("per-turn median, \(what) (\(convs) conversations, \(n) steps)", Self.duration(median), "≤ 5 µs", median <= 5_000, mode)
+            let cpu = all[key + ".cpu_mean"].map { " (CPU mean \(Self.duration($0)))" } ?? ""
+            add("per-turn median, \(what) (\(convs) conversations, \(n.formatted()) steps)", Self.duration(median) + cpu, "≤ 5 µs", median <= 5_000, mode)
             add("per-turn p99, \(what)", Self.duration(p99), "≤ 50 µs", p99 <= 50_000, mode)
             if let p999 = all[key + ".p999"], let max = all[key + ".max"] {
                 add("per-turn p99.9 / max, \(what)", "\(Self.duration(p999)) / \(Self.duration(max))", "", nil, mode)
             }
         }
-        if let t = all["replay.raw.turns"], let c = all["replay.raw.transcripts"] {
-            add("replay throughput, engine steps only (one core)", "\(Self.count(t)) turns/s, \(Self.count(c)) transcripts/s", "≥ 200,000 turns/s", t >= 200_000, "replay")
+        for (key, what) in [("replay.raw", "engine steps only"), ("replay.full", "Replayer.replay + diff")] {
+            guard let t = all[key + ".cpu_turns"], let c = all[key + ".cpu_transcripts"] else { continue }
+            let wall = (all[key + ".turns"]).map { " (wall: \(Self.count($0)) turns/s)" } ?? ""
+            add(
+                "replay throughput, \(what), one core",
+                "\(Self.count(t)) turns/s, \(Self.count(c)) transcripts/s\(wall)", "≥ 200,000 turns/s", t >= 200_000, "replay")
         }
-        if let t = all["replay.full.turns"], let c = all["replay.full.transcripts"] {
-            add("replay throughput, Replayer.replay + diff (one core)", "\(Self.count(t)) turns/s, \(Self.count(c)) transcripts/s", "≥ 200,000 turns/s", t >= 200_000, "replay")
+        func load(_ key: String) -> (text: String, cpu: Double)? {
+            guard let m = all[key + ".median"], let cpu = all[key + ".cpu_median"] else { return nil }
+            return ("\(Self.duration(cpu)) (wall \(Self.duration(m)), min \(Self.duration(all[key + ".min"] ?? 0)))", cpu)
         }
-        if let m = all["load.shipped.median"] {
+        if let l = load("load.shipped") {
             let nodes = Int(all["load.shipped.nodes"] ?? 0)
             let files = Int(all["load.shipped.files"] ?? 0)
-            add("load + validate shipped (\(files) files, \(nodes) nodes), in memory", "\(Self.duration(m)) (p99 \(Self.duration(all["load.shipped.p99"] ?? 0)))", "", nil, "load-shipped")
+            add("load + validate shipped (\(files) files, \(nodes) nodes), in memory", l.text, "", nil, "load-shipped")
         }
-        if let m = all["load.shipped_from_disk.median"] {
-            add("load + validate shipped, from disk", Self.duration(m), "", nil, "load-shipped")
+        if let l = load("load.shipped_from_disk") {
+            add("load + validate shipped, files read from disk", l.text, "", nil, "load-shipped")
         }
+        var generated: [Int: Double] = [:]
         for n in [1_000, 10_000, 100_000] {
             let mode = "load-generated \(n)"
-            guard let m = all["load.gen.\(n).median"] else {
+            guard let l = load("load.gen.\(n)") else {
                 add("load + validate \(n.formatted()) generated nodes", "not measured", n == 10_000 ? "≤ 100 ms" : "", n == 10_000 ? false : nil, mode)
                 continue
             }
+            generated[n] = l.cpu
             let files = Int(all["gen.\(n).files"] ?? 0)
             let mb = (all["gen.\(n).bytes"] ?? 0) / 1_048_576
             let warnings = Int(all["gen.\(n).warnings"] ?? 0)
             let desc = "load + validate \(n.formatted()) generated nodes (\(files) files, \(String(format: "%.1f", mb)) MiB, 0 errors, \(warnings) warnings)"
-            add(desc, "\(Self.duration(m)) (min \(Self.duration(all["load.gen.\(n).min"] ?? 0)))", n == 10_000 ? "≤ 100 ms" : "", n == 10_000 ? m <= 100_000_000 : nil, mode)
+            add(desc, l.text, n == 10_000 ? "≤ 100 ms" : "", n == 10_000 ? l.cpu <= 100_000_000 : nil, mode)
         }
-        if let a = all["load.gen.1000.median"], let b = all["load.gen.10000.median"], let c = all["load.gen.100000.median"] {
-            add("growth 10k / 1k", String(format: "%.1f×", b / a), "", nil, "")
-            add("growth 100k / 10k", String(format: "%.1f×", c / b), "≤ 11×", c / b <= 11, "")
+        if let a = generated[1_000], let b = generated[10_000], let c = generated[100_000] {
+            func wall(_ x: Int, _ y: Int) -> String {
+                guard let p = all["load.gen.\(x).median"], let q = all["load.gen.\(y).median"] else { return "" }
+                return String(format: " (wall %.1f×)", p / q)
+            }
+            add("growth 10k / 1k", String(format: "%.1f×", b / a) + wall(10_000, 1_000), "", nil, "")
+            add("growth 100k / 10k", String(format: "%.1f×", c / b) + wall(100_000, 10_000), "≤ 11×", c / b <= 11, "")
         }
-        if let ns = all["explore.ns"] {
+        if let ns = all["explore.cpu_ns"] ?? all["explore.ns"] {
             let states = Int(all["explore.states"] ?? 0)
             let transitions = Int(all["explore.transitions"] ?? 0)
             let paths = all["explore.paths"].map { $0 < 1e15 ? Int($0).formatted() : String(format: "%.3g", $0) }
                 ?? "cyclic through \(Int(all["explore.cyclic_states"] ?? 0)) states, so no count of"
             add(
                 "explore shipped (\(states.formatted()) states, \(transitions.formatted()) steps, \(paths) paths)",
-                Self.duration(ns), "≤ 1 s", ns <= 1e9, "explore")
+                "\(Self.duration(ns)) (wall \(Self.duration(all["explore.ns"] ?? 0)))", "≤ 1 s", ns <= 1e9, "explore")
         } else {
             add("explore shipped", "not measured", "≤ 1 s", false, "explore")
         }

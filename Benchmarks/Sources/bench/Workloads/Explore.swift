@@ -7,12 +7,15 @@ struct Explore {
     func measure(iterations: Int, into r: inout Recorder) {
         var report: ExploreReport?
         let samples = Stopwatch.measure(warmup: 0, minIterations: iterations, maxIterations: iterations, minTime: .zero) {
-            report = Explorer(graph: graph).run()
+            let r = Explorer(graph: graph).run()
+            report = r
+            return r.states
         }
         guard let report else { return }
-        let s = samples.summary()
+        let s = samples.wall.summary()
         r.record("explore.ns", s.median, "ns")
         r.record("explore.min", s.min, "ns")
+        r.record("explore.cpu_ns", samples.cpu.summary().median, "ns")
         r.record("explore.runs", Double(s.count), "count")
         r.record("explore.states", Double(report.states), "count")
         r.record("explore.transitions", Double(report.transitions), "count")

@@ -7,9 +7,12 @@ struct ReplayThroughput {
     let transcripts: [(file: String, transcript: Transcript)]
     let conversations: [InputSynthesizer.Conversation]
 
+    /// Rates per second of wall time and per second of this thread's CPU time.
     struct Rate {
         var turnsPerSecond: Double
         var transcriptsPerSecond: Double
+        var turnsPerCPUSecond: Double
+        var transcriptsPerCPUSecond: Double
     }
 
     /// Full replays, repeated for at least `minTime` after `warmup` rounds. Also returns how many transcripts failed.
@@ -21,6 +24,7 @@ struct ReplayThroughput {
         var turns = 0
         var count = 0
         let start = Stopwatch.clock.now
+        let cpu = Stopwatch.threadCPU()
         repeat {
             for t in transcripts {
                 let result = Replayer.replay(t.transcript, engine: engine, file: t.file)
@@ -28,7 +32,7 @@ struct ReplayThroughput {
                 count += 1
             }
         } while Stopwatch.clock.now - start < minTime
-        return (rate(turns: turns, count: count, since: start), failed)
+        return (rate(turns: turns, count: count, since: start, cpu: cpu), failed)
     }
 
     /// The same conversations as bare engine steps, no per-step clock.
@@ -38,12 +42,13 @@ struct ReplayThroughput {
         let turnsPerRound = conversations.reduce(0) { $0 + $1.inputs.count + 1 }
         var rounds = 0
         let start = Stopwatch.clock.now
+        let cpu = Stopwatch.threadCPU()
         repeat {
             sink &+= run()
             rounds += 1
         } while Stopwatch.clock.now - start < minTime
         Opaque.consume(sink)
-        return rate(turns: rounds * turnsPerRound, count: rounds * conversations.count, since: start)
+        return rate(turns: rounds * turnsPerRound, count: rounds * conversations.count, since: start, cpu: cpu)
     }
 
     private func run() -> Int {
@@ -59,8 +64,11 @@ struct ReplayThroughput {
         return produced
     }
 
-    private func rate(turns: Int, count: Int, since start: ContinuousClock.Instant) -> Rate {
+    private func rate(turns: Int, count: Int, since start: ContinuousClock.Instant, cpu: Int64) -> Rate {
         let seconds = Double(Stopwatch.nanoseconds(Stopwatch.clock.now - start)) / 1e9
-        return Rate(turnsPerSecond: Double(turns) / seconds, transcriptsPerSecond: Double(count) / seconds)
+        let cpuSeconds = Double(Stopwatch.threadCPU() - cpu) / 1e9
+        return Rate(
+            turnsPerSecond: Double(turns) / seconds, transcriptsPerSecond: Double(count) / seconds,
+            turnsPerCPUSecond: Double(turns) / cpuSeconds, transcriptsPerCPUSecond: Double(count) / cpuSeconds)
     }
 }

@@ -24,20 +24,22 @@ struct TurnLatency {
     }
 
     /// Times each step (the `.start` step included) over `passes` runs of all conversations after `warmup` runs.
-    func measure(warmup: Int, minPasses: Int, minTime: Duration) -> Samples {
+    func measure(warmup: Int, minPasses: Int, minTime: Duration) -> (samples: Samples, cpuNanoseconds: Int64) {
         var sink = 0
         var discarded = Samples()
         for _ in 0..<warmup { sink &+= pass(record: false, into: &discarded) }
         let turnsPerPass = conversations.reduce(0) { $0 + $1.inputs.count + 1 }
         var samples = Samples(reservingCapacity: turnsPerPass * minPasses)
         let start = Stopwatch.clock.now
+        let cpu = Stopwatch.threadCPU()
         var passes = 0
         while passes < minPasses || Stopwatch.clock.now - start < minTime {
             sink &+= pass(record: true, into: &samples)
             passes += 1
         }
+        let cpuUsed = Stopwatch.threadCPU() - cpu
         Opaque.consume(sink)
-        return samples
+        return (samples, cpuUsed)
     }
 
     private func pass(record: Bool, into samples: inout Samples) -> Int {
