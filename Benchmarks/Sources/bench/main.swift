@@ -4,6 +4,7 @@ import Foundation
 // bench [all] [--quick] [--dialogs DIR]      every measurement, each in a child process; prints the table
 // bench MODE [ARG] [--quick] [--dialogs DIR] one measurement in this process; prints its figures
 // bench generate NODES DIR                   writes the generated dialog set of NODES nodes to DIR
+// bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…   start to first byte of output (cold-start.sh)
 //
 // MODE: baseline, turns, synthetic, replay, load-shipped, load-generated NODES, explore
 
@@ -11,6 +12,7 @@ let usage = """
     usage: bench [all] [--quick] [--dialogs DIR]
            bench MODE [--quick] [--dialogs DIR]   (MODE: baseline, turns, synthetic, replay, load-shipped, load-generated NODES, explore)
            bench generate NODES DIR
+           bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…
     """
 
 var options = Options()
@@ -25,6 +27,9 @@ while let a = arguments.next() {
             exit(2)
         }
         options.dialogs = d
+    case "--":
+        positional.append(a)
+        while let rest = arguments.next() { positional.append(rest) }
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -49,9 +54,31 @@ if positional.first == "generate" {
     exit(0)
 }
 
+if positional.first == "first-line" {
+    // bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…  (used by cold-start.sh)
+    var runs = 200
+    var stdinPath: String?
+    var rest = Array(positional.dropFirst())
+    while let flag = rest.first, flag.hasPrefix("--") {
+        rest.removeFirst()
+        if flag == "--" { break }
+        guard let value = rest.first else { break }
+        rest.removeFirst()
+        if flag == "--runs" { runs = Int(value) ?? runs } else if flag == "--stdin" { stdinPath = value }
+    }
+    guard let program = rest.first else {
+        print(usage)
+        exit(2)
+    }
+    let r = FirstLine(program: program, arguments: Array(rest.dropFirst()), stdinPath: stdinPath).measure(runs: runs, warmup: 10)
+    for line in r.lines { print(line) }
+    exit(r.failures.isEmpty ? 0 : 1)
+}
+
 if let mode = Mode(positional) {
     do {
-        let r = try mode.run(options: options)
+        var r = try mode.run(options: options)
+        if let peak = PeakMemory.current() { r.record("process.peak_rss", Double(peak), "bytes") }
         for line in r.lines { print(line) }
         exit(r.failures.isEmpty ? 0 : 1)
     } catch {
@@ -79,7 +106,7 @@ for mode in Mode.all {
         failed = true
         if recorder.failures.isEmpty { recorder.fail("\(name) exited with status \(outcome.status)") }
     }
-    runs.append((mode, recorder, outcome.peakRSSBytes))
+    runs.append((mode, recorder, recorder["process.peak_rss"].map { Int($0) } ?? outcome.peakRSSBytes))
 }
 let report = Report(runs)
 print(report.text)
