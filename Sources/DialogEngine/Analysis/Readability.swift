@@ -39,15 +39,22 @@ public enum Readability {
 
     /// Words in `text` (letters only), for deciding whether a grade is meaningful.
     public static func wordCount(_ text: String) -> Int {
-        text.split { !$0.isLetter }.count
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            // ASCII letters, and any byte of a non-ASCII character (accented letters count as letters).
+            let letter = (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte >= 0x80
+            if letter, !inWord { count += 1 }
+            inWord = letter
+        }
+        return count
     }
 
     static func countSyllables(_ word: [UInt8]) -> Int {
-        let vowels: Set<UInt8> = Set("aeiouy".utf8)
         var count = 0
         var inVowel = false
         for c in word {
-            let v = vowels.contains(c)
+            let v = c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121  // a e i o u y
             if v, !inVowel { count += 1 }
             inVowel = v
         }

@@ -86,12 +86,13 @@ public struct KeywordMap: Sendable {
 
     /// The value derived from an answer's tokens, or nil when nothing applies.
     public func value(for tokens: [String]) -> Value? {
+        let input = PhraseMatcher.Input(tokens: tokens)
         if isMulti {
-            var values = rules.filter { $0.matcher.matches(tokens) }.map(\.value)
+            var values = rules.filter { $0.matcher.matches(input) }.map(\.value)
             if values.isEmpty, let d = defaultValue { values = [d] }
             return .set(values)
         }
-        if let rule = rules.first(where: { $0.matcher.matches(tokens) }) { return .choice(rule.value) }
+        if let rule = rules.first(where: { $0.matcher.matches(input) }) { return .choice(rule.value) }
         return defaultValue.map { .choice($0) }
     }
 }

@@ -17,9 +17,13 @@ public struct Engine: Sendable {
     /// Nodes entered in one step before the engine gives up (a loop that asks nothing).
     public static let maxStepsPerTurn = 10_000
 
+    /// Every interrupt phrase, indexed once per engine.
+    let interrupts: InterruptIndex
+
     public init(graph: DialogGraph, tracing: Bool = false) {
         self.graph = graph
         self.tracing = tracing
+        interrupts = InterruptIndex(graph.interrupts)
     }
 
     /// What the person did.

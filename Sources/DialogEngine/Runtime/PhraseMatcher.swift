@@ -11,19 +11,37 @@ public struct PhraseMatcher: Sendable {
 
     /// Each phrase as normalized words; phrases that normalize to nothing are dropped.
     let phrases: [[Word]]
+    /// Per phrase, the words that only an identical token accepts (short, not prefix): a phrase whose
+    /// exact words are not all in the line is rejected with a few hash lookups, before any typo work.
+    let exactWords: [[String]]
 
     public init(phrases: [String]) {
         self.phrases = phrases.compactMap(Self.words(of:))
+        exactWords = self.phrases.map { phrase in
+            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map(\.text)
+        }
     }
 
-    /// True when all words of one phrase appear consecutively in the tokens. Tokens of length ≥ 5 in phrases forgive 1 edit (Damerau), ≥ 9 forgive 2. A phrase word ending in "*" matches any token with that prefix ("bleed*" matches "bleeding").
-    public func matches(_ tokens: [String]) -> Bool {
-        guard !phrases.isEmpty, !tokens.isEmpty else { return false }
-        let input = tokens.map { Word($0) }
-        for phrase in phrases where phrase.count <= input.count {
-            for start in 0...(input.count - phrase.count) {
+    /// A line prepared once per turn and shared by every phrase matcher (interrupts, keyword rules).
+    public struct Input: Sendable {
+        let words: [Word]
+        let set: Set<String>
+
+        public init(tokens: [String]) {
+            words = tokens.map { Word($0) }
+            set = Set(tokens)
+        }
+    }
+
+    /// Same as `matches(_:)` on a prepared line.
+    public func matches(_ input: Input) -> Bool {
+        let count = input.words.count
+        guard count > 0 else { return false }
+        for (index, phrase) in phrases.enumerated() where phrase.count <= count {
+            if !exactWords[index].allSatisfy(input.set.contains) { continue }
+            for start in 0...(count - phrase.count) {
                 var all = true
-                for (offset, word) in phrase.enumerated() where !Self.accepts(word, input[start + offset]) {
+                for (offset, word) in phrase.enumerated() where !Self.accepts(word, input.words[start + offset]) {
                     all = false
                     break
                 }
@@ -33,11 +51,20 @@ public struct PhraseMatcher: Sendable {
         return false
     }
 
+    static func typoLimit(_ word: Word) -> Int { word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0 }
+
+    /// True when all words of one phrase appear consecutively in the tokens. Tokens of length ≥ 5 in phrases forgive 1 edit (Damerau), ≥ 9 forgive 2. A phrase word ending in "*" matches any token with that prefix ("bleed*" matches "bleeding").
+    public func matches(_ tokens: [String]) -> Bool {
+        guard !phrases.isEmpty, !tokens.isEmpty else { return false }
+        return matches(Input(tokens: tokens))
+    }
+
     /// Whether the phrase word `word` accepts the typed `token`.
     static func accepts(_ word: Word, _ token: Word) -> Bool {
-        if word.isPrefix { return token.text.hasPrefix(word.text) }
-        if word.text == token.text { return true }
-        let limit = word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0
+        if word.isPrefix { return token.count >= word.count && token.scalars.starts(with: word.scalars) }
+        let limit = typoLimit(word)
+        if abs(word.count - token.count) > limit { return false }
+        if word.letters == token.letters, word.scalars == token.scalars { return true }
         return limit > 0 && word.distance(to: token, limit: limit) != nil
     }
 

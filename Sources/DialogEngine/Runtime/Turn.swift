@@ -88,7 +88,9 @@ struct Turn {
 
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
-        for interrupt in graph.interrupts where interrupt.urgent == urgent && interrupt.matcher.matches(tokens) {
+        let all = graph.interrupts
+        if let index = engine.interrupts.firstMatch(tokens, include: { all[$0].urgent == urgent }) {
+            let interrupt = all[index]
             trace(.interrupt(interrupt.id))
             state.history.append(state.snapshot)
             if interrupt.resume { state.stack.append(.resume(question: id)) }
