@@ -38,9 +38,13 @@ public enum ConditionChecker {
         for name in c.slotsMentioned {
             if let type = slotType(name) { types[name] = type }
         }
-        var walk = Walk(types: types, slotNames: slotNames, locator: source.map(Locator.init))
+        // Locating problems means lexing the source again: do it only when there are problems.
+        var walk = Walk(types: types, slotNames: slotNames, locator: nil)
         walk.visit(c)
-        return walk.issues
+        guard !walk.issues.isEmpty, let source else { return walk.issues }
+        var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
+        located.visit(c)
+        return located.issues
     }
 }
 

@@ -95,7 +95,7 @@ extension ConditionParser {
         }
 
         mutating func next() throws(ExpressionError) -> Token {
-            while let c = peek(), c.properties.isWhitespace { position += 1 }
+            while let c = peek(), c == " " || (!c.isASCII || c.value < 0x20) && c.properties.isWhitespace { position += 1 }
             let start = position
             guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
             let kind: TokenKind
@@ -163,8 +163,8 @@ extension ConditionParser {
             } else if peek() == "." {
                 throw ExpressionError(message: "expected digits after '.' in a number", offset: position + 1)
             }
-            if let c = peek(), c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) {
-                while let c = peek(), c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) {
+            if let c = peek(), Self.isWordScalar(c) {
+                while let c = peek(), Self.isWordScalar(c) {
                     position += 1
                 }
                 throw ExpressionError(
@@ -183,15 +183,22 @@ extension ConditionParser {
             return value
         }
 
+        /// Letters, digits, `_` and `.`: what names are made of (ASCII checked without Unicode tables).
+        static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII {
+                let v = c.value | 0x20
+                return (v >= 97 && v <= 122) || (c.value >= 48 && c.value <= 57) || c == "_" || c == "."
+            }
+            return c.properties.isAlphabetic
+        }
+
         private mutating func skipDigits() {
             while let d = peek(), ("0"..."9").contains(d) { position += 1 }
         }
 
         private mutating func word() throws(ExpressionError) -> TokenKind {
             let start = position
-            while let c = peek(), c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) {
-                position += 1
-            }
+            while let c = peek(), Self.isWordScalar(c) { position += 1 }
             let word = text(of: Token(kind: .end, start: start, end: position))
             if let keyword = Keyword(rawValue: word.lowercased()) { return .keyword(keyword) }
             guard ConditionParser.isValidSlotName(word) else {

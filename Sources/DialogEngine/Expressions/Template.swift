@@ -32,7 +32,23 @@ public struct Template: Sendable, Hashable, Codable {
     }
 
     /// Parses `{{ slot }}` and `{{slot|fallback words}}`; a lone `{` or `}` is plain text.
+    /// Whitespace, with ASCII answered without Unicode tables.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c == " " || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace
+    }
+
     public static func parse(_ source: String) -> Result<Template, ExpressionError> {
+        // Most texts have no placeholder: one byte scan, no per-character work.
+        var previous: UInt8 = 0
+        var hasPlaceholder = false
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
+                hasPlaceholder = true
+                break
+            }
+            previous = byte
+        }
+        if !hasPlaceholder { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
         let s = Array(source.unicodeScalars)
         var segments: [Segment] = []
         var text = String.UnicodeScalarView()
@@ -55,11 +71,11 @@ public struct Template: Sendable, Hashable, Codable {
             }
             // Name up to '|' (or the end), trimmed.
             var nameStart = open + 2
-            while nameStart < j, s[nameStart].properties.isWhitespace { nameStart += 1 }
+            while nameStart < j, Self.isSpace(s[nameStart]) { nameStart += 1 }
             var bar = nameStart
             while bar < j, s[bar] != "|" { bar += 1 }
             var nameEnd = bar
-            while nameEnd > nameStart, s[nameEnd - 1].properties.isWhitespace { nameEnd -= 1 }
+            while nameEnd > nameStart, Self.isSpace(s[nameEnd - 1]) { nameEnd -= 1 }
             let name = string(s[nameStart..<nameEnd])
             if name.isEmpty {
                 return .failure(
@@ -74,8 +90,8 @@ public struct Template: Sendable, Hashable, Codable {
             if bar < j {
                 var start = bar + 1
                 var end = j
-                while start < end, s[start].properties.isWhitespace { start += 1 }
-                while end > start, s[end - 1].properties.isWhitespace { end -= 1 }
+                while start < end, Self.isSpace(s[start]) { start += 1 }
+                while end > start, Self.isSpace(s[end - 1]) { end -= 1 }
                 fallback = string(s[start..<end])
                 // "{{a|b} }}" would be written back as "{{a|b}}}", which reads as "{{a|b}}" and "}".
                 if end > start, s[end - 1] == "}" {
