@@ -87,6 +87,7 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/second-opinion"))
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     rng = random.Random(args.seed)
     failures = 0
     resumed_with_answers = 0
