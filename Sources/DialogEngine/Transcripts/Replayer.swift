@@ -32,14 +32,24 @@ public enum Replayer {
         var failures: [String] = []
         var turns = 0
         var quit = false
-        // Lines before the first `you:` that are not bot lines (comments) stay on top.
+        // Comments before the first `you:` keep their side of the opening bot lines: above them when
+        // written above (so a `# key: value` comment never turns into a header), below them otherwise.
         let numbered = transcript.numbered
         var index = 0
+        var afterOpening: [Transcript.Numbered] = []
+        var seenBot = false
         while index < numbered.count, !isYou(numbered[index].line) {
-            if case .bot = numbered[index].line {} else { actual.append(numbered[index]) }
+            if case .bot = numbered[index].line {
+                seenBot = true
+            } else if seenBot {
+                afterOpening.append(numbered[index])
+            } else {
+                actual.append(numbered[index])
+            }
             index += 1
         }
         appendBot(outputs, to: &actual)
+        actual += afterOpening
         while index < numbered.count {
             let current = numbered[index]
             index += 1

@@ -68,17 +68,15 @@ import Testing
 
     /// Found while fuzzing, not fixed here (Replayer.swift): `replay --update` moves a comment written
     /// after the first `bot:` lines above them, where `# seed: 3` reads as a header and changes the seed,
-    /// so the updated transcript no longer replays. Remove `FuzzChecks.updateTurnsACommentIntoAHeader` once fixed.
+    /// so the updated transcript no longer replays. Fixed: such comments now stay below the opening lines.
     @Test func updateKeepsACommentAfterTheFirstBotLinesAComment() throws {
         let checks = try #require(Self.checks)
         let engine = Engine(graph: checks.graph)
         let written = try Transcript.parse("bot: Welcome.\n# seed: 3\nyou: yes\n").get()
         #expect(written.seed == 1)
         let updated = try Transcript.parse(Replayer.replay(written, engine: engine, file: "t").actual.render()).get()
-        withKnownIssue("Replayer puts comments before the first you: above the regenerated bot lines") {
-            #expect(updated.seed == 1)
-            #expect(Replayer.replay(updated, engine: engine, file: "t").diff.isEmpty)
-        }
+        #expect(updated.seed == 1)
+        #expect(Replayer.replay(updated, engine: engine, file: "t").diff.isEmpty)
     }
 
     /// Found while fuzzing: numbers written back with an exponent (`1e+100`) did not re-parse.
