@@ -64,8 +64,13 @@ public struct AnswerMatcher: Sendable {
 
     /// The meaning of `line` for this slot type.
     public func match(_ line: String) -> MatchOutcome {
+        match(line, tokens: nil)
+    }
+
+    /// Same, reusing the line's tokens when the caller has them (the engine tokenizes once a turn).
+    func match(_ line: String, tokens given: [String]?) -> MatchOutcome {
         if case .text = kind { return Self.matchText(line) }
-        let tokens = TextNormalizer.tokens(line)
+        let tokens = given ?? TextNormalizer.tokens(line)
         guard !tokens.isEmpty else { return .noMatch }
         let content = Vocabulary.content(tokens)
         switch kind {

@@ -51,7 +51,7 @@ struct Turn {
         }
         let tokens = TextNormalizer.tokens(text)
         if interrupt(tokens, at: id, urgent: true) { return }
-        let outcome = question.matcher.match(text)
+        let outcome = question.matcher.match(text, tokens: tokens)
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
