@@ -529,10 +529,7 @@ struct Linker {
         guard issues.isEmpty else { return nil }
         if let node {
             let guarded = parsed.answeredSlots
-            for slot in parsed.slotsRead where !guarded.contains(slot) {
-                facts.reads[node, default: []].append(
-                    LintFacts.Read(slot: slot, location: source.location.inString(offset: offset(of: slot, in: source.value)), pointer: pointer))
-            }
+            recordReads(parsed.slotsRead.filter { !guarded.contains($0) }, in: source, pointer: pointer, node: node)
         }
         return parsed
     }
@@ -553,13 +550,17 @@ struct Linker {
                 hint: Suggestion.hint(for: slot, in: slotOrder) ?? "declare the slot, or remove the placeholder")
             ok = false
         }
-        if ok, let node {
-            for slot in t.slotsWithoutFallback {
-                facts.reads[node, default: []].append(
-                    LintFacts.Read(slot: slot, location: source.location.inString(offset: offset(of: slot, in: source.value)), pointer: pointer))
-            }
-        }
+        if ok, let node { recordReads(t.slotsWithoutFallback, in: source, pointer: pointer, node: node) }
         return ok ? t : nil
+    }
+
+    /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
+    private mutating func recordReads<S: Sequence>(_ names: S, in source: Located<String>, pointer: String, node: NodeID)
+    where S.Element == String {
+        for slot in names {
+            let location = source.location.inString(offset: offset(of: slot, in: source.value))
+            facts.reads[node, default: []].append(LintFacts.Read(slot: slot, location: location, pointer: pointer))
+        }
     }
 
     /// Scalar offset of the first occurrence of `name` in `source` (0 when absent).
