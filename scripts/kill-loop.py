@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kill -9 a real chat process at a random turn, resume, and check no answer was lost.
 
-    python3 scripts/kill-loop.py [--runs 100] [--binary .build/debug/second-opinion] [--seed 1]
+    python3 scripts/kill-loop.py [--runs 100] [--signals kill|mixed] [--binary .build/debug/second-opinion] [--seed 1]
 
 Each run uses a fresh private state folder. It starts `second-opinion chat`, feeds answers one at
 a time through a pipe, waits until the assistant has replied to each (so the answer counts as
@@ -31,6 +31,10 @@ ANSWERS = [
     ("1, 2", "A serious or complex diagnosis"),
     ("1", "Check that the diagnosis is right"),
 ]
+
+
+SIGNALS = [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP]
+MIXED = False
 
 
 def read_until_quiet(proc, timeout=5.0, quiet=0.15):
@@ -68,7 +72,8 @@ def one_run(binary, rng):
         if rng.random() < 0.5 and given < len(ANSWERS):
             proc.stdin.write(ANSWERS[given][0].encode())
             proc.stdin.flush()
-        proc.send_signal(signal.SIGKILL)
+        sig = SIGNALS[rng.randrange(len(SIGNALS))] if MIXED else signal.SIGKILL
+        proc.send_signal(sig)
         proc.wait()
         resumed = subprocess.run(
             [binary, "chat", "--dialogs", os.path.join(ROOT, "Dialogs"), "--resume", "--no-history"],
@@ -86,7 +91,11 @@ def main():
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/second-opinion"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--signals", choices=["kill", "mixed"], default="kill",
+                        help="kill: SIGKILL only; mixed: SIGKILL, SIGTERM or SIGHUP at random")
     args = parser.parse_args()
+    global MIXED
+    MIXED = args.signals == "mixed"
     args.binary = os.path.abspath(args.binary)
     rng = random.Random(args.seed)
     failures = 0
@@ -99,7 +108,7 @@ def main():
             print(text)
         elif given:
             resumed_with_answers += 1
-    print(f"{args.runs} kill -9 runs: {args.runs - failures} resumed with every given answer "
+    print(f"{args.runs} {'kill -9' if not MIXED else 'KILL/TERM/HUP'} runs: {args.runs - failures} resumed with every given answer "
           f"({resumed_with_answers} had answers to keep), {failures} lost something")
     return 1 if failures else 0
 
