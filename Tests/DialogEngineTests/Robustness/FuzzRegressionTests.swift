@@ -66,9 +66,9 @@ import Testing
         #expect(b.seed == 2)
     }
 
-    /// Found while fuzzing, not fixed here (Replayer.swift): `replay --update` moves a comment written
-    /// after the first `bot:` lines above them, where `# seed: 3` reads as a header and changes the seed,
-    /// so the updated transcript no longer replays. Fixed: such comments now stay below the opening lines.
+    /// Found while fuzzing (fixed in Replayer.swift): `replay --update` moved a comment written after the
+    /// first `bot:` lines above them, where `# seed: 3` read as a header and changed the seed, so the
+    /// updated transcript no longer replayed.
     @Test func updateKeepsACommentAfterTheFirstBotLinesAComment() throws {
         let checks = try #require(Self.checks)
         let engine = Engine(graph: checks.graph)
