@@ -6,8 +6,9 @@ public enum Suggestion {
         let limit = max(2, w.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // Length first, without allocating: most candidates are ruled out here.
+            if abs(candidate.unicodeScalars.count - w.count) > limit { continue }
             let c = Array(candidate.lowercased().unicodeScalars)
-            if abs(c.count - w.count) > limit { continue }
             let d = editDistance(w, c)
             if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
         }

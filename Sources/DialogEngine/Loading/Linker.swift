@@ -16,6 +16,11 @@ struct Linker {
             let name = $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file
             return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
         })
+    private var candidateCache: [String: [String]] = [:]
+    /// "Did you mean" hints given for dangling references; after `maxHints` the rest get none, so a
+    /// file of thousands of broken references is still reported in moments.
+    private var hintsGiven = 0
+    private static let maxHints = 20
     /// False when references are broken, so graph-shape checks would only repeat the same problem.
     private(set) var graphIsSound = true
 
@@ -403,7 +408,16 @@ struct Linker {
 
     // MARK: - References, slots, values
 
-    private func referenceCandidates(from dialog: String) -> [String] {
+    /// Every name a reference from `dialog` could mean, built once per dialog (a file with thousands
+    /// of broken references must not rebuild and sort it thousands of times).
+    private mutating func referenceCandidates(from dialog: String) -> [String] {
+        if let cached = candidateCache[dialog] { return cached }
+        let names = buildCandidates(from: dialog)
+        candidateCache[dialog] = names
+        return names
+    }
+
+    private func buildCandidates(from dialog: String) -> [String] {
         var names = Array(nodeNames[dialog] ?? [])
         for (d, nodes) in nodeNames {
             names.append(d)
@@ -438,9 +452,9 @@ struct Linker {
                 ? "'\(ref.value)' names no node: there is no dialog '\(id.dialog)'"
                 : "'\(ref.value)' names no node: dialog '\(id.dialog)' has no node '\(id.node)'"
         }
-        sink.report(
-            .danglingReference, ref.location, pointer, message,
-            hint: Suggestion.hint(for: ref.value, in: referenceCandidates(from: dialog)))
+        hintsGiven += 1
+        let hint = hintsGiven <= Self.maxHints ? Suggestion.hint(for: ref.value, in: referenceCandidates(from: dialog)) : nil
+        sink.report(.danglingReference, ref.location, pointer, message, hint: hint)
         graphIsSound = false
         return nil
     }
