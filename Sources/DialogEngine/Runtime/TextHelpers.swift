@@ -23,21 +23,6 @@ enum NumberRange {
     }
 }
 
-/// A value as the person should read it: labels, not ids.
-public enum ValueText {
-    public static func display(_ value: Value, type: SlotType?) -> String {
-        let options = type?.options ?? []
-        func label(_ v: String) -> String { options.first { $0.value == v }?.label ?? v }
-        switch value {
-        case .bool(let b): return b ? "yes" : "no"
-        case .number(let n): return Value.format(n)
-        case .text(let s): return s
-        case .choice(let v): return label(v)
-        case .set(let vs): return vs.isEmpty ? "none" : ListFormatter.join(vs.map(label))
-        }
-    }
-}
-
 /// The reply to `help`.
 enum HelpText {
     static func text(question: String?) -> String {

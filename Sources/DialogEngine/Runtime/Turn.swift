@@ -122,16 +122,13 @@ struct Turn {
     /// after the number is not a declared unit ("36 months, so three years" stays 36).
     static func unitAfterFirstNumber(_ tokens: [String], units: [String: Double]) -> Double? {
         func isNumber(_ t: String) -> Bool {
-            Double(t) != nil || AnswerMatcher.NumberReader.units[t] != nil || numberWords.contains(t) || AnswerMatcher.NumberReader.tens[t] != nil
+            Double(t) != nil || AnswerMatcher.NumberReader.units[t] != nil || AnswerMatcher.NumberReader.tens[t] != nil
+                || AnswerMatcher.NumberReader.scales[t] != nil
         }
         guard var i = tokens.firstIndex(where: isNumber) else { return nil }
         while i < tokens.count, isNumber(tokens[i]) || ["and", "a", "half", "point"].contains(tokens[i]) { i += 1 }
         return i < tokens.count ? units[tokens[i]] : nil
     }
-
-    static let numberWords: Set<String> = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "couple",
-    ]
 
     static let questionWords: Set<String> = [
         "is", "are", "will", "would", "can", "could", "should", "do", "does", "did", "what", "how", "when", "why",
@@ -244,7 +241,7 @@ struct Turn {
         }
         let lines = order.compactMap { name -> String? in
             guard let value = state.slots[name], let def = graph.slots[name] else { return nil }
-            return "- \(def.label): \(ValueText.display(value, type: def.type))"
+            return "- \(def.label): \(Template.display(value, type: def.type))"
         }
         if lines.isEmpty { return "You haven't answered any questions yet." }
         return "Your answers so far:\n" + lines.joined(separator: "\n")
