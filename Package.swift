@@ -33,5 +33,10 @@ let package = Package(
             // Fixtures are read from the source tree (via #filePath), not bundled.
             exclude: ["Fixtures"]
         ),
+        // The command-line layer: settings, formatting and file helpers of `second-opinion`.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["second-opinion"]
+        ),
     ]
 )

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion chat` (the default): the conversation in a GNU readline prompt.
 struct ChatCommand: ParsableCommand {
@@ -31,19 +35,46 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Write nothing at all to disk: no history, no saved conversation, no files.")
     var `private` = false
 
+    /// The parsed command line as plain settings.
+    var settings: ChatSettings {
+        ChatSettings(
+            dialogs: dialogOptions.dialogs, seed: seed, noHistory: noHistory, noColor: noColor, record: record, out: out,
+            resume: resume, privateMode: `private`)
+    }
+
     func run() throws {
-        let folder = try dialogOptions.folder()
-        let graph = try dialogOptions.load()
-        if `private`, record != nil || out != nil {
+        try Self.run(settings)
+    }
+
+    /// Runs a chat with `settings`: loads and checks the dialogs, then talks until the end or end of input.
+    static func run(_ settings: ChatSettings) throws {
+        let folder = try DialogFolder.find(settings.dialogs)
+        let graph = try DialogFolder.load(folder)
+        if settings.privateMode, settings.record != nil || settings.out != nil {
             throw ValidationError("--private writes nothing to disk, so it cannot be combined with --record or --out")
         }
         let history: String? =
-            noHistory || `private` ? nil : (try? PrivateFiles.stateDirectory())?.appendingPathComponent("history").path
-        let store: SessionStore? = `private` ? nil : try? SessionStore.standard()
+            settings.noHistory || settings.privateMode
+            ? nil : (try? PrivateFiles.stateDirectory())?.appendingPathComponent("history").path
+        let store: SessionStore? = settings.privateMode ? nil : try? SessionStore.standard()
         let session = ChatSession(
-            engine: Engine(graph: graph), folder: folder, seed: seed, reader: makeLineReader(historyFile: history),
-            style: TerminalStyle.detect(noColorFlag: noColor), recordPath: record, outPath: out, store: store,
-            privateMode: `private`)
-        throw ExitCode(session.run(resume: resume))
+            engine: Engine(graph: graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
+            style: TerminalStyle.detect(noColorFlag: settings.noColor), recordPath: settings.record, outPath: settings.out,
+            store: store, privateMode: settings.privateMode)
+        throw ExitCode(session.run(resume: settings.resume))
     }
+}
+
+/// What a chat takes from the command line. The defaults are those of a bare `second-opinion`, so that
+/// case can start without ArgumentParser (see `SecondOpinion.main`); a test checks they agree.
+struct ChatSettings: Equatable {
+    var dialogs: String? = nil
+    var seed: UInt64 = 1
+    var noHistory = false
+    var noColor = false
+    var record: String? = nil
+    var out: String? = nil
+    var resume = false
+    var privateMode = false
+
 }

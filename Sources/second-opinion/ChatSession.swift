@@ -1,5 +1,9 @@
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The REPL driver: reads lines, steps the engine, prints outputs, writes files the person asks for.
 /// It holds no conversation logic; everything it shows comes from `Engine.step`.
@@ -52,7 +56,7 @@ final class ChatSession {
             case .interrupted:
                 continue
             case .line(let line):
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { reader.remember(line) }
+                if !line.trimmingBlanks().isEmpty { reader.remember(line) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
@@ -89,7 +93,7 @@ final class ChatSession {
                 guard reader is ReadlineReader else { return false }
                 write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
                 guard case .line(let answer) = reader.readLine(prompt: style.prompt("> ")),
-                    ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingBlanks().lowercased())
                 else { return false }
             }
             let (fitted, notes) = engine.reconcile(saved)
@@ -128,14 +132,14 @@ final class ChatSession {
     // MARK: - Driver-level commands (they touch files or the dialog folder, so they live here)
 
     private func handleDriverCommand(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingBlanks()
         let lower = trimmed.lowercased()
         if lower == "reload" {
             reload()
             return true
         }
         if lower.hasPrefix("save transcript") {
-            let path = trimmed.dropFirst("save transcript".count).trimmingCharacters(in: .whitespaces)
+            let path = trimmed.dropFirst("save transcript".count).trimmingBlanks()
             guard !path.isEmpty else {
                 write(style.warning("Please name a file: save transcript FILE"))
                 return true
@@ -239,7 +243,7 @@ final class ChatSession {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStream.output.write(text + "\n")
     }
 
     // MARK: - Recording

@@ -1,5 +1,9 @@
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `replay --coverage` output: a table per dialog and in total, or JSON; and the CI thresholds.
 enum CoverageReport {
@@ -17,8 +21,9 @@ enum CoverageReport {
         let widths = titles.indices.map { c in max(titles[c].count, cells.map { $0[c].count }.max() ?? 0) }
         func line(_ name: String, _ values: [String]) -> String {
             let padded = values.enumerated().map { String(repeating: " ", count: widths[$0.offset] - $0.element.count) + $0.element }
-            return (name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + padded.joined(separator: "  "))
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var text = CFormat.padded(name, to: nameWidth) + "  " + padded.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var out = [line("dialog", titles)]
         out.append(String(repeating: "-", count: out[0].count))
@@ -50,7 +55,7 @@ enum CoverageReport {
     /// "12/14  85.7%", or "-" when there is nothing to cover.
     static func cell(_ count: Coverage.Count) -> String {
         if count.total == 0 { return "-" }
-        return "\(count.covered)/\(count.total) " + String(format: "%5.1f%%", count.percent)
+        return "\(count.covered)/\(count.total) " + CFormat.string("%5.1f%%", count.percent)
     }
 
     /// Messages for each threshold the total misses; empty when all hold.
@@ -59,12 +64,12 @@ enum CoverageReport {
         let total = coverage.total
         if let minNodes, total.nodes.percent < minNodes {
             out.append(
-                String(format: "node coverage %.1f%% is below the required %.1f%%", total.nodes.percent, minNodes)
+                CFormat.string("node coverage %.1f%% is below the required %.1f%%", total.nodes.percent, minNodes)
                     + " (\(total.nodes.total - total.nodes.covered) nodes never entered)")
         }
         if let minEdges, total.edges.percent < minEdges {
             out.append(
-                String(format: "edge coverage %.1f%% is below the required %.1f%%", total.edges.percent, minEdges)
+                CFormat.string("edge coverage %.1f%% is below the required %.1f%%", total.edges.percent, minEdges)
                     + " (\(total.edges.total - total.edges.covered) edges never taken)")
         }
         return out

@@ -1,19 +1,23 @@
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Prints diagnostics the same way for every command ("one truth").
 enum DiagnosticPrinter {
-    static func printText(_ diagnostics: [Diagnostic], to handle: FileHandle) {
+    static func printText(_ diagnostics: [Diagnostic], to handle: StandardStream) {
         guard !diagnostics.isEmpty else { return }
         let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-        handle.write(Data(text.utf8))
+        handle.write(text)
     }
 
-    static func printCounts(_ diagnostics: [Diagnostic], to handle: FileHandle) {
+    static func printCounts(_ diagnostics: [Diagnostic], to handle: StandardStream) {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         let text = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-        handle.write(Data(text.utf8))
+        handle.write(text)
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion explore`: walks every path of the dialogs and proves properties of all of them.
 struct ExploreCommand: ParsableCommand {
@@ -43,12 +47,12 @@ struct ExploreCommand: ParsableCommand {
         }
         for note in report.notes { print("  note  " + note) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("time: " + String(format: "%.2f s", seconds))
+        print("time: " + CFormat.string("%.2f s", seconds))
         guard !report.passed else { return }
 
         let directory = try outputDirectory()
         for (i, failure) in report.failures.enumerated() {
-            let name = String(format: "%02d-", i + 1) + failure.proof.id + ".transcript"
+            let name = CFormat.string("%02d-", i + 1) + failure.proof.id + ".transcript"
             let url = directory.appendingPathComponent(name)
             try PrivateFiles.writeAtomically(Data(failure.transcript.render().utf8), to: url)
             print("counterexample: \(url.path)")
@@ -57,8 +61,14 @@ struct ExploreCommand: ParsableCommand {
         throw ExitCode(1)
     }
 
+    /// `$TMPDIR` (with a trailing slash), else `/tmp/`.
+    private static var temporaryDirectory: String {
+        guard let dir = ProcessInfo.processInfo.environment["TMPDIR"], !dir.isEmpty else { return "/tmp/" }
+        return dir.hasSuffix("/") ? dir : dir + "/"
+    }
+
     private func outputDirectory() throws -> URL {
-        let path = out ?? (NSTemporaryDirectory() + "second-opinion-explore-\(ProcessInfo.processInfo.processIdentifier)")
+        let path = out ?? (Self.temporaryDirectory + "second-opinion-explore-\(ProcessInfo.processInfo.processIdentifier)")
         let url = URL(fileURLWithPath: path, isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return url
@@ -66,6 +76,6 @@ struct ExploreCommand: ParsableCommand {
 
     /// Whole numbers up to 10^15 exactly, larger ones in scientific notation.
     static func format(_ n: Double) -> String {
-        n < 1e15 ? String(format: "%.0f", n) : String(format: "%.3g", n)
+        n < 1e15 ? CFormat.string("%.0f", n) : CFormat.string("%.3g", n)
     }
 }

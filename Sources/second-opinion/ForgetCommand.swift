@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion forget`: deletes everything the tool has stored (history, saved session,
 /// default saved documents). Files you saved elsewhere by name are yours and are left alone.
@@ -18,7 +22,7 @@ struct ForgetCommand: ParsableCommand {
                     try FileManager.default.removeItem(atPath: path)
                     removed.append(path)
                 } catch {
-                    print("could not delete \(path): \(error.localizedDescription)")
+                    print("could not delete \(path): \(error)")
                 }
             }
             try? FileManager.default.removeItem(at: directory)

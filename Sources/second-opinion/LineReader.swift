@@ -1,5 +1,10 @@
 import CReadline
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -100,25 +105,16 @@ final class ReadlineReader: LineReading {
 /// shared object; readline's own state is process-wide anyway. `ReadlineReader` copies its `completions`
 /// here before each read. The lock makes the type honestly `Sendable`; in practice only the thread
 /// calling `readline()` touches it.
-final class ReadlineCompletion: @unchecked Sendable {
+final class ReadlineCompletion: Sendable {
     /// The only instance, read by the completion callback.
     static let shared = ReadlineCompletion()
 
-    private let lock = NSLock()
-    private var storedWords: [String] = []
+    private let storedWords = Mutex<[String]>([])
 
     /// Words offered for the current read.
     var words: [String] {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return storedWords
-        }
-        set {
-            lock.lock()
-            defer { lock.unlock() }
-            storedWords = newValue
-        }
+        get { storedWords.withLock { $0 } }
+        set { storedWords.withLock { $0 = newValue } }
     }
 
     /// Words starting with `typed`, ignoring case, in their given order, without duplicates.

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion mutate`: how many small faults in the dialogs the transcripts would catch.
 struct MutateCommand: ParsableCommand {
@@ -47,7 +51,7 @@ struct MutateCommand: ParsableCommand {
         for name in report.failingBeforeMutation { print("left out (fails before any mutation): \(name)") }
         print("\(report.outcomes.count) mutants, \(report.transcripts) transcripts, \(report.replays) replays")
         for k in report.byKind {
-            print("  " + k.kind.padding(toLength: 15, withPad: " ", startingAt: 0) + "\(k.killed)/\(k.total) killed")
+            print("  " + CFormat.padded(k.kind, to: 15) + "\(k.killed)/\(k.total) killed")
         }
         if verbose {
             for o in report.outcomes where o.killed {
@@ -62,9 +66,9 @@ struct MutateCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(
             "mutation score: \(report.killed) of \(report.outcomes.count) killed, "
-                + String(format: "%.1f%%", report.score) + String(format: " (%.2f s)", seconds))
+                + CFormat.string("%.1f%%", report.score) + CFormat.string(" (%.2f s)", seconds))
         if let minScore, report.score < minScore {
-            print(String(format: "FAIL: the score is below %.1f%%", minScore))
+            print(CFormat.string("FAIL: the score is below %.1f%%", minScore))
             throw ExitCode(1)
         }
     }

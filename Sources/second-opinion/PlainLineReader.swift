@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -36,8 +40,8 @@ final class PlainLineReader: LineReading {
     private var chunk = [UInt8](repeating: 0, count: 65_536)
 
     /// A reader of `input` (standard input by default); `maxLineBytes` is the caller's limit (see the type's notes).
-    init(input: FileHandle = .standardInput, maxLineBytes: Int = 16_384) {
-        self.descriptor = input.fileDescriptor
+    init(input: StandardStream = .input, maxLineBytes: Int = 16_384) {
+        self.descriptor = input.descriptor
         self.maxLineBytes = maxLineBytes
         self.hardCapBytes = Swift.max(maxLineBytes + 1, Self.minimumHardCapBytes)
     }

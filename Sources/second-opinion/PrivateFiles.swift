@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -103,10 +107,10 @@ enum PrivateFiles {
     }
 
     private static func makePrivateDirectory(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Failure.notADirectory(path: path) }
-        } else {
+        switch FileKind(path: path) {
+        case .directory: break
+        case .file: throw Failure.notADirectory(path: path)
+        case .missing:
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }

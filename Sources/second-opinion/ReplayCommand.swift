@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion replay PATH…`: replays transcripts through the engine and shows differences.
 struct ReplayCommand: ParsableCommand {
@@ -35,7 +39,7 @@ struct ReplayCommand: ParsableCommand {
     /// Replay lines: to stdout, or to stderr when stdout carries the JSON coverage report.
     private func say(_ line: String) {
         if measuring && format == .json {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            StandardStream.error.write(line + "\n")
         } else {
             print(line)
         }
@@ -55,10 +59,10 @@ struct ReplayCommand: ParsableCommand {
         var traces: [[TraceEvent]] = []
         for file in files {
             let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                say("FAIL \(file): cannot read it (\(error.localizedDescription))")
+            switch FileText.read(file) {
+            case .success(let read): text = read
+            case .failure(let error):
+                say("FAIL \(file): cannot read it (\(error))")
                 failed += 1
                 continue
             }
@@ -110,16 +114,16 @@ enum TranscriptFiles {
     static func find(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let kind = FileKind(path: path)
+            guard kind != .missing else {
                 throw ValidationError("no such file or folder: \(path)")
             }
-            if !isDirectory.boolValue {
+            if kind == .file {
                 files.append(path)
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            let found = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
             files += found.filter { $0.hasSuffix(".transcript") }.sorted().map { base + "/" + $0 }
         }
         return files

@@ -16,6 +16,22 @@ struct SecondOpinion: ParsableCommand {
         subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// A bare `second-opinion` (no arguments at all, the common case) starts the chat directly.
+    ///
+    /// ArgumentParser builds every command's argument set by reflection before it parses anything,
+    /// about 8 million instructions (over a millisecond) of a cold start that should take a few
+    /// (README, Performance). With nothing to parse, the chat's defaults (`ChatSettings()`) are the
+    /// answer; `ChatSettingsTests` checks that parsing an empty command line gives the same settings.
+    /// Any argument at all goes through ArgumentParser as usual.
+    static func main() {
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        do {
+            try ChatCommand.run(ChatSettings())
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `--dialogs DIR`, shared by every subcommand that loads dialogs.
@@ -24,23 +40,33 @@ struct DialogOptions: ParsableArguments {
     var dialogs: String?
 
     /// The folder to load, or a clear error.
-    func folder() throws -> String {
-        if let dialogs { return dialogs }
+    func folder() throws -> String { try DialogFolder.find(dialogs) }
+
+    /// Loads and checks the dialogs; on errors prints them exactly as `validate` does and fails.
+    func load(warnings: Bool = false) throws -> DialogGraph {
+        try DialogFolder.load(try folder(), warnings: warnings)
+    }
+}
+
+/// Finding and loading the dialog folder, for `DialogOptions` and the bare-start chat.
+enum DialogFolder {
+    /// `named` when given, else the located shipped dialogs, or a clear error.
+    static func find(_ named: String?) throws -> String {
+        if let named { return named }
         if let found = DialogLocator.locate() { return found }
         throw ValidationError(
             "cannot find the dialog files. Pass --dialogs DIR, set SECOND_OPINION_DIALOGS, or run from the project folder.")
     }
 
-    /// Loads and checks the dialogs; on errors prints them exactly as `validate` does and fails.
-    func load(warnings: Bool = false) throws -> DialogGraph {
-        let folder = try folder()
+    /// Loads and checks the dialogs of `folder`; on errors prints them exactly as `validate` does and fails.
+    static func load(_ folder: String, warnings: Bool = false) throws -> DialogGraph {
         let result = DialogLoader.load(paths: [folder])
         guard let graph = result.graph else {
-            DiagnosticPrinter.printText(result.diagnostics, to: .standardError)
-            DiagnosticPrinter.printCounts(result.diagnostics, to: .standardError)
+            DiagnosticPrinter.printText(result.diagnostics, to: .error)
+            DiagnosticPrinter.printCounts(result.diagnostics, to: .error)
             throw ExitCode(1)
         }
-        if warnings, !result.warnings.isEmpty { DiagnosticPrinter.printText(result.warnings, to: .standardError) }
+        if warnings, !result.warnings.isEmpty { DiagnosticPrinter.printText(result.warnings, to: .error) }
         return graph
     }
 }

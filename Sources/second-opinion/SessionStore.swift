@@ -1,5 +1,9 @@
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The saved conversation: written after every answer (temp file, fsync, rename), so Ctrl-D,
 /// SIGTERM, SIGHUP or `kill -9` at any moment loses nothing that was answered.

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `second-opinion validate [PATH…]`: every authoring problem, at once, with locations and hints.
 struct ValidateCommand: ParsableCommand {
@@ -26,11 +30,11 @@ struct ValidateCommand: ParsableCommand {
         let result = DialogLoader.load(paths: paths)
         switch format {
         case .text:
-            DiagnosticPrinter.printText(result.diagnostics, to: .standardOutput)
+            DiagnosticPrinter.printText(result.diagnostics, to: .output)
             if result.diagnostics.isEmpty, let graph = result.graph {
                 print("ok: \(graph.dialogs.count) dialogs, \(graph.nodes.count) nodes, \(graph.slots.count) slots, no problems")
             } else {
-                DiagnosticPrinter.printCounts(result.diagnostics, to: .standardOutput)
+                DiagnosticPrinter.printCounts(result.diagnostics, to: .output)
             }
         case .json:
             print(DiagnosticPrinter.json(result.diagnostics), terminator: "")

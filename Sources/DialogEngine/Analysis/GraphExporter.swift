@@ -30,7 +30,7 @@ public enum GraphExporter {
     enum EdgeKind { case next, call }
 
     private static func key(_ id: NodeID) -> String {
-        (id.dialog + "__" + id.node).replacingOccurrences(of: ".", with: "_")
+        (id.dialog + "__" + id.node).replacing(".", with: "_")
     }
 
     private static func label(_ graph: DialogGraph, _ id: NodeID) -> String {
@@ -46,8 +46,8 @@ public enum GraphExporter {
         _ interrupts: [Interrupt], _ included: Set<NodeID>
     ) -> String {
         func q(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n") + "\""
+            "\"" + s.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+                .replacing("\n", with: "\\n") + "\""
         }
         var out = ["digraph conversation {", "  rankdir=TB;", "  node [shape=box, fontname=\"Helvetica\", fontsize=10];",
                    "  edge [fontname=\"Helvetica\", fontsize=9];"]
@@ -84,7 +84,7 @@ public enum GraphExporter {
         _ interrupts: [Interrupt], _ included: Set<NodeID>
     ) -> String {
         func text(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>") + "\""
+            "\"" + s.replacing("\"", with: "#quot;").replacing("\n", with: "<br/>") + "\""
         }
         var out = ["flowchart TD"]
         for d in dialogs {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs a transcript's `you:` lines through the engine and compares what the assistant says now
 /// with the `bot:` lines written down.
 public enum Replayer {
@@ -142,7 +140,7 @@ public enum Replayer {
         guard parts.count == 2 else { return "write '@ at NODE' or '@ expect CONDITION'" }
         switch parts[0] {
         case "at":
-            let want = parts[1].trimmingCharacters(in: .whitespaces)
+            let want = parts[1].trimmingBlanks()
             let now = state.position?.description ?? (state.ended ? "the end" : "no open question")
             return now == want ? nil : "the open question is \(now)"
         case "expect":

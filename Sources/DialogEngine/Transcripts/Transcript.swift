@@ -1,5 +1,3 @@
-import Foundation
-
 /// A conversation written down: a header of `# key: value` lines, then `bot:` and `you:` lines.
 ///
 /// ```
@@ -81,8 +79,8 @@ public struct Transcript: Sendable, Hashable {
             if line.hasPrefix("#") {
                 let body = line.dropFirst().drop { $0 == " " }
                 if inHeader, let colon = body.firstIndex(of: ":") {
-                    let key = body[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                    let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let key = body[..<colon].trimmingBlanks().lowercased()
+                    let value = body[body.index(after: colon)...].trimmingBlanks()
                     if !key.isEmpty, !key.contains(" ") {
                         header.append(HeaderEntry(key: key, value: value))
                         continue
@@ -97,7 +95,7 @@ public struct Transcript: Sendable, Hashable {
             } else if let rest = strip(line, "you:") {
                 lines.append(Numbered(line: .you(rest), number: number))
             } else if line.hasPrefix("@") {
-                lines.append(Numbered(line: .assertion(line.dropFirst().trimmingCharacters(in: .whitespaces)), number: number))
+                lines.append(Numbered(line: .assertion(line.dropFirst().trimmingBlanks()), number: number))
             } else {
                 return .failure(
                     ParseError(

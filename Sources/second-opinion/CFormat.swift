@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// printf-style formatting through the C library (`String(format:)` lives in Foundation, which the
+/// chat binary does not load).
+enum CFormat {
+    /// `format` filled with `arguments` exactly as C's `printf` would.
+    static func string(_ format: String, _ arguments: CVarArg...) -> String {
+        withVaList(arguments) { list in
+            var buffer = [CChar](repeating: 0, count: 128)
+            // vsnprintf consumes its va_list, so a second attempt needs a fresh one.
+            let needed = Int(vsnprintf(&buffer, buffer.count, format, list))
+            guard needed >= buffer.count else { return String(decoding: buffer.prefix(max(needed, 0)).map(UInt8.init(bitPattern:)), as: UTF8.self) }
+            return withVaList(arguments) { again in
+                buffer = [CChar](repeating: 0, count: needed + 1)
+                _ = vsnprintf(&buffer, buffer.count, format, again)
+                return String(decoding: buffer.prefix(needed).map(UInt8.init(bitPattern:)), as: UTF8.self)
+            }
+        }
+    }
+
+    /// `text` cut or padded with spaces on the right to exactly `width` characters.
+    static func padded(_ text: String, to width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// POSIX file reading with `strerror` messages (no Foundation).
+enum FileText {
+    /// The file's bytes decoded as UTF-8 (invalid bytes become U+FFFD), or the system's reason it cannot be read.
+    static func read(_ path: String) -> Result<String, FileTextError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(FileTextError(errno)) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress, raw.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileTextError(errno))
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// Why a file could not be read: the C library's message for the `errno`.
+struct FileTextError: Error, CustomStringConvertible {
+    let code: Int32
+    init(_ code: Int32) { self.code = code }
+    var description: String { String(cString: strerror(code)) }
+}
