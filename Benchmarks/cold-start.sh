@@ -12,6 +12,7 @@
 # 2. Peak RSS of a chat session fed the inputs of the longest shipped transcript on stdin
 #    (/usr/bin/time -v; `apt-get install -y time` when missing).
 # --static also builds both with --static-swift-stdlib and times those.
+# 3. With valgrind installed, the instructions each executes (callgrind), a figure noise cannot move.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -56,6 +57,15 @@ for v in "${variants[@]}"; do
     echo "| hello world ($v), start → first line (median of $runs) | $hello_ms ms | | |"
     echo "| second-opinion ($v), start → first prompt (median of $runs; to exit $(metric exit.median < "$work/app.txt") ms) | $app_ms ms | | |"
     echo "| cold start ratio ($v), second-opinion / hello world | ${ratio}× | ≤ 2× | $(ok "$ratio" 2) |"
+    # Instructions are reproducible where wall time is noisy: the same start, counted by callgrind
+    # (user space, whole run to exit: with "quit" on stdin that is the start plus a goodbye).
+    if command -v valgrind > /dev/null; then
+        count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" < "$work/quit.txt" 2>&1 > /dev/null |
+            awk '/Collected/ { printf "%.1f", $4 / 1e6 }'; }
+        hello_ir="$(count "$hello")"
+        app_ir="$(count "$app")"
+        echo "| instructions to exit ($v, callgrind): second-opinion / hello world | $app_ir M / $hello_ir M = $(awk -v a="$app_ir" -v h="$hello_ir" 'BEGIN { printf "%.1f", a / h }')× | | |"
+    fi
 done
 
 # Chat memory: the longest shipped transcript's inputs, typed on stdin.
