@@ -39,23 +39,23 @@ struct SessionStore {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .unusable(reason: "it cannot be read", keptAt: keepAside())
         }
+        // The usual file decodes at once; only a file that does not is probed for the reason (one decode at start).
+        if let file = try? JSONDecoder().decode(File.self, from: data), file.format == "second-opinion-session",
+            file.state.version <= EngineState.version
+        {
+            return .loaded(seed: file.seed, state: file.state)
+        }
         struct Probe: Decodable {
             var format: String?
             struct State: Decodable { var version: Int? }
             var state: State?
         }
-        guard let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == "second-opinion-session" else {
-            return .unusable(reason: "it is damaged or incomplete", keptAt: keepAside())
-        }
-        if let v = probe.state?.version, v > EngineState.version {
+        if let probe = try? JSONDecoder().decode(Probe.self, from: data), probe.format == "second-opinion-session",
+            let v = probe.state?.version, v > EngineState.version
+        {
             return .unusable(reason: "it was saved by a newer version of second-opinion", keptAt: keepAside())
         }
-        do {
-            let file = try JSONDecoder().decode(File.self, from: data)
-            return .loaded(seed: file.seed, state: file.state)
-        } catch {
-            return .unusable(reason: "it is damaged or incomplete", keptAt: keepAside())
-        }
+        return .unusable(reason: "it is damaged or incomplete", keptAt: keepAside())
     }
 
     func remove() {

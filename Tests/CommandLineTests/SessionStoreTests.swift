@@ -1,0 +1,81 @@
+import DialogEngine
+import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+@testable import second_opinion
+
+@Suite("Saved sessions")
+struct SessionStoreTests {
+    /// A store in a fresh private folder under the system's temporary folder.
+    private func freshStore() throws -> SessionStore {
+        let folder = "/tmp/second-opinion-tests-\(UInt64.random(in: 0...UInt64.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return SessionStore(url: URL(fileURLWithPath: folder + "/session.json"))
+    }
+
+    private func write(_ text: String, to store: SessionStore) throws {
+        try PrivateFiles.writeAtomically(Data(text.utf8), to: store.url)
+    }
+
+    @Test("A saved state loads back as it was, with its seed")
+    func roundTrip() throws {
+        let store = try freshStore()
+        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        guard case .none = store.load() else {
+            Issue.record("an empty folder has a session")
+            return
+        }
+        var state = EngineState(seed: 42)
+        state.slots["who"] = .text("me")
+        try store.save(seed: 42, state: state)
+        guard case .loaded(let seed, let loaded) = store.load() else {
+            Issue.record("the saved session did not load")
+            return
+        }
+        #expect(seed == 42)
+        #expect(loaded.slots["who"] == .text("me"))
+    }
+
+    @Test("A session from a newer version is kept aside with that reason")
+    func newerVersion() throws {
+        let store = try freshStore()
+        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        var state = EngineState(seed: 1)
+        state.version = EngineState.version + 1
+        try store.save(seed: 1, state: state)
+        guard case .unusable(let reason, let keptAt) = store.load() else {
+            Issue.record("a newer session was accepted")
+            return
+        }
+        #expect(reason == "it was saved by a newer version of second-opinion")
+        #expect(keptAt?.hasSuffix("session.unreadable-1.json") == true)
+        #expect(FileKind(path: store.url.path) == .missing)
+    }
+
+    @Test("Damaged, truncated and foreign files are kept aside, numbered")
+    func damaged() throws {
+        let store = try freshStore()
+        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        var state = EngineState(seed: 3)
+        state.slots["who"] = .text("me")
+        try store.save(seed: 3, state: state)
+        guard case .success(let good) = FileText.read(store.url.path) else {
+            Issue.record("cannot read the saved session")
+            return
+        }
+        for (n, text) in ["garbage", String(good.dropLast(9)), #"{"format":"something-else","seed":1}"#].enumerated() {
+            try write(text, to: store)
+            guard case .unusable(let reason, let keptAt) = store.load() else {
+                Issue.record("accepted: \(text)")
+                continue
+            }
+            #expect(reason == "it is damaged or incomplete")
+            #expect(keptAt?.hasSuffix("session.unreadable-\(n + 1).json") == true)
+        }
+    }
+}
