@@ -1,20 +1,25 @@
 /// Makes a typed line safe to keep and echo: ANSI escape sequences and control characters are
 /// removed (they must never reach a document or the terminal raw), whitespace is collapsed.
+///
+/// Escape sequences follow ECMA-48: CSI (`ESC [`, or U+009B with parameters) runs to its final byte;
+/// OSC, DCS, SOS, PM and APC strings (`ESC ] P X ^ _`, or their 8-bit forms when terminated) run to
+/// BEL or ST; other escapes are `ESC`, intermediates, one final (`ESC c`, Alt+key, `ESC O P`). A
+/// malformed sequence ends at the first character that cannot belong to it, and that character is
+/// kept as text ("\u{1B}é" keeps the "é").
 enum InputCleaner {
     static func clean(_ text: String) -> String {
         if let ascii = cleanASCII(text) { return ascii }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var lastWasSpace = true
-        while let c = scalars.next() {
-            if c == "\u{1B}" {
-                // CSI: ESC [ params final(0x40–0x7E); OSC: ESC ] … BEL or ESC \ ; otherwise drop one char.
-                guard let kind = scalars.next() else { break }
-                if kind == "[" {
-                    while let p = scalars.next(), !(0x40...0x7E).contains(p.value) {}
-                } else if kind == "]" {
-                    while let p = scalars.next(), p != "\u{07}", p != "\u{1B}" {}
-                }
+        var pending: Unicode.Scalar?
+        while let c = pending ?? scalars.next() {
+            pending = nil
+            if EscapeSequence.introducers.contains(c.value) {
+                var values = ScalarValues(base: scalars)
+                let kept = EscapeSequence.skip(after: c.value, &values)
+                scalars = values.base
+                if let kept { pending = Unicode.Scalar(kept) }
                 continue
             }
             let isSpace = c == " " || c == "\t" || c == "\n" || c == "\r" || c.properties.isWhitespace
@@ -52,14 +57,14 @@ enum InputCleaner {
         out.reserveCapacity(text.utf8.count)
         var bytes = text.utf8.makeIterator()
         var lastWasSpace = true
-        while let c = bytes.next() {
+        var pending: UInt8?
+        while let c = pending ?? bytes.next() {
+            pending = nil
             if c == 0x1B {
-                guard let kind = bytes.next() else { break }
-                if kind == UInt8(ascii: "[") {
-                    while let p = bytes.next(), !(0x40...0x7E).contains(p) {}
-                } else if kind == UInt8(ascii: "]") {
-                    while let p = bytes.next(), p != 0x07, p != 0x1B {}
-                }
+                var values = ByteValues(base: bytes)
+                let kept = EscapeSequence.skip(after: 0x1B, &values)
+                bytes = values.base
+                pending = kept.map(UInt8.init)
                 continue
             }
             // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
@@ -75,4 +80,81 @@ enum InputCleaner {
         if out.last == UInt8(ascii: " ") { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// The ECMA-48 escape sequence grammar, over scalar values (bytes are scalar values below 0x80).
+enum EscapeSequence {
+    /// ESC and the 8-bit introducers: DCS, SOS, CSI, OSC, PM, APC.
+    static let introducers: Set<UInt32> = [0x1B, 0x90, 0x98, 0x9B, 0x9D, 0x9E, 0x9F]
+
+    /// Consumes the rest of the sequence begun by `introducer`. Returns a value that turned out not
+    /// to belong to it (to be handled as ordinary input), or nil when everything read was the sequence.
+    static func skip<Values: IteratorProtocol<UInt32>>(after introducer: UInt32, _ values: inout Values) -> UInt32? {
+        // The 8-bit forms are rare in typed text and easily stray ("\u{9B}yes"), so each is taken as
+        // a sequence only when it has the shape of one: a CSI with parameters, a string with its end.
+        // Otherwise only the introducer itself is dropped, like any other C1 control.
+        switch introducer {
+        case 0x9B:
+            let saved = values
+            if let first = values.next(), (0x20...0x3F).contains(first) { return skipControlSequence(&values) }
+            values = saved
+            return nil
+        case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
+            let saved = values
+            if !skipString(&values) { values = saved }
+            return nil
+        default: break
+        }
+        guard let next = values.next() else { return nil }
+        switch next {
+        case 0x5B: return skipControlSequence(&values)  // [
+        case 0x5D, 0x50, 0x58, 0x5E, 0x5F:  // ] P X ^ _
+            _ = skipString(&values)
+            return nil
+        case 0x4E, 0x4F:  // SS2, SS3 (function keys: ESC O P): one more character
+            guard let shifted = values.next() else { return nil }
+            return (0x20...0x7E).contains(shifted) ? nil : shifted
+        case 0x20...0x2F:  // intermediates, then one final
+            while let more = values.next() {
+                if (0x20...0x2F).contains(more) { continue }
+                return (0x30...0x7E).contains(more) ? nil : more
+            }
+            return nil
+        case 0x30...0x7E: return nil  // a two-character escape (also Alt+key)
+        default: return next  // a lone ESC
+        }
+    }
+
+    /// Parameters and intermediates (0x20–0x3F) up to a final (0x40–0x7E).
+    private static func skipControlSequence<Values: IteratorProtocol<UInt32>>(_ values: inout Values) -> UInt32? {
+        while let next = values.next() {
+            if (0x40...0x7E).contains(next) { return nil }
+            if !(0x20...0x3F).contains(next) { return next }
+        }
+        return nil
+    }
+
+    /// A command string up to BEL or ST (ESC \ or U+009C); false when the line ends first.
+    private static func skipString<Values: IteratorProtocol<UInt32>>(_ values: inout Values) -> Bool {
+        while let next = values.next() {
+            if next == 0x07 || next == 0x9C { return true }
+            if next == 0x1B {
+                _ = values.next()  // the "\" of ST
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// Scalar values of a string's scalars.
+private struct ScalarValues: IteratorProtocol {
+    var base: String.UnicodeScalarView.Iterator
+    mutating func next() -> UInt32? { base.next()?.value }
+}
+
+/// Scalar values of an ASCII string's bytes.
+private struct ByteValues: IteratorProtocol {
+    var base: String.UTF8View.Iterator
+    mutating func next() -> UInt32? { base.next().map(UInt32.init) }
 }
