@@ -41,9 +41,14 @@ final class ChatSession {
     /// Runs until quit or end of input; returns the exit code.
     func run(resume: Bool) -> Int32 {
         var outputs: [Output] = []
-        if !startFromSavedSession(resume: resume) {
+        // Piped input without --resume never continues a saved conversation, so the saved file is
+        // only looked at after the first question is out (to set it aside if it is damaged, before
+        // this conversation's first save replaces it); decoding it first would delay the first prompt.
+        let offerToContinue = resume || reader is ReadlineReader
+        if !offerToContinue || !startFromSavedSession(resume: resume) {
             (state, outputs) = engine.step(state, .start)
             show(outputs)
+            if !offerToContinue { reportUnusableSavedSession() }
             persist()
         }
         while true {
@@ -84,8 +89,7 @@ final class ChatSession {
             if resume { write(style.dim("There is no saved conversation; starting a new one.")) }
             return false
         case .unusable(let reason, let keptAt):
-            write(style.warning("Your saved conversation could not be used: \(reason)."))
-            if let keptAt { write(style.dim("It was kept as \(keptAt). Starting a new conversation.")) }
+            reportUnusable(reason: reason, keptAt: keptAt)
             return false
         case .loaded(let seed, let saved):
             if saved.ended || saved.position == nil { return false }
@@ -118,6 +122,17 @@ final class ChatSession {
     }
 
     /// Saves the conversation after every step; a failure is reported once, never fatal.
+    /// Sets a damaged or newer saved conversation aside (with a message) before it is replaced.
+    private func reportUnusableSavedSession() {
+        guard let store, case .unusable(let reason, let keptAt) = store.load() else { return }
+        reportUnusable(reason: reason, keptAt: keptAt)
+    }
+
+    private func reportUnusable(reason: String, keptAt: String?) {
+        write(style.warning("Your saved conversation could not be used: \(reason)."))
+        if let keptAt { write(style.dim("It was kept as \(keptAt). Starting a new conversation.")) }
+    }
+
     private var persistFailed = false
     private func persist() {
         guard let store else { return }
