@@ -1,5 +1,3 @@
-import Foundation
-
 /// A built-in command: recognised only when it is the whole answer ("help", "save notes.md"),
 /// never inside a sentence, so "I need help with records" is still an answer.
 enum Command: Equatable {

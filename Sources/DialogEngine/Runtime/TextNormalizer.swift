@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns what a person typed into comparable words.
 public enum TextNormalizer {
     /// Lowercased, diacritics folded (é→e), apostrophes removed ("don't"→"dont"), other punctuation and symbols → spaces, split on whitespace. Digits kept. Emoji/control chars dropped.
@@ -13,9 +11,65 @@ public enum TextNormalizer {
     }
 
     /// The line lowercased with diacritics and full-width forms folded ("Ｒéunion" → "reunion").
+    ///
+    /// The same as Foundation's case-, diacritic- and width-insensitive folding, scalar by scalar, from
+    /// the generated tables in `FoldTable.swift`: precomposed letters lose their marks ("é" → "e"),
+    /// full-width forms become ASCII, case folds fully ("ß" → "ss"), and combining marks after a
+    /// character are removed ("e\u{301}" → "e").
     static func folded(_ line: String) -> String {
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return line.lowercased() }
-        return line.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        // Whether marks here are removed: after a character, except the few that keep theirs. A mark
+        // that opens the line is kept and counts as the character for the marks after it.
+        var removing = false
+        var started = false
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+                removing = true
+                started = true
+                continue
+            }
+            if isRemovedAfterCharacter(scalar) {
+                if removing { continue }
+                removing = !started
+                started = true
+            } else {
+                started = true
+                removing = sortedIndex(of: scalar.value, in: keepMarksAfter) == nil
+            }
+            if let i = sortedIndex(of: scalar.value, in: foldKeys) {
+                var packed = foldValues[i]
+                while packed != 0 {
+                    if let folded = Unicode.Scalar(UInt32(truncatingIfNeeded: packed & 0x1F_FFFF)) { out.append(folded) }
+                    packed >>= 21
+                }
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether folding removes this scalar when it follows another character: nonspacing and enclosing
+    /// marks (but a few), and a few others (some spacing marks, joiners, skin-tone modifiers).
+    private static func isRemovedAfterCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return sortedIndex(of: scalar.value, in: keptMarks) == nil
+        default: return sortedIndex(of: scalar.value, in: removedAfterCharacter) != nil
+        }
+    }
+
+    /// Position of `value` in an ascending array, by binary search.
+    private static func sortedIndex(of value: UInt32, in sorted: [UInt32]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
     }
 
     /// The line as a `text` answer: control characters removed, whitespace collapsed to single spaces, trimmed.
