@@ -14,24 +14,28 @@ public enum DocumentRenderer {
         let lookup: (String) -> Value? = { slots[$0] }
         let type: (String) -> SlotType? = { graph.slotType($0) }
         let title = document.title.render(lookup, slotType: type, missing: &missing)
-        var lines = ["# " + title]
+        // Lines are appended to one string as they come (no array of lines to join).
+        var markdown = "# "
+        markdown.reserveCapacity(title.utf8.count + 8 + document.items.reduce(0) { $0 + $1.template.textLength + 8 })
+        markdown += title
         var included: [Int] = []
         var previous: DocumentTemplate.Kind?
         for (i, item) in document.items.enumerated() {
             if let c = item.condition, !c.evaluate(lookup) { continue }
             included.append(i)
-            let text = item.template.render(lookup, slotType: type, missing: &missing)
             let isList = item.kind == .bullet || item.kind == .check
-            if !(isList && (previous == .bullet || previous == .check)) { lines.append("") }
+            if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }
             switch item.kind {
-            case .heading: lines.append("## " + text)
-            case .text: lines.append(text)
-            case .bullet: lines.append("- " + text)
-            case .check: lines.append("- [ ] " + text)
+            case .heading: markdown += "\n## "
+            case .text: markdown += "\n"
+            case .bullet: markdown += "\n- "
+            case .check: markdown += "\n- [ ] "
             }
+            item.template.render(into: &markdown, lookup, slotType: type, missing: &missing)
             previous = item.kind
         }
-        return Rendered(title: title, markdown: lines.joined(separator: "\n") + "\n", itemsIncluded: included, missing: missing)
+        markdown += "\n"
+        return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
     }
 
     /// Every declared document, in declaration order, separated by rules: what `save` writes.

@@ -19,11 +19,14 @@ public struct Engine: Sendable {
 
     /// Every interrupt phrase, indexed once per engine.
     let interrupts: InterruptIndex
+    /// The graph laid out for stepping, built once per engine.
+    let program: EngineProgram
 
     public init(graph: DialogGraph, tracing: Bool = false) {
         self.graph = graph
         self.tracing = tracing
         interrupts = InterruptIndex(graph.interrupts)
+        program = EngineProgram(graph)
     }
 
     /// What the person did.
