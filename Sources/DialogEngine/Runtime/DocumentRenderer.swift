@@ -10,6 +10,23 @@ public enum DocumentRenderer {
     }
 
     public static func render(_ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph) -> Rendered {
+        let lookup: (String) -> Value? = { slots[$0] }
+        return render(document, slots: slots, graph: graph) { i in
+            document.items[i].condition.map { $0.evaluate(lookup) } ?? true
+        }
+    }
+
+    /// Same, with the item conditions compiled ahead (`plan` must be `DocumentPlan(document)`).
+    static func render(_ document: DocumentTemplate, plan: DocumentPlan, slots: [String: Value], graph: DialogGraph) -> Rendered {
+        // Each slot a condition reads is looked up once, not once per condition.
+        let values = plan.slots.map { slots[$0] }
+        return render(document, slots: slots, graph: graph) { i in plan.conditions[i].map { $0.evaluate(values) } ?? true }
+    }
+
+    /// The rendering, with `includes(i)` telling whether item `i`'s condition holds.
+    private static func render(
+        _ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph, includes: (Int) -> Bool
+    ) -> Rendered {
         var missing: [String] = []
         let lookup: (String) -> Value? = { slots[$0] }
         let type: (String) -> SlotType? = { graph.slotType($0) }
@@ -21,7 +38,7 @@ public enum DocumentRenderer {
         var included: [Int] = []
         var previous: DocumentTemplate.Kind?
         for (i, item) in document.items.enumerated() {
-            if let c = item.condition, !c.evaluate(lookup) { continue }
+            if !includes(i) { continue }
             included.append(i)
             let isList = item.kind == .bullet || item.kind == .check
             if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }

@@ -15,10 +15,10 @@ final class EngineProgram: Sendable {
         let slotType: SlotType?
         /// The option labels shown with the question (choice and multi slots), else nil.
         let optionLabels: [String]?
-        /// The documents the node shows that exist, with their ids, in order.
-        let documents: [(id: String, template: DocumentTemplate)]
+        /// The documents the node shows that exist, with their ids and compiled conditions, in order.
+        let documents: [(id: String, template: DocumentTemplate, plan: DocumentPlan)]
 
-        init(node: Node, position: Int32, positions: [NodeID: Int32], graph: DialogGraph) {
+        init(node: Node, position: Int32, positions: [NodeID: Int32], graph: DialogGraph, plans: [String: DocumentPlan]) {
             self.node = node
             self.position = position
             targets = node.edges.map { positions[$0.target] ?? -1 }
@@ -29,10 +29,16 @@ final class EngineProgram: Sendable {
             case .choice(let options)?, .multi(let options)?: optionLabels = options.map(\.label)
             default: optionLabels = nil
             }
-            documents = node.documents.compactMap { id in graph.documents[id].map { (id, $0) } }
+            documents = node.documents.compactMap { id in
+                guard let template = graph.documents[id], let plan = plans[id] else { return nil }
+                return (id, template, plan)
+            }
         }
     }
 
+    let graph: DialogGraph
+    /// Every interrupt phrase, indexed once.
+    let interrupts: InterruptIndex
     let steps: [Step]
     let positions: [NodeID: Int32]
     /// The entry node's position, -1 when missing.
@@ -41,6 +47,8 @@ final class EngineProgram: Sendable {
     let interruptTargets: [Int32]
 
     init(_ graph: DialogGraph) {
+        self.graph = graph
+        interrupts = InterruptIndex(graph.interrupts)
         var order = graph.nodeOrder.filter { graph.nodes[$0] != nil }
         var positions: [NodeID: Int32] = [:]
         positions.reserveCapacity(graph.nodes.count)
@@ -52,12 +60,13 @@ final class EngineProgram: Sendable {
                 order.append(id)
             }
         }
+        let plans = graph.documents.mapValues { DocumentPlan($0) }
         var steps: [Step] = []
         steps.reserveCapacity(positions.count)
         var seen: Set<NodeID> = []
         for id in order where seen.insert(id).inserted {
             if let node = graph.nodes[id] {
-                steps.append(Step(node: node, position: Int32(steps.count), positions: positions, graph: graph))
+                steps.append(Step(node: node, position: Int32(steps.count), positions: positions, graph: graph, plans: plans))
             }
         }
         self.steps = steps

@@ -90,6 +90,17 @@ public enum TextNormalizer {
         return String(out)
     }
 
+    /// True when `cleanedText(line)` is `line` itself, decided for ASCII lines only: printable
+    /// characters with single spaces between them and none at either end.
+    static func isCleanText(_ line: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in line.utf8 {
+            guard byte > 0x20 && byte < 0x7F || (byte == 0x20 && previous != 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     // MARK: - Tokenizing
 
     /// Fast path for all-ASCII lines (the common case); nil when the line has other characters.

@@ -1,17 +1,19 @@
 /// The work of one `Engine.step`: a mutable scratch value that lives for one call only.
 struct Turn {
-    let engine: Engine
+    let program: EngineProgram
+    /// `Engine.tracing`.
+    let tracing: Bool
     var state: EngineState
     var outputs: [Output] = []
     private var steps = 0
 
-    init(engine: Engine, state: EngineState) {
-        self.engine = engine
+    init(program: EngineProgram, tracing: Bool, state: consuming EngineState) {
+        self.program = program
+        self.tracing = tracing
         self.state = state
     }
 
-    private var graph: DialogGraph { engine.graph }
-    private var program: EngineProgram { engine.program }
+    private var graph: DialogGraph { program.graph }
 
     // MARK: - Starting
 
@@ -93,7 +95,7 @@ struct Turn {
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
         let all = graph.interrupts
-        if let index = engine.interrupts.firstMatch(tokens, urgent: urgent) {
+        if let index = program.interrupts.firstMatch(tokens, urgent: urgent) {
             let interrupt = all[index]
             trace(.interrupt(interrupt.id))
             state.history.append(state.snapshot)
@@ -148,7 +150,7 @@ struct Turn {
 
     private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
         state.attempts += 1
-        if engine.tracing { trace(.reprompt(step.node.id)) }
+        if tracing { trace(.reprompt(step.node.id)) }
         if state.attempts < question.attempts {
             reprompt(question, at: step)
             return
@@ -284,12 +286,12 @@ struct Turn {
     }
 
     private mutating func enter(_ step: EngineProgram.Step) -> Move? {
-        if engine.tracing { trace(.enter(step.node.id)) }
+        if tracing { trace(.enter(step.node.id)) }
         for a in step.node.assignments { state.slots[a.slot] = a.value }
         speak(step)
-        for (doc, template) in step.documents {
-            let rendered = DocumentRenderer.render(template, slots: state.slots, graph: graph)
-            if engine.tracing {
+        for (doc, template, plan) in step.documents {
+            let rendered = DocumentRenderer.render(template, plan: plan, slots: state.slots, graph: graph)
+            if tracing {
                 for i in rendered.itemsIncluded { trace(.documentItem(doc, i)) }
             }
             outputs.append(.document(id: doc, title: rendered.title, markdown: rendered.markdown))
@@ -306,7 +308,7 @@ struct Turn {
         let count = step.node.say.count
         guard count > 0 else { return }
         let variant = count > 1 ? state.rng.pick(count) : 0
-        if count > 1, engine.tracing { trace(.variant(step.node.id, variant)) }
+        if count > 1, tracing { trace(.variant(step.node.id, variant)) }
         say(render(step.node.say[variant]), .say)
     }
 
@@ -350,10 +352,10 @@ struct Turn {
         for i in edges.indices {
             if let condition = edges[i].condition {
                 let holds = condition.evaluate { state.slots[$0] }
-                if engine.tracing { trace(.condition(step.node.id, i, holds)) }
+                if tracing { trace(.condition(step.node.id, i, holds)) }
                 if !holds { continue }
             }
-            if engine.tracing { trace(.edge(step.node.id, i)) }
+            if tracing { trace(.edge(step.node.id, i)) }
             let target = step.targets[i]
             return target >= 0 ? .enter(target) : .missing(edges[i].target)
         }
@@ -384,6 +386,6 @@ struct Turn {
     }
 
     private mutating func trace(_ event: TraceEvent) {
-        if engine.tracing { state.trace.append(event) }
+        if tracing { state.trace.append(event) }
     }
 }
