@@ -344,7 +344,7 @@ struct ExploreRun {
     private func missingSlots(_ doc: String, slots: [String: Value]) -> [String] {
         guard let template = graph.documents[doc] else { return [] }
         var seen: Set<String> = []
-        return DocumentRenderer.render(template, slots: slots, graph: graph).missing.filter { seen.insert($0).inserted }
+        return DocumentRenderer.missingSlots(template, slots: slots).filter { seen.insert($0).inserted }
     }
 
     private func list(_ names: [String]) -> String {

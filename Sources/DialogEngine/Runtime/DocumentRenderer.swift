@@ -37,22 +37,42 @@ public enum DocumentRenderer {
         markdown += title
         var included: [Int] = []
         var previous: DocumentTemplate.Kind?
-        for (i, item) in document.items.enumerated() {
+        // Items are read in place by index: copying each one out would retain all its parts.
+        for i in document.items.indices {
             if !includes(i) { continue }
             included.append(i)
-            let isList = item.kind == .bullet || item.kind == .check
+            let kind = document.items[i].kind
+            let isList = kind == .bullet || kind == .check
             if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }
-            switch item.kind {
+            switch kind {
             case .heading: markdown += "\n## "
             case .text: markdown += "\n"
             case .bullet: markdown += "\n- "
             case .check: markdown += "\n- [ ] "
             }
-            item.template.render(into: &markdown, lookup, slotType: type, missing: &missing)
-            previous = item.kind
+            document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
+            previous = kind
         }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
+    }
+
+    /// The `missing` of `render(document, slots:, graph:)`, without rendering: the slots that placeholders
+    /// without a fallback need and that have no answer, in the same order (title, then included items).
+    static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
+        var missing: [String] = []
+        func collect(_ template: Template) {
+            for case .slot(let name, nil) in template.segments where slots[name] == nil && !missing.contains(name) {
+                missing.append(name)
+            }
+        }
+        collect(document.title)
+        let lookup: (String) -> Value? = { slots[$0] }
+        for i in document.items.indices {
+            if let c = document.items[i].condition, !c.evaluate(lookup) { continue }
+            collect(document.items[i].template)
+        }
+        return missing
     }
 
     /// Every declared document, in declaration order, separated by rules: what `save` writes.

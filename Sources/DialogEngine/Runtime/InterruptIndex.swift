@@ -3,10 +3,21 @@
 /// match) are interned, a line marks the interned words it contains in a bitset once, and only the
 /// phrases whose short words are all present get the positional, typo-tolerant check.
 ///
-/// Urgent and other interrupts are kept in separate lists (each in priority order), and phrases are
-/// flat ranges into shared word arrays, so a check copies nothing per phrase.
+/// Urgent and other interrupts are kept in separate lists (each in priority order). Words, of the
+/// phrases and of the line, are plain shapes (length, letter set, typo allowance) over one flat
+/// array of scalars, so the positional check copies and retains nothing; it accepts exactly what
+/// `PhraseMatcher.accepts` accepts.
 struct InterruptIndex: Sendable {
-    typealias Word = TextNormalizer.Word
+    /// A word as numbers: its scalars are `scalars[start..<start + count]` of the array it came with.
+    struct Shape: Sendable {
+        var start: Int
+        var count: Int
+        /// Which characters occur, one bit per scalar value modulo 64 (as `TextNormalizer.Word.letters`).
+        var letters: UInt64
+        /// Edits forgiven (phrase words only).
+        var limit: Int
+        var isPrefix: Bool
+    }
 
     struct Phrase: Sendable {
         /// Index into `DialogGraph.interrupts`.
@@ -18,7 +29,8 @@ struct InterruptIndex: Sendable {
     }
 
     private let vocabulary: [String: Int]
-    private let words: [Word]
+    private let words: [Shape]
+    private let scalars: [UInt32]
     private let exact: [Int]
     private let urgent: [Phrase]
     private let other: [Phrase]
@@ -26,7 +38,8 @@ struct InterruptIndex: Sendable {
 
     init(_ interrupts: [Interrupt]) {
         var vocabulary: [String: Int] = [:]
-        var words: [Word] = []
+        var words: [Shape] = []
+        var scalars: [UInt32] = []
         var exact: [Int] = []
         var urgent: [Phrase] = []
         var other: [Phrase] = []
@@ -34,8 +47,12 @@ struct InterruptIndex: Sendable {
             for phraseWords in interrupt.matcher.phrases {
                 let wordStart = words.count
                 let exactStart = exact.count
-                words += phraseWords
-                for word in phraseWords where !word.isPrefix && PhraseMatcher.typoLimit(word) == 0 {
+                for word in phraseWords {
+                    let limit = PhraseMatcher.typoLimit(word)
+                    words.append(
+                        Shape(start: scalars.count, count: word.count, letters: word.letters, limit: limit, isPrefix: word.isPrefix))
+                    scalars += word.scalars
+                    guard !word.isPrefix, limit == 0 else { continue }
                     if let id = vocabulary[word.text] {
                         exact.append(id)
                     } else {
@@ -49,6 +66,7 @@ struct InterruptIndex: Sendable {
         }
         self.vocabulary = vocabulary
         self.words = words
+        self.scalars = scalars
         self.exact = exact
         self.urgent = urgent
         self.other = other
@@ -64,18 +82,19 @@ struct InterruptIndex: Sendable {
             for token in tokens {
                 if let id = vocabulary[token] { present[id >> 6] |= 1 << UInt64(id & 63) }
             }
-            var prepared: [Word]?
+            var line: (shapes: [Shape], scalars: [UInt32])?
             search: for phrase in phrases where phrase.words.count <= tokens.count {
                 for k in phrase.exact {
                     let id = exact[k]
                     if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
                 }
-                let input = prepared ?? tokens.map { Word($0) }
-                prepared = input
+                let input = line ?? Self.shapes(of: tokens)
+                line = input
                 let length = phrase.words.count
-                for start in 0...(input.count - length) {
+                for start in 0...(tokens.count - length) {
                     var all = true
-                    for offset in 0..<length where !PhraseMatcher.accepts(words[phrase.words.lowerBound + offset], input[start + offset]) {
+                    for offset in 0..<length
+                    where !accepts(words[phrase.words.lowerBound + offset], input.shapes[start + offset], input.scalars) {
                         all = false
                         break
                     }
@@ -84,5 +103,49 @@ struct InterruptIndex: Sendable {
             }
             return nil
         }
+    }
+
+    /// The line's tokens as shapes over one array of scalars.
+    static func shapes(of tokens: [String]) -> (shapes: [Shape], scalars: [UInt32]) {
+        var shapes: [Shape] = []
+        shapes.reserveCapacity(tokens.count)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(tokens.reduce(0) { $0 + $1.utf8.count })
+        for token in tokens {
+            let start = scalars.count
+            var letters: UInt64 = 0
+            for s in token.unicodeScalars {
+                scalars.append(s.value)
+                letters |= 1 << UInt64(s.value % 64)
+            }
+            shapes.append(Shape(start: start, count: scalars.count - start, letters: letters, limit: 0, isPrefix: false))
+        }
+        return (shapes, scalars)
+    }
+
+    /// Whether phrase word `word` accepts typed `token` (scalars in `tokenScalars`): `PhraseMatcher.accepts`.
+    @inline(__always)
+    private func accepts(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+        if word.isPrefix {
+            guard token.count >= word.count, word.letters & ~token.letters == 0 else { return false }
+            for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
+            return true
+        }
+        let limit = word.limit
+        if abs(word.count - token.count) > limit { return false }
+        if word.letters == token.letters, word.count == token.count, same(word, token, tokenScalars) { return true }
+        guard limit > 0 else { return false }
+        // Each character missing from the other word costs at least one edit.
+        if (token.letters & ~word.letters).nonzeroBitCount > limit || (word.letters & ~token.letters).nonzeroBitCount > limit {
+            return false
+        }
+        let a = Array(scalars[word.start..<(word.start + word.count)])
+        let b = Array(tokenScalars[token.start..<(token.start + token.count)])
+        return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
+    }
+
+    private func same(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+        for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
+        return true
     }
 }
