@@ -26,6 +26,8 @@ struct InterruptIndex: Sendable {
         var words: Range<Int>
         /// Interned ids of the words only an identical token accepts, as a range of `InterruptIndex.exact`.
         var exact: Range<Int>
+        /// When the first word forgives typos or is a prefix: its index in `InterruptIndex.leads`, else -1.
+        var lead: Int
     }
 
     private let vocabulary: [String: Int]
@@ -35,6 +37,40 @@ struct InterruptIndex: Sendable {
     private let urgent: [Phrase]
     private let other: [Phrase]
     private let bitsetWords: Int
+    /// The distinct first words of urgent (and other) phrases that forgive typos or are prefixes ("lead"
+    /// words), as shapes over `scalars`.
+    private let urgentLeads: [Shape]
+    private let otherLeads: [Shape]
+    /// Per group (urgent, other): the phrases to try for a line, found from its words.
+    private let urgentCandidates: Candidates
+    private let otherCandidates: Candidates
+
+    /// Which phrases of a group a line can match: a phrase that opens with an exact word is listed under
+    /// its first exact word ("anchor"), one that opens with a lead word under that lead. Lists are flat:
+    /// `phrases[start[k]..<start[k + 1]]` for anchor `k` (a vocabulary id), then for lead `k` after them.
+    struct Candidates: Sendable {
+        var start: [Int]
+        var phrases: [Int]
+        var anchors: Int
+
+        init(_ phrases: [Phrase], exact: [Int], anchors: Int, leads: Int) {
+            var lists = [[Int]](repeating: [], count: anchors + leads)
+            for (index, phrase) in phrases.enumerated() {
+                if phrase.lead >= 0 {
+                    lists[anchors + phrase.lead].append(index)
+                } else if let first = phrase.exact.first {
+                    lists[exact[first]].append(index)
+                }
+            }
+            start = [0]
+            self.phrases = []
+            for list in lists {
+                self.phrases += list
+                start.append(self.phrases.count)
+            }
+            self.anchors = anchors
+        }
+    }
 
     init(_ interrupts: [Interrupt]) {
         var vocabulary: [String: Int] = [:]
@@ -43,6 +79,8 @@ struct InterruptIndex: Sendable {
         var exact: [Int] = []
         var urgent: [Phrase] = []
         var other: [Phrase] = []
+        var leads: [[Shape]] = [[], []]
+        var leadIDs: [[String: Int]] = [[:], [:]]
         for (i, interrupt) in interrupts.enumerated() {
             for phraseWords in interrupt.matcher.phrases {
                 let wordStart = words.count
@@ -60,7 +98,20 @@ struct InterruptIndex: Sendable {
                         exact.append(vocabulary.count - 1)
                     }
                 }
-                let phrase = Phrase(interrupt: i, words: wordStart..<words.count, exact: exactStart..<exact.count)
+                var lead = -1
+                let group = interrupt.urgent ? 0 : 1
+                if let first = phraseWords.first, first.isPrefix || PhraseMatcher.typoLimit(first) > 0 {
+                    let key = first.isPrefix ? first.text + "*" : first.text
+                    if let id = leadIDs[group][key] {
+                        lead = id
+                    } else {
+                        lead = leads[group].count
+                        leadIDs[group][key] = lead
+                        leads[group].append(words[wordStart])
+                    }
+                }
+                let phrase = Phrase(
+                    interrupt: i, words: wordStart..<words.count, exact: exactStart..<exact.count, lead: lead)
                 if interrupt.urgent { urgent.append(phrase) } else { other.append(phrase) }
             }
         }
@@ -71,38 +122,113 @@ struct InterruptIndex: Sendable {
         self.urgent = urgent
         self.other = other
         self.bitsetWords = max(1, (vocabulary.count + 63) / 64)
+        self.urgentLeads = leads[0]
+        self.otherLeads = leads[1]
+        urgentCandidates = Candidates(urgent, exact: exact, anchors: vocabulary.count, leads: leads[0].count)
+        otherCandidates = Candidates(other, exact: exact, anchors: vocabulary.count, leads: leads[1].count)
     }
 
     /// The first urgent (or, with `urgent` false, other) interrupt, in priority order, whose phrase the line holds.
+    ///
+    /// Only the phrases listed under the line's exact words and under the lead words it contains are
+    /// tried, in priority order: any other phrase lacks its first word.
     func firstMatch(_ tokens: [String], urgent: Bool) -> Int? {
         let phrases = urgent ? self.urgent : other
         guard !tokens.isEmpty, !phrases.isEmpty else { return nil }
+        let count = tokens.count
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords) { present -> Int? in
             present.initialize(repeating: 0)
+            let lookup = urgent ? urgentCandidates : otherCandidates
+            var candidates: [Int] = []
             for token in tokens {
-                if let id = vocabulary[token] { present[id >> 6] |= 1 << UInt64(id & 63) }
+                guard let id = vocabulary[token], present[id >> 6] & (1 << UInt64(id & 63)) == 0 else { continue }
+                present[id >> 6] |= 1 << UInt64(id & 63)
+                candidates += lookup.phrases[lookup.start[id]..<lookup.start[id + 1]]
             }
-            var line: (shapes: [Shape], scalars: [UInt32])?
-            search: for phrase in phrases where phrase.words.count <= tokens.count {
+            let leads = urgent ? urgentLeads : otherLeads
+            var input: (shapes: [Shape], scalars: [UInt32])?
+            var leadHits: [UInt64] = []
+            if count > 64 {
+                candidates = Array(phrases.indices)  // beyond the bit masks: try every phrase
+            } else if !leads.isEmpty {
+                let shapes = Self.shapes(of: tokens)
+                input = shapes
+                leadHits = leadPositions(leads, shapes)
+                for (lead, hits) in leadHits.enumerated() where hits != 0 {
+                    let k = lookup.anchors + lead
+                    candidates += lookup.phrases[lookup.start[k]..<lookup.start[k + 1]]
+                }
+            }
+            guard !candidates.isEmpty else { return nil }
+            candidates.sort()
+            let line = input ?? Self.shapes(of: tokens)
+            search: for index in candidates {
+                let phrase = phrases[index]
+                let length = phrase.words.count
+                guard length <= count else { continue }
                 for k in phrase.exact {
                     let id = exact[k]
                     if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
                 }
-                let input = line ?? Self.shapes(of: tokens)
-                line = input
-                let length = phrase.words.count
-                for start in 0...(tokens.count - length) {
-                    var all = true
-                    for offset in 0..<length
-                    where !accepts(words[phrase.words.lowerBound + offset], input.shapes[start + offset], input.scalars) {
-                        all = false
-                        break
+                if phrase.lead >= 0, count <= 64 {
+                    let last = count - length  // the last start that leaves room for the phrase
+                    var starts = leadHits[phrase.lead] & (last == 63 ? ~0 : (1 << UInt64(last + 1)) - 1)
+                    while starts != 0 {
+                        let start = starts.trailingZeroBitCount
+                        starts &= starts - 1
+                        if matches(phrase, at: start, offset: 1, line) { return phrase.interrupt }
                     }
-                    if all { return phrase.interrupt }
+                    continue
+                }
+                for start in 0...(count - length) where matches(phrase, at: start, offset: 0, line) {
+                    return phrase.interrupt
                 }
             }
             return nil
         }
+    }
+
+    /// Whether the phrase's words from `offset` on accept the line's tokens from `start + offset` on.
+    private func matches(_ phrase: Phrase, at start: Int, offset: Int, _ input: (shapes: [Shape], scalars: [UInt32])) -> Bool {
+        for k in offset..<phrase.words.count
+        where !accepts(words[phrase.words.lowerBound + k], input.shapes[start + k], input.scalars) {
+            return false
+        }
+        return true
+    }
+
+    /// For each lead word, the token positions it accepts. Most pairs fail on the letter sets alone (a
+    /// word with more letters missing from the token than it forgives cannot accept it), checked first.
+    private func leadPositions(_ leads: [Shape], _ input: (shapes: [Shape], scalars: [UInt32])) -> [UInt64] {
+        var hits = [UInt64](repeating: 0, count: leads.count)
+        leads.withUnsafeBufferPointer { leads in
+            for (position, token) in input.shapes.enumerated() {
+                let bit: UInt64 = 1 << UInt64(position)
+                let absent = ~token.letters
+                for id in leads.indices {
+                    // Letters of the lead missing from the token: a prefix forgives none, a typo word its limit.
+                    let missing = leads[id].letters & absent
+                    if missing != 0 {
+                        if leads[id].isPrefix || leads[id].limit == 0 { continue }
+                        let rest = missing & (missing &- 1)
+                        if rest != 0 && (leads[id].limit == 1 || rest & (rest &- 1) != 0) { continue }
+                    }
+                    if accepts(leads[id], token, input.scalars) { hits[id] |= bit }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// `bits.nonzeroBitCount <= n`, without counting every bit (no popcount instruction on baseline x86-64).
+    @inline(__always)
+    static func atMost(_ bits: UInt64, _ n: Int) -> Bool {
+        var rest = bits
+        for _ in 0..<n {
+            if rest == 0 { return true }
+            rest &= rest - 1
+        }
+        return rest == 0
     }
 
     /// The line's tokens as shapes over one array of scalars.
@@ -136,12 +262,16 @@ struct InterruptIndex: Sendable {
         if word.letters == token.letters, word.count == token.count, same(word, token, tokenScalars) { return true }
         guard limit > 0 else { return false }
         // Each character missing from the other word costs at least one edit.
-        if (token.letters & ~word.letters).nonzeroBitCount > limit || (word.letters & ~token.letters).nonzeroBitCount > limit {
+        if !Self.atMost(token.letters & ~word.letters, limit) || !Self.atMost(word.letters & ~token.letters, limit) {
             return false
         }
-        let a = Array(scalars[word.start..<(word.start + word.count)])
-        let b = Array(tokenScalars[token.start..<(token.start + token.count)])
-        return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
+        return scalars.withUnsafeBufferPointer { all in
+            tokenScalars.withUnsafeBufferPointer { typed in
+                let a = UnsafeBufferPointer(rebasing: all[word.start..<(word.start + word.count)])
+                let b = UnsafeBufferPointer(rebasing: typed[token.start..<(token.start + token.count)])
+                return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
+            }
+        }
     }
 
     private func same(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {

@@ -225,7 +225,13 @@ extension TextNormalizer {
     /// not allocate, since it runs for many word pairs on every turn.
     static func boundedDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
-        if a == b { return 0 }
+        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boundedDistance(a, b, limit: limit) } }
+    }
+
+    /// Same, over scalars in memory (words that are ranges of a larger array).
+    static func boundedDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.elementsEqual(b) { return 0 }
         if limit == 0 { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -257,7 +263,7 @@ extension TextNormalizer {
     }
 
     /// True when two different words are one substitution, insertion, deletion or adjacent swap apart.
-    private static func withinOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+    private static func withinOneEdit(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         var i = 0
         while i < short.count, short[i] == long[i] { i += 1 }
