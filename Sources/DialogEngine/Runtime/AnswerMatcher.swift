@@ -395,15 +395,18 @@ extension AnswerMatcher {
         static func compare(_ typed: Word, _ column: Int, in index: OptionIndex) -> Int8 {
             let count = index.vocabularyCounts[column]
             let letters = index.vocabularyLetters[column]
-            let missing = (letters & ~typed.letters).nonzeroBitCount
-            let extra = (typed.letters & ~letters).nonzeroBitCount
+            // Letters of one word missing from the other (counted only as far as the limits need: no
+            // popcount instruction on baseline x86-64).
+            let missing = letters & ~typed.letters
+            let extra = typed.letters & ~letters
             if count == typed.count, missing == 0, extra == 0, typed.scalars == index.vocabulary[column].scalars {
                 return 0
             }
             // One typo from five letters, two from eight: four-letter words are too often other real
             // words one letter away ("find" / "mind", "back" / "pack").
             let limit = count >= 8 ? 2 : count >= 5 ? 1 : 0
-            if limit > 0, abs(count - typed.count) <= limit, missing <= limit, extra <= limit,
+            if limit > 0, abs(count - typed.count) <= limit, InterruptIndex.atMost(missing, limit),
+                InterruptIndex.atMost(extra, limit),
                 let d = TextNormalizer.boundedDistance(typed.scalars, index.vocabulary[column].scalars, limit: limit)
             {
                 return Int8(d)

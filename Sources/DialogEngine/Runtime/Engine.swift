@@ -41,6 +41,9 @@ public struct Engine: Sendable {
         // so the step's changes to slots and history do not copy them first.
         var turn = Turn(program: program, tracing: tracing, state: state)
         turn.state.trace.removeAll(keepingCapacity: true)
+        // Room for a typical step, so appending does not reallocate as it grows.
+        if tracing { turn.state.trace.reserveCapacity(16) }
+        turn.outputs.reserveCapacity(4)
         switch input {
         case .start: turn.begin()
         case .line(let text): turn.handle(text)

@@ -212,9 +212,9 @@ extension TextNormalizer {
         /// Edit distance to `other` if at most `limit`, else nil.
         func distance(to other: Word, limit: Int) -> Int? {
             // Each character missing from the other word costs at least one edit.
-            let missing = (other.letters & ~letters).nonzeroBitCount
-            let extra = (letters & ~other.letters).nonzeroBitCount
-            if missing > limit || extra > limit { return nil }
+            if !InterruptIndex.atMost(other.letters & ~letters, limit) || !InterruptIndex.atMost(letters & ~other.letters, limit) {
+                return nil
+            }
             return TextNormalizer.boundedDistance(scalars, other.scalars, limit: limit)
         }
     }
