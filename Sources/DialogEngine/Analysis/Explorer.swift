@@ -88,10 +88,12 @@ struct ExploreRun {
     /// Per interrupt: its flow only talks and returns (no question, `set`, document, property node,
     /// condition or call), so it cannot change anything but the transcript.
     let pureFlows: [Bool]
-    /// Nodes where entering matters to a check: a property watches them or they show a document that can miss a slot.
-    let checked: Set<NodeID>
-    /// Nodes with `set` assignments.
-    let assigning: Set<NodeID>
+    /// Per node, `checkedNode` when entering it matters to a check (a property watches it or it shows a
+    /// document that can miss a slot) and `assigningNode` when it has `set` assignments; nodes with
+    /// neither are left out. One lookup per entered node.
+    let nodeKinds: [NodeID: UInt8]
+    static let checkedNode: UInt8 = 1
+    static let assigningNode: UInt8 = 2
     /// Whether a pure interrupt flow fired at the question and came back to the same state.
     private var comesBack: [InterruptAt: Bool] = [:]
 
@@ -122,12 +124,18 @@ struct ExploreRun {
         redFlags = graph.interrupts.indices.filter { Explorer.isRedFlag(graph.interrupts[$0]) }
         let watcher = properties
         let risky = abstraction
-        checked = Set(
-            graph.nodeOrder.filter { id in
-                watcher.watches(id)
-                    || (graph.nodes[id]?.documents ?? []).contains { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) }
-            })
-        assigning = Set(graph.nodeOrder.filter { !(graph.nodes[$0]?.assignments.isEmpty ?? true) })
+        var kinds: [NodeID: UInt8] = [:]
+        for id in graph.nodeOrder {
+            var kind: UInt8 = 0
+            if watcher.watches(id)
+                || (graph.nodes[id]?.documents ?? []).contains(where: { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) })
+            {
+                kind |= Self.checkedNode
+            }
+            if !(graph.nodes[id]?.assignments.isEmpty ?? true) { kind |= Self.assigningNode }
+            if kind != 0 { kinds[id] = kind }
+        }
+        nodeKinds = kinds
         pureFlows = graph.interrupts.map { Self.isPure($0, graph: graph, properties: watcher) }
     }
 
@@ -246,26 +254,15 @@ struct ExploreRun {
             }
         }
         lastStepMoved = !entered.isEmpty || next.ended
-        let timeline = ExploreTimeline(
-            before: preSlots, after: next.slots, entered: entered, graph: graph,
-            assigns: !assigning.isEmpty && entered.contains(where: assigning.contains))
-
-        for (j, id) in entered.enumerated() where checked.contains(id) {
-            if properties.watches(id) {
-                for v in properties.enter(id, slots: { timeline.slots(at: j) }, monitors: &mon) {
-                    let p = properties.properties[v.property]
-                    record(.property(p.id), key: "", v.message + describe(p), inputs: pathThrough(s, input))
-                }
-            }
-            for doc in graph.nodes[id]?.documents ?? [] where isRisky(doc) {
-                let missing = missingSlots(doc, slots: timeline.slots(at: j))
-                if !missing.isEmpty {
-                    record(
-                        .documentsComplete, key: "\(doc)@\(id)",
-                        "document '\(doc)' shown at '\(id)' misses \(list(missing)) (give the placeholder a fallback: {{slot|words}})",
-                        inputs: pathThrough(s, input))
-                }
-            }
+        var kinds: [UInt8] = []
+        var kindsSeen: UInt8 = 0
+        if !nodeKinds.isEmpty, !entered.isEmpty {
+            kinds = entered.map { nodeKinds[$0] ?? 0 }
+            kindsSeen = kinds.reduce(0, |)
+        }
+        // The timeline (which copies the graph) is made only when an entered node is checked.
+        if kindsSeen & Self.checkedNode != 0 {
+            checkEntered(entered, kinds: kinds, before: preSlots, after: next.slots, from: s, input, monitors: &mon)
         }
         for case .text(let text, .alert) in outputs where text.contains("fault in the dialog files") {
             record(.noFault, key: text, text, inputs: pathThrough(s, input))
@@ -310,6 +307,33 @@ struct ExploreRun {
         return t
     }
 
+    /// Property and document checks at each entered node that one of them watches.
+    private mutating func checkEntered(
+        _ entered: [NodeID], kinds: [UInt8], before: [String: Value], after: [String: Value], from s: Int32?, _ input: Input?,
+        monitors mon: inout UInt64
+    ) {
+        let timeline = ExploreTimeline(
+            before: before, after: after, entered: entered, graph: graph,
+            assigns: kinds.contains { $0 & Self.assigningNode != 0 })
+        for (j, id) in entered.enumerated() where kinds[j] & Self.checkedNode != 0 {
+            if properties.watches(id) {
+                for v in properties.enter(id, slots: { timeline.slots(at: j) }, monitors: &mon) {
+                    let p = properties.properties[v.property]
+                    record(.property(p.id), key: "", v.message + describe(p), inputs: pathThrough(s, input))
+                }
+            }
+            for doc in graph.nodes[id]?.documents ?? [] where isRisky(doc) {
+                let missing = missingSlots(doc, slots: timeline.slots(at: j))
+                if !missing.isEmpty {
+                    record(
+                        .documentsComplete, key: "\(doc)@\(id)",
+                        "document '\(doc)' shown at '\(id)' misses \(list(missing)) (give the placeholder a fallback: {{slot|words}})",
+                        inputs: pathThrough(s, input))
+                }
+            }
+        }
+    }
+
     /// The monitor history after a step that took the engine's history from `before` to `after` entries.
     static func monitorHistory(_ old: [UInt64], before: Int, after: Int, monitors: UInt64) -> [UInt64] {
         if after <= before { return Array(old.prefix(after)) }
@@ -344,7 +368,7 @@ struct ExploreRun {
     private func missingSlots(_ doc: String, slots: [String: Value]) -> [String] {
         guard let template = graph.documents[doc] else { return [] }
         var seen: Set<String> = []
-        return DocumentRenderer.render(template, slots: slots, graph: graph).missing.filter { seen.insert($0).inserted }
+        return DocumentRenderer.missingSlots(template, slots: slots).filter { seen.insert($0).inserted }
     }
 
     private func list(_ names: [String]) -> String {

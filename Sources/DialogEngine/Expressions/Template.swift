@@ -123,7 +123,17 @@ public struct Template: Sendable, Hashable, Codable {
     public func render(
         _ lookup: (String) -> Value?, slotType: (String) -> SlotType?, missing: inout [String]
     ) -> String {
+        // A text without placeholders is its own rendering.
+        if segments.count == 1, case .text(let t) = segments[0] { return t }
         var out = ""
+        render(into: &out, lookup, slotType: slotType, missing: &missing)
+        return out
+    }
+
+    /// Same, appending to `out`.
+    func render(
+        into out: inout String, _ lookup: (String) -> Value?, slotType: (String) -> SlotType?, missing: inout [String]
+    ) {
         for segment in segments {
             switch segment {
             case .text(let t):
@@ -138,7 +148,13 @@ public struct Template: Sendable, Hashable, Codable {
                 }
             }
         }
-        return out
+    }
+
+    /// The length in UTF-8 bytes of the template's text segments: a lower bound on its rendering.
+    var textLength: Int {
+        var length = 0
+        for case .text(let t) in segments { length += t.utf8.count }
+        return length
     }
 
     /// How an answer reads in text: a choice's label, a multi's labels as "a, b and c" ("none" when empty),

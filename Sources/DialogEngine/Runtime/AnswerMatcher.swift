@@ -69,7 +69,7 @@ public struct AnswerMatcher: Sendable {
 
     /// Same, reusing the line's tokens when the caller has them (the engine tokenizes once a turn).
     func match(_ line: String, tokens given: [String]?) -> MatchOutcome {
-        if case .text = kind { return Self.matchText(line) }
+        if case .text = kind { return Self.matchText(line, tokens: given) }
         let tokens = given ?? TextNormalizer.tokens(line)
         guard !tokens.isEmpty else { return .noMatch }
         let content = Vocabulary.content(tokens)
@@ -87,16 +87,19 @@ public struct AnswerMatcher: Sendable {
             if index.skips.occurs(in: content) { return .skipped }
             return index.matchMulti(line, tokens: tokens, content: content)
         case .text:
-            return Self.matchText(line)  // handled above; kept for completeness
+            return Self.matchText(line, tokens: given)  // handled above; kept for completeness
         }
     }
 
     // MARK: - text
 
-    private static func matchText(_ line: String) -> MatchOutcome {
-        let cleaned = TextNormalizer.cleanedText(line)
+    private static func matchText(_ line: String, tokens given: [String]?) -> MatchOutcome {
+        let unchanged = TextNormalizer.isCleanText(line)
+        let cleaned = unchanged ? line : TextNormalizer.cleanedText(line)
         guard !cleaned.isEmpty else { return .noMatch }
-        let essential = TextNormalizer.tokens(cleaned).filter { !Vocabulary.fillers.contains($0) }
+        // The line's tokens are the cleaned text's when cleaning changed nothing.
+        let tokens = unchanged ? given ?? TextNormalizer.tokens(cleaned) : TextNormalizer.tokens(cleaned)
+        let essential = tokens.filter { !Vocabulary.fillers.contains($0) }
         if Vocabulary.skipsWithoutFillers.contains(essential) { return .skipped }
         return .matched(.text(cleaned))
     }
@@ -392,15 +395,18 @@ extension AnswerMatcher {
         static func compare(_ typed: Word, _ column: Int, in index: OptionIndex) -> Int8 {
             let count = index.vocabularyCounts[column]
             let letters = index.vocabularyLetters[column]
-            let missing = (letters & ~typed.letters).nonzeroBitCount
-            let extra = (typed.letters & ~letters).nonzeroBitCount
+            // Letters of one word missing from the other (counted only as far as the limits need: no
+            // popcount instruction on baseline x86-64).
+            let missing = letters & ~typed.letters
+            let extra = typed.letters & ~letters
             if count == typed.count, missing == 0, extra == 0, typed.scalars == index.vocabulary[column].scalars {
                 return 0
             }
             // One typo from five letters, two from eight: four-letter words are too often other real
             // words one letter away ("find" / "mind", "back" / "pack").
             let limit = count >= 8 ? 2 : count >= 5 ? 1 : 0
-            if limit > 0, abs(count - typed.count) <= limit, missing <= limit, extra <= limit,
+            if limit > 0, abs(count - typed.count) <= limit, InterruptIndex.atMost(missing, limit),
+                InterruptIndex.atMost(extra, limit),
                 let d = TextNormalizer.boundedDistance(typed.scalars, index.vocabulary[column].scalars, limit: limit)
             {
                 return Int8(d)

@@ -10,28 +10,69 @@ public enum DocumentRenderer {
     }
 
     public static func render(_ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph) -> Rendered {
+        let lookup: (String) -> Value? = { slots[$0] }
+        return render(document, slots: slots, graph: graph) { i in
+            document.items[i].condition.map { $0.evaluate(lookup) } ?? true
+        }
+    }
+
+    /// Same, with the item conditions compiled ahead (`plan` must be `DocumentPlan(document)`).
+    static func render(_ document: DocumentTemplate, plan: DocumentPlan, slots: [String: Value], graph: DialogGraph) -> Rendered {
+        // Each slot a condition reads is looked up once, not once per condition.
+        let values = plan.slots.map { slots[$0] }
+        return render(document, slots: slots, graph: graph) { i in plan.conditions[i].map { $0.evaluate(values) } ?? true }
+    }
+
+    /// The rendering, with `includes(i)` telling whether item `i`'s condition holds.
+    private static func render(
+        _ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph, includes: (Int) -> Bool
+    ) -> Rendered {
         var missing: [String] = []
         let lookup: (String) -> Value? = { slots[$0] }
         let type: (String) -> SlotType? = { graph.slotType($0) }
         let title = document.title.render(lookup, slotType: type, missing: &missing)
-        var lines = ["# " + title]
+        // Lines are appended to one string as they come (no array of lines to join).
+        var markdown = "# "
+        markdown.reserveCapacity(title.utf8.count + 8 + document.items.reduce(0) { $0 + $1.template.textLength + 8 })
+        markdown += title
         var included: [Int] = []
         var previous: DocumentTemplate.Kind?
-        for (i, item) in document.items.enumerated() {
-            if let c = item.condition, !c.evaluate(lookup) { continue }
+        // Items are read in place by index: copying each one out would retain all its parts.
+        for i in document.items.indices {
+            if !includes(i) { continue }
             included.append(i)
-            let text = item.template.render(lookup, slotType: type, missing: &missing)
-            let isList = item.kind == .bullet || item.kind == .check
-            if !(isList && (previous == .bullet || previous == .check)) { lines.append("") }
-            switch item.kind {
-            case .heading: lines.append("## " + text)
-            case .text: lines.append(text)
-            case .bullet: lines.append("- " + text)
-            case .check: lines.append("- [ ] " + text)
+            let kind = document.items[i].kind
+            let isList = kind == .bullet || kind == .check
+            if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }
+            switch kind {
+            case .heading: markdown += "\n## "
+            case .text: markdown += "\n"
+            case .bullet: markdown += "\n- "
+            case .check: markdown += "\n- [ ] "
             }
-            previous = item.kind
+            document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
+            previous = kind
         }
-        return Rendered(title: title, markdown: lines.joined(separator: "\n") + "\n", itemsIncluded: included, missing: missing)
+        markdown += "\n"
+        return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
+    }
+
+    /// The `missing` of `render(document, slots:, graph:)`, without rendering: the slots that placeholders
+    /// without a fallback need and that have no answer, in the same order (title, then included items).
+    static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
+        var missing: [String] = []
+        func collect(_ template: Template) {
+            for case .slot(let name, nil) in template.segments where slots[name] == nil && !missing.contains(name) {
+                missing.append(name)
+            }
+        }
+        collect(document.title)
+        let lookup: (String) -> Value? = { slots[$0] }
+        for i in document.items.indices {
+            if let c = document.items[i].condition, !c.evaluate(lookup) { continue }
+            collect(document.items[i].template)
+        }
+        return missing
     }
 
     /// Every declared document, in declaration order, separated by rules: what `save` writes.

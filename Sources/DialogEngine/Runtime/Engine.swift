@@ -17,13 +17,13 @@ public struct Engine: Sendable {
     /// Nodes entered in one step before the engine gives up (a loop that asks nothing).
     public static let maxStepsPerTurn = 10_000
 
-    /// Every interrupt phrase, indexed once per engine.
-    let interrupts: InterruptIndex
+    /// The graph laid out for stepping (with every interrupt phrase indexed), built once per engine.
+    let program: EngineProgram
 
     public init(graph: DialogGraph, tracing: Bool = false) {
         self.graph = graph
         self.tracing = tracing
-        interrupts = InterruptIndex(graph.interrupts)
+        program = EngineProgram(graph)
     }
 
     /// What the person did.
@@ -36,9 +36,14 @@ public struct Engine: Sendable {
         case repeatQuestion
     }
 
-    public func step(_ state: EngineState, _ input: Input) -> (EngineState, [Output]) {
-        var turn = Turn(engine: self, state: state)
+    public func step(_ state: consuming EngineState, _ input: Input) -> (EngineState, [Output]) {
+        // `consuming`: a caller that replaces its state with the result hands it over without a copy,
+        // so the step's changes to slots and history do not copy them first.
+        var turn = Turn(program: program, tracing: tracing, state: state)
         turn.state.trace.removeAll(keepingCapacity: true)
+        // Room for a typical step, so appending does not reallocate as it grows.
+        if tracing { turn.state.trace.reserveCapacity(16) }
+        turn.outputs.reserveCapacity(4)
         switch input {
         case .start: turn.begin()
         case .line(let text): turn.handle(text)

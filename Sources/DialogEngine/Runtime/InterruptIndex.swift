@@ -2,72 +2,280 @@
 /// instead of walking every phrase: each phrase's short words (which only an identical word can
 /// match) are interned, a line marks the interned words it contains in a bitset once, and only the
 /// phrases whose short words are all present get the positional, typo-tolerant check.
+///
+/// Urgent and other interrupts are kept in separate lists (each in priority order). Words, of the
+/// phrases and of the line, are plain shapes (length, letter set, typo allowance) over one flat
+/// array of scalars, so the positional check copies and retains nothing; it accepts exactly what
+/// `PhraseMatcher.accepts` accepts.
 struct InterruptIndex: Sendable {
-    typealias Word = TextNormalizer.Word
+    /// A word as numbers: its scalars are `scalars[start..<start + count]` of the array it came with.
+    struct Shape: Sendable {
+        var start: Int
+        var count: Int
+        /// Which characters occur, one bit per scalar value modulo 64 (as `TextNormalizer.Word.letters`).
+        var letters: UInt64
+        /// Edits forgiven (phrase words only).
+        var limit: Int
+        var isPrefix: Bool
+    }
 
     struct Phrase: Sendable {
         /// Index into `DialogGraph.interrupts`.
         var interrupt: Int
-        var words: [Word]
-        /// Interned ids of the words only an identical token accepts.
-        var exact: [Int]
+        /// The phrase's words, as a range of `InterruptIndex.words`.
+        var words: Range<Int>
+        /// Interned ids of the words only an identical token accepts, as a range of `InterruptIndex.exact`.
+        var exact: Range<Int>
+        /// When the first word forgives typos or is a prefix: its index in `InterruptIndex.leads`, else -1.
+        var lead: Int
     }
 
     private let vocabulary: [String: Int]
-    /// Phrases grouped by interrupt, in interrupt order.
-    private let phrases: [Phrase]
-    private let words: Int
+    private let words: [Shape]
+    private let scalars: [UInt32]
+    private let exact: [Int]
+    private let urgent: [Phrase]
+    private let other: [Phrase]
+    private let bitsetWords: Int
+    /// The distinct first words of urgent (and other) phrases that forgive typos or are prefixes ("lead"
+    /// words), as shapes over `scalars`.
+    private let urgentLeads: [Shape]
+    private let otherLeads: [Shape]
+    /// Per group (urgent, other): the phrases to try for a line, found from its words.
+    private let urgentCandidates: Candidates
+    private let otherCandidates: Candidates
+
+    /// Which phrases of a group a line can match: a phrase that opens with an exact word is listed under
+    /// its first exact word ("anchor"), one that opens with a lead word under that lead. Lists are flat:
+    /// `phrases[start[k]..<start[k + 1]]` for anchor `k` (a vocabulary id), then for lead `k` after them.
+    struct Candidates: Sendable {
+        var start: [Int]
+        var phrases: [Int]
+        var anchors: Int
+
+        init(_ phrases: [Phrase], exact: [Int], anchors: Int, leads: Int) {
+            var lists = [[Int]](repeating: [], count: anchors + leads)
+            for (index, phrase) in phrases.enumerated() {
+                if phrase.lead >= 0 {
+                    lists[anchors + phrase.lead].append(index)
+                } else if let first = phrase.exact.first {
+                    lists[exact[first]].append(index)
+                }
+            }
+            start = [0]
+            self.phrases = []
+            for list in lists {
+                self.phrases += list
+                start.append(self.phrases.count)
+            }
+            self.anchors = anchors
+        }
+    }
 
     init(_ interrupts: [Interrupt]) {
         var vocabulary: [String: Int] = [:]
-        var phrases: [Phrase] = []
+        var words: [Shape] = []
+        var scalars: [UInt32] = []
+        var exact: [Int] = []
+        var urgent: [Phrase] = []
+        var other: [Phrase] = []
+        var leads: [[Shape]] = [[], []]
+        var leadIDs: [[String: Int]] = [[:], [:]]
         for (i, interrupt) in interrupts.enumerated() {
-            for words in interrupt.matcher.phrases {
-                let exact = words.filter { !$0.isPrefix && PhraseMatcher.typoLimit($0) == 0 }.map { word -> Int in
-                    if let id = vocabulary[word.text] { return id }
-                    vocabulary[word.text] = vocabulary.count
-                    return vocabulary.count - 1
+            for phraseWords in interrupt.matcher.phrases {
+                let wordStart = words.count
+                let exactStart = exact.count
+                for word in phraseWords {
+                    let limit = PhraseMatcher.typoLimit(word)
+                    words.append(
+                        Shape(start: scalars.count, count: word.count, letters: word.letters, limit: limit, isPrefix: word.isPrefix))
+                    scalars += word.scalars
+                    guard !word.isPrefix, limit == 0 else { continue }
+                    if let id = vocabulary[word.text] {
+                        exact.append(id)
+                    } else {
+                        vocabulary[word.text] = vocabulary.count
+                        exact.append(vocabulary.count - 1)
+                    }
                 }
-                phrases.append(Phrase(interrupt: i, words: words, exact: exact))
+                var lead = -1
+                let group = interrupt.urgent ? 0 : 1
+                if let first = phraseWords.first, first.isPrefix || PhraseMatcher.typoLimit(first) > 0 {
+                    let key = first.isPrefix ? first.text + "*" : first.text
+                    if let id = leadIDs[group][key] {
+                        lead = id
+                    } else {
+                        lead = leads[group].count
+                        leadIDs[group][key] = lead
+                        leads[group].append(words[wordStart])
+                    }
+                }
+                let phrase = Phrase(
+                    interrupt: i, words: wordStart..<words.count, exact: exactStart..<exact.count, lead: lead)
+                if interrupt.urgent { urgent.append(phrase) } else { other.append(phrase) }
             }
         }
         self.vocabulary = vocabulary
-        self.phrases = phrases
-        self.words = (vocabulary.count + 63) / 64
+        self.words = words
+        self.scalars = scalars
+        self.exact = exact
+        self.urgent = urgent
+        self.other = other
+        self.bitsetWords = max(1, (vocabulary.count + 63) / 64)
+        self.urgentLeads = leads[0]
+        self.otherLeads = leads[1]
+        urgentCandidates = Candidates(urgent, exact: exact, anchors: vocabulary.count, leads: leads[0].count)
+        otherCandidates = Candidates(other, exact: exact, anchors: vocabulary.count, leads: leads[1].count)
     }
 
-    /// The first interrupt (in priority order) that `include` accepts and whose phrase the line holds.
-    func firstMatch(_ tokens: [String], include: (Int) -> Bool) -> Int? {
+    /// The first urgent (or, with `urgent` false, other) interrupt, in priority order, whose phrase the line holds.
+    ///
+    /// Only the phrases listed under the line's exact words and under the lead words it contains are
+    /// tried, in priority order: any other phrase lacks its first word.
+    func firstMatch(_ tokens: [String], urgent: Bool) -> Int? {
+        let phrases = urgent ? self.urgent : other
         guard !tokens.isEmpty, !phrases.isEmpty else { return nil }
-        var present = [UInt64](repeating: 0, count: max(1, words))
-        for token in tokens {
-            if let id = vocabulary[token] { present[id >> 6] |= 1 << UInt64(id & 63) }
-        }
-        var prepared: [Word]?
-        var skipped = -1
-        for phrase in phrases where phrase.words.count <= tokens.count {
-            if phrase.interrupt == skipped { continue }
-            if !include(phrase.interrupt) {
-                skipped = phrase.interrupt
-                continue
+        let count = tokens.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords) { present -> Int? in
+            present.initialize(repeating: 0)
+            let lookup = urgent ? urgentCandidates : otherCandidates
+            var candidates: [Int] = []
+            for token in tokens {
+                guard let id = vocabulary[token], present[id >> 6] & (1 << UInt64(id & 63)) == 0 else { continue }
+                present[id >> 6] |= 1 << UInt64(id & 63)
+                candidates += lookup.phrases[lookup.start[id]..<lookup.start[id + 1]]
             }
-            var ok = true
-            for id in phrase.exact where present[id >> 6] & (1 << UInt64(id & 63)) == 0 {
-                ok = false
-                break
-            }
-            if !ok { continue }
-            let input = prepared ?? tokens.map { Word($0) }
-            prepared = input
-            for start in 0...(input.count - phrase.words.count) {
-                var all = true
-                for offset in 0..<phrase.words.count where !PhraseMatcher.accepts(phrase.words[offset], input[start + offset]) {
-                    all = false
-                    break
+            let leads = urgent ? urgentLeads : otherLeads
+            var input: (shapes: [Shape], scalars: [UInt32])?
+            var leadHits: [UInt64] = []
+            if count > 64 {
+                candidates = Array(phrases.indices)  // beyond the bit masks: try every phrase
+            } else if !leads.isEmpty {
+                let shapes = Self.shapes(of: tokens)
+                input = shapes
+                leadHits = leadPositions(leads, shapes)
+                for (lead, hits) in leadHits.enumerated() where hits != 0 {
+                    let k = lookup.anchors + lead
+                    candidates += lookup.phrases[lookup.start[k]..<lookup.start[k + 1]]
                 }
-                if all { return phrase.interrupt }
+            }
+            guard !candidates.isEmpty else { return nil }
+            candidates.sort()
+            let line = input ?? Self.shapes(of: tokens)
+            search: for index in candidates {
+                let phrase = phrases[index]
+                let length = phrase.words.count
+                guard length <= count else { continue }
+                for k in phrase.exact {
+                    let id = exact[k]
+                    if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
+                }
+                if phrase.lead >= 0, count <= 64 {
+                    let last = count - length  // the last start that leaves room for the phrase
+                    var starts = leadHits[phrase.lead] & (last == 63 ? ~0 : (1 << UInt64(last + 1)) - 1)
+                    while starts != 0 {
+                        let start = starts.trailingZeroBitCount
+                        starts &= starts - 1
+                        if matches(phrase, at: start, offset: 1, line) { return phrase.interrupt }
+                    }
+                    continue
+                }
+                for start in 0...(count - length) where matches(phrase, at: start, offset: 0, line) {
+                    return phrase.interrupt
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Whether the phrase's words from `offset` on accept the line's tokens from `start + offset` on.
+    private func matches(_ phrase: Phrase, at start: Int, offset: Int, _ input: (shapes: [Shape], scalars: [UInt32])) -> Bool {
+        for k in offset..<phrase.words.count
+        where !accepts(words[phrase.words.lowerBound + k], input.shapes[start + k], input.scalars) {
+            return false
+        }
+        return true
+    }
+
+    /// For each lead word, the token positions it accepts. Most pairs fail on the letter sets alone (a
+    /// word with more letters missing from the token than it forgives cannot accept it), checked first.
+    private func leadPositions(_ leads: [Shape], _ input: (shapes: [Shape], scalars: [UInt32])) -> [UInt64] {
+        var hits = [UInt64](repeating: 0, count: leads.count)
+        leads.withUnsafeBufferPointer { leads in
+            for (position, token) in input.shapes.enumerated() {
+                let bit: UInt64 = 1 << UInt64(position)
+                let absent = ~token.letters
+                for id in leads.indices {
+                    // Letters of the lead missing from the token: a prefix forgives none, a typo word its limit.
+                    let missing = leads[id].letters & absent
+                    if missing != 0 {
+                        if leads[id].isPrefix || leads[id].limit == 0 { continue }
+                        let rest = missing & (missing &- 1)
+                        if rest != 0 && (leads[id].limit == 1 || rest & (rest &- 1) != 0) { continue }
+                    }
+                    if accepts(leads[id], token, input.scalars) { hits[id] |= bit }
+                }
             }
         }
-        return nil
+        return hits
+    }
+
+    /// `bits.nonzeroBitCount <= n`, without counting every bit (no popcount instruction on baseline x86-64).
+    @inline(__always)
+    static func atMost(_ bits: UInt64, _ n: Int) -> Bool {
+        var rest = bits
+        for _ in 0..<n {
+            if rest == 0 { return true }
+            rest &= rest - 1
+        }
+        return rest == 0
+    }
+
+    /// The line's tokens as shapes over one array of scalars.
+    static func shapes(of tokens: [String]) -> (shapes: [Shape], scalars: [UInt32]) {
+        var shapes: [Shape] = []
+        shapes.reserveCapacity(tokens.count)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(tokens.reduce(0) { $0 + $1.utf8.count })
+        for token in tokens {
+            let start = scalars.count
+            var letters: UInt64 = 0
+            for s in token.unicodeScalars {
+                scalars.append(s.value)
+                letters |= 1 << UInt64(s.value % 64)
+            }
+            shapes.append(Shape(start: start, count: scalars.count - start, letters: letters, limit: 0, isPrefix: false))
+        }
+        return (shapes, scalars)
+    }
+
+    /// Whether phrase word `word` accepts typed `token` (scalars in `tokenScalars`): `PhraseMatcher.accepts`.
+    @inline(__always)
+    private func accepts(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+        if word.isPrefix {
+            guard token.count >= word.count, word.letters & ~token.letters == 0 else { return false }
+            for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
+            return true
+        }
+        let limit = word.limit
+        if abs(word.count - token.count) > limit { return false }
+        if word.letters == token.letters, word.count == token.count, same(word, token, tokenScalars) { return true }
+        guard limit > 0 else { return false }
+        // Each character missing from the other word costs at least one edit.
+        if !Self.atMost(token.letters & ~word.letters, limit) || !Self.atMost(word.letters & ~token.letters, limit) {
+            return false
+        }
+        return scalars.withUnsafeBufferPointer { all in
+            tokenScalars.withUnsafeBufferPointer { typed in
+                let a = UnsafeBufferPointer(rebasing: all[word.start..<(word.start + word.count)])
+                let b = UnsafeBufferPointer(rebasing: typed[token.start..<(token.start + token.count)])
+                return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
+            }
+        }
+    }
+
+    private func same(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+        for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
+        return true
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns what a person typed into comparable words.
 public enum TextNormalizer {
     /// Lowercased, diacritics folded (é→e), apostrophes removed ("don't"→"dont"), other punctuation and symbols → spaces, split on whitespace. Digits kept. Emoji/control chars dropped.
@@ -13,9 +11,65 @@ public enum TextNormalizer {
     }
 
     /// The line lowercased with diacritics and full-width forms folded ("Ｒéunion" → "reunion").
+    ///
+    /// The same as Foundation's case-, diacritic- and width-insensitive folding, scalar by scalar, from
+    /// the generated tables in `FoldTable.swift`: precomposed letters lose their marks ("é" → "e"),
+    /// full-width forms become ASCII, case folds fully ("ß" → "ss"), and combining marks after a
+    /// character are removed ("e\u{301}" → "e").
     static func folded(_ line: String) -> String {
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return line.lowercased() }
-        return line.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        // Whether marks here are removed: after a character, except the few that keep theirs. A mark
+        // that opens the line is kept and counts as the character for the marks after it.
+        var removing = false
+        var started = false
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+                removing = true
+                started = true
+                continue
+            }
+            if isRemovedAfterCharacter(scalar) {
+                if removing { continue }
+                removing = !started
+                started = true
+            } else {
+                started = true
+                removing = sortedIndex(of: scalar.value, in: keepMarksAfter) == nil
+            }
+            if let i = sortedIndex(of: scalar.value, in: foldKeys) {
+                var packed = foldValues[i]
+                while packed != 0 {
+                    if let folded = Unicode.Scalar(UInt32(truncatingIfNeeded: packed & 0x1F_FFFF)) { out.append(folded) }
+                    packed >>= 21
+                }
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether folding removes this scalar when it follows another character: nonspacing and enclosing
+    /// marks (but a few), and a few others (some spacing marks, joiners, skin-tone modifiers).
+    private static func isRemovedAfterCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return sortedIndex(of: scalar.value, in: keptMarks) == nil
+        default: return sortedIndex(of: scalar.value, in: removedAfterCharacter) != nil
+        }
+    }
+
+    /// Position of `value` in an ascending array, by binary search.
+    private static func sortedIndex(of value: UInt32, in sorted: [UInt32]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
     }
 
     /// The line as a `text` answer: control characters removed, whitespace collapsed to single spaces, trimmed.
@@ -34,6 +88,17 @@ public enum TextNormalizer {
             }
         }
         return String(out)
+    }
+
+    /// True when `cleanedText(line)` is `line` itself, decided for ASCII lines only: printable
+    /// characters with single spaces between them and none at either end.
+    static func isCleanText(_ line: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in line.utf8 {
+            guard byte > 0x20 && byte < 0x7F || (byte == 0x20 && previous != 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     // MARK: - Tokenizing
@@ -147,9 +212,9 @@ extension TextNormalizer {
         /// Edit distance to `other` if at most `limit`, else nil.
         func distance(to other: Word, limit: Int) -> Int? {
             // Each character missing from the other word costs at least one edit.
-            let missing = (other.letters & ~letters).nonzeroBitCount
-            let extra = (letters & ~other.letters).nonzeroBitCount
-            if missing > limit || extra > limit { return nil }
+            if !InterruptIndex.atMost(other.letters & ~letters, limit) || !InterruptIndex.atMost(letters & ~other.letters, limit) {
+                return nil
+            }
             return TextNormalizer.boundedDistance(scalars, other.scalars, limit: limit)
         }
     }
@@ -160,7 +225,13 @@ extension TextNormalizer {
     /// not allocate, since it runs for many word pairs on every turn.
     static func boundedDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
-        if a == b { return 0 }
+        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boundedDistance(a, b, limit: limit) } }
+    }
+
+    /// Same, over scalars in memory (words that are ranges of a larger array).
+    static func boundedDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.elementsEqual(b) { return 0 }
         if limit == 0 { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -192,7 +263,7 @@ extension TextNormalizer {
     }
 
     /// True when two different words are one substitution, insertion, deletion or adjacent swap apart.
-    private static func withinOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+    private static func withinOneEdit(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         var i = 0
         while i < short.count, short[i] == long[i] { i += 1 }

@@ -1,16 +1,19 @@
 /// The work of one `Engine.step`: a mutable scratch value that lives for one call only.
 struct Turn {
-    let engine: Engine
+    let program: EngineProgram
+    /// `Engine.tracing`.
+    let tracing: Bool
     var state: EngineState
     var outputs: [Output] = []
     private var steps = 0
 
-    init(engine: Engine, state: EngineState) {
-        self.engine = engine
+    init(program: EngineProgram, tracing: Bool, state: consuming EngineState) {
+        self.program = program
+        self.tracing = tracing
         self.state = state
     }
 
-    private var graph: DialogGraph { engine.graph }
+    private var graph: DialogGraph { program.graph }
 
     // MARK: - Starting
 
@@ -18,11 +21,11 @@ struct Turn {
         let rng = state.rng
         state = EngineState(seed: 0)
         state.rng = rng
-        run(.enter(graph.entry))
+        run(program.entry >= 0 ? .enter(program.entry) : .missing(graph.entry))
     }
 
     mutating func repeatQuestion() {
-        if let id = state.position { run(.reask(id)) }
+        if let id = state.position { run(reaskMove(id)) }
     }
 
     // MARK: - A typed line
@@ -40,13 +43,16 @@ struct Turn {
             perform(command)
             return
         }
-        guard !state.ended, let id = state.position, let node = graph.nodes[id], let question = node.question else {
+        guard !state.ended, let id = state.position, let at = program.position(of: id),
+            let question = program.steps[Int(at)].node.question
+        else {
             say("This conversation has ended. Type restart to begin again, save to keep your documents, or quit.", .info)
             return
         }
+        let step = program.steps[Int(at)]
         if text.isEmpty {
             say("I didn't catch an answer.", .reprompt)
-            reprompt(question)
+            reprompt(question, at: step)
             return
         }
         let tokens = TextNormalizer.tokens(text)
@@ -61,42 +67,43 @@ struct Turn {
         switch outcome {
         case .matched(.number(let n)):
             switch convertUnits(n, tokens: tokens, slot: question.slot) {
-            case .success(let converted): accept(.number(converted), tokens: tokens, at: node, question)
+            case .success(let converted): accept(.number(converted), tokens: tokens, at: step, question)
             case .failure(let out):
                 say("That is \(Value.format(out.value)), outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
-                unusable(question, at: node)
+                unusable(question, at: step)
             }
         case .matched(let value):
-            accept(value, tokens: tokens, at: node, question)
+            accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
             say("Okay, let's leave that one.", .info)
-            accept(nil, tokens: tokens, at: node, question)
+            accept(nil, tokens: tokens, at: step, question)
         case .skipped:
             say("I need an answer to this one to go on.", .reprompt)
-            reprompt(question)
+            reprompt(question, at: step)
         case .ambiguous(let options):
             let labels = options.map { "\"\($0.label)\"" }
             say("Did you mean \(ListFormatter.join(labels, conjunction: "or"))? Please type the one you meant.", .reprompt)
-            unusable(question, at: node)
+            unusable(question, at: step)
         case .outOfRange(let n):
             say("\(Value.format(n)) is outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
-            unusable(question, at: node)
+            unusable(question, at: step)
         case .noMatch:
-            unusable(question, at: node)
+            unusable(question, at: step)
         }
     }
 
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
         let all = graph.interrupts
-        if let index = engine.interrupts.firstMatch(tokens, include: { all[$0].urgent == urgent }) {
+        if let index = program.interrupts.firstMatch(tokens, urgent: urgent) {
             let interrupt = all[index]
             trace(.interrupt(interrupt.id))
             state.history.append(state.snapshot)
             if interrupt.resume { state.stack.append(.resume(question: id)) }
             state.position = nil
             state.attempts = 0
-            run(.enter(interrupt.target))
+            let target = program.interruptTargets[index]
+            run(target >= 0 ? .enter(target) : .missing(interrupt.target))
             return true
         }
         return false
@@ -141,35 +148,30 @@ struct Turn {
         text.hasSuffix("?") || tokens.first.map { questionWords.contains($0) } == true
     }
 
-    private mutating func unusable(_ question: Question, at node: Node) {
+    private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
         state.attempts += 1
-        trace(.reprompt(node.id))
+        if tracing { trace(.reprompt(step.node.id)) }
         if state.attempts < question.attempts {
-            reprompt(question)
+            reprompt(question, at: step)
             return
         }
         if question.skippable {
             say("Let's leave that one for now. You can type back to return to it.", .info)
-            accept(nil, tokens: [], at: node, question)
+            accept(nil, tokens: [], at: step, question)
         } else {
             state.attempts = 0
             say("Let's try this one once more. Type help to see what you can do.", .info)
-            reprompt(question)
+            reprompt(question, at: step)
         }
     }
 
-    private mutating func reprompt(_ question: Question) {
+    private mutating func reprompt(_ question: Question, at step: EngineProgram.Step) {
         let text = render(question.reprompt)
         if !text.isEmpty { say(text, .reprompt) }
-        if let type = graph.slotType(question.slot) {
-            switch type {
-            case .choice(let options), .multi(let options): outputs.append(.options(options.map(\.label)))
-            default: break
-            }
-        }
+        if let labels = step.optionLabels { outputs.append(.options(labels)) }
     }
 
-    private mutating func accept(_ value: Value?, tokens: [String], at node: Node, _ question: Question) {
+    private mutating func accept(_ value: Value?, tokens: [String], at step: EngineProgram.Step, _ question: Question) {
         state.history.append(state.snapshot)
         state.attempts = 0
         if let value {
@@ -180,7 +182,7 @@ struct Turn {
             if let map = question.map { state.slots[map.slot] = nil }
         }
         state.position = nil
-        run(.leave(node.id))
+        run(.leave(step.position))
     }
 
     // MARK: - Commands
@@ -204,7 +206,7 @@ struct Turn {
             }
             state.restore(snapshot)
             say("Going back one step.", .info)
-            if let id = snapshot.position { run(.reask(id)) }
+            if let id = snapshot.position { run(reaskMove(id)) }
         case .restart:
             say("Starting again from the beginning.", .info)
             begin()
@@ -249,10 +251,17 @@ struct Turn {
 
     // MARK: - Walking the graph
 
+    /// One move of the walk, by node position in `EngineProgram.steps`.
     enum Move {
-        case enter(NodeID)
-        case leave(NodeID)
-        case reask(NodeID)
+        case enter(Int32)
+        case leave(Int32)
+        case reask(Int32)
+        /// A target that names no node.
+        case missing(NodeID)
+    }
+
+    private func reaskMove(_ id: NodeID) -> Move {
+        program.position(of: id).map { .reask($0) } ?? .missing(id)
     }
 
     private mutating func run(_ first: Move) {
@@ -268,74 +277,67 @@ struct Turn {
                 return
             }
             switch current {
-            case .enter(let id): move = enter(id)
-            case .leave(let id): move = leave(id)
-            case .reask(let id): move = reask(id)
+            case .enter(let at): move = enter(program.steps[Int(at)])
+            case .leave(let at): move = leave(program.steps[Int(at)])
+            case .reask(let at): move = reask(program.steps[Int(at)])
+            case .missing(let id): move = missing(id)
             }
         }
     }
 
-    private mutating func enter(_ id: NodeID) -> Move? {
-        guard let node = graph.nodes[id] else { return missing(id) }
-        trace(.enter(id))
-        for a in node.assignments { state.slots[a.slot] = a.value }
-        speak(node)
-        for doc in node.documents {
-            guard let template = graph.documents[doc] else { continue }
-            let rendered = DocumentRenderer.render(template, slots: state.slots, graph: graph)
-            if engine.tracing {
+    private mutating func enter(_ step: EngineProgram.Step) -> Move? {
+        if tracing { trace(.enter(step.node.id)) }
+        for a in step.node.assignments { state.slots[a.slot] = a.value }
+        speak(step)
+        for (doc, template, plan) in step.documents {
+            let rendered = DocumentRenderer.render(template, plan: plan, slots: state.slots, graph: graph)
+            if tracing {
                 for i in rendered.itemsIncluded { trace(.documentItem(doc, i)) }
             }
             outputs.append(.document(id: doc, title: rendered.title, markdown: rendered.markdown))
             if !state.shown.contains(doc) { state.shown.append(doc) }
         }
-        if node.question != nil {
-            ask(node)
+        if step.node.question != nil {
+            ask(step)
             return nil
         }
-        return .leave(id)
+        return .leave(step.position)
     }
 
-    private mutating func speak(_ node: Node) {
-        guard !node.say.isEmpty else { return }
-        let variant = node.say.count > 1 ? state.rng.pick(node.say.count) : 0
-        if node.say.count > 1 { trace(.variant(node.id, variant)) }
-        say(render(node.say[variant]), .say)
+    private mutating func speak(_ step: EngineProgram.Step) {
+        let count = step.node.say.count
+        guard count > 0 else { return }
+        let variant = count > 1 ? state.rng.pick(count) : 0
+        if count > 1, tracing { trace(.variant(step.node.id, variant)) }
+        say(render(step.node.say[variant]), .say)
     }
 
-    private mutating func ask(_ node: Node) {
-        state.position = node.id
+    private mutating func ask(_ step: EngineProgram.Step) {
+        state.position = step.node.id
         state.attempts = 0
-        if let q = node.question, let type = graph.slotType(q.slot) {
-            switch type {
-            case .choice(let options), .multi(let options): outputs.append(.options(options.map(\.label)))
-            default: break
-            }
-        }
+        if let labels = step.optionLabels { outputs.append(.options(labels)) }
     }
 
-    private mutating func reask(_ id: NodeID) -> Move? {
-        guard let node = graph.nodes[id] else { return missing(id) }
-        speak(node)
-        ask(node)
+    private mutating func reask(_ step: EngineProgram.Step) -> Move? {
+        speak(step)
+        ask(step)
         return nil
     }
 
-    private mutating func leave(_ id: NodeID) -> Move? {
-        guard let node = graph.nodes[id] else { return missing(id) }
-        switch node.exit {
-        case .next(let edges):
-            return route(node, edges)
+    private mutating func leave(_ step: EngineProgram.Step) -> Move? {
+        switch step.node.exit {
+        case .next:
+            return route(step)
         case .call(let callee, _):
-            state.stack.append(.call(caller: id))
-            return .enter(callee)
+            state.stack.append(.call(caller: step.node.id))
+            return step.callee >= 0 ? .enter(step.callee) : .missing(callee)
         case .returns:
             switch state.stack.popLast() {
             case .call(let caller)?:
-                guard let callerNode = graph.nodes[caller] else { return missing(caller) }
-                return route(callerNode, callerNode.edges)
+                guard let at = program.position(of: caller) else { return missing(caller) }
+                return route(program.steps[Int(at)])
             case .resume(let question)?:
-                return .reask(question)
+                return reaskMove(question)
             case nil:
                 return finish()
             }
@@ -344,17 +346,20 @@ struct Turn {
         }
     }
 
-    private mutating func route(_ node: Node, _ edges: [Edge]) -> Move? {
-        for (i, edge) in edges.enumerated() {
-            if let condition = edge.condition {
+    /// Takes the first edge of `node.edges` whose condition holds.
+    private mutating func route(_ step: EngineProgram.Step) -> Move? {
+        let edges = step.node.edges
+        for i in edges.indices {
+            if let condition = edges[i].condition {
                 let holds = condition.evaluate { state.slots[$0] }
-                trace(.condition(node.id, i, holds))
+                if tracing { trace(.condition(step.node.id, i, holds)) }
                 if !holds { continue }
             }
-            trace(.edge(node.id, i))
-            return .enter(edge.target)
+            if tracing { trace(.edge(step.node.id, i)) }
+            let target = step.targets[i]
+            return target >= 0 ? .enter(target) : .missing(edges[i].target)
         }
-        say("The dialog has no way on from '\(node.id)'. This is a fault in the dialog files; please report it.", .alert)
+        say("The dialog has no way on from '\(step.node.id)'. This is a fault in the dialog files; please report it.", .alert)
         return finish()
     }
 
@@ -381,6 +386,6 @@ struct Turn {
     }
 
     private mutating func trace(_ event: TraceEvent) {
-        if engine.tracing { state.trace.append(event) }
+        if tracing { state.trace.append(event) }
     }
 }

@@ -1,0 +1,112 @@
+/// A condition whose slot names are positions in a small table of values read once before many
+/// conditions are evaluated (a document's `when`s), so each test indexes an array instead of hashing
+/// a slot name. Evaluates exactly like `Condition.evaluate`.
+indirect enum CompiledCondition: Sendable {
+    /// An operand: a position in the value table, or a literal already made a `Value`.
+    enum Operand: Sendable {
+        case slot(Int)
+        case literal(Value)
+
+        @inline(__always)
+        func resolve(_ values: [Value?]) -> Value? {
+            switch self {
+            case .slot(let i): return values[i]
+            case .literal(let v): return v
+            }
+        }
+    }
+
+    case constant(Bool)
+    case slot(Int)
+    case answered(Int)
+    case compare(Operand, ComparisonOperator, Operand)
+    case contains(set: Operand, element: Operand)
+    case not(CompiledCondition)
+    case and(CompiledCondition, CompiledCondition)
+    case or(CompiledCondition, CompiledCondition)
+
+    /// Compiles `condition`, adding the slots it reads to `names` (positions by `index`).
+    init(_ condition: Condition, names: inout [String], index: inout [String: Int]) {
+        func position(_ name: String) -> Int {
+            if let i = index[name] { return i }
+            names.append(name)
+            index[name] = names.count - 1
+            return names.count - 1
+        }
+        func operand(_ o: DialogEngine.Operand) -> Operand {
+            switch o {
+            case .slot(let name, _): return .slot(position(name))
+            case .text(let s): return .literal(.text(s))
+            case .number(let n): return .literal(.number(n))
+            case .bool(let b): return .literal(.bool(b))
+            case .list(let items): return .literal(.set(items))
+            }
+        }
+        switch condition {
+        case .constant(let b): self = .constant(b)
+        case .slot(let name): self = .slot(position(name))
+        case .answered(let name): self = .answered(position(name))
+        case .compare(let a, let op, let b): self = .compare(operand(a), op, operand(b))
+        case .contains(let set, let element): self = .contains(set: operand(set), element: operand(element))
+        case .not(let c): self = .not(CompiledCondition(c, names: &names, index: &index))
+        case .and(let a, let b):
+            let x = CompiledCondition(a, names: &names, index: &index)
+            self = .and(x, CompiledCondition(b, names: &names, index: &index))
+        case .or(let a, let b):
+            let x = CompiledCondition(a, names: &names, index: &index)
+            self = .or(x, CompiledCondition(b, names: &names, index: &index))
+        }
+    }
+
+    /// Evaluates with `values[i]` the value of slot `i` (nil when unanswered), as `Condition.evaluate` does.
+    func evaluate(_ values: [Value?]) -> Bool {
+        switch self {
+        case .constant(let b):
+            return b
+        case .slot(let i):
+            if case .bool(true)? = values[i] { return true }
+            return false
+        case .answered(let i):
+            return values[i] != nil
+        case .not(let c):
+            return !c.evaluate(values)
+        case .and(let a, let b):
+            if !a.evaluate(values) { return false }
+            return b.evaluate(values)
+        case .or(let a, let b):
+            if a.evaluate(values) { return true }
+            return b.evaluate(values)
+        case .compare(let a, let op, let b):
+            guard let x = a.resolve(values), let y = b.resolve(values) else { return false }
+            return Condition.compare(x, op, y)
+        case .contains(let set, let element):
+            guard let e = element.resolve(values), let s = set.resolve(values) else { return false }
+            let item: String
+            switch e {
+            case .text(let v), .choice(let v): item = v
+            default: return false
+            }
+            switch s {
+            case .set(let values): return values.contains(item)
+            default: return false
+            }
+        }
+    }
+}
+
+/// A document's item conditions compiled over the slots they read.
+struct DocumentPlan: Sendable {
+    /// The slots the conditions read, in first-use order.
+    let slots: [String]
+    /// Per item, its compiled `when` (nil: always included).
+    let conditions: [CompiledCondition?]
+
+    init(_ document: DocumentTemplate) {
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        conditions = document.items.map { item in
+            item.condition.map { CompiledCondition($0, names: &names, index: &index) }
+        }
+        slots = names
+    }
+}

@@ -1,0 +1,80 @@
+/// The graph laid out for stepping, built once per engine: nodes in an array, every `goto`, `call`
+/// and interrupt target resolved to an array position, and what a turn needs of a node's question
+/// and documents looked up ahead, so a step hashes no node id and copies no node.
+final class EngineProgram: Sendable {
+    /// One node with its links resolved.
+    final class Step: Sendable {
+        let node: Node
+        /// This node's own position.
+        let position: Int32
+        /// `node.edges`' targets as positions, -1 for a target that names no node.
+        let targets: [Int32]
+        /// For `call`: the callee's position, -1 when missing.
+        let callee: Int32
+        /// The question's slot type, when the node asks and the slot is declared.
+        let slotType: SlotType?
+        /// The option labels shown with the question (choice and multi slots), else nil.
+        let optionLabels: [String]?
+        /// The documents the node shows that exist, with their ids and compiled conditions, in order.
+        let documents: [(id: String, template: DocumentTemplate, plan: DocumentPlan)]
+
+        init(node: Node, position: Int32, positions: [NodeID: Int32], graph: DialogGraph, plans: [String: DocumentPlan]) {
+            self.node = node
+            self.position = position
+            targets = node.edges.map { positions[$0.target] ?? -1 }
+            if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
+            let type = node.question.flatMap { graph.slotType($0.slot) }
+            slotType = type
+            switch type {
+            case .choice(let options)?, .multi(let options)?: optionLabels = options.map(\.label)
+            default: optionLabels = nil
+            }
+            documents = node.documents.compactMap { id in
+                guard let template = graph.documents[id], let plan = plans[id] else { return nil }
+                return (id, template, plan)
+            }
+        }
+    }
+
+    let graph: DialogGraph
+    /// Every interrupt phrase, indexed once.
+    let interrupts: InterruptIndex
+    let steps: [Step]
+    let positions: [NodeID: Int32]
+    /// The entry node's position, -1 when missing.
+    let entry: Int32
+    /// Each interrupt's target position (in `DialogGraph.interrupts` order), -1 when missing.
+    let interruptTargets: [Int32]
+
+    init(_ graph: DialogGraph) {
+        self.graph = graph
+        interrupts = InterruptIndex(graph.interrupts)
+        var order = graph.nodeOrder.filter { graph.nodes[$0] != nil }
+        var positions: [NodeID: Int32] = [:]
+        positions.reserveCapacity(graph.nodes.count)
+        for id in order where positions[id] == nil { positions[id] = Int32(positions.count) }
+        if positions.count < graph.nodes.count {
+            // Nodes missing from `nodeOrder` (a graph edited in code): after the others, in id order.
+            for id in graph.nodes.keys.sorted() where positions[id] == nil {
+                positions[id] = Int32(positions.count)
+                order.append(id)
+            }
+        }
+        let plans = graph.documents.mapValues { DocumentPlan($0) }
+        var steps: [Step] = []
+        steps.reserveCapacity(positions.count)
+        var seen: Set<NodeID> = []
+        for id in order where seen.insert(id).inserted {
+            if let node = graph.nodes[id] {
+                steps.append(Step(node: node, position: Int32(steps.count), positions: positions, graph: graph, plans: plans))
+            }
+        }
+        self.steps = steps
+        self.positions = positions
+        entry = positions[graph.entry] ?? -1
+        interruptTargets = graph.interrupts.map { positions[$0.target] ?? -1 }
+    }
+
+    /// The position of a node id, or nil when the graph has no such node.
+    func position(of id: NodeID) -> Int32? { positions[id] }
+}
