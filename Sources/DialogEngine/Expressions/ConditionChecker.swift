@@ -201,7 +201,8 @@ extension ConditionChecker {
 
         mutating func checkCompare(_ left: Resolved, _ op: ComparisonOperator, _ right: Resolved) {
             if left.isUnknown || right.isUnknown { return }
-            let written = "\(operandText(left)) \(op.rawValue) \(operandText(right))"
+            // How it was written, for messages; built only when one is needed.
+            let written = { "\(Walk.operandText(left)) \(op.rawValue) \(Walk.operandText(right))" }
             // Put a slot on the left so each pair is handled once.
             if left.slot == nil, right.slot != nil {
                 checkCompare(right, op.flipped, left, written: written)
@@ -210,7 +211,7 @@ extension ConditionChecker {
             }
         }
 
-        private func operandText(_ r: Resolved) -> String {
+        private static func operandText(_ r: Resolved) -> String {
             switch r.kind {
             case .slot(let name, _): return name
             case .unknownSlot: return "?"
@@ -223,7 +224,7 @@ extension ConditionChecker {
 
         /// `left` is a slot whenever either side is.
         private mutating func checkCompare(
-            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: String
+            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: () -> String
         ) {
             let at = left.offset ?? right.offset ?? 0
             if case .list = left.kind, right.slot == nil {
@@ -326,7 +327,7 @@ extension ConditionChecker {
 
         /// Reports number comparisons that can never be true given the slot's range.
         private mutating func checkBounds(
-            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: String
+            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: () -> String
         ) {
             guard let (name, type) = left.slot, case .number(let min, let max, let integer) = type,
                 case .number(let n) = right.kind
@@ -353,7 +354,7 @@ extension ConditionChecker {
                 break
             }
             if let reason {
-                add(.impossibleValue, "\(reason), so '\(written)' is never true", at: left.offset ?? 0)
+                add(.impossibleValue, "\(reason), so '\(written())' is never true", at: left.offset ?? 0)
             }
         }
 

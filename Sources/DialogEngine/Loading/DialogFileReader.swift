@@ -141,9 +141,9 @@ struct DialogFileReader {
                 }
                 let synonyms = o.strings("synonyms") ?? []
                 options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
-                raw.optionWords.append((value.value, label.value, label.location, o.pointer("label")))
+                raw.optionWords.append((value.value, label.value, label.location, i, nil))
                 for (j, s) in synonyms.enumerated() {
-                    raw.optionWords.append((value.value, s.value, s.location, Pointer.join(o.pointer("synonyms"), j)))
+                    raw.optionWords.append((value.value, s.value, s.location, i, j))
                 }
             }
             raw.type = type.value == "choice" ? .choice(options) : .multi(options)
@@ -162,11 +162,10 @@ struct DialogFileReader {
         var node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
             for m in set.members {
-                node.set.append((Located(m.key, m.keyLocation), m.value, ShapeReader.join(r.pointer("set"), m.key)))
+                node.set.append((Located(m.key, m.keyLocation), m.value))
             }
         }
         node.say = r.stringOrStrings("say") ?? []
-        node.sayPointer = r.pointer("say")
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
         if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
@@ -207,7 +206,7 @@ struct DialogFileReader {
     private func readNext(_ n: JSONNode, pointer: String) -> [RawEdge]? {
         if case .string = n.value {
             guard let s = ShapeReader.string(n, pointer: pointer, what: "'next'", sink: sink) else { return nil }
-            return [RawEdge(condition: nil, target: s, location: n.location, pointer: pointer, isBare: true)]
+            return [RawEdge(condition: nil, target: s, location: n.location, index: nil)]
         }
         guard case .array(let items) = n.value, !items.isEmpty else {
             sink.report(
@@ -217,12 +216,13 @@ struct DialogFileReader {
         }
         var edges: [RawEdge] = []
         for (i, item) in items.enumerated() {
-            let p = Pointer.join(pointer, i)
             guard
-                let r = ShapeReader(item, pointer: p, what: "an edge", allowed: Self.edgeKeys, required: ["goto"], sink: sink),
+                let r = ShapeReader(
+                    item, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: ["goto"],
+                    sink: sink),
                 let target = r.string("goto")
             else { continue }
-            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, pointer: p, isBare: false))
+            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, index: i))
         }
         return edges
     }

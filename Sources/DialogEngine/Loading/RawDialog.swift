@@ -16,17 +16,24 @@ struct RawSlot {
     var type: SlotType
     var label: String
     var units: [String: Double] = [:]
-    /// Locations of each option's label and synonyms, for overlap checks: (option value, text, where).
-    var optionWords: [(value: String, text: String, location: SourceLocation, pointer: String)] = []
+    /// Each option's label and synonyms, for overlap checks: (option value, text, where, which option
+    /// and which synonym; nil for the label).
+    var optionWords: [(value: String, text: String, location: SourceLocation, option: Int, synonym: Int?)] = []
+
+    /// The pointer of an option's label, or of one of its synonyms.
+    func optionPointer(_ option: Int, synonym: Int?) -> String {
+        let base = Pointer.join(ShapeReader.join("/slots", name.value) + "/options", option)
+        guard let synonym else { return base + "/label" }
+        return Pointer.join(base + "/synonyms", synonym)
+    }
 }
 
 struct RawNode {
     var name: Located<String>
     var pointer: String
     var objectLocation: SourceLocation
-    var set: [(slot: Located<String>, value: JSONNode, pointer: String)] = []
+    var set: [(slot: Located<String>, value: JSONNode)] = []
     var say: [Located<String>] = []
-    var sayPointer: String = ""
     var documents: [Located<String>] = []
     var ask: RawAsk?
     var why: Located<String>?
@@ -40,9 +47,11 @@ struct RawEdge {
     var condition: Located<String>?
     var target: Located<String>
     var location: SourceLocation
-    var pointer: String
-    /// True when written as a bare string `"next": "x"`.
-    var isBare: Bool
+    /// The edge's place in the `next` list; nil when written as a bare string `"next": "x"`.
+    var index: Int?
+
+    /// The edge's pointer, built only for diagnostics.
+    func pointer(in nodePointer: String) -> String { Pointer.join(nodePointer + "/next", index) }
 }
 
 struct RawAsk {
