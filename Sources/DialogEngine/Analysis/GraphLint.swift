@@ -81,27 +81,26 @@ struct GraphLint {
 
     private func checkPromptLength() {
         for prompt in facts.prompts {
-            let counts = Self.wordCounts(prompt.text)
-            if counts.words > Self.maxTextWords {
-                sink.report(
-                    .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
-                    hint: "split it over two nodes, or cut it down")
-                continue
-            }
-            // Long sentences alone push the grade up; report the reading level only when they are not the cause.
-            let hasLongSentence = counts.sentences.contains { $0 > Self.maxSentenceWords }
-            if hasLongSentence {
-                for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
-                    let start = sentence.prefix(4).joined(separator: " ")
+            var text = prompt.text
+            text.withUTF8 { bytes in
+                let counts = Self.wordCounts(bytes) ?? Self.wordCountsByCharacter(prompt.text)
+                if counts.words > Self.maxTextWords {
                     sink.report(
-                        .longPrompt, prompt.location, prompt.pointer,
-                        "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
-                        hint: "split it into two shorter sentences")
+                        .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
+                        hint: "split it over two nodes, or cut it down")
+                    return
                 }
-            }
-            if !hasLongSentence {
-                if Readability.wordCount(prompt.text) >= 12 {
-                    let grade = Readability.grade(prompt.text)
+                // Long sentences alone push the grade up; report the reading level only when they are not the cause.
+                if counts.longestSentence > Self.maxSentenceWords {
+                    for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
+                        let start = sentence.prefix(4).joined(separator: " ")
+                        sink.report(
+                            .longPrompt, prompt.location, prompt.pointer,
+                            "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
+                            hint: "split it into two shorter sentences")
+                    }
+                } else if Readability.wordCount(bytes) >= 12 {
+                    let grade = Readability.grade(bytes)
                     if grade > Self.maxGrade {
                         sink.report(
                             .hardToRead, prompt.location, prompt.pointer,
@@ -117,39 +116,41 @@ struct GraphLint {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
     }
 
-    /// `words(text).count` and the word count of each of `sentences(text)`, without building
-    /// substrings: one pass over the bytes for ASCII text (every prompt is checked on every load).
-    static func wordCounts(_ text: String) -> (words: Int, sentences: [Int]) {
-        // Outside ASCII, or with "\r" ("\r\n" is one Character, not a separator), split by Character.
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
-            return (words(text).count, sentences(text).map(\.count))
-        }
-        var words = 0
-        var inSentence = 0
-        var sentences: [Int] = []
-        var last: UInt8?
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
-                last = nil
-            } else {
-                last = byte
-            }
-        }
-        if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
-        if inSentence > 0 { sentences.append(inSentence) }
-        return (words, sentences)
+    /// `words(text).count` and the most words in one of `sentences(text)`, by Character (any text).
+    static func wordCountsByCharacter(_ text: String) -> (words: Int, longestSentence: Int) {
+        (words(text).count, sentences(text).map(\.count).max() ?? 0)
     }
 
-    private static func endWord(_ lastByte: UInt8, _ words: inout Int, _ inSentence: inout Int, _ sentences: inout [Int]) {
-        words += 1
-        inSentence += 1
-        switch lastByte {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-            sentences.append(inSentence)
-            inSentence = 0
-        default: break
+    /// The same counts in one pass over the bytes, without building substrings; nil outside ASCII
+    /// or with "\r" ("\r\n" is one Character, not a separator), where `wordCountsByCharacter` decides.
+    static func wordCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, longestSentence: Int)? {
+        var words = 0
+        var inSentence = 0
+        var longest = 0
+        var last: UInt8 = 0
+        var inWord = false
+        for byte in bytes {
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if inWord {
+                    words += 1
+                    inSentence += 1
+                    if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") {
+                        longest = max(longest, inSentence)
+                        inSentence = 0
+                    }
+                }
+                inWord = false
+            } else {
+                last = byte
+                inWord = true
+            }
         }
+        if inWord {
+            words += 1
+            inSentence += 1
+        }
+        return (words, max(longest, inSentence))
     }
 
     static func sentences(_ text: String) -> [[Substring]] {

@@ -16,11 +16,23 @@ struct DialogFileReader {
     static let itemKeys = ["when", "heading", "text", "bullet", "check"]
     static let propertyKeys = ["id", "description", "kind", "first", "then", "node", "when"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
+    // Required keys (static, so no array is built per object).
+    static let topRequired = ["dialog", "start", "nodes"]
+    static let slotRequired = ["type", "label"]
+    static let optionRequired = ["value", "label"]
+    static let askRequired = ["slot"]
+    static let mapRequired = ["slot", "rules"]
+    static let ruleRequired = ["value", "keywords"]
+    static let edgeRequired = ["goto"]
+    static let interruptRequired = ["id", "keywords", "goto"]
+    static let documentRequired = ["title", "items"]
+    static let propertyRequired = ["id", "kind"]
+    static let numberOnlyKeys = ["min", "max", "integer", "units"]
 
     func read(_ root: JSONNode) -> RawDialog? {
         guard
             let top = ShapeReader(
-                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: ["dialog", "start", "nodes"],
+                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
                 sink: sink)
         else { return nil }
         guard let id = top.string("dialog") else { return nil }
@@ -70,7 +82,7 @@ struct DialogFileReader {
         guard
             let r = ShapeReader(
                 member.value, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
-                required: ["type", "label"], sink: sink),
+                required: Self.slotRequired, sink: sink),
             let type = r.string("type"), let label = r.string("label")
         else { return }
         guard Self.slotTypes.contains(type.value) else {
@@ -81,7 +93,7 @@ struct DialogFileReader {
         }
         var raw = RawSlot(name: Located(member.key, member.keyLocation), type: .text, label: label.value)
         let isNumber = type.value == "number"
-        for key in ["min", "max", "integer", "units"] where !isNumber {
+        for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
                 sink.report(.invalidValue, n.location, r.pointer(key), "'\(key)' applies only to number slots")
             }
@@ -132,7 +144,7 @@ struct DialogFileReader {
                 let p = Pointer.join(r.pointer("options"), i)
                 guard
                     let o = ShapeReader(
-                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: ["value", "label"], sink: sink),
+                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
                     let value = o.string("value"), let label = o.string("label")
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
@@ -178,19 +190,19 @@ struct DialogFileReader {
 
     private func readAsk(_ n: JSONNode, pointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: ["slot"], sink: sink)
+            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
         var ask = RawAsk(
             location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
-            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: ["slot", "rules"], sink: sink)
+            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
             var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
             for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
                 let p = Pointer.join(mr.pointer("rules"), i)
                 guard
-                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: ["value", "keywords"], sink: sink),
+                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
@@ -218,7 +230,7 @@ struct DialogFileReader {
         for (i, item) in items.enumerated() {
             guard
                 let r = ShapeReader(
-                    item, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: ["goto"],
+                    item, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: Self.edgeRequired,
                     sink: sink),
                 let target = r.string("goto")
             else { continue }
@@ -230,7 +242,7 @@ struct DialogFileReader {
     private func readInterrupt(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: ["id", "keywords", "goto"],
+                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
                 sink: sink),
             let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
         else { return }
@@ -250,7 +262,7 @@ struct DialogFileReader {
         guard
             let r = ShapeReader(
                 member.value, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
-                required: ["title", "items"], sink: sink)
+                required: Self.documentRequired, sink: sink)
         else { return }
         var doc = RawDocument(id: Located(member.key, member.keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
         for (i, itemNode) in (r.array("items") ?? []).enumerated() {
@@ -276,7 +288,7 @@ struct DialogFileReader {
     private func readProperty(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: ["id", "kind"], sink: sink),
+                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
             let id = r.string("id"), let kind = r.string("kind")
         else { return }
         dialog.properties.append(

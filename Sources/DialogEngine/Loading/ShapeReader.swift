@@ -189,6 +189,18 @@ enum Identifier {
     }
     /// Simple identifiers joined by dots.
     static func isSlotName(_ s: String) -> Bool {
-        !s.isEmpty && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isSimple(String($0)) }
+        var atPartStart = true
+        for b in s.utf8 {
+            if b == UInt8(ascii: ".") {
+                if atPartStart { return false }
+                atPartStart = true
+            } else if atPartStart {
+                guard b >= 97, b <= 122 else { return false }
+                atPartStart = false
+            } else if !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95) {
+                return false
+            }
+        }
+        return !atPartStart
     }
 }
