@@ -9,28 +9,22 @@ struct DefiniteAssignment {
     let slots: [String]
     let sink: DiagnosticSink
 
-    func run(_ nodeIds: [NodeID]) {
+    /// Checks the dialog's nodes, given by their places in the graph's `nodeOrder`.
+    func run(_ places: [Int]) {
         var bit: [String: Int] = [:]
         bit.reserveCapacity(slots.count)
         for (i, name) in slots.enumerated() { bit[name] = i }
         let words = (slots.count + 63) / 64
-        let n = nodeIds.count
+        let n = places.count
         // Sets of slots as `words` 64-bit words per node, in flat arrays (node i at i * words).
         var gen = [UInt64](repeating: 0, count: n * words)
         var preds = [[Int]](repeating: [], count: n)
         var isEntry = [Bool](repeating: false, count: n)
         // Local node number by graph position (-1: another dialog's node).
         var local = [Int](repeating: -1, count: index.ids.count)
-        var positions = [Int](repeating: -1, count: n)
-        for (i, id) in nodeIds.enumerated() {
-            if let gi = index.position[id] {
-                local[gi] = i
-                positions[i] = gi
-            }
-        }
-        for (i, id) in nodeIds.enumerated() {
-            let gi = positions[i]
-            guard gi >= 0, let node = graph.nodes[id] else { continue }
+        for (i, gi) in places.enumerated() { local[gi] = i }
+        for (i, gi) in places.enumerated() {
+            guard let node = graph.nodes[index.ids[gi]] else { continue }
             let base = i * words
             func mark(_ s: String) { if let b = bit[s] { gen[base + b / 64] |= 1 << UInt64(b % 64) } }
             for assignment in node.assignments { mark(assignment.slot) }
@@ -74,8 +68,9 @@ struct DefiniteAssignment {
                 }
             }
         }
-        for (i, id) in nodeIds.enumerated() {
-            guard let reads = facts.reads[id] else { continue }
+        for (i, gi) in places.enumerated() {
+            guard let reads = facts.reads[gi] else { continue }
+            let id = index.ids[gi]
             let base = i * words
             for read in reads {
                 guard let b = bit[read.slot], (ins[base + b / 64] | gen[base + b / 64]) & (1 << UInt64(b % 64)) == 0

@@ -36,12 +36,7 @@ struct GraphLint {
     }
 
     private func checkPathsToEnd(_ index: GraphIndex) {
-        let terminals = index.ids.indices.filter {
-            switch graph.nodes[index.ids[$0]]?.exit {
-            case .end?, .returns?: return true
-            default: return false
-            }
-        }
+        let terminals = index.ids.indices.filter { index.isTerminal[$0] }
         let seen = index.reach(from: terminals, along: index.predecessors)
         for (i, id) in index.ids.enumerated() where !seen[i] {
             guard let node = graph.nodes[id] else { continue }
@@ -53,7 +48,7 @@ struct GraphLint {
 
     private func checkInputlessLoops(_ index: GraphIndex) {
         // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
-        let silent = index.ids.map { graph.nodes[$0]?.question == nil }
+        let silent = index.isSilent
         let edges = index.successors.enumerated().map { i, succ in silent[i] ? succ.filter { silent[$0] } : [] }
         for component in StronglyConnected.components(edges) {
             let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
@@ -73,9 +68,9 @@ struct GraphLint {
         }
         for dialogId in graph.dialogOrder {
             guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
-            let nodeIds = dialog.nodes.map { NodeID(dialog: dialogId, node: $0) }
-            guard nodeIds.contains(where: { id in facts.reads[id]?.contains { local.contains($0.slot) } == true }) else { continue }
-            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink).run(nodeIds)
+            let places = dialog.nodes.compactMap { index.position[NodeID(dialog: dialogId, node: $0)] }
+            guard places.contains(where: { p in facts.reads[p]?.contains { local.contains($0.slot) } == true }) else { continue }
+            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink).run(places)
         }
     }
 
@@ -169,6 +164,10 @@ struct GraphIndex {
     let position: [NodeID: Int]
     let successors: [[Int]]
     let predecessors: [[Int]]
+    /// Nodes that end the conversation or return from a call.
+    let isTerminal: [Bool]
+    /// Nodes that ask nothing (or are missing).
+    let isSilent: [Bool]
 
     init(_ graph: DialogGraph) {
         ids = graph.nodeOrder
@@ -177,8 +176,15 @@ struct GraphIndex {
         for (i, id) in ids.enumerated() { position[id] = i }
         var succ = [[Int]](repeating: [], count: ids.count)
         var pred = [[Int]](repeating: [], count: ids.count)
+        var terminal = [Bool](repeating: false, count: ids.count)
+        var silent = [Bool](repeating: true, count: ids.count)
         for (i, id) in ids.enumerated() {
             guard let node = graph.nodes[id] else { continue }
+            switch node.exit {
+            case .end, .returns: terminal[i] = true
+            default: break
+            }
+            silent[i] = node.question == nil
             var targets = node.edges.map(\.target)
             if case .call(let callee, _) = node.exit { targets.append(callee) }
             for t in targets {
@@ -190,6 +196,8 @@ struct GraphIndex {
         self.position = position
         successors = succ
         predecessors = pred
+        isTerminal = terminal
+        isSilent = silent
     }
 
     func reach(from roots: [Int], along edges: [[Int]]) -> [Bool] {

@@ -141,6 +141,8 @@ struct JSONByteParser {
             openers.removeLast()
             return JSONObject(members: members)
         }
+        // Most objects in dialog files have a handful of members: one allocation, not three.
+        members.reserveCapacity(4)
         while true {
             guard i < end, buf[i] == UInt8(ascii: "\"") else { throw badKey() }
             let keyMark = mark()
@@ -211,6 +213,7 @@ struct JSONByteParser {
             openers.removeLast()
             return items
         }
+        items.reserveCapacity(4)
         path.append(.index(0))
         while true {
             path[path.count - 1] = .index(items.count)

@@ -101,7 +101,7 @@ struct Linker {
         var infos: [String: DialogInfo] = [:]
         for d in unique {
             for raw in d.nodes {
-                let node = linkNode(raw, in: d)
+                let node = linkNode(raw, in: d, place: nodeOrder.count)
                 nodes[node.id] = node
                 nodeOrder.append(node.id)
             }
@@ -178,7 +178,8 @@ struct Linker {
 
     // MARK: - Nodes
 
-    private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog) -> Node {
+    /// `place` is the node's place in the graph's `nodeOrder` (how lint facts name it).
+    private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog, place: Int) -> Node {
         let id = NodeID(dialog: dialog.id.value, node: raw.name.value)
         var node = Node(id: id, location: raw.name.location, exit: .end)
         for (slotName, valueNode) in raw.set {
@@ -190,7 +191,7 @@ struct Linker {
         }
         for (i, text) in raw.say.enumerated() {
             let index = raw.say.count == 1 ? nil : i
-            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), node: id) {
+            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), node: place) {
                 node.say.append(t)
                 facts.prompts.append(
                     LintFacts.Prompt(text: text.value, location: text.location, base: raw.pointer, suffix: "/say", index: index))
@@ -206,11 +207,11 @@ struct Linker {
             node.why = why.value
             facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, base: raw.pointer, suffix: "/why"))
         }
-        if let ask = raw.ask { node.question = question(ask, node: id) }
+        if let ask = raw.ask { node.question = question(ask, node: place) }
         // Exit: exactly one way on.
         let ways = [raw.next != nil && raw.call == nil, raw.call != nil, raw.returns, raw.end].filter { $0 }.count
         var edges: [Edge] = []
-        if let next = raw.next { edges = linkEdges(next, node: id, nodePointer: raw.pointer) }
+        if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer) }
         if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
@@ -253,7 +254,7 @@ struct Linker {
         return names.joined(separator: ", ")
     }
 
-    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, nodePointer: String) -> [Edge] {
+    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String) -> [Edge] {
         var edges: [Edge] = []
         var unconditionalSeen = false
         for e in raw {
@@ -265,7 +266,7 @@ struct Linker {
             var condition: Condition?
             if let c = e.condition {
                 condition =
-                    self.condition(c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType, node: node)
+                    self.condition(c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType, node: place)
                     ?? .constant(true)
             } else {
                 unconditionalSeen = true
@@ -279,7 +280,7 @@ struct Linker {
         return edges
     }
 
-    private mutating func question(_ raw: RawAsk, node: NodeID) -> Question? {
+    private mutating func question(_ raw: RawAsk, node: Int) -> Question? {
         if raw.reprompt == nil {
             sink.report(
                 .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
@@ -307,7 +308,6 @@ struct Linker {
         }
         var map: KeywordMap?
         if let m = raw.map { map = keywordMap(m, askSlot: def) }
-        facts.asks[node] = def.name
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
             matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
@@ -530,7 +530,7 @@ struct Linker {
     // MARK: - Conditions and templates
 
     private mutating func condition(
-        _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode, node: NodeID?
+        _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode, node: Int?
     ) -> Condition? {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
@@ -557,7 +557,7 @@ struct Linker {
         return parsed
     }
 
-    private mutating func template(_ source: Located<String>, pointer: @autoclosure () -> String, node: NodeID?) -> Template? {
+    private mutating func template(_ source: Located<String>, pointer: @autoclosure () -> String, node: Int?) -> Template? {
         let t: Template
         switch Template.parse(source.value) {
         case .failure(let e):
@@ -579,7 +579,7 @@ struct Linker {
 
     /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
     private mutating func recordReads<S: Sequence>(
-        _ names: S, in source: Located<String>, pointer: @autoclosure () -> String, node: NodeID
+        _ names: S, in source: Located<String>, pointer: @autoclosure () -> String, node: Int
     ) where S.Element == String {
         var built: String?
         for slot in names {
@@ -636,8 +636,8 @@ struct LintFacts {
         var index: Int? = nil
         var pointer: String { Pointer.join(base + suffix, index) }
     }
-    var reads: [NodeID: [Read]] = [:]
-    var asks: [NodeID: String] = [:]
+    /// Reads by the node's place in `DialogGraph.nodeOrder`.
+    var reads: [Int: [Read]] = [:]
     var prompts: [Prompt] = []
 }
 
