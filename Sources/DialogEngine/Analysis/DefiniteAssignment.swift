@@ -10,7 +10,10 @@ struct DefiniteAssignment {
     let sink: DiagnosticSink
 
     /// Checks the dialog's nodes, given by their places in the graph's `nodeOrder`.
-    func run(_ places: [Int]) {
+    ///
+    /// `local` maps every place to -1 on entry and is left so on return: one array shared by all
+    /// dialogs, so the pass stays linear in the whole graph. `isEntryPoint` marks interrupt targets.
+    func run(_ places: [Int], local: inout [Int], isEntryPoint: [Bool]) {
         var bit: [String: Int] = [:]
         bit.reserveCapacity(slots.count)
         for (i, name) in slots.enumerated() { bit[name] = i }
@@ -21,8 +24,8 @@ struct DefiniteAssignment {
         var preds = [[Int]](repeating: [], count: n)
         var isEntry = [Bool](repeating: false, count: n)
         // Local node number by graph position (-1: another dialog's node).
-        var local = [Int](repeating: -1, count: index.ids.count)
         for (i, gi) in places.enumerated() { local[gi] = i }
+        defer { for gi in places { local[gi] = -1 } }
         for (i, gi) in places.enumerated() {
             guard let node = graph.nodes[index.ids[gi]] else { continue }
             let base = i * words
@@ -41,9 +44,7 @@ struct DefiniteAssignment {
             }
         }
         if let gi = index.position[dialog.start], local[gi] >= 0 { isEntry[local[gi]] = true }
-        for i in graph.interrupts {
-            if let gi = index.position[i.target], local[gi] >= 0 { isEntry[local[gi]] = true }
-        }
+        for (i, gi) in places.enumerated() where isEntryPoint[gi] { isEntry[i] = true }
         // Fixed point: IN = ∩ OUT(preds) (empty at entries), OUT = IN ∪ GEN.
         var outs = [UInt64](repeating: ~0, count: n * words)
         var ins = [UInt64](repeating: ~0, count: n * words)

@@ -66,11 +66,17 @@ struct GraphLint {
         for name in graph.slotOrder {
             if let def = graph.slots[name] { slotsByFile[def.location.file, default: []].append(name) }
         }
+        var localPlace = [Int](repeating: -1, count: index.ids.count)
+        var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
+        for i in graph.interrupts {
+            if let p = index.position[i.target] { isInterruptTarget[p] = true }
+        }
         for dialogId in graph.dialogOrder {
             guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
             let places = dialog.nodes.compactMap { index.position[NodeID(dialog: dialogId, node: $0)] }
             guard places.contains(where: { p in facts.reads[p]?.contains { local.contains($0.slot) } == true }) else { continue }
-            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink).run(places)
+            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink)
+                .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
         }
     }
 
