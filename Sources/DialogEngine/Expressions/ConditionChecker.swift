@@ -34,17 +34,15 @@ public enum ConditionChecker {
     public static func check(
         _ c: Condition, slotType: (String) -> SlotType?, slotNames: [String], source: String? = nil
     ) -> [ConditionIssue] {
-        var types: [String: SlotType] = [:]
-        for name in c.slotsMentioned {
-            if let type = slotType(name) { types[name] = type }
+        withoutActuallyEscaping(slotType) { types in
+            // Locating problems means lexing the source again: do it only when there are problems.
+            var walk = Walk(types: types, slotNames: slotNames, locator: nil)
+            walk.visit(c)
+            guard !walk.issues.isEmpty, let source else { return walk.issues }
+            var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
+            located.visit(c)
+            return located.issues
         }
-        // Locating problems means lexing the source again: do it only when there are problems.
-        var walk = Walk(types: types, slotNames: slotNames, locator: nil)
-        walk.visit(c)
-        guard !walk.issues.isEmpty, let source else { return walk.issues }
-        var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
-        located.visit(c)
-        return located.issues
     }
 }
 
@@ -132,7 +130,8 @@ extension ConditionChecker {
     }
 
     struct Walk {
-        let types: [String: SlotType]
+        /// The type of each declared slot (nil: no such slot).
+        let types: (String) -> SlotType?
         let slotNames: [String]
         var locator: Locator?
         var issues: [ConditionIssue] = []
@@ -188,7 +187,7 @@ extension ConditionChecker {
 
         /// The slot's type, or nil after reporting it unknown.
         mutating func known(_ name: String, at offset: Int) -> SlotType? {
-            if let type = types[name] { return type }
+            if let type = types(name) { return type }
             add(.unknownSlot, "unknown slot '\(name)'", at: offset, hint: Suggestion.hint(for: name, in: slotNames))
             return nil
         }

@@ -551,8 +551,11 @@ struct Linker {
         }
         guard issues.isEmpty else { return nil }
         if let node {
-            let guarded = parsed.answeredSlots
-            recordReads(parsed.slotsRead.filter { !guarded.contains($0) }, in: source, pointer: pointer(), node: node)
+            var reads: [String] = []
+            var guarded: [String] = []
+            parsed.collectReads(into: &reads, guarded: &guarded)
+            reads.removeAll { guarded.contains($0) }
+            if !reads.isEmpty { recordReads(reads, in: source, pointer: pointer(), node: node) }
         }
         return parsed
     }
@@ -642,13 +645,20 @@ struct LintFacts {
 }
 
 extension Condition {
-    /// Slots tested with `answered(…)` anywhere in the condition: reads of them are guarded.
-    var answeredSlots: Set<String> {
+    /// The slots read (as in `slotsRead`) and those tested with `answered(…)`, each once, in order.
+    func collectReads(into reads: inout [String], guarded: inout [String]) {
+        func add(_ name: String, _ list: inout [String]) { if !list.contains(name) { list.append(name) } }
         switch self {
-        case .answered(let s): return [s]
-        case .not(let c): return c.answeredSlots
-        case .and(let a, let b), .or(let a, let b): return a.answeredSlots.union(b.answeredSlots)
-        default: return []
+        case .constant: break
+        case .slot(let name): add(name, &reads)
+        case .answered(let name): add(name, &guarded)
+        case .compare(let a, _, let b), .contains(let a, let b):
+            if case .slot(let name, _) = a { add(name, &reads) }
+            if case .slot(let name, _) = b { add(name, &reads) }
+        case .not(let c): c.collectReads(into: &reads, guarded: &guarded)
+        case .and(let a, let b), .or(let a, let b):
+            a.collectReads(into: &reads, guarded: &guarded)
+            b.collectReads(into: &reads, guarded: &guarded)
         }
     }
 }
