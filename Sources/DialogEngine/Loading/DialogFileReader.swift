@@ -171,7 +171,7 @@ struct DialogFileReader {
                 member.value, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
                 sink: sink)
         else { return }
-        var node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
+        let node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
             for m in set.members {
                 node.set.append((Located(m.key, m.keyLocation), m.value))
@@ -192,7 +192,7 @@ struct DialogFileReader {
         guard
             let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
-        var ask = RawAsk(
+        let ask = RawAsk(
             location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],

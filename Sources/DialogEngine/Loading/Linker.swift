@@ -102,8 +102,9 @@ struct Linker {
         for d in unique {
             for raw in d.nodes {
                 let node = linkNode(raw, in: d, place: nodeOrder.count)
-                nodes[node.id] = node
-                nodeOrder.append(node.id)
+                let id = node.id
+                nodes[id] = consume node
+                nodeOrder.append(id)
             }
             if let start = starts[d.id.value] {
                 infos[d.id.value] = DialogInfo(

@@ -28,10 +28,12 @@ struct RawSlot {
     }
 }
 
-struct RawNode {
-    var name: Located<String>
-    var pointer: String
-    var objectLocation: SourceLocation
+/// A class, not a struct: a node has some thirty reference-counted fields, and the linker's passes
+/// over it should share one copy rather than retain and release every field each time.
+final class RawNode {
+    let name: Located<String>
+    let pointer: String
+    let objectLocation: SourceLocation
     var set: [(slot: Located<String>, value: JSONNode)] = []
     var say: [Located<String>] = []
     var documents: [Located<String>] = []
@@ -41,6 +43,12 @@ struct RawNode {
     var call: Located<String>?
     var returns = false
     var end = false
+
+    init(name: Located<String>, pointer: String, objectLocation: SourceLocation) {
+        self.name = name
+        self.pointer = pointer
+        self.objectLocation = objectLocation
+    }
 }
 
 struct RawEdge {
@@ -54,14 +62,27 @@ struct RawEdge {
     func pointer(in nodePointer: String) -> String { Pointer.join(nodePointer + "/next", index) }
 }
 
-struct RawAsk {
-    var location: SourceLocation
-    var pointer: String
-    var slot: Located<String>?
-    var reprompt: Located<String>?
-    var attempts: Located<Int>?
-    var skip: Bool
+/// A class for the same reason as `RawNode`.
+final class RawAsk {
+    let location: SourceLocation
+    let pointer: String
+    let slot: Located<String>?
+    let reprompt: Located<String>?
+    let attempts: Located<Int>?
+    let skip: Bool
     var map: RawMap?
+
+    init(
+        location: SourceLocation, pointer: String, slot: Located<String>?, reprompt: Located<String>?,
+        attempts: Located<Int>?, skip: Bool
+    ) {
+        self.location = location
+        self.pointer = pointer
+        self.slot = slot
+        self.reprompt = reprompt
+        self.attempts = attempts
+        self.skip = skip
+    }
 }
 
 struct RawMap {
