@@ -48,17 +48,18 @@ struct Linker {
         let unique = order.compactMap { byId[$0] }
         for d in unique { nodeNames[d.id.value] = Set(d.nodes.map(\.name.value)) }
         // Slots, documents, interrupts: global names.
-        var slotFiles: [String: RawSlot] = [:]
+        let slotCount = unique.reduce(0) { $0 + $1.slots.count }
+        slots.reserveCapacity(slotCount)
+        slotOrder.reserveCapacity(slotCount)
         for d in unique {
             for s in d.slots {
-                if let first = slotFiles[s.name.value] {
+                if let first = slots[s.name.value] {
                     sink.report(
                         .duplicateDeclaration, s.name.location, Pointer.join("/slots", s.name.value),
                         "slot '\(s.name.value)' is already declared",
-                        hint: "first declared at \(first.name.location); slots are global, declare each once")
+                        hint: "first declared at \(first.location); slots are global, declare each once")
                     continue
                 }
-                slotFiles[s.name.value] = s
                 var def = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
                 def.units = s.units
                 slots[s.name.value] = def
