@@ -49,7 +49,7 @@ struct GraphLint {
     private func checkInputlessLoops(_ index: GraphIndex) {
         // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
         let silent = index.isSilent
-        let edges = index.successors.enumerated().map { i, succ in silent[i] ? succ.filter { silent[$0] } : [] }
+        let edges = index.successors.filtered { silent[$0] }
         for component in StronglyConnected.components(edges) {
             let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
             guard isLoop, let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
@@ -168,8 +168,8 @@ struct GraphLint {
 struct GraphIndex {
     let ids: [NodeID]
     let position: [NodeID: Int]
-    let successors: [[Int]]
-    let predecessors: [[Int]]
+    let successors: Adjacency
+    let predecessors: Adjacency
     /// Nodes that end the conversation or return from a call.
     let isTerminal: [Bool]
     /// Nodes that ask nothing (or are missing).
@@ -180,33 +180,33 @@ struct GraphIndex {
         var position: [NodeID: Int] = [:]
         position.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { position[id] = i }
-        var succ = [[Int]](repeating: [], count: ids.count)
-        var pred = [[Int]](repeating: [], count: ids.count)
+        var succOffsets = [Int](repeating: 0, count: ids.count + 1)
+        var succTargets: [Int] = []
+        succTargets.reserveCapacity(ids.count * 2)
         var terminal = [Bool](repeating: false, count: ids.count)
         var silent = [Bool](repeating: true, count: ids.count)
         for (i, id) in ids.enumerated() {
+            defer { succOffsets[i + 1] = succTargets.count }
             guard let node = graph.nodes[id] else { continue }
             switch node.exit {
             case .end, .returns: terminal[i] = true
             default: break
             }
             silent[i] = node.question == nil
-            var targets = node.edges.map(\.target)
-            if case .call(let callee, _) = node.exit { targets.append(callee) }
-            for t in targets {
-                guard let j = position[t] else { continue }
-                succ[i].append(j)
-                pred[j].append(i)
+            for edge in node.edges {
+                if let j = position[edge.target] { succTargets.append(j) }
             }
+            if case .call(let callee, _) = node.exit, let j = position[callee] { succTargets.append(j) }
         }
+        let succ = Adjacency(offsets: succOffsets, targets: succTargets)
         self.position = position
         successors = succ
-        predecessors = pred
+        predecessors = succ.reversed()
         isTerminal = terminal
         isSilent = silent
     }
 
-    func reach(from roots: [Int], along edges: [[Int]]) -> [Bool] {
+    func reach(from roots: [Int], along edges: Adjacency) -> [Bool] {
         var seen = [Bool](repeating: false, count: ids.count)
         var stack = roots
         for r in roots { seen[r] = true }
@@ -220,9 +220,54 @@ struct GraphIndex {
     }
 }
 
+/// Edge lists of nodes `0..<count` in two flat arrays: node `n`'s targets are
+/// `targets[offsets[n]..<offsets[n + 1]]`, in the order they were added.
+struct Adjacency {
+    let offsets: [Int]
+    let targets: [Int]
+
+    var count: Int { offsets.count - 1 }
+
+    subscript(n: Int) -> ArraySlice<Int> { targets[offsets[n]..<offsets[n + 1]] }
+
+    func degree(_ n: Int) -> Int { offsets[n + 1] - offsets[n] }
+
+    /// Node `n`'s `k`-th target.
+    func target(_ n: Int, _ k: Int) -> Int { targets[offsets[n] + k] }
+
+    /// The reverse edges; each node's sources in increasing order (as appending while walking 0, 1, … gives).
+    func reversed() -> Adjacency {
+        var counts = [Int](repeating: 0, count: count + 1)
+        for t in targets { counts[t + 1] += 1 }
+        for n in 0..<count { counts[n + 1] += counts[n] }
+        var next = counts
+        var sources = [Int](repeating: 0, count: targets.count)
+        for n in 0..<count {
+            for t in self[n] {
+                sources[next[t]] = n
+                next[t] += 1
+            }
+        }
+        return Adjacency(offsets: counts, targets: sources)
+    }
+
+    /// Only edges between nodes that `keep` accepts.
+    func filtered(_ keep: (Int) -> Bool) -> Adjacency {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        var kept: [Int] = []
+        for n in 0..<count {
+            if keep(n) {
+                for t in self[n] where keep(t) { kept.append(t) }
+            }
+            offsets[n + 1] = kept.count
+        }
+        return Adjacency(offsets: offsets, targets: kept)
+    }
+}
+
 /// Tarjan's algorithm, iterative (dialog graphs can be deep).
 enum StronglyConnected {
-    static func components(_ edges: [[Int]]) -> [[Int]] {
+    static func components(_ edges: Adjacency) -> [[Int]] {
         let n = edges.count
         var index = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
@@ -238,9 +283,9 @@ enum StronglyConnected {
             stack.append(root)
             onStack[root] = true
             while let (v, e) = work.last {
-                if e < edges[v].count {
+                if e < edges.degree(v) {
                     work[work.count - 1].edge += 1
-                    let w = edges[v][e]
+                    let w = edges.target(v, e)
                     if index[w] < 0 {
                         index[w] = counter
                         low[w] = counter

@@ -65,11 +65,13 @@ struct DialogFileReader {
         return dialog
     }
 
-    private func checkId(_ name: String, _ location: SourceLocation, _ pointer: String, what: String, slot: Bool = false) {
+    private func checkId(
+        _ name: String, _ location: SourceLocation, _ pointer: @autoclosure () -> String, what: String, slot: Bool = false
+    ) {
         let ok = slot ? Identifier.isSlotName(name) : Identifier.isSimple(name)
         if !ok {
             sink.report(
-                .invalidValue, location, pointer, "\(what) '\(name)' is not a valid name",
+                .invalidValue, location, pointer(), "\(what) '\(name)' is not a valid name",
                 hint: slot
                     ? "use lowercase letters, digits and '_', optionally in dotted parts like 'surgery.kind'"
                     : "use lowercase letters, digits and '_', starting with a letter")

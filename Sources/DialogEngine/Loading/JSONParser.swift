@@ -751,6 +751,12 @@ struct JSONByteParser {
             if b > 0x20 { return }
             if b == 0x20 || b == 0x09 {
                 i += 1
+                // Indentation comes in runs: step over eight spaces at a time.
+                while end - i >= 8,
+                    UnsafeRawBufferPointer(buf).loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020
+                {
+                    i += 8
+                }
             } else if b == 0x0A {
                 i += 1
                 line += 1
