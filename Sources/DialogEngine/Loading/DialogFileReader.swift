@@ -45,12 +45,14 @@ struct DialogFileReader {
         dialog.title = top.string("title")?.value
         dialog.start = top.string("start")
         if let slots = top.object("slots") {
+            dialog.slots.reserveCapacity(slots.members.count)
             for member in slots.members { readSlot(member, into: &dialog) }
         }
         if let nodes = top.object("nodes") {
             if nodes.members.isEmpty, let n = top["nodes"] {
                 sink.report(.invalidValue, n.location, "/nodes", "a dialog needs at least one node")
             }
+            dialog.nodes.reserveCapacity(nodes.members.count)
             for member in nodes.members { readNode(member, into: &dialog) }
         }
         if let interrupts = top.array("interrupts") {
@@ -142,6 +144,7 @@ struct DialogFileReader {
                 sink.report(.invalidValue, n.location, r.pointer("options"), "a \(type.value) slot needs at least one option")
             }
             var options: [Option] = []
+            options.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
                 let p = Pointer.join(r.pointer("options"), i)
                 guard
@@ -229,6 +232,7 @@ struct DialogFileReader {
             return nil
         }
         var edges: [RawEdge] = []
+        edges.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard
                 let r = ShapeReader(

@@ -99,6 +99,7 @@ struct Linker {
         nodes.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
+        facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
         var infos: [String: DialogInfo] = [:]
         for d in unique {
             for raw in d.nodes {
@@ -191,6 +192,7 @@ struct Linker {
                 node.assignments.append(Assignment(slot: def.name, value: value))
             }
         }
+        node.say.reserveCapacity(raw.say.count)
         for (i, text) in raw.say.enumerated() {
             let index = raw.say.count == 1 ? nil : i
             if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), node: place) {
@@ -258,6 +260,7 @@ struct Linker {
 
     private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String) -> [Edge] {
         var edges: [Edge] = []
+        edges.reserveCapacity(raw.count)
         var unconditionalSeen = false
         for e in raw {
             if unconditionalSeen {

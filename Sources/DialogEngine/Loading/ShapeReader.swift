@@ -118,9 +118,14 @@ struct ShapeReader {
 
     func strings(_ key: String) -> [Located<String>]? {
         guard let items = array(key) else { return nil }
-        return items.enumerated().compactMap { i, item in
-            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink)
+        var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
+                strings.append(s)
+            }
         }
+        return strings
     }
 
     /// A string, or a list of strings (for `say`).
@@ -141,9 +146,14 @@ struct ShapeReader {
                 hint: "give at least one phrasing, or remove the key")
             return nil
         }
-        return items.enumerated().compactMap { i, item in
-            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink)
+        var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
+                strings.append(s)
+            }
         }
+        return strings
     }
 
     func object(_ key: String) -> JSONObject? {
