@@ -21,27 +21,26 @@ struct DefiniteAssignment {
         let n = places.count
         // Sets of slots as `words` 64-bit words per node, in flat arrays (node i at i * words).
         var gen = [UInt64](repeating: 0, count: n * words)
-        var preds = [[Int]](repeating: [], count: n)
+        // Each node's predecessors in this dialog, by local number, flat (node i's at predOffsets[i]..<predOffsets[i + 1]).
+        var predOffsets = [Int](repeating: 0, count: n + 1)
+        var preds: [Int] = []
         var isEntry = [Bool](repeating: false, count: n)
         // Local node number by graph position (-1: another dialog's node).
         for (i, gi) in places.enumerated() { local[gi] = i }
         defer { for gi in places { local[gi] = -1 } }
         for (i, gi) in places.enumerated() {
-            guard let node = graph.nodes[index.ids[gi]] else { continue }
             let base = i * words
-            func mark(_ s: String) { if let b = bit[s] { gen[base + b / 64] |= 1 << UInt64(b % 64) } }
-            for assignment in node.assignments { mark(assignment.slot) }
-            if let q = node.question {
-                mark(q.slot)
-                if let m = q.map { mark(m.slot) }
+            for slot in index.writes[gi] {
+                if let b = bit[slot] { gen[base + b / 64] |= 1 << UInt64(b % 64) }
             }
-            if case .call = node.exit {  // the called dialog may set anything
+            if index.isCall[gi] {  // the called dialog may set anything
                 for w in 0..<words { gen[base + w] = ~0 }
             }
             for p in index.predecessors[gi] {
                 let lp = local[p]
-                if lp >= 0 { preds[i].append(lp) } else { isEntry[i] = true }
+                if lp >= 0 { preds.append(lp) } else { isEntry[i] = true }
             }
+            predOffsets[i + 1] = preds.count
         }
         if let gi = index.position[dialog.start], local[gi] >= 0 { isEntry[local[gi]] = true }
         for (i, gi) in places.enumerated() where isEntryPoint[gi] { isEntry[i] = true }
@@ -55,9 +54,10 @@ struct DefiniteAssignment {
             changed = false
             rounds += 1
             for i in 0..<n {
-                let start: UInt64 = isEntry[i] || preds[i].isEmpty ? 0 : ~0
+                let mine = predOffsets[i]..<predOffsets[i + 1]
+                let start: UInt64 = isEntry[i] || mine.isEmpty ? 0 : ~0
                 for w in 0..<words { input[w] = start }
-                for p in preds[i] { for w in 0..<words { input[w] &= outs[p * words + w] } }
+                for p in preds[mine] { for w in 0..<words { input[w] &= outs[p * words + w] } }
                 let base = i * words
                 for w in 0..<words {
                     let output = input[w] | gen[base + w]

@@ -164,7 +164,10 @@ struct GraphLint {
     }
 }
 
-/// Node ids numbered densely, with successor and predecessor lists.
+/// Node ids numbered densely, with successor and predecessor lists and what each node does.
+///
+/// Built in one pass over the graph's node table in storage order (sequential memory, not one
+/// random lookup per node), so the lint passes never look a node up again.
 struct GraphIndex {
     let ids: [NodeID]
     let position: [NodeID: Int]
@@ -174,36 +177,52 @@ struct GraphIndex {
     let isTerminal: [Bool]
     /// Nodes that ask nothing (or are missing).
     let isSilent: [Bool]
+    /// Nodes that call another dialog.
+    let isCall: [Bool]
+    /// The slots each node sets or asks (including a keyword map's slot), in node order.
+    let writes: FlatLists<String>
 
     init(_ graph: DialogGraph) {
         ids = graph.nodeOrder
+        let n = ids.count
         var position: [NodeID: Int] = [:]
-        position.reserveCapacity(ids.count)
+        position.reserveCapacity(n)
         for (i, id) in ids.enumerated() { position[id] = i }
-        var succOffsets = [Int](repeating: 0, count: ids.count + 1)
-        var succTargets: [Int] = []
-        succTargets.reserveCapacity(ids.count * 2)
-        var terminal = [Bool](repeating: false, count: ids.count)
-        var silent = [Bool](repeating: true, count: ids.count)
-        for (i, id) in ids.enumerated() {
-            defer { succOffsets[i + 1] = succTargets.count }
-            guard let node = graph.nodes[id] else { continue }
+        var terminal = [Bool](repeating: false, count: n)
+        var silent = [Bool](repeating: true, count: n)
+        var call = [Bool](repeating: false, count: n)
+        var edges = FlatLists<Int>.Builder(count: n)
+        var writes = FlatLists<String>.Builder(count: n)
+        for (id, node) in graph.nodes {
+            guard let i = position[id] else { continue }
             switch node.exit {
             case .end, .returns: terminal[i] = true
-            default: break
+            case .call(let callee, _):
+                call[i] = true
+                for edge in node.edges {
+                    if let j = position[edge.target] { edges.add(j, to: i) }
+                }
+                if let j = position[callee] { edges.add(j, to: i) }
+            case .next(let list):
+                for edge in list {
+                    if let j = position[edge.target] { edges.add(j, to: i) }
+                }
             }
             silent[i] = node.question == nil
-            for edge in node.edges {
-                if let j = position[edge.target] { succTargets.append(j) }
+            for assignment in node.assignments { writes.add(assignment.slot, to: i) }
+            if let q = node.question {
+                writes.add(q.slot, to: i)
+                if let m = q.map { writes.add(m.slot, to: i) }
             }
-            if case .call(let callee, _) = node.exit, let j = position[callee] { succTargets.append(j) }
         }
-        let succ = Adjacency(offsets: succOffsets, targets: succTargets)
+        let succ = edges.build()
         self.position = position
         successors = succ
         predecessors = succ.reversed()
         isTerminal = terminal
         isSilent = silent
+        isCall = call
+        self.writes = writes.build()
     }
 
     func reach(from roots: [Int], along edges: Adjacency) -> [Bool] {
@@ -220,28 +239,62 @@ struct GraphIndex {
     }
 }
 
-/// Edge lists of nodes `0..<count` in two flat arrays: node `n`'s targets are
-/// `targets[offsets[n]..<offsets[n + 1]]`, in the order they were added.
-struct Adjacency {
+/// A list per node `0..<count` in two flat arrays: node `n`'s items are
+/// `items[offsets[n]..<offsets[n + 1]]`, in the order they were added.
+struct FlatLists<Element> {
     let offsets: [Int]
-    let targets: [Int]
+    let items: [Element]
 
     var count: Int { offsets.count - 1 }
 
-    subscript(n: Int) -> ArraySlice<Int> { targets[offsets[n]..<offsets[n + 1]] }
+    subscript(n: Int) -> ArraySlice<Element> { items[offsets[n]..<offsets[n + 1]] }
 
     func degree(_ n: Int) -> Int { offsets[n + 1] - offsets[n] }
 
+    /// Collects (node, item) pairs in any node order, keeping each node's items in the order added.
+    struct Builder {
+        private var counts: [Int]
+        private var pairs: [(node: Int, item: Element)] = []
+
+        init(count: Int) { counts = [Int](repeating: 0, count: count + 1) }
+
+        mutating func add(_ item: Element, to node: Int) {
+            pairs.append((node, item))
+            counts[node + 1] += 1
+        }
+
+        /// Places the pairs by node (a counting sort, stable within a node).
+        func build() -> FlatLists {
+            var offsets = counts
+            for k in 0..<(offsets.count - 1) { offsets[k + 1] += offsets[k] }
+            guard let first = pairs.first else { return FlatLists(offsets: offsets, items: []) }
+            var next = offsets
+            var items = [Element](repeating: first.item, count: pairs.count)
+            for pair in pairs {
+                items[next[pair.node]] = pair.item
+                next[pair.node] += 1
+            }
+            return FlatLists(offsets: offsets, items: items)
+        }
+    }
+}
+
+/// Edge lists: node `n`'s successors (or predecessors) by dense position.
+typealias Adjacency = FlatLists<Int>
+
+extension FlatLists where Element == Int {
+    init(offsets: [Int], targets: [Int]) { self.init(offsets: offsets, items: targets) }
+
     /// Node `n`'s `k`-th target.
-    func target(_ n: Int, _ k: Int) -> Int { targets[offsets[n] + k] }
+    func target(_ n: Int, _ k: Int) -> Int { items[offsets[n] + k] }
 
     /// The reverse edges; each node's sources in increasing order (as appending while walking 0, 1, … gives).
     func reversed() -> Adjacency {
         var counts = [Int](repeating: 0, count: count + 1)
-        for t in targets { counts[t + 1] += 1 }
+        for t in items { counts[t + 1] += 1 }
         for n in 0..<count { counts[n + 1] += counts[n] }
         var next = counts
-        var sources = [Int](repeating: 0, count: targets.count)
+        var sources = [Int](repeating: 0, count: items.count)
         for n in 0..<count {
             for t in self[n] {
                 sources[next[t]] = n
