@@ -9,57 +9,73 @@ struct DefiniteAssignment {
     let slots: [String]
     let sink: DiagnosticSink
 
-    func run(_ nodeIds: [NodeID]) {
-        let bit = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
+    /// Checks the dialog's nodes, given by their places in the graph's `nodeOrder`.
+    ///
+    /// `local` maps every place to -1 on entry and is left so on return: one array shared by all
+    /// dialogs, so the pass stays linear in the whole graph. `isEntryPoint` marks interrupt targets.
+    func run(_ places: [Int], local: inout [Int], isEntryPoint: [Bool]) {
+        var bit: [String: Int] = [:]
+        bit.reserveCapacity(slots.count)
+        for (i, name) in slots.enumerated() { bit[name] = i }
         let words = (slots.count + 63) / 64
-        let all = [UInt64](repeating: ~0, count: words)
-        let none = [UInt64](repeating: 0, count: words)
-        let local = Dictionary(uniqueKeysWithValues: nodeIds.enumerated().map { ($1, $0) })
-        var gen = [[UInt64]](repeating: none, count: nodeIds.count)
-        var preds = [[Int]](repeating: [], count: nodeIds.count)
-        var isEntry = [Bool](repeating: false, count: nodeIds.count)
-        for (i, id) in nodeIds.enumerated() {
-            guard let node = graph.nodes[id], let gi = index.position[id] else { continue }
-            var g = none
-            func mark(_ s: String) { if let b = bit[s] { g[b / 64] |= 1 << UInt64(b % 64) } }
-            node.assignments.forEach { mark($0.slot) }
-            if let q = node.question {
-                mark(q.slot)
-                if let m = q.map { mark(m.slot) }
+        let n = places.count
+        // Sets of slots as `words` 64-bit words per node, in flat arrays (node i at i * words).
+        var gen = [UInt64](repeating: 0, count: n * words)
+        // Each node's predecessors in this dialog, by local number, flat (node i's at predOffsets[i]..<predOffsets[i + 1]).
+        var predOffsets = [Int](repeating: 0, count: n + 1)
+        var preds: [Int] = []
+        var isEntry = [Bool](repeating: false, count: n)
+        // Local node number by graph position (-1: another dialog's node).
+        for (i, gi) in places.enumerated() { local[gi] = i }
+        defer { for gi in places { local[gi] = -1 } }
+        for (i, gi) in places.enumerated() {
+            let base = i * words
+            for slot in index.writes[gi] {
+                if let b = bit[slot] { gen[base + b / 64] |= 1 << UInt64(b % 64) }
             }
-            if case .call = node.exit { g = all }  // the called dialog may set anything
-            gen[i] = g
+            if index.isCall[gi] {  // the called dialog may set anything
+                for w in 0..<words { gen[base + w] = ~0 }
+            }
             for p in index.predecessors[gi] {
-                if let lp = local[index.ids[p]] { preds[i].append(lp) } else { isEntry[i] = true }
+                let lp = local[p]
+                if lp >= 0 { preds.append(lp) } else { isEntry[i] = true }
             }
+            predOffsets[i + 1] = preds.count
         }
-        if let start = local[dialog.start] { isEntry[start] = true }
-        for target in graph.interrupts.map(\.target) { if let t = local[target] { isEntry[t] = true } }
+        if let gi = index.position[dialog.start], local[gi] >= 0 { isEntry[local[gi]] = true }
+        for (i, gi) in places.enumerated() where isEntryPoint[gi] { isEntry[i] = true }
         // Fixed point: IN = ∩ OUT(preds) (empty at entries), OUT = IN ∪ GEN.
-        var outs = [[UInt64]](repeating: all, count: nodeIds.count)
-        var ins = [[UInt64]](repeating: all, count: nodeIds.count)
+        var outs = [UInt64](repeating: ~0, count: n * words)
+        var ins = [UInt64](repeating: ~0, count: n * words)
+        var input = [UInt64](repeating: 0, count: words)
         var changed = true
         var rounds = 0
         while changed, rounds < 64 {
             changed = false
             rounds += 1
-            for i in nodeIds.indices {
-                var input = isEntry[i] || preds[i].isEmpty ? none : all
-                for p in preds[i] { for w in 0..<words { input[w] &= outs[p][w] } }
-                var output = input
-                for w in 0..<words { output[w] |= gen[i][w] }
-                if output != outs[i] || input != ins[i] {
-                    outs[i] = output
-                    ins[i] = input
-                    changed = true
+            for i in 0..<n {
+                let mine = predOffsets[i]..<predOffsets[i + 1]
+                let start: UInt64 = isEntry[i] || mine.isEmpty ? 0 : ~0
+                for w in 0..<words { input[w] = start }
+                for p in preds[mine] { for w in 0..<words { input[w] &= outs[p * words + w] } }
+                let base = i * words
+                for w in 0..<words {
+                    let output = input[w] | gen[base + w]
+                    if output != outs[base + w] || input[w] != ins[base + w] {
+                        outs[base + w] = output
+                        ins[base + w] = input[w]
+                        changed = true
+                    }
                 }
             }
         }
-        for (i, id) in nodeIds.enumerated() {
-            guard let reads = facts.reads[id] else { continue }
-            let known = zip(ins[i], gen[i]).map { $0 | $1 }
+        for (i, gi) in places.enumerated() {
+            guard let reads = facts.reads[gi] else { continue }
+            let id = index.ids[gi]
+            let base = i * words
             for read in reads {
-                guard let b = bit[read.slot], known[b / 64] & (1 << UInt64(b % 64)) == 0 else { continue }
+                guard let b = bit[read.slot], (ins[base + b / 64] | gen[base + b / 64]) & (1 << UInt64(b % 64)) == 0
+                else { continue }
                 sink.report(
                     .readBeforeSet, read.location, read.pointer,
                     "slot '\(read.slot)' is read here, but on some path to node '\(id)' nothing has asked or set it yet",

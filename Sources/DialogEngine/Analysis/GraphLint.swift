@@ -36,12 +36,7 @@ struct GraphLint {
     }
 
     private func checkPathsToEnd(_ index: GraphIndex) {
-        let terminals = index.ids.indices.filter {
-            switch graph.nodes[index.ids[$0]]?.exit {
-            case .end?, .returns?: return true
-            default: return false
-            }
-        }
+        let terminals = index.ids.indices.filter { index.isTerminal[$0] }
         let seen = index.reach(from: terminals, along: index.predecessors)
         for (i, id) in index.ids.enumerated() where !seen[i] {
             guard let node = graph.nodes[id] else { continue }
@@ -53,8 +48,8 @@ struct GraphLint {
 
     private func checkInputlessLoops(_ index: GraphIndex) {
         // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
-        let silent = index.ids.map { graph.nodes[$0]?.question == nil }
-        let edges = index.successors.enumerated().map { i, succ in silent[i] ? succ.filter { silent[$0] } : [] }
+        let silent = index.isSilent
+        let edges = index.successors.filtered { silent[$0] }
         for component in StronglyConnected.components(edges) {
             let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
             guard isLoop, let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
@@ -71,37 +66,42 @@ struct GraphLint {
         for name in graph.slotOrder {
             if let def = graph.slots[name] { slotsByFile[def.location.file, default: []].append(name) }
         }
+        var localPlace = [Int](repeating: -1, count: index.ids.count)
+        var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
+        for i in graph.interrupts {
+            if let p = index.position[i.target] { isInterruptTarget[p] = true }
+        }
         for dialogId in graph.dialogOrder {
             guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
-            let nodeIds = dialog.nodes.map { NodeID(dialog: dialogId, node: $0) }
-            guard nodeIds.contains(where: { id in facts.reads[id]?.contains { local.contains($0.slot) } == true }) else { continue }
-            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink).run(nodeIds)
+            let places = dialog.nodes.compactMap { index.position[NodeID(dialog: dialogId, node: $0)] }
+            guard places.contains(where: { p in facts.reads[p]?.contains { local.contains($0.slot) } == true }) else { continue }
+            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink)
+                .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
         }
     }
 
     private func checkPromptLength() {
         for prompt in facts.prompts {
-            let counts = Self.wordCounts(prompt.text)
-            if counts.words > Self.maxTextWords {
-                sink.report(
-                    .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
-                    hint: "split it over two nodes, or cut it down")
-                continue
-            }
-            // Long sentences alone push the grade up; report the reading level only when they are not the cause.
-            let hasLongSentence = counts.sentences.contains { $0 > Self.maxSentenceWords }
-            if hasLongSentence {
-                for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
-                    let start = sentence.prefix(4).joined(separator: " ")
+            var text = prompt.text
+            text.withUTF8 { bytes in
+                let counts = Self.wordCounts(bytes) ?? Self.wordCountsByCharacter(prompt.text)
+                if counts.words > Self.maxTextWords {
                     sink.report(
-                        .longPrompt, prompt.location, prompt.pointer,
-                        "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
-                        hint: "split it into two shorter sentences")
+                        .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
+                        hint: "split it over two nodes, or cut it down")
+                    return
                 }
-            }
-            if !hasLongSentence {
-                if Readability.wordCount(prompt.text) >= 12 {
-                    let grade = Readability.grade(prompt.text)
+                // Long sentences alone push the grade up; report the reading level only when they are not the cause.
+                if counts.longestSentence > Self.maxSentenceWords {
+                    for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
+                        let start = sentence.prefix(4).joined(separator: " ")
+                        sink.report(
+                            .longPrompt, prompt.location, prompt.pointer,
+                            "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
+                            hint: "split it into two shorter sentences")
+                    }
+                } else if Readability.wordCount(bytes) >= 12 {
+                    let grade = Readability.grade(bytes)
                     if grade > Self.maxGrade {
                         sink.report(
                             .hardToRead, prompt.location, prompt.pointer,
@@ -117,39 +117,41 @@ struct GraphLint {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
     }
 
-    /// `words(text).count` and the word count of each of `sentences(text)`, without building
-    /// substrings: one pass over the bytes for ASCII text (every prompt is checked on every load).
-    static func wordCounts(_ text: String) -> (words: Int, sentences: [Int]) {
-        // Outside ASCII, or with "\r" ("\r\n" is one Character, not a separator), split by Character.
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
-            return (words(text).count, sentences(text).map(\.count))
-        }
-        var words = 0
-        var inSentence = 0
-        var sentences: [Int] = []
-        var last: UInt8?
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
-                last = nil
-            } else {
-                last = byte
-            }
-        }
-        if let end = last { Self.endWord(end, &words, &inSentence, &sentences) }
-        if inSentence > 0 { sentences.append(inSentence) }
-        return (words, sentences)
+    /// `words(text).count` and the most words in one of `sentences(text)`, by Character (any text).
+    static func wordCountsByCharacter(_ text: String) -> (words: Int, longestSentence: Int) {
+        (words(text).count, sentences(text).map(\.count).max() ?? 0)
     }
 
-    private static func endWord(_ lastByte: UInt8, _ words: inout Int, _ inSentence: inout Int, _ sentences: inout [Int]) {
-        words += 1
-        inSentence += 1
-        switch lastByte {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-            sentences.append(inSentence)
-            inSentence = 0
-        default: break
+    /// The same counts in one pass over the bytes, without building substrings; nil outside ASCII
+    /// or with "\r" ("\r\n" is one Character, not a separator), where `wordCountsByCharacter` decides.
+    static func wordCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, longestSentence: Int)? {
+        var words = 0
+        var inSentence = 0
+        var longest = 0
+        var last: UInt8 = 0
+        var inWord = false
+        for byte in bytes {
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if inWord {
+                    words += 1
+                    inSentence += 1
+                    if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") {
+                        longest = max(longest, inSentence)
+                        inSentence = 0
+                    }
+                }
+                inWord = false
+            } else {
+                last = byte
+                inWord = true
+            }
         }
+        if inWord {
+            words += 1
+            inSentence += 1
+        }
+        return (words, max(longest, inSentence))
     }
 
     static func sentences(_ text: String) -> [[Substring]] {
@@ -162,36 +164,68 @@ struct GraphLint {
     }
 }
 
-/// Node ids numbered densely, with successor and predecessor lists.
+/// Node ids numbered densely, with successor and predecessor lists and what each node does.
+///
+/// Built in one pass over the graph's node table in storage order (sequential memory, not one
+/// random lookup per node), so the lint passes never look a node up again.
 struct GraphIndex {
     let ids: [NodeID]
     let position: [NodeID: Int]
-    let successors: [[Int]]
-    let predecessors: [[Int]]
+    let successors: Adjacency
+    let predecessors: Adjacency
+    /// Nodes that end the conversation or return from a call.
+    let isTerminal: [Bool]
+    /// Nodes that ask nothing (or are missing).
+    let isSilent: [Bool]
+    /// Nodes that call another dialog.
+    let isCall: [Bool]
+    /// The slots each node sets or asks (including a keyword map's slot), in node order.
+    let writes: FlatLists<String>
 
     init(_ graph: DialogGraph) {
         ids = graph.nodeOrder
+        let n = ids.count
         var position: [NodeID: Int] = [:]
-        position.reserveCapacity(ids.count)
+        position.reserveCapacity(n)
         for (i, id) in ids.enumerated() { position[id] = i }
-        var succ = [[Int]](repeating: [], count: ids.count)
-        var pred = [[Int]](repeating: [], count: ids.count)
-        for (i, id) in ids.enumerated() {
-            guard let node = graph.nodes[id] else { continue }
-            var targets = node.edges.map(\.target)
-            if case .call(let callee, _) = node.exit { targets.append(callee) }
-            for t in targets {
-                guard let j = position[t] else { continue }
-                succ[i].append(j)
-                pred[j].append(i)
+        var terminal = [Bool](repeating: false, count: n)
+        var silent = [Bool](repeating: true, count: n)
+        var call = [Bool](repeating: false, count: n)
+        var edges = FlatLists<Int>.Builder(count: n)
+        var writes = FlatLists<String>.Builder(count: n)
+        for (id, node) in graph.nodes {
+            guard let i = position[id] else { continue }
+            switch node.exit {
+            case .end, .returns: terminal[i] = true
+            case .call(let callee, _):
+                call[i] = true
+                for edge in node.edges {
+                    if let j = position[edge.target] { edges.add(j, to: i) }
+                }
+                if let j = position[callee] { edges.add(j, to: i) }
+            case .next(let list):
+                for edge in list {
+                    if let j = position[edge.target] { edges.add(j, to: i) }
+                }
+            }
+            silent[i] = node.question == nil
+            for assignment in node.assignments { writes.add(assignment.slot, to: i) }
+            if let q = node.question {
+                writes.add(q.slot, to: i)
+                if let m = q.map { writes.add(m.slot, to: i) }
             }
         }
+        let succ = edges.build()
         self.position = position
         successors = succ
-        predecessors = pred
+        predecessors = succ.reversed()
+        isTerminal = terminal
+        isSilent = silent
+        isCall = call
+        self.writes = writes.build()
     }
 
-    func reach(from roots: [Int], along edges: [[Int]]) -> [Bool] {
+    func reach(from roots: [Int], along edges: Adjacency) -> [Bool] {
         var seen = [Bool](repeating: false, count: ids.count)
         var stack = roots
         for r in roots { seen[r] = true }
@@ -205,9 +239,88 @@ struct GraphIndex {
     }
 }
 
+/// A list per node `0..<count` in two flat arrays: node `n`'s items are
+/// `items[offsets[n]..<offsets[n + 1]]`, in the order they were added.
+struct FlatLists<Element> {
+    let offsets: [Int]
+    let items: [Element]
+
+    var count: Int { offsets.count - 1 }
+
+    subscript(n: Int) -> ArraySlice<Element> { items[offsets[n]..<offsets[n + 1]] }
+
+    func degree(_ n: Int) -> Int { offsets[n + 1] - offsets[n] }
+
+    /// Collects (node, item) pairs in any node order, keeping each node's items in the order added.
+    struct Builder {
+        private var counts: [Int]
+        private var pairs: [(node: Int, item: Element)] = []
+
+        init(count: Int) { counts = [Int](repeating: 0, count: count + 1) }
+
+        mutating func add(_ item: Element, to node: Int) {
+            pairs.append((node, item))
+            counts[node + 1] += 1
+        }
+
+        /// Places the pairs by node (a counting sort, stable within a node).
+        func build() -> FlatLists {
+            var offsets = counts
+            for k in 0..<(offsets.count - 1) { offsets[k + 1] += offsets[k] }
+            guard let first = pairs.first else { return FlatLists(offsets: offsets, items: []) }
+            var next = offsets
+            var items = [Element](repeating: first.item, count: pairs.count)
+            for pair in pairs {
+                items[next[pair.node]] = pair.item
+                next[pair.node] += 1
+            }
+            return FlatLists(offsets: offsets, items: items)
+        }
+    }
+}
+
+/// Edge lists: node `n`'s successors (or predecessors) by dense position.
+typealias Adjacency = FlatLists<Int>
+
+extension FlatLists where Element == Int {
+    init(offsets: [Int], targets: [Int]) { self.init(offsets: offsets, items: targets) }
+
+    /// Node `n`'s `k`-th target.
+    func target(_ n: Int, _ k: Int) -> Int { items[offsets[n] + k] }
+
+    /// The reverse edges; each node's sources in increasing order (as appending while walking 0, 1, … gives).
+    func reversed() -> Adjacency {
+        var counts = [Int](repeating: 0, count: count + 1)
+        for t in items { counts[t + 1] += 1 }
+        for n in 0..<count { counts[n + 1] += counts[n] }
+        var next = counts
+        var sources = [Int](repeating: 0, count: items.count)
+        for n in 0..<count {
+            for t in self[n] {
+                sources[next[t]] = n
+                next[t] += 1
+            }
+        }
+        return Adjacency(offsets: counts, targets: sources)
+    }
+
+    /// Only edges between nodes that `keep` accepts.
+    func filtered(_ keep: (Int) -> Bool) -> Adjacency {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        var kept: [Int] = []
+        for n in 0..<count {
+            if keep(n) {
+                for t in self[n] where keep(t) { kept.append(t) }
+            }
+            offsets[n + 1] = kept.count
+        }
+        return Adjacency(offsets: offsets, targets: kept)
+    }
+}
+
 /// Tarjan's algorithm, iterative (dialog graphs can be deep).
 enum StronglyConnected {
-    static func components(_ edges: [[Int]]) -> [[Int]] {
+    static func components(_ edges: Adjacency) -> [[Int]] {
         let n = edges.count
         var index = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
@@ -223,9 +336,9 @@ enum StronglyConnected {
             stack.append(root)
             onStack[root] = true
             while let (v, e) = work.last {
-                if e < edges[v].count {
+                if e < edges.degree(v) {
                     work[work.count - 1].edge += 1
-                    let w = edges[v][e]
+                    let w = edges.target(v, e)
                     if index[w] < 0 {
                         index[w] = counter
                         low[w] = counter

@@ -34,17 +34,15 @@ public enum ConditionChecker {
     public static func check(
         _ c: Condition, slotType: (String) -> SlotType?, slotNames: [String], source: String? = nil
     ) -> [ConditionIssue] {
-        var types: [String: SlotType] = [:]
-        for name in c.slotsMentioned {
-            if let type = slotType(name) { types[name] = type }
+        withoutActuallyEscaping(slotType) { types in
+            // Locating problems means lexing the source again: do it only when there are problems.
+            var walk = Walk(types: types, slotNames: slotNames, locator: nil)
+            walk.visit(c)
+            guard !walk.issues.isEmpty, let source else { return walk.issues }
+            var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
+            located.visit(c)
+            return located.issues
         }
-        // Locating problems means lexing the source again: do it only when there are problems.
-        var walk = Walk(types: types, slotNames: slotNames, locator: nil)
-        walk.visit(c)
-        guard !walk.issues.isEmpty, let source else { return walk.issues }
-        var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
-        located.visit(c)
-        return located.issues
     }
 }
 
@@ -132,7 +130,8 @@ extension ConditionChecker {
     }
 
     struct Walk {
-        let types: [String: SlotType]
+        /// The type of each declared slot (nil: no such slot).
+        let types: (String) -> SlotType?
         let slotNames: [String]
         var locator: Locator?
         var issues: [ConditionIssue] = []
@@ -188,7 +187,7 @@ extension ConditionChecker {
 
         /// The slot's type, or nil after reporting it unknown.
         mutating func known(_ name: String, at offset: Int) -> SlotType? {
-            if let type = types[name] { return type }
+            if let type = types(name) { return type }
             add(.unknownSlot, "unknown slot '\(name)'", at: offset, hint: Suggestion.hint(for: name, in: slotNames))
             return nil
         }
@@ -201,7 +200,8 @@ extension ConditionChecker {
 
         mutating func checkCompare(_ left: Resolved, _ op: ComparisonOperator, _ right: Resolved) {
             if left.isUnknown || right.isUnknown { return }
-            let written = "\(operandText(left)) \(op.rawValue) \(operandText(right))"
+            // How it was written, for messages; built only when one is needed.
+            let written = { "\(Walk.operandText(left)) \(op.rawValue) \(Walk.operandText(right))" }
             // Put a slot on the left so each pair is handled once.
             if left.slot == nil, right.slot != nil {
                 checkCompare(right, op.flipped, left, written: written)
@@ -210,7 +210,7 @@ extension ConditionChecker {
             }
         }
 
-        private func operandText(_ r: Resolved) -> String {
+        private static func operandText(_ r: Resolved) -> String {
             switch r.kind {
             case .slot(let name, _): return name
             case .unknownSlot: return "?"
@@ -223,7 +223,7 @@ extension ConditionChecker {
 
         /// `left` is a slot whenever either side is.
         private mutating func checkCompare(
-            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: String
+            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: () -> String
         ) {
             let at = left.offset ?? right.offset ?? 0
             if case .list = left.kind, right.slot == nil {
@@ -326,7 +326,7 @@ extension ConditionChecker {
 
         /// Reports number comparisons that can never be true given the slot's range.
         private mutating func checkBounds(
-            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: String
+            _ left: Resolved, _ op: ComparisonOperator, _ right: Resolved, written: () -> String
         ) {
             guard let (name, type) = left.slot, case .number(let min, let max, let integer) = type,
                 case .number(let n) = right.kind
@@ -353,7 +353,7 @@ extension ConditionChecker {
                 break
             }
             if let reason {
-                add(.impossibleValue, "\(reason), so '\(written)' is never true", at: left.offset ?? 0)
+                add(.impossibleValue, "\(reason), so '\(written())' is never true", at: left.offset ?? 0)
             }
         }
 

@@ -65,22 +65,27 @@ extension ConditionParser {
         /// Offset of the first scalar, and one past the last.
         var start: Int
         var end: Int
+        /// The same span in UTF-8 bytes.
+        var byteStart: Int
+        var byteEnd: Int
     }
 
-    /// Turns source scalars into tokens on demand, so errors come out in source order.
+    /// Turns the source's UTF-8 bytes into tokens on demand, so errors come out in source order.
+    ///
+    /// Offsets in tokens and errors count Unicode scalars; the lexer keeps both counts as it goes.
     struct Lexer {
-        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
+        /// The next byte, and how many scalars start before it.
         var position = 0
+        var scalarPosition = 0
 
         init(_ source: String) {
-            scalars = Array(source.unicodeScalars)
+            bytes = Array(source.utf8)
         }
 
         /// The source text of `token`, e.g. `AND`, `'uk'`, `>=`.
         func text(of token: Token) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[token.start..<token.end])
-            return String(view)
+            String(decoding: bytes[token.byteStart..<token.byteEnd], as: UTF8.self)
         }
 
         /// The token's text in quotes for messages; strings already carry theirs.
@@ -90,88 +95,139 @@ extension ConditionParser {
             return "'\(text(of: token))'"
         }
 
-        private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
-            position + ahead < scalars.count ? scalars[position + ahead] : nil
+        private func byte(_ ahead: Int = 0) -> UInt8? {
+            position + ahead < bytes.count ? bytes[position + ahead] : nil
         }
 
-        mutating func next() throws(ExpressionError) -> Token {
-            while let c = peek(), c == " " || (!c.isASCII || c.value < 0x20) && c.properties.isWhitespace { position += 1 }
-            let start = position
-            guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
-            let kind: TokenKind
-            switch c {
-            case "(": position += 1; kind = .leftParen
-            case ")": position += 1; kind = .rightParen
-            case "[": position += 1; kind = .leftBracket
-            case "]": position += 1; kind = .rightBracket
-            case ",": position += 1; kind = .comma
-            case "'", "\"": kind = .text(try string(quote: c))
-            case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
-                throw ExpressionError(
-                    message: "curly quote '\(c)' cannot start a string", offset: start,
-                    hint: "use straight quotes ' or \"")
-            case "0"..."9", "-": kind = .number(try number())
-            case "=", "!", "<", ">", "&", "|": kind = try symbol()
-            default:
-                if c == "_" || c.properties.isAlphabetic {
-                    kind = try word()
-                } else {
-                    throw ExpressionError(message: "unexpected character '\(c)'", offset: start)
-                }
-            }
-            return Token(kind: kind, start: start, end: position)
+        /// The scalar starting `ahead` bytes on (the source is a `String`, so its UTF-8 is valid), and its length.
+        private func scalar(_ ahead: Int = 0) -> (scalar: Unicode.Scalar, length: Int)? {
+            let p = position + ahead
+            guard p < bytes.count else { return nil }
+            let b0 = bytes[p]
+            if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+            let n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+            guard p + n <= bytes.count else { return ("\u{FFFD}", 1) }
+            var v = UInt32(b0) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+            for k in 1..<n { v = v << 6 | UInt32(bytes[p + k] & 0x3F) }
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
         }
 
-        private mutating func string(quote: Unicode.Scalar) throws(ExpressionError) -> String {
-            let start = position
-            position += 1
-            var value = String.UnicodeScalarView()
-            while let c = peek() {
-                if c == quote {
-                    position += 1
-                    return String(value)
-                }
-                if c == "\\" {
-                    guard let escaped = peek(1) else { break }
-                    guard escaped == "'" || escaped == "\"" || escaped == "\\" else {
-                        throw ExpressionError(
-                            message: "unknown escape '\\\(escaped)' in a string", offset: position,
-                            hint: "the escapes are \\', \\\" and \\\\")
-                    }
-                    value.append(escaped)
-                    position += 2
-                    continue
-                }
-                value.append(c)
+        /// Moves on `count` bytes.
+        private mutating func skip(_ count: Int = 1) {
+            for _ in 0..<count {
+                if bytes[position] & 0xC0 != 0x80 { scalarPosition += 1 }
                 position += 1
             }
-            throw ExpressionError(message: "unterminated string", offset: start, hint: "close it with \(quote)")
+        }
+
+        private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+        mutating func next() throws(ExpressionError) -> Token {
+            while let b = byte() {
+                if b == UInt8(ascii: " ") {
+                    skip()
+                } else if b < 0x20 || b >= 0x80, let c = scalar(), c.scalar.properties.isWhitespace {
+                    skip(c.length)
+                } else {
+                    break
+                }
+            }
+            let start = scalarPosition
+            let byteStart = position
+            guard let b = byte() else {
+                return Token(kind: .end, start: start, end: start, byteStart: byteStart, byteEnd: byteStart)
+            }
+            let kind: TokenKind
+            switch b {
+            case UInt8(ascii: "("): skip(); kind = .leftParen
+            case UInt8(ascii: ")"): skip(); kind = .rightParen
+            case UInt8(ascii: "["): skip(); kind = .leftBracket
+            case UInt8(ascii: "]"): skip(); kind = .rightBracket
+            case UInt8(ascii: ","): skip(); kind = .comma
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): kind = .text(try string(quote: b))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): kind = .number(try number())
+            case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"):
+                kind = try symbol()
+            default:
+                let c = scalar()?.scalar ?? " "
+                switch c {
+                case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}":
+                    throw ExpressionError(
+                        message: "curly quote '\(c)' cannot start a string", offset: start,
+                        hint: "use straight quotes ' or \"")
+                default:
+                    if c == "_" || c.properties.isAlphabetic {
+                        kind = try word()
+                    } else {
+                        throw ExpressionError(message: "unexpected character '\(c)'", offset: start)
+                    }
+                }
+            }
+            return Token(kind: kind, start: start, end: scalarPosition, byteStart: byteStart, byteEnd: position)
+        }
+
+        private mutating func string(quote: UInt8) throws(ExpressionError) -> String {
+            let start = scalarPosition
+            skip()
+            var run = position
+            var value: [UInt8]?
+            while let b = byte() {
+                if b == quote {
+                    let text: String
+                    if var escaped = value {
+                        escaped.append(contentsOf: bytes[run..<position])
+                        text = String(decoding: escaped, as: UTF8.self)
+                    } else {
+                        text = String(decoding: bytes[run..<position], as: UTF8.self)
+                    }
+                    skip()
+                    return text
+                }
+                if b == UInt8(ascii: "\\") {
+                    guard let escaped = scalar(1) else { break }
+                    guard escaped.scalar == "'" || escaped.scalar == "\"" || escaped.scalar == "\\" else {
+                        throw ExpressionError(
+                            message: "unknown escape '\\\(escaped.scalar)' in a string", offset: scalarPosition,
+                            hint: "the escapes are \\', \\\" and \\\\")
+                    }
+                    value = (value ?? []) + bytes[run..<position]
+                    value?.append(UInt8(escaped.scalar.value))
+                    skip(2)
+                    run = position
+                    continue
+                }
+                skip()
+            }
+            throw ExpressionError(
+                message: "unterminated string", offset: start, hint: "close it with \(Unicode.Scalar(quote))")
         }
 
         private mutating func number() throws(ExpressionError) -> Double {
-            let start = position
-            if peek() == "-" {
-                position += 1
-                guard let d = peek(), ("0"..."9").contains(d) else {
-                    throw ExpressionError(message: "expected a digit after '-'", offset: position)
+            let start = scalarPosition
+            let byteStart = position
+            if byte() == UInt8(ascii: "-") {
+                skip()
+                guard let d = byte(), Self.isDigit(d) else {
+                    throw ExpressionError(message: "expected a digit after '-'", offset: scalarPosition)
                 }
             }
             skipDigits()
-            if peek() == ".", let d = peek(1), ("0"..."9").contains(d) {
-                position += 1
+            if byte() == UInt8(ascii: "."), let d = byte(1), Self.isDigit(d) {
+                skip()
                 skipDigits()
-            } else if peek() == "." {
-                throw ExpressionError(message: "expected digits after '.' in a number", offset: position + 1)
+            } else if byte() == UInt8(ascii: ".") {
+                throw ExpressionError(message: "expected digits after '.' in a number", offset: scalarPosition + 1)
             }
-            if let c = peek(), Self.isWordScalar(c) {
-                while let c = peek(), Self.isWordScalar(c) {
-                    position += 1
+            if let c = scalar(), Self.isWordScalar(c.scalar) {
+                while let c = scalar(), Self.isWordScalar(c.scalar) {
+                    skip(c.length)
                 }
                 throw ExpressionError(
-                    message: "invalid number '\(text(of: Token(kind: .end, start: start, end: position)))'",
+                    message: "invalid number '\(String(decoding: bytes[byteStart..<position], as: UTF8.self))'",
                     offset: start, hint: "numbers are written like 12, -3 or 3.5")
             }
-            let literal = text(of: Token(kind: .end, start: start, end: position))
+            let literal = String(decoding: bytes[byteStart..<position], as: UTF8.self)
             guard let value = Double(literal) else {
                 throw ExpressionError(message: "invalid number '\(literal)'", offset: start)
             }
@@ -192,64 +248,104 @@ extension ConditionParser {
             return c.properties.isAlphabetic
         }
 
+        /// `isWordScalar` for an ASCII byte.
+        private static func isWordByte(_ b: UInt8) -> Bool {
+            let v = b | 0x20
+            return (v >= 97 && v <= 122) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        }
+
         private mutating func skipDigits() {
-            while let d = peek(), ("0"..."9").contains(d) { position += 1 }
+            while let d = byte(), Self.isDigit(d) { skip() }
         }
 
         private mutating func word() throws(ExpressionError) -> TokenKind {
-            let start = position
-            while let c = peek(), Self.isWordScalar(c) { position += 1 }
-            let word = text(of: Token(kind: .end, start: start, end: position))
-            if let keyword = Keyword(rawValue: word.lowercased()) { return .keyword(keyword) }
+            let start = scalarPosition
+            let byteStart = position
+            var ascii = true
+            while let b = byte() {
+                if b < 0x80 {
+                    guard Self.isWordByte(b) else { break }
+                    skip()
+                } else {
+                    guard let c = scalar(), Self.isWordScalar(c.scalar) else { break }
+                    ascii = false
+                    skip(c.length)
+                }
+            }
+            if ascii, let keyword = Self.keyword(bytes[byteStart..<position]) { return .keyword(keyword) }
+            let word = String(decoding: bytes[byteStart..<position], as: UTF8.self)
+            if !ascii, let keyword = Keyword(rawValue: word.lowercased()) { return .keyword(keyword) }
             guard ConditionParser.isValidSlotName(word) else {
                 throw ConditionParser.invalidNameError(word, at: start)
             }
             return .name(word)
         }
 
+        /// The keyword an ASCII word spells, in any case.
+        private static func keyword(_ word: ArraySlice<UInt8>) -> Keyword? {
+            guard word.count >= 2, word.count <= 8 else { return nil }
+            for keyword in [Keyword.and, .or, .not, .in, .answered, .true, .false] {
+                let name = keyword.rawValue.utf8
+                if name.count == word.count, zip(name, word).allSatisfy({ $0 == $1 | 0x20 }) { return keyword }
+            }
+            return nil
+        }
+
         private mutating func symbol() throws(ExpressionError) -> TokenKind {
-            let start = position
-            let first = peek() ?? " "
-            let second = peek(1)
+            let start = scalarPosition
+            let first = byte() ?? UInt8(ascii: " ")
+            let second = byte(1)
+            let third = byte(2)
             func unknown(_ op: String, _ suggestion: String) -> ExpressionError {
                 ExpressionError(message: "unknown operator '\(op)'; did you mean '\(suggestion)'?", offset: start)
             }
-            switch (first, second) {
-            case ("=", "="):
-                if peek(2) == "=" { throw unknown("===", "==") }
-                position += 2
-                return .comparison(.eq)
-            case ("=", "<"): throw unknown("=<", "<=")
-            case ("=", ">"): throw unknown("=>", ">=")
-            case ("=", _): throw unknown("=", "==")
-            case ("!", "="):
-                if peek(2) == "=" { throw unknown("!==", "!=") }
-                position += 2
-                return .comparison(.ne)
-            case ("!", _):
-                position += 1
+            let eq = UInt8(ascii: "="), lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+            switch first {
+            case eq:
+                switch second {
+                case eq:
+                    if third == eq { throw unknown("===", "==") }
+                    skip(2)
+                    return .comparison(.eq)
+                case lt: throw unknown("=<", "<=")
+                case gt: throw unknown("=>", ">=")
+                default: throw unknown("=", "==")
+                }
+            case UInt8(ascii: "!"):
+                if second == eq {
+                    if third == eq { throw unknown("!==", "!=") }
+                    skip(2)
+                    return .comparison(.ne)
+                }
+                skip()
                 return .keyword(.not)
-            case ("<", "="):
-                position += 2
-                return .comparison(.le)
-            case ("<", ">"): throw unknown("<>", "!=")
-            case ("<", _):
-                position += 1
+            case lt:
+                if second == eq {
+                    skip(2)
+                    return .comparison(.le)
+                }
+                if second == gt { throw unknown("<>", "!=") }
+                skip()
                 return .comparison(.lt)
-            case (">", "="):
-                position += 2
-                return .comparison(.ge)
-            case (">", _):
-                position += 1
+            case gt:
+                if second == eq {
+                    skip(2)
+                    return .comparison(.ge)
+                }
+                skip()
                 return .comparison(.gt)
-            case ("&", "&"):
-                position += 2
-                return .keyword(.and)
-            case ("&", _): throw unknown("&", "and")
-            case ("|", "|"):
-                position += 2
-                return .keyword(.or)
-            default: throw unknown("|", "or")
+            case UInt8(ascii: "&"):
+                if second == UInt8(ascii: "&") {
+                    skip(2)
+                    return .keyword(.and)
+                }
+                throw unknown("&", "and")
+            default:
+                if second == UInt8(ascii: "|") {
+                    skip(2)
+                    return .keyword(.or)
+                }
+                throw unknown("|", "or")
             }
         }
     }
@@ -261,7 +357,7 @@ extension ConditionParser {
 
         init(_ source: String) throws(ExpressionError) {
             lexer = Lexer(source)
-            token = Token(kind: .end, start: 0, end: 0)
+            token = Token(kind: .end, start: 0, end: 0, byteStart: 0, byteEnd: 0)
             token = try lexer.next()
         }
 
@@ -298,41 +394,42 @@ extension ConditionParser {
             }
         }
 
-        mutating func parseOr(after: String?) throws(ExpressionError) -> Condition {
+        /// `after` is the token before the operand (an operator or `(`), named in "expected a condition after …".
+        mutating func parseOr(after: Token?) throws(ExpressionError) -> Condition {
             var left = try parseAnd(after: after)
             while case .keyword(.or) = token.kind {
-                let op = lexer.quoted(token)
+                let op = token
                 try advance()
                 left = .or(left, try parseAnd(after: op))
             }
             return left
         }
 
-        mutating func parseAnd(after: String?) throws(ExpressionError) -> Condition {
+        mutating func parseAnd(after: Token?) throws(ExpressionError) -> Condition {
             var left = try parseNot(after: after)
             while case .keyword(.and) = token.kind {
-                let op = lexer.quoted(token)
+                let op = token
                 try advance()
                 left = .and(left, try parseNot(after: op))
             }
             return left
         }
 
-        mutating func parseNot(after: String?) throws(ExpressionError) -> Condition {
+        mutating func parseNot(after: Token?) throws(ExpressionError) -> Condition {
             if case .keyword(.not) = token.kind {
-                let op = lexer.quoted(token)
+                let op = token
                 try advance()
                 return .not(try parseNot(after: op))
             }
             return try parsePrimary(after: after)
         }
 
-        mutating func parsePrimary(after: String?) throws(ExpressionError) -> Condition {
+        mutating func parsePrimary(after: Token?) throws(ExpressionError) -> Condition {
             switch token.kind {
             case .leftParen:
                 let open = token
                 try advance()
-                let inner = try parseOr(after: "'('")
+                let inner = try parseOr(after: open)
                 switch token.kind {
                 case .rightParen:
                     try advance()
@@ -374,18 +471,17 @@ extension ConditionParser {
             return .answered(name)
         }
 
-        mutating func parseComparison(after: String?) throws(ExpressionError) -> Condition {
+        mutating func parseComparison(after: Token?) throws(ExpressionError) -> Condition {
             let leftToken = token
-            let left = try parseOperand(
-                orExpect: after.map { "expected a condition after \($0)" } ?? "expected a condition")
+            let left = try parseOperand(orExpect: .condition(after: after))
             switch token.kind {
             case .comparison(let op):
                 try advance()
-                let right = try parseOperand(orExpect: "expected a value after '\(op.rawValue)'")
+                let right = try parseOperand(orExpect: .value(after: op))
                 return .compare(left, op, right)
             case .keyword(.in):
                 try advance()
-                let set = try parseOperand(orExpect: "expected a value after 'in'")
+                let set = try parseOperand(orExpect: .value(after: nil))
                 return .contains(set: set, element: left)
             case .keyword(.not):
                 var lookahead = lexer
@@ -413,8 +509,16 @@ extension ConditionParser {
             }
         }
 
-        /// An operand, or an error with `message` at the current token.
-        mutating func parseOperand(orExpect message: String) throws(ExpressionError) -> Operand {
+        /// What an operand was expected after, for the error when there is none.
+        enum Expectation {
+            /// A condition, after an operator or `(` (nil at the start).
+            case condition(after: Token?)
+            /// A value after a comparison, or after `in` (nil).
+            case value(after: ComparisonOperator?)
+        }
+
+        /// An operand, or an error saying what was expected at the current token.
+        mutating func parseOperand(orExpect expectation: Expectation) throws(ExpressionError) -> Operand {
             let operand: Operand
             switch token.kind {
             case .name(let name): operand = .slot(name, offset: token.start)
@@ -423,7 +527,13 @@ extension ConditionParser {
             case .text(let s): operand = .text(s)
             case .number(let n): operand = .number(n)
             case .leftBracket: return .list(try parseList())
-            default: throw ExpressionError(message: message, offset: token.start)
+            default:
+                let message: String
+                switch expectation {
+                case .condition(let after): message = after.map { "expected a condition after \(lexer.quoted($0))" } ?? "expected a condition"
+                case .value(let op): message = "expected a value after '\(op?.rawValue ?? "in")'"
+                }
+                throw ExpressionError(message: message, offset: token.start)
             }
             try advance()
             return operand

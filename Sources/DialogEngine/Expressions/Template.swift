@@ -49,73 +49,84 @@ public struct Template: Sendable, Hashable, Codable {
             previous = byte
         }
         if !hasPlaceholder { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
-        let s = Array(source.unicodeScalars)
+        // One pass over the UTF-8 bytes ('{', '}' and '|' are ASCII, so they never match inside a
+        // multi-byte character); offsets for errors are counted in scalars only when there is one.
+        let s = Array(source.utf8)
+        func scalarOffset(_ byte: Int) -> Int { s[..<byte].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        func isPair(_ at: Int, _ c: UInt8) -> Bool { at + 1 < s.count && s[at] == c && s[at + 1] == c }
+        /// The length of the whitespace character starting at `p`, or nil.
+        func spaceAt(_ p: Int) -> Int? {
+            let b = s[p]
+            if b < 0x80 { return isSpace(Unicode.Scalar(b)) ? 1 : nil }
+            let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            var v = UInt32(b) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+            for k in 1..<n where p + k < s.count { v = v << 6 | UInt32(s[p + k] & 0x3F) }
+            guard let scalar = Unicode.Scalar(v), isSpace(scalar) else { return nil }
+            return n
+        }
+        /// The length of the whitespace character ending just before `end`, or nil.
+        func spaceBefore(_ end: Int) -> Int? {
+            var start = end - 1
+            while start > 0, s[start] & 0xC0 == 0x80 { start -= 1 }
+            guard spaceAt(start) != nil else { return nil }
+            return end - start
+        }
         var segments: [Segment] = []
-        var text = String.UnicodeScalarView()
         var i = 0
-        func isPair(_ at: Int, _ c: Unicode.Scalar) -> Bool { at + 1 < s.count && s[at] == c && s[at + 1] == c }
+        var textStart = 0
         while i < s.count {
-            guard isPair(i, "{") else {
-                text.append(s[i])
+            guard isPair(i, UInt8(ascii: "{")) else {
                 i += 1
                 continue
             }
             let open = i
             var j = open + 2
-            while j < s.count, !isPair(j, "}"), !isPair(j, "{") { j += 1 }
-            guard isPair(j, "}") else {
+            while j < s.count, !isPair(j, UInt8(ascii: "}")), !isPair(j, UInt8(ascii: "{")) { j += 1 }
+            guard isPair(j, UInt8(ascii: "}")) else {
                 return .failure(
                     ExpressionError(
-                        message: "'{{' without a closing '}}'", offset: open,
+                        message: "'{{' without a closing '}}'", offset: scalarOffset(open),
                         hint: "write {{slot}} or {{slot|fallback words}}"))
             }
             // Name up to '|' (or the end), trimmed.
             var nameStart = open + 2
-            while nameStart < j, Self.isSpace(s[nameStart]) { nameStart += 1 }
+            while nameStart < j, let n = spaceAt(nameStart) { nameStart += n }
             var bar = nameStart
-            while bar < j, s[bar] != "|" { bar += 1 }
+            while bar < j, s[bar] != UInt8(ascii: "|") { bar += 1 }
             var nameEnd = bar
-            while nameEnd > nameStart, Self.isSpace(s[nameEnd - 1]) { nameEnd -= 1 }
-            let name = string(s[nameStart..<nameEnd])
+            while nameEnd > nameStart, let n = spaceBefore(nameEnd) { nameEnd -= n }
+            let name = String(decoding: s[nameStart..<nameEnd], as: UTF8.self)
             if name.isEmpty {
                 return .failure(
                     ExpressionError(
-                        message: "a placeholder needs a slot name", offset: open,
+                        message: "a placeholder needs a slot name", offset: scalarOffset(open),
                         hint: "write {{slot}}, e.g. {{country}}"))
             }
             if !ConditionParser.isValidSlotName(name) {
-                return .failure(ConditionParser.invalidNameError(name, at: nameStart))
+                return .failure(ConditionParser.invalidNameError(name, at: scalarOffset(nameStart)))
             }
             var fallback: String?
             if bar < j {
                 var start = bar + 1
                 var end = j
-                while start < end, Self.isSpace(s[start]) { start += 1 }
-                while end > start, Self.isSpace(s[end - 1]) { end -= 1 }
-                fallback = string(s[start..<end])
+                while start < end, let n = spaceAt(start) { start += n }
+                while end > start, let n = spaceBefore(end) { end -= n }
+                fallback = String(decoding: s[start..<end], as: UTF8.self)
                 // "{{a|b} }}" would be written back as "{{a|b}}}", which reads as "{{a|b}}" and "}".
-                if end > start, s[end - 1] == "}" {
+                if end > start, s[end - 1] == UInt8(ascii: "}") {
                     return .failure(
                         ExpressionError(
-                            message: "a fallback cannot end with '}'", offset: end - 1,
+                            message: "a fallback cannot end with '}'", offset: scalarOffset(end - 1),
                             hint: "remove the '}' or put it after the closing '}}'"))
                 }
             }
-            if !text.isEmpty {
-                segments.append(.text(String(text)))
-                text = String.UnicodeScalarView()
-            }
+            if textStart < open { segments.append(.text(String(decoding: s[textStart..<open], as: UTF8.self))) }
             segments.append(.slot(name, fallback: fallback))
             i = j + 2
+            textStart = i
         }
-        if !text.isEmpty { segments.append(.text(String(text))) }
+        if textStart < s.count { segments.append(.text(String(decoding: s[textStart...], as: UTF8.self))) }
         return .success(Template(segments: segments))
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
     }
 
     /// Renders with the current answers. An unanswered slot shows its fallback, or nothing, and then its

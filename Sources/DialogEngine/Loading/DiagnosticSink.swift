@@ -18,9 +18,11 @@ final class DiagnosticSink {
 /// RFC 6901 pointers.
 enum Pointer {
     static func join(_ base: String, _ token: String) -> String {
-        base + "/" + token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        base + "/" + JSONByteParser.escapePointer(token)
     }
     static func join(_ base: String, _ index: Int) -> String { base + "/" + String(index) }
+    /// `base`, or `base/index` when there is an index.
+    static func join(_ base: String, _ index: Int?) -> String { index.map { join(base, $0) } ?? base }
 }
 
 extension SourceLocation {

@@ -16,11 +16,23 @@ struct DialogFileReader {
     static let itemKeys = ["when", "heading", "text", "bullet", "check"]
     static let propertyKeys = ["id", "description", "kind", "first", "then", "node", "when"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
+    // Required keys (static, so no array is built per object).
+    static let topRequired = ["dialog", "start", "nodes"]
+    static let slotRequired = ["type", "label"]
+    static let optionRequired = ["value", "label"]
+    static let askRequired = ["slot"]
+    static let mapRequired = ["slot", "rules"]
+    static let ruleRequired = ["value", "keywords"]
+    static let edgeRequired = ["goto"]
+    static let interruptRequired = ["id", "keywords", "goto"]
+    static let documentRequired = ["title", "items"]
+    static let propertyRequired = ["id", "kind"]
+    static let numberOnlyKeys = ["min", "max", "integer", "units"]
 
     func read(_ root: JSONNode) -> RawDialog? {
         guard
             let top = ShapeReader(
-                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: ["dialog", "start", "nodes"],
+                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
                 sink: sink)
         else { return nil }
         guard let id = top.string("dialog") else { return nil }
@@ -33,12 +45,14 @@ struct DialogFileReader {
         dialog.title = top.string("title")?.value
         dialog.start = top.string("start")
         if let slots = top.object("slots") {
+            dialog.slots.reserveCapacity(slots.members.count)
             for member in slots.members { readSlot(member, into: &dialog) }
         }
         if let nodes = top.object("nodes") {
             if nodes.members.isEmpty, let n = top["nodes"] {
                 sink.report(.invalidValue, n.location, "/nodes", "a dialog needs at least one node")
             }
+            dialog.nodes.reserveCapacity(nodes.members.count)
             for member in nodes.members { readNode(member, into: &dialog) }
         }
         if let interrupts = top.array("interrupts") {
@@ -53,11 +67,13 @@ struct DialogFileReader {
         return dialog
     }
 
-    private func checkId(_ name: String, _ location: SourceLocation, _ pointer: String, what: String, slot: Bool = false) {
+    private func checkId(
+        _ name: String, _ location: SourceLocation, _ pointer: @autoclosure () -> String, what: String, slot: Bool = false
+    ) {
         let ok = slot ? Identifier.isSlotName(name) : Identifier.isSimple(name)
         if !ok {
             sink.report(
-                .invalidValue, location, pointer, "\(what) '\(name)' is not a valid name",
+                .invalidValue, location, pointer(), "\(what) '\(name)' is not a valid name",
                 hint: slot
                     ? "use lowercase letters, digits and '_', optionally in dotted parts like 'surgery.kind'"
                     : "use lowercase letters, digits and '_', starting with a letter")
@@ -70,7 +86,7 @@ struct DialogFileReader {
         guard
             let r = ShapeReader(
                 member.value, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
-                required: ["type", "label"], sink: sink),
+                required: Self.slotRequired, sink: sink),
             let type = r.string("type"), let label = r.string("label")
         else { return }
         guard Self.slotTypes.contains(type.value) else {
@@ -81,7 +97,7 @@ struct DialogFileReader {
         }
         var raw = RawSlot(name: Located(member.key, member.keyLocation), type: .text, label: label.value)
         let isNumber = type.value == "number"
-        for key in ["min", "max", "integer", "units"] where !isNumber {
+        for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
                 sink.report(.invalidValue, n.location, r.pointer(key), "'\(key)' applies only to number slots")
             }
@@ -128,11 +144,12 @@ struct DialogFileReader {
                 sink.report(.invalidValue, n.location, r.pointer("options"), "a \(type.value) slot needs at least one option")
             }
             var options: [Option] = []
+            options.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
                 let p = Pointer.join(r.pointer("options"), i)
                 guard
                     let o = ShapeReader(
-                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: ["value", "label"], sink: sink),
+                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
                     let value = o.string("value"), let label = o.string("label")
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
@@ -141,9 +158,9 @@ struct DialogFileReader {
                 }
                 let synonyms = o.strings("synonyms") ?? []
                 options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
-                raw.optionWords.append((value.value, label.value, label.location, o.pointer("label")))
+                raw.optionWords.append((value.value, label.value, label.location, i, nil))
                 for (j, s) in synonyms.enumerated() {
-                    raw.optionWords.append((value.value, s.value, s.location, Pointer.join(o.pointer("synonyms"), j)))
+                    raw.optionWords.append((value.value, s.value, s.location, i, j))
                 }
             }
             raw.type = type.value == "choice" ? .choice(options) : .multi(options)
@@ -159,14 +176,13 @@ struct DialogFileReader {
                 member.value, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
                 sink: sink)
         else { return }
-        var node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
+        let node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
             for m in set.members {
-                node.set.append((Located(m.key, m.keyLocation), m.value, ShapeReader.join(r.pointer("set"), m.key)))
+                node.set.append((Located(m.key, m.keyLocation), m.value))
             }
         }
         node.say = r.stringOrStrings("say") ?? []
-        node.sayPointer = r.pointer("say")
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
         if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
@@ -179,19 +195,19 @@ struct DialogFileReader {
 
     private func readAsk(_ n: JSONNode, pointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: ["slot"], sink: sink)
+            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
-        var ask = RawAsk(
+        let ask = RawAsk(
             location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
-            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: ["slot", "rules"], sink: sink)
+            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
             var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
             for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
                 let p = Pointer.join(mr.pointer("rules"), i)
                 guard
-                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: ["value", "keywords"], sink: sink),
+                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
@@ -207,7 +223,7 @@ struct DialogFileReader {
     private func readNext(_ n: JSONNode, pointer: String) -> [RawEdge]? {
         if case .string = n.value {
             guard let s = ShapeReader.string(n, pointer: pointer, what: "'next'", sink: sink) else { return nil }
-            return [RawEdge(condition: nil, target: s, location: n.location, pointer: pointer, isBare: true)]
+            return [RawEdge(condition: nil, target: s, location: n.location, index: nil)]
         }
         guard case .array(let items) = n.value, !items.isEmpty else {
             sink.report(
@@ -216,13 +232,15 @@ struct DialogFileReader {
             return nil
         }
         var edges: [RawEdge] = []
+        edges.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            let p = Pointer.join(pointer, i)
             guard
-                let r = ShapeReader(item, pointer: p, what: "an edge", allowed: Self.edgeKeys, required: ["goto"], sink: sink),
+                let r = ShapeReader(
+                    item, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: Self.edgeRequired,
+                    sink: sink),
                 let target = r.string("goto")
             else { continue }
-            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, pointer: p, isBare: false))
+            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, index: i))
         }
         return edges
     }
@@ -230,7 +248,7 @@ struct DialogFileReader {
     private func readInterrupt(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: ["id", "keywords", "goto"],
+                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
                 sink: sink),
             let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
         else { return }
@@ -250,7 +268,7 @@ struct DialogFileReader {
         guard
             let r = ShapeReader(
                 member.value, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
-                required: ["title", "items"], sink: sink)
+                required: Self.documentRequired, sink: sink)
         else { return }
         var doc = RawDocument(id: Located(member.key, member.keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
         for (i, itemNode) in (r.array("items") ?? []).enumerated() {
@@ -276,7 +294,7 @@ struct DialogFileReader {
     private func readProperty(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: ["id", "kind"], sink: sink),
+                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
             let id = r.string("id"), let kind = r.string("kind")
         else { return }
         dialog.properties.append(

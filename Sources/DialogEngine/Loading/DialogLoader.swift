@@ -1,5 +1,3 @@
-import Foundation
-
 /// Loads a folder of dialog files into one checked `DialogGraph`.
 ///
 /// Every check runs on every load — `validate`, `chat`, `replay` and `explore` all come through here,
@@ -35,20 +33,19 @@ public enum DialogLoader {
         for path in paths {
             do {
                 for file in try jsonFiles(at: path) {
-                    if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int, size > maxFileBytes {
+                    switch FileBytes.read(file, limit: maxFileBytes) {
+                    case .tooLarge(let size):
                         diagnostics.append(
                             Diagnostic(
                                 .limitExceeded, SourceLocation(file: file, line: 1, column: 1), pointer: "",
                                 "file is \(size) bytes; dialog files are limited to \(maxFileBytes) bytes",
                                 hint: "split it into several dialogs"))
-                        continue
-                    }
-                    guard let data = FileManager.default.contents(atPath: file) else {
+                    case .unreadable:
                         diagnostics.append(
                             Diagnostic(.malformedJSON, SourceLocation(file: file, line: 1, column: 1), pointer: "", "cannot read the file"))
-                        continue
+                    case .bytes(let bytes):
+                        sources.append(Source(name: file, bytes: bytes))
                     }
-                    sources.append(Source(name: file, bytes: [UInt8](data)))
                 }
             } catch {
                 diagnostics.append(
@@ -101,14 +98,13 @@ public enum DialogLoader {
         (a.location, a.code.rawValue, a.message) < (b.location, b.code.rawValue, b.message)
     }
 
-    private static func jsonFiles(at path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    private static func jsonFiles(at path: String) throws(LoadError) -> [String] {
+        guard let isDirectory = FileBytes.isDirectory(path) else {
             throw LoadError("no such file or folder: \(path)")
         }
-        guard isDirectory.boolValue else { return [path] }
+        guard isDirectory else { return [path] }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return try FileManager.default.contentsOfDirectory(atPath: path)
+        return try FileBytes.names(inFolder: path)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .sorted()
             .map { base + "/" + $0 }

@@ -141,6 +141,8 @@ struct JSONByteParser {
             openers.removeLast()
             return JSONObject(members: members)
         }
+        // Most objects in dialog files have a handful of members: one allocation, not three.
+        members.reserveCapacity(4)
         while true {
             guard i < end, buf[i] == UInt8(ascii: "\"") else { throw badKey() }
             let keyMark = mark()
@@ -211,6 +213,7 @@ struct JSONByteParser {
             openers.removeLast()
             return items
         }
+        items.reserveCapacity(4)
         path.append(.index(0))
         while true {
             path[path.count - 1] = .index(items.count)
@@ -748,6 +751,12 @@ struct JSONByteParser {
             if b > 0x20 { return }
             if b == 0x20 || b == 0x09 {
                 i += 1
+                // Indentation comes in runs: step over eight spaces at a time.
+                while end - i >= 8,
+                    UnsafeRawBufferPointer(buf).loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020
+                {
+                    i += 8
+                }
             } else if b == 0x0A {
                 i += 1
                 line += 1

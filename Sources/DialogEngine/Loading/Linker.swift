@@ -48,17 +48,18 @@ struct Linker {
         let unique = order.compactMap { byId[$0] }
         for d in unique { nodeNames[d.id.value] = Set(d.nodes.map(\.name.value)) }
         // Slots, documents, interrupts: global names.
-        var slotFiles: [String: RawSlot] = [:]
+        let slotCount = unique.reduce(0) { $0 + $1.slots.count }
+        slots.reserveCapacity(slotCount)
+        slotOrder.reserveCapacity(slotCount)
         for d in unique {
             for s in d.slots {
-                if let first = slotFiles[s.name.value] {
+                if let first = slots[s.name.value] {
                     sink.report(
                         .duplicateDeclaration, s.name.location, Pointer.join("/slots", s.name.value),
                         "slot '\(s.name.value)' is already declared",
-                        hint: "first declared at \(first.name.location); slots are global, declare each once")
+                        hint: "first declared at \(first.location); slots are global, declare each once")
                     continue
                 }
-                slotFiles[s.name.value] = s
                 var def = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
                 def.units = s.units
                 slots[s.name.value] = def
@@ -98,12 +99,14 @@ struct Linker {
         nodes.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
+        facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
         var infos: [String: DialogInfo] = [:]
         for d in unique {
             for raw in d.nodes {
-                let node = linkNode(raw, in: d)
-                nodes[node.id] = node
-                nodeOrder.append(node.id)
+                let node = linkNode(raw, in: d, place: nodeOrder.count)
+                let id = node.id
+                nodes[id] = consume node
+                nodeOrder.append(id)
             }
             if let start = starts[d.id.value] {
                 infos[d.id.value] = DialogInfo(
@@ -178,20 +181,24 @@ struct Linker {
 
     // MARK: - Nodes
 
-    private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog) -> Node {
+    /// `place` is the node's place in the graph's `nodeOrder` (how lint facts name it).
+    private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog, place: Int) -> Node {
         let id = NodeID(dialog: dialog.id.value, node: raw.name.value)
         var node = Node(id: id, location: raw.name.location, exit: .end)
-        for (slotName, valueNode, pointer) in raw.set {
-            guard let def = slotDefinition(slotName, pointer: pointer) else { continue }
-            if let value = value(valueNode, for: def, pointer: pointer, what: "'set'") {
+        for (slotName, valueNode) in raw.set {
+            let pointer = { ShapeReader.join(raw.pointer + "/set", slotName.value) }
+            guard let def = slotDefinition(slotName, pointer: pointer()) else { continue }
+            if let value = value(valueNode, for: def, pointer: pointer()) {
                 node.assignments.append(Assignment(slot: def.name, value: value))
             }
         }
+        node.say.reserveCapacity(raw.say.count)
         for (i, text) in raw.say.enumerated() {
-            let pointer = raw.say.count == 1 ? raw.sayPointer : Pointer.join(raw.sayPointer, i)
-            if let t = template(text, pointer: pointer, node: id) {
+            let index = raw.say.count == 1 ? nil : i
+            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), node: place) {
                 node.say.append(t)
-                facts.prompts.append(LintFacts.Prompt(text: text.value, location: text.location, pointer: pointer))
+                facts.prompts.append(
+                    LintFacts.Prompt(text: text.value, location: text.location, base: raw.pointer, suffix: "/say", index: index))
             }
         }
         for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
@@ -202,13 +209,13 @@ struct Linker {
         node.documents = raw.documents.map(\.value).filter { documentIds.contains($0) }
         if let why = raw.why {
             node.why = why.value
-            facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, pointer: raw.pointer + "/why"))
+            facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, base: raw.pointer, suffix: "/why"))
         }
-        if let ask = raw.ask { node.question = question(ask, node: id) }
+        if let ask = raw.ask { node.question = question(ask, node: place) }
         // Exit: exactly one way on.
         let ways = [raw.next != nil && raw.call == nil, raw.call != nil, raw.returns, raw.end].filter { $0 }.count
         var edges: [Edge] = []
-        if let next = raw.next { edges = linkEdges(next, node: id) }
+        if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer) }
         if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
@@ -251,29 +258,34 @@ struct Linker {
         return names.joined(separator: ", ")
     }
 
-    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID) -> [Edge] {
+    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String) -> [Edge] {
         var edges: [Edge] = []
+        edges.reserveCapacity(raw.count)
         var unconditionalSeen = false
         for e in raw {
             if unconditionalSeen {
                 sink.report(
-                    .shadowedEdge, e.location, e.pointer, "this edge can never be taken: an earlier edge has no condition",
+                    .shadowedEdge, e.location, e.pointer(in: nodePointer), "this edge can never be taken: an earlier edge has no condition",
                     hint: "move the edge without \"if\" to the end of the list")
             }
             var condition: Condition?
             if let c = e.condition {
-                condition = self.condition(c, pointer: e.pointer + "/if", code: .conditionType, node: node) ?? .constant(true)
+                condition =
+                    self.condition(c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType, node: place)
+                    ?? .constant(true)
             } else {
                 unconditionalSeen = true
             }
-            if let target = resolve(e.target, from: node.dialog, pointer: e.isBare ? e.pointer : e.pointer + "/goto") {
+            if let target = resolve(
+                e.target, from: node.dialog, pointer: e.pointer(in: nodePointer) + (e.index == nil ? "" : "/goto"))
+            {
                 edges.append(Edge(condition: condition, target: target, location: e.location))
             }
         }
         return edges
     }
 
-    private mutating func question(_ raw: RawAsk, node: NodeID) -> Question? {
+    private mutating func question(_ raw: RawAsk, node: Int) -> Question? {
         if raw.reprompt == nil {
             sink.report(
                 .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
@@ -297,11 +309,10 @@ struct Linker {
         var reprompt = Template(segments: [])
         if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", node: node) {
             reprompt = t
-            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, pointer: raw.pointer + "/reprompt"))
+            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, base: raw.pointer, suffix: "/reprompt"))
         }
         var map: KeywordMap?
         if let m = raw.map { map = keywordMap(m, askSlot: def) }
-        facts.asks[node] = def.name
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
             matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
@@ -437,7 +448,7 @@ struct Linker {
     }
 
     private mutating func resolve(
-        _ ref: Located<String>, from dialog: String, pointer: String, preferDialog: Bool = false
+        _ ref: Located<String>, from dialog: String, pointer: @autoclosure () -> String, preferDialog: Bool = false
     ) -> NodeID? {
         if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
         // A reference into a file that could not be parsed (named like its dialog) is not a new problem.
@@ -454,21 +465,21 @@ struct Linker {
         }
         hintsGiven += 1
         let hint = hintsGiven <= Self.maxHints ? Suggestion.hint(for: ref.value, in: referenceCandidates(from: dialog)) : nil
-        sink.report(.danglingReference, ref.location, pointer, message, hint: hint)
+        sink.report(.danglingReference, ref.location, pointer(), message, hint: hint)
         graphIsSound = false
         return nil
     }
 
-    private func slotDefinition(_ name: Located<String>, pointer: String) -> SlotDefinition? {
+    private func slotDefinition(_ name: Located<String>, pointer: @autoclosure () -> String) -> SlotDefinition? {
         if let def = slots[name.value] { return def }
         sink.report(
-            .unknownSlot, name.location, pointer, "no slot is called '\(name.value)'",
+            .unknownSlot, name.location, pointer(), "no slot is called '\(name.value)'",
             hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
         return nil
     }
 
     /// A JSON literal as a value of the slot's type, or nil after reporting E044.
-    private func value(_ node: JSONNode, for def: SlotDefinition, pointer: String, what: String) -> Value? {
+    private func value(_ node: JSONNode, for def: SlotDefinition, pointer: @autoclosure () -> String) -> Value? {
         let options = def.type.options.map(\.value)
         switch (def.type, node.value) {
         case (.bool, .bool(let b)): return .bool(b)
@@ -499,7 +510,7 @@ struct Linker {
         }
         if case .string(let s) = node.value, let close = Suggestion.closest(to: s, in: options) { hint = "did you mean '\(close)'?" }
         sink.report(
-            .valueTypeMismatch, node.location, pointer,
+            .valueTypeMismatch, node.location, pointer(),
             "\(node.value.typeAndValue) does not fit \(def.type.name) slot '\(def.name)'", hint: hint)
         return nil
     }
@@ -511,7 +522,8 @@ struct Linker {
             guard !key.isEmpty else { continue }
             if let owner = seen[key], owner != word.value {
                 sink.report(
-                    .overlappingSynonyms, word.location, Pointer.join("/slots", slot.name.value) + "…" + word.pointer,
+                    .overlappingSynonyms, word.location,
+                    Pointer.join("/slots", slot.name.value) + "…" + slot.optionPointer(word.option, synonym: word.synonym),
                     "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
                     hint: "keep the word on one option only")
             } else if seen[key] == nil {
@@ -522,11 +534,13 @@ struct Linker {
 
     // MARK: - Conditions and templates
 
-    private mutating func condition(_ source: Located<String>, pointer: String, code: DiagnosticCode, node: NodeID?) -> Condition? {
+    private mutating func condition(
+        _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode, node: Int?
+    ) -> Condition? {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
         case .failure(let e):
-            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer, e.message, hint: e.hint)
+            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
             return nil
         case .success(let c): parsed = c
         }
@@ -538,40 +552,47 @@ struct Linker {
             case .typeMismatch: c = .conditionType
             case .impossibleValue: c = .impossibleValue
             }
-            sink.report(c, source.location.inString(offset: issue.offset), pointer, issue.message, hint: issue.hint)
+            sink.report(c, source.location.inString(offset: issue.offset), pointer(), issue.message, hint: issue.hint)
         }
         guard issues.isEmpty else { return nil }
         if let node {
-            let guarded = parsed.answeredSlots
-            recordReads(parsed.slotsRead.filter { !guarded.contains($0) }, in: source, pointer: pointer, node: node)
+            var reads: [String] = []
+            var guarded: [String] = []
+            parsed.collectReads(into: &reads, guarded: &guarded)
+            reads.removeAll { guarded.contains($0) }
+            if !reads.isEmpty { recordReads(reads, in: source, pointer: pointer(), node: node) }
         }
         return parsed
     }
 
-    private mutating func template(_ source: Located<String>, pointer: String, node: NodeID?) -> Template? {
+    private mutating func template(_ source: Located<String>, pointer: @autoclosure () -> String, node: Int?) -> Template? {
         let t: Template
         switch Template.parse(source.value) {
         case .failure(let e):
-            sink.report(.templateSlot, source.location.inString(offset: e.offset), pointer, e.message, hint: e.hint)
+            sink.report(.templateSlot, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
             return nil
         case .success(let parsed): t = parsed
         }
         var ok = true
         for slot in t.slots where slots[slot] == nil {
             sink.report(
-                .templateSlot, source.location.inString(offset: offset(of: slot, in: source.value)), pointer,
+                .templateSlot, source.location.inString(offset: offset(of: slot, in: source.value)), pointer(),
                 "placeholder '{{\(slot)}}' names no slot",
                 hint: Suggestion.hint(for: slot, in: slotOrder) ?? "declare the slot, or remove the placeholder")
             ok = false
         }
-        if ok, let node { recordReads(t.slotsWithoutFallback, in: source, pointer: pointer, node: node) }
+        if ok, let node { recordReads(t.slotsWithoutFallback, in: source, pointer: pointer(), node: node) }
         return ok ? t : nil
     }
 
     /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
-    private mutating func recordReads<S: Sequence>(_ names: S, in source: Located<String>, pointer: String, node: NodeID)
-    where S.Element == String {
+    private mutating func recordReads<S: Sequence>(
+        _ names: S, in source: Located<String>, pointer: @autoclosure () -> String, node: Int
+    ) where S.Element == String {
+        var built: String?
         for slot in names {
+            let pointer = built ?? pointer()
+            built = pointer
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
             facts.reads[node, default: []].append(LintFacts.Read(slot: slot, location: location, pointer: pointer))
         }
@@ -579,8 +600,31 @@ struct Linker {
 
     /// Scalar offset of the first occurrence of `name` in `source` (0 when absent).
     private func offset(of name: String, in source: String) -> Int {
-        guard let range = source.range(of: name) else { return 0 }
-        return source.unicodeScalars.distance(from: source.unicodeScalars.startIndex, to: range.lowerBound)
+        Self.scalarOffset(of: name, in: source)
+    }
+
+    /// The first occurrence of `name`'s bytes in `source`, counted in scalars (0 when absent).
+    static func scalarOffset(of name: String, in source: String) -> Int {
+        var name = name
+        var source = source
+        return name.withUTF8 { needle in
+            source.withUTF8 { hay in
+                guard let first = needle.first, needle.count <= hay.count else { return 0 }
+                var scalars = 0
+                var i = 0
+                while i + needle.count <= hay.count {
+                    let b = hay[i]
+                    if b == first {
+                        var k = 1
+                        while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return scalars }
+                    }
+                    if b & 0xC0 != 0x80 { scalars += 1 }
+                    i += 1
+                }
+                return 0
+            }
+        }
     }
 }
 
@@ -591,24 +635,35 @@ struct LintFacts {
         var location: SourceLocation
         var pointer: String
     }
+    /// A text to check for plain language; its pointer is built only when it is reported.
     struct Prompt {
         var text: String
         var location: SourceLocation
-        var pointer: String
+        var base: String
+        var suffix: String
+        var index: Int? = nil
+        var pointer: String { Pointer.join(base + suffix, index) }
     }
-    var reads: [NodeID: [Read]] = [:]
-    var asks: [NodeID: String] = [:]
+    /// Reads by the node's place in `DialogGraph.nodeOrder`.
+    var reads: [Int: [Read]] = [:]
     var prompts: [Prompt] = []
 }
 
 extension Condition {
-    /// Slots tested with `answered(…)` anywhere in the condition: reads of them are guarded.
-    var answeredSlots: Set<String> {
+    /// The slots read (as in `slotsRead`) and those tested with `answered(…)`, each once, in order.
+    func collectReads(into reads: inout [String], guarded: inout [String]) {
+        func add(_ name: String, _ list: inout [String]) { if !list.contains(name) { list.append(name) } }
         switch self {
-        case .answered(let s): return [s]
-        case .not(let c): return c.answeredSlots
-        case .and(let a, let b), .or(let a, let b): return a.answeredSlots.union(b.answeredSlots)
-        default: return []
+        case .constant: break
+        case .slot(let name): add(name, &reads)
+        case .answered(let name): add(name, &guarded)
+        case .compare(let a, _, let b), .contains(let a, let b):
+            if case .slot(let name, _) = a { add(name, &reads) }
+            if case .slot(let name, _) = b { add(name, &reads) }
+        case .not(let c): c.collectReads(into: &reads, guarded: &guarded)
+        case .and(let a, let b), .or(let a, let b):
+            a.collectReads(into: &reads, guarded: &guarded)
+            b.collectReads(into: &reads, guarded: &guarded)
         }
     }
 }

@@ -16,17 +16,26 @@ struct RawSlot {
     var type: SlotType
     var label: String
     var units: [String: Double] = [:]
-    /// Locations of each option's label and synonyms, for overlap checks: (option value, text, where).
-    var optionWords: [(value: String, text: String, location: SourceLocation, pointer: String)] = []
+    /// Each option's label and synonyms, for overlap checks: (option value, text, where, which option
+    /// and which synonym; nil for the label).
+    var optionWords: [(value: String, text: String, location: SourceLocation, option: Int, synonym: Int?)] = []
+
+    /// The pointer of an option's label, or of one of its synonyms.
+    func optionPointer(_ option: Int, synonym: Int?) -> String {
+        let base = Pointer.join(ShapeReader.join("/slots", name.value) + "/options", option)
+        guard let synonym else { return base + "/label" }
+        return Pointer.join(base + "/synonyms", synonym)
+    }
 }
 
-struct RawNode {
-    var name: Located<String>
-    var pointer: String
-    var objectLocation: SourceLocation
-    var set: [(slot: Located<String>, value: JSONNode, pointer: String)] = []
+/// A class, not a struct: a node has some thirty reference-counted fields, and the linker's passes
+/// over it should share one copy rather than retain and release every field each time.
+final class RawNode {
+    let name: Located<String>
+    let pointer: String
+    let objectLocation: SourceLocation
+    var set: [(slot: Located<String>, value: JSONNode)] = []
     var say: [Located<String>] = []
-    var sayPointer: String = ""
     var documents: [Located<String>] = []
     var ask: RawAsk?
     var why: Located<String>?
@@ -34,25 +43,46 @@ struct RawNode {
     var call: Located<String>?
     var returns = false
     var end = false
+
+    init(name: Located<String>, pointer: String, objectLocation: SourceLocation) {
+        self.name = name
+        self.pointer = pointer
+        self.objectLocation = objectLocation
+    }
 }
 
 struct RawEdge {
     var condition: Located<String>?
     var target: Located<String>
     var location: SourceLocation
-    var pointer: String
-    /// True when written as a bare string `"next": "x"`.
-    var isBare: Bool
+    /// The edge's place in the `next` list; nil when written as a bare string `"next": "x"`.
+    var index: Int?
+
+    /// The edge's pointer, built only for diagnostics.
+    func pointer(in nodePointer: String) -> String { Pointer.join(nodePointer + "/next", index) }
 }
 
-struct RawAsk {
-    var location: SourceLocation
-    var pointer: String
-    var slot: Located<String>?
-    var reprompt: Located<String>?
-    var attempts: Located<Int>?
-    var skip: Bool
+/// A class for the same reason as `RawNode`.
+final class RawAsk {
+    let location: SourceLocation
+    let pointer: String
+    let slot: Located<String>?
+    let reprompt: Located<String>?
+    let attempts: Located<Int>?
+    let skip: Bool
     var map: RawMap?
+
+    init(
+        location: SourceLocation, pointer: String, slot: Located<String>?, reprompt: Located<String>?,
+        attempts: Located<Int>?, skip: Bool
+    ) {
+        self.location = location
+        self.pointer = pointer
+        self.slot = slot
+        self.reprompt = reprompt
+        self.attempts = attempts
+        self.skip = skip
+    }
 }
 
 struct RawMap {

@@ -7,10 +7,13 @@ struct ShapeReader {
     let sink: DiagnosticSink
 
     /// Checks the object's keys. Returns nil (after reporting) when `node` is not an object.
-    init?(_ node: JSONNode, pointer: String, what: String, allowed: [String], required: [String], sink: DiagnosticSink) {
+    init?(
+        _ node: JSONNode, pointer: String, what: @autoclosure () -> String, allowed: [String], required: [String],
+        sink: DiagnosticSink
+    ) {
         guard case .object(let object) = node.value else {
             sink.report(
-                .wrongType, node.location, pointer, "\(what) must be an object, not \(node.value.typeAndValue)")
+                .wrongType, node.location, pointer, "\(what()) must be an object, not \(node.value.typeAndValue)")
             return nil
         }
         self.object = object
@@ -22,10 +25,10 @@ struct ShapeReader {
                 ?? "allowed keys here: " + allowed.joined(separator: ", ")
             sink.report(
                 .unknownKey, member.keyLocation, Pointer.join(pointer, member.key),
-                "unknown key '\(member.key)' in \(what)", hint: hint)
+                "unknown key '\(member.key)' in \(what())", hint: hint)
         }
         for key in required where object[key] == nil {
-            sink.report(.missingKey, node.location, pointer, "\(what) is missing the required key '\(key)'")
+            sink.report(.missingKey, node.location, pointer, "\(what()) is missing the required key '\(key)'")
         }
     }
 
@@ -45,18 +48,26 @@ struct ShapeReader {
         return ShapeReader.string(node, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
     }
 
-    static func string(_ node: JSONNode, pointer: String, what: String, nonEmpty: Bool = true, sink: DiagnosticSink)
-        -> Located<String>?
-    {
+    /// `node` as a string; `pointer` and `what` are only built when there is something to report.
+    static func string(
+        _ node: JSONNode, pointer: @autoclosure () -> String, what: @autoclosure () -> String, nonEmpty: Bool = true,
+        sink: DiagnosticSink
+    ) -> Located<String>? {
         guard case .string(let s) = node.value else {
-            sink.report(.wrongType, node.location, pointer, "\(what) must be a string, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location, pointer(), "\(what()) must be a string, not \(node.value.typeAndValue)")
             return nil
         }
-        if nonEmpty, s.allSatisfy(\.isWhitespace) {
-            sink.report(.invalidValue, node.location, pointer, "\(what) must not be empty")
+        if nonEmpty, isBlank(s) {
+            sink.report(.invalidValue, node.location, pointer(), "\(what()) must not be empty")
             return nil
         }
         return Located(s, node.location)
+    }
+
+    /// True when every character is whitespace (or there are none); printable ASCII first decides at once.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 0x20, first < 0x7F { return false }
+        return s.allSatisfy(\.isWhitespace)
     }
 
     func bool(_ key: String) -> Located<Bool>? {
@@ -107,9 +118,14 @@ struct ShapeReader {
 
     func strings(_ key: String) -> [Located<String>]? {
         guard let items = array(key) else { return nil }
-        return items.enumerated().compactMap { i, item in
-            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink)
+        var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
+                strings.append(s)
+            }
         }
+        return strings
     }
 
     /// A string, or a list of strings (for `say`).
@@ -130,9 +146,14 @@ struct ShapeReader {
                 hint: "give at least one phrasing, or remove the key")
             return nil
         }
-        return items.enumerated().compactMap { i, item in
-            ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink)
+        var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
+                strings.append(s)
+            }
         }
+        return strings
     }
 
     func object(_ key: String) -> JSONObject? {
@@ -178,6 +199,18 @@ enum Identifier {
     }
     /// Simple identifiers joined by dots.
     static func isSlotName(_ s: String) -> Bool {
-        !s.isEmpty && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isSimple(String($0)) }
+        var atPartStart = true
+        for b in s.utf8 {
+            if b == UInt8(ascii: ".") {
+                if atPartStart { return false }
+                atPartStart = true
+            } else if atPartStart {
+                guard b >= 97, b <= 122 else { return false }
+                atPartStart = false
+            } else if !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95) {
+                return false
+            }
+        }
+        return !atPartStart
     }
 }
