@@ -1,7 +1,8 @@
 /// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
 /// templates against the declared slots, and builds matchers. Reports every problem it finds.
 struct Linker {
-    let dialogs: [RawDialog]
+    /// The dialogs to link; `link()` takes them, so they are freed as soon as linking is done.
+    private var dialogs: [RawDialog]
     let sink: DiagnosticSink
     private var slots: [String: SlotDefinition] = [:]
     private var slotOrder: [String] = []
@@ -34,6 +35,8 @@ struct Linker {
         // Dialog ids.
         var byId: [String: RawDialog] = [:]
         var order: [String] = []
+        let dialogs = self.dialogs
+        self.dialogs = []
         for d in dialogs {
             if let first = byId[d.id.value] {
                 sink.report(
