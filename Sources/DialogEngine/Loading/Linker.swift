@@ -519,17 +519,20 @@ struct Linker {
     }
 
     private func checkOverlaps(_ slot: RawSlot) {
-        var seen: [String: String] = [:]
+        // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
+        var seen: [[String]: String] = [:]
+        seen.reserveCapacity(slot.optionWords.count)
         for word in slot.optionWords {
-            let key = TextNormalizer.tokens(word.text).joined(separator: " ")
+            let key = TextNormalizer.tokens(word.text)
             guard !key.isEmpty else { continue }
-            if let owner = seen[key], owner != word.value {
+            if let owner = seen[key] {
+                guard owner != word.value else { continue }
                 sink.report(
                     .overlappingSynonyms, word.location,
                     Pointer.join("/slots", slot.name.value) + "…" + slot.optionPointer(word.option, synonym: word.synonym),
                     "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
                     hint: "keep the word on one option only")
-            } else if seen[key] == nil {
+            } else {
                 seen[key] = word.value
             }
         }
