@@ -42,7 +42,7 @@ struct DefiniteAssignment {
             }
             predOffsets[i + 1] = preds.count
         }
-        if let gi = index.position[dialog.start], local[gi] >= 0 { isEntry[local[gi]] = true }
+        if let gi = index.position(dialog.start), local[gi] >= 0 { isEntry[local[gi]] = true }
         for (i, gi) in places.enumerated() where isEntryPoint[gi] { isEntry[i] = true }
         // Fixed point: IN = ∩ OUT(preds) (empty at entries), OUT = IN ∪ GEN.
         var outs = [UInt64](repeating: ~0, count: n * words)
