@@ -2,9 +2,7 @@
 /// path where no earlier node asked or set it is reported (W064). Reads of other dialogs' slots and
 /// reads guarded by `answered(…)` or a template fallback are not reported.
 struct DefiniteAssignment {
-    let graph: DialogGraph
     let index: GraphIndex
-    let facts: LintFacts
     let dialog: DialogInfo
     let slots: [String]
     let sink: DiagnosticSink
@@ -70,7 +68,8 @@ struct DefiniteAssignment {
             }
         }
         for (i, gi) in places.enumerated() {
-            guard let reads = facts.reads[gi] else { continue }
+            let reads = index.reads[gi]
+            guard !reads.isEmpty else { continue }
             let id = index.ids[gi]
             let base = i * words
             for read in reads {

@@ -50,9 +50,8 @@ struct GraphLint {
         // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
         let silent = index.isSilent
         let edges = index.successors.filtered { silent[$0] }
-        for component in StronglyConnected.components(edges) {
-            let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
-            guard isLoop, let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
+        for component in StronglyConnected.loops(edges) {
+            guard let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
             let names = component.sorted().prefix(5).map { index.ids[$0].description }.joined(separator: " → ")
             sink.report(
                 .inputlessLoop, node.location, "/nodes/\(node.id.node)",
@@ -75,8 +74,8 @@ struct GraphLint {
             guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
             guard let range = facts.dialogPlaces[dialogId] else { continue }
             let places = Array(range)
-            guard places.contains(where: { p in facts.reads[p]?.contains { local.contains($0.slot) } == true }) else { continue }
-            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink)
+            guard places.contains(where: { p in index.reads[p].contains { local.contains($0.slot) } }) else { continue }
+            DefiniteAssignment(index: index, dialog: dialog, slots: local, sink: sink)
                 .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
         }
     }
@@ -180,6 +179,8 @@ struct GraphIndex {
     let isCall: [Bool]
     /// The slots each node sets or asks (including a keyword map's slot), in node order.
     let writes: FlatLists<String>
+    /// Where each node reads slots (for the read-before-set pass).
+    let reads: FlatLists<LintFacts.Read>
     private let nodePlaces: [String: [String: Int]]
 
     init(_ graph: DialogGraph, facts: LintFacts) {
@@ -191,6 +192,7 @@ struct GraphIndex {
         isSilent = facts.isSilent
         isCall = facts.isCall
         writes = facts.writes.build()
+        reads = facts.reads.build()
         nodePlaces = facts.nodePlaces
     }
 
@@ -292,7 +294,9 @@ extension FlatLists where Element == Int {
 
 /// Tarjan's algorithm, iterative (dialog graphs can be deep).
 enum StronglyConnected {
-    static func components(_ edges: Adjacency) -> [[Int]] {
+    /// The strongly connected components that are loops: more than one node, or one with an edge to
+    /// itself, in the order Tarjan's algorithm finds them (single nodes are not collected at all).
+    static func loops(_ edges: Adjacency) -> [[Int]] {
         let n = edges.count
         var index = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
@@ -325,6 +329,13 @@ enum StronglyConnected {
                     work.removeLast()
                     if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
                     if low[v] == index[v] {
+                        if stack.last == v {
+                            // A single node: a loop only through an edge to itself.
+                            stack.removeLast()
+                            onStack[v] = false
+                            if edges[v].contains(v) { result.append([v]) }
+                            continue
+                        }
                         var component: [Int] = []
                         while let w = stack.popLast() {
                             onStack[w] = false

@@ -638,7 +638,7 @@ struct Linker {
             let pointer = built ?? pointer()
             built = pointer
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
-            facts.reads[node, default: []].append(LintFacts.Read(slot: slot, location: location, pointer: pointer))
+            facts.reads.add(LintFacts.Read(slot: slot, location: location, pointer: pointer), to: node)
         }
     }
 
@@ -689,7 +689,7 @@ struct LintFacts {
         var pointer: String { Pointer.join(base + suffix, index) }
     }
     /// Reads by the node's place in `DialogGraph.nodeOrder`.
-    var reads: [Int: [Read]] = [:]
+    var reads = FlatLists<Read>.Builder(count: 0)
     var prompts: [Prompt] = []
     /// Each dialog's places in `nodeOrder` (its nodes are linked one after another).
     var dialogPlaces: [String: Range<Int>] = [:]
@@ -709,6 +709,7 @@ struct LintFacts {
     /// Sizes the per-node facts for `nodeCount` nodes.
     mutating func startIndex(nodeCount: Int) {
         successors = FlatLists<Int>.Builder(count: nodeCount)
+        reads = FlatLists<Read>.Builder(count: nodeCount)
         writes = FlatLists<String>.Builder(count: nodeCount)
         isTerminal = [Bool](repeating: false, count: nodeCount)
         isSilent = [Bool](repeating: true, count: nodeCount)

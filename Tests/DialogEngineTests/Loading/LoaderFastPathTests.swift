@@ -204,6 +204,9 @@ struct LoaderFastPathTests {
         #expect((0..<4).map { Array(back[$0]) } == [[3], [0], [0, 1, 1], []])
         let kept = edges.filtered { $0 != 2 }
         #expect((0..<4).map { Array(kept[$0]) } == [[1], [], [], [0]])
-        #expect(StronglyConnected.components(edges).map { $0.sorted() }.sorted { $0[0] < $1[0] } == [[0], [1], [2], [3]])
+        #expect(StronglyConnected.loops(edges).isEmpty)
+        var cyclic = FlatLists<Int>.Builder(count: 5)
+        for (from, to) in [(0, 1), (1, 2), (2, 0), (3, 3), (4, 0)] { cyclic.add(to, to: from) }
+        #expect(StronglyConnected.loops(cyclic.build()).map { $0.sorted() }.sorted { $0[0] < $1[0] } == [[0, 1, 2], [3]])
     }
 }
