@@ -2,9 +2,7 @@
 /// path where no earlier node asked or set it is reported (W064). Reads of other dialogs' slots and
 /// reads guarded by `answered(…)` or a template fallback are not reported.
 struct DefiniteAssignment {
-    let graph: DialogGraph
     let index: GraphIndex
-    let facts: LintFacts
     let dialog: DialogInfo
     let slots: [String]
     let sink: DiagnosticSink
@@ -42,7 +40,7 @@ struct DefiniteAssignment {
             }
             predOffsets[i + 1] = preds.count
         }
-        if let gi = index.position[dialog.start], local[gi] >= 0 { isEntry[local[gi]] = true }
+        if let gi = index.position(dialog.start), local[gi] >= 0 { isEntry[local[gi]] = true }
         for (i, gi) in places.enumerated() where isEntryPoint[gi] { isEntry[i] = true }
         // Fixed point: IN = ∩ OUT(preds) (empty at entries), OUT = IN ∪ GEN.
         var outs = [UInt64](repeating: ~0, count: n * words)
@@ -70,7 +68,8 @@ struct DefiniteAssignment {
             }
         }
         for (i, gi) in places.enumerated() {
-            guard let reads = facts.reads[gi] else { continue }
+            let reads = index.reads[gi]
+            guard !reads.isEmpty else { continue }
             let id = index.ids[gi]
             let base = i * words
             for read in reads {

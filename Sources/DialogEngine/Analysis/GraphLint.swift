@@ -15,7 +15,7 @@ struct GraphLint {
     static let maxGrade = 12.0
 
     func run() {
-        let index = GraphIndex(graph)
+        let index = GraphIndex(graph, facts: facts)
         checkReachability(index)
         checkPathsToEnd(index)
         checkInputlessLoops(index)
@@ -24,8 +24,8 @@ struct GraphLint {
     }
 
     private func checkReachability(_ index: GraphIndex) {
-        var roots = [index.position[graph.entry] ?? 0]
-        for i in graph.interrupts { if let p = index.position[i.target] { roots.append(p) } }
+        var roots = [index.position(graph.entry) ?? 0]
+        for i in graph.interrupts { if let p = index.position(i.target) { roots.append(p) } }
         let seen = index.reach(from: roots, along: index.successors)
         for (i, id) in index.ids.enumerated() where !seen[i] {
             guard let node = graph.nodes[id] else { continue }
@@ -50,9 +50,8 @@ struct GraphLint {
         // Edges between nodes that ask nothing; a strongly connected component among them spins forever.
         let silent = index.isSilent
         let edges = index.successors.filtered { silent[$0] }
-        for component in StronglyConnected.components(edges) {
-            let isLoop = component.count > 1 || (component.first.map { edges[$0].contains($0) } ?? false)
-            guard isLoop, let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
+        for component in StronglyConnected.loops(edges) {
+            guard let first = component.min(), let node = graph.nodes[index.ids[first]] else { continue }
             let names = component.sorted().prefix(5).map { index.ids[$0].description }.joined(separator: " → ")
             sink.report(
                 .inputlessLoop, node.location, "/nodes/\(node.id.node)",
@@ -69,13 +68,14 @@ struct GraphLint {
         var localPlace = [Int](repeating: -1, count: index.ids.count)
         var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
         for i in graph.interrupts {
-            if let p = index.position[i.target] { isInterruptTarget[p] = true }
+            if let p = index.position(i.target) { isInterruptTarget[p] = true }
         }
         for dialogId in graph.dialogOrder {
             guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
-            let places = dialog.nodes.compactMap { index.position[NodeID(dialog: dialogId, node: $0)] }
-            guard places.contains(where: { p in facts.reads[p]?.contains { local.contains($0.slot) } == true }) else { continue }
-            DefiniteAssignment(graph: graph, index: index, facts: facts, dialog: dialog, slots: local, sink: sink)
+            guard let range = facts.dialogPlaces[dialogId] else { continue }
+            let places = Array(range)
+            guard places.contains(where: { p in index.reads[p].contains { local.contains($0.slot) } }) else { continue }
+            DefiniteAssignment(index: index, dialog: dialog, slots: local, sink: sink)
                 .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
         }
     }
@@ -164,66 +164,40 @@ struct GraphLint {
     }
 }
 
-/// Node ids numbered densely, with successor and predecessor lists and what each node does.
-///
-/// Built in one pass over the graph's node table in storage order (sequential memory, not one
-/// random lookup per node), so the lint passes never look a node up again.
+/// Node ids numbered densely (by place in `nodeOrder`), with successor and predecessor lists and
+/// what each node does — all recorded by the linker as it linked each node, so the lint passes
+/// never look a node up by id.
 struct GraphIndex {
     let ids: [NodeID]
-    let position: [NodeID: Int]
     let successors: Adjacency
     let predecessors: Adjacency
     /// Nodes that end the conversation or return from a call.
     let isTerminal: [Bool]
-    /// Nodes that ask nothing (or are missing).
+    /// Nodes that ask nothing.
     let isSilent: [Bool]
     /// Nodes that call another dialog.
     let isCall: [Bool]
     /// The slots each node sets or asks (including a keyword map's slot), in node order.
     let writes: FlatLists<String>
+    /// Where each node reads slots (for the read-before-set pass).
+    let reads: FlatLists<LintFacts.Read>
+    private let nodePlaces: [String: [String: Int]]
 
-    init(_ graph: DialogGraph) {
+    init(_ graph: DialogGraph, facts: LintFacts) {
         ids = graph.nodeOrder
-        let n = ids.count
-        var position: [NodeID: Int] = [:]
-        position.reserveCapacity(n)
-        for (i, id) in ids.enumerated() { position[id] = i }
-        var terminal = [Bool](repeating: false, count: n)
-        var silent = [Bool](repeating: true, count: n)
-        var call = [Bool](repeating: false, count: n)
-        var edges = FlatLists<Int>.Builder(count: n)
-        var writes = FlatLists<String>.Builder(count: n)
-        for (id, node) in graph.nodes {
-            guard let i = position[id] else { continue }
-            switch node.exit {
-            case .end, .returns: terminal[i] = true
-            case .call(let callee, _):
-                call[i] = true
-                for edge in node.edges {
-                    if let j = position[edge.target] { edges.add(j, to: i) }
-                }
-                if let j = position[callee] { edges.add(j, to: i) }
-            case .next(let list):
-                for edge in list {
-                    if let j = position[edge.target] { edges.add(j, to: i) }
-                }
-            }
-            silent[i] = node.question == nil
-            for assignment in node.assignments { writes.add(assignment.slot, to: i) }
-            if let q = node.question {
-                writes.add(q.slot, to: i)
-                if let m = q.map { writes.add(m.slot, to: i) }
-            }
-        }
-        let succ = edges.build()
-        self.position = position
+        let succ = facts.successors.build()
         successors = succ
         predecessors = succ.reversed()
-        isTerminal = terminal
-        isSilent = silent
-        isCall = call
-        self.writes = writes.build()
+        isTerminal = facts.isTerminal
+        isSilent = facts.isSilent
+        isCall = facts.isCall
+        writes = facts.writes.build()
+        reads = facts.reads.build()
+        nodePlaces = facts.nodePlaces
     }
+
+    /// The place of node `id`, if the graph has it.
+    func position(_ id: NodeID) -> Int? { nodePlaces[id.dialog]?[id.node] }
 
     func reach(from roots: [Int], along edges: Adjacency) -> [Bool] {
         var seen = [Bool](repeating: false, count: ids.count)
@@ -320,7 +294,9 @@ extension FlatLists where Element == Int {
 
 /// Tarjan's algorithm, iterative (dialog graphs can be deep).
 enum StronglyConnected {
-    static func components(_ edges: Adjacency) -> [[Int]] {
+    /// The strongly connected components that are loops: more than one node, or one with an edge to
+    /// itself, in the order Tarjan's algorithm finds them (single nodes are not collected at all).
+    static func loops(_ edges: Adjacency) -> [[Int]] {
         let n = edges.count
         var index = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
@@ -353,6 +329,13 @@ enum StronglyConnected {
                     work.removeLast()
                     if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
                     if low[v] == index[v] {
+                        if stack.last == v {
+                            // A single node: a loop only through an edge to itself.
+                            stack.removeLast()
+                            onStack[v] = false
+                            if edges[v].contains(v) { result.append([v]) }
+                            continue
+                        }
                         var component: [Int] = []
                         while let w = stack.popLast() {
                             onStack[w] = false

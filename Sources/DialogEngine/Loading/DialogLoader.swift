@@ -85,6 +85,7 @@ public enum DialogLoader {
         var graph: DialogGraph?
         if !dialogs.isEmpty {
             var linker = Linker(dialogs: dialogs, sink: sink)
+            dialogs = []  // the linker now holds the only copy and lets it go once the graph is built
             graph = linker.link()
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run()

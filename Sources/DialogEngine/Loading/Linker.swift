@@ -1,11 +1,13 @@
 /// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
 /// templates against the declared slots, and builds matchers. Reports every problem it finds.
 struct Linker {
-    let dialogs: [RawDialog]
+    /// The dialogs to link; `link()` takes them, so they are freed as soon as linking is done.
+    private var dialogs: [RawDialog]
     let sink: DiagnosticSink
     private var slots: [String: SlotDefinition] = [:]
     private var slotOrder: [String] = []
-    private var nodeNames: [String: Set<String>] = [:]
+    /// Each dialog's node names with their places in the graph's `nodeOrder` (dialog by dialog, in file order).
+    private var nodePlaces: [String: [String: Int]] = [:]
     private var starts: [String: NodeID] = [:]
     private var documentIds: Set<String> = []
     /// Facts for the lint passes that run on the linked graph.
@@ -34,6 +36,8 @@ struct Linker {
         // Dialog ids.
         var byId: [String: RawDialog] = [:]
         var order: [String] = []
+        let dialogs = self.dialogs
+        self.dialogs = []
         for d in dialogs {
             if let first = byId[d.id.value] {
                 sink.report(
@@ -46,7 +50,15 @@ struct Linker {
             order.append(d.id.value)
         }
         let unique = order.compactMap { byId[$0] }
-        for d in unique { nodeNames[d.id.value] = Set(d.nodes.map(\.name.value)) }
+        var placeCount = 0
+        for d in unique {
+            var places = [String: Int](minimumCapacity: d.nodes.count)
+            for (k, node) in d.nodes.enumerated() { places[node.name.value] = placeCount + k }
+            nodePlaces[d.id.value] = places
+            facts.dialogPlaces[d.id.value] = placeCount..<(placeCount + d.nodes.count)
+            placeCount += d.nodes.count
+        }
+        facts.nodePlaces = nodePlaces
         // Slots, documents, interrupts: global names.
         let slotCount = unique.reduce(0) { $0 + $1.slots.count }
         slots.reserveCapacity(slotCount)
@@ -83,12 +95,12 @@ struct Linker {
         // Starts.
         for d in unique {
             guard let start = d.start else { continue }
-            if nodeNames[d.id.value]?.contains(start.value) == true {
+            if nodePlaces[d.id.value]?[start.value] != nil {
                 starts[d.id.value] = NodeID(dialog: d.id.value, node: start.value)
             } else {
                 sink.report(
                     .danglingReference, start.location, "/start", "start node '\(start.value)' is not a node of dialog '\(d.id.value)'",
-                    hint: Suggestion.hint(for: start.value, in: nodeNames[d.id.value] ?? []))
+                    hint: Suggestion.hint(for: start.value, in: nodePlaces[d.id.value]?.keys ?? [:].keys))
                 graphIsSound = false
             }
         }
@@ -100,6 +112,7 @@ struct Linker {
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
         facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
+        facts.startIndex(nodeCount: nodeCount)
         var infos: [String: DialogInfo] = [:]
         for d in unique {
             for raw in d.nodes {
@@ -246,8 +259,36 @@ struct Linker {
                 "node '\(raw.name.value)' has no way on when none of its conditions hold",
                 hint: "end the \"next\" list with an edge without \"if\", e.g. { \"goto\": \"…\" }")
         }
+        recordForLint(node, place: place)
         return node
     }
+
+    /// Notes what the lint passes need about a linked node, by its place: where its edges (and a
+    /// call) lead, whether it ends or asks, and which slots it sets or asks.
+    private mutating func recordForLint(_ node: Node, place: Int) {
+        func add(_ target: NodeID) {
+            if let j = nodePlaces[target.dialog]?[target.node] { facts.successors.add(j, to: place) }
+        }
+        switch node.exit {
+        case .end, .returns:
+            facts.isTerminal[place] = true
+        case .call(let callee, let edges):
+            facts.isCall[place] = true
+            for edge in edges { add(edge.target) }
+            add(callee)
+        case .next(let edges):
+            for edge in edges { add(edge.target) }
+        }
+        facts.isSilent[place] = node.question == nil
+        for assignment in node.assignments { facts.writes.add(assignment.slot, to: place) }
+        if let q = node.question {
+            facts.writes.add(q.slot, to: place)
+            if let m = q.map { facts.writes.add(m.slot, to: place) }
+        }
+    }
+
+    /// The place in `nodeOrder` of a node that exists.
+    func place(of id: NodeID) -> Int? { nodePlaces[id.dialog]?[id.node] }
 
     private func exitNames(_ raw: RawNode) -> String {
         var names: [String] = []
@@ -429,8 +470,8 @@ struct Linker {
     }
 
     private func buildCandidates(from dialog: String) -> [String] {
-        var names = Array(nodeNames[dialog] ?? [])
-        for (d, nodes) in nodeNames {
+        var names = Array(nodePlaces[dialog]?.keys ?? [:].keys)
+        for (d, nodes) in nodePlaces.mapValues(\.keys) {
             names.append(d)
             names += nodes.map { "\(d).\($0)" }
         }
@@ -441,8 +482,8 @@ struct Linker {
     /// `call` prefers a dialog id over a same-named local node, since calls are to dialogs.
     func resolveQuietly(_ ref: String, from dialog: String, preferDialog: Bool = false) -> NodeID? {
         if preferDialog, let start = starts[ref] { return start }
-        if nodeNames[dialog]?.contains(ref) == true { return NodeID(dialog: dialog, node: ref) }
-        if let id = NodeID(qualified: ref), nodeNames[id.dialog]?.contains(id.node) == true { return id }
+        if nodePlaces[dialog]?[ref] != nil { return NodeID(dialog: dialog, node: ref) }
+        if let id = NodeID(qualified: ref), nodePlaces[id.dialog]?[id.node] != nil { return id }
         if let start = starts[ref] { return start }
         return nil
     }
@@ -459,7 +500,7 @@ struct Linker {
         }
         var message = "'\(ref.value)' names no node or dialog"
         if let id = NodeID(qualified: ref.value) {
-            message = nodeNames[id.dialog] == nil
+            message = nodePlaces[id.dialog] == nil
                 ? "'\(ref.value)' names no node: there is no dialog '\(id.dialog)'"
                 : "'\(ref.value)' names no node: dialog '\(id.dialog)' has no node '\(id.node)'"
         }
@@ -516,17 +557,20 @@ struct Linker {
     }
 
     private func checkOverlaps(_ slot: RawSlot) {
-        var seen: [String: String] = [:]
+        // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
+        var seen: [[String]: String] = [:]
+        seen.reserveCapacity(slot.optionWords.count)
         for word in slot.optionWords {
-            let key = TextNormalizer.tokens(word.text).joined(separator: " ")
+            let key = TextNormalizer.tokens(word.text)
             guard !key.isEmpty else { continue }
-            if let owner = seen[key], owner != word.value {
+            if let owner = seen[key] {
+                guard owner != word.value else { continue }
                 sink.report(
                     .overlappingSynonyms, word.location,
                     Pointer.join("/slots", slot.name.value) + "…" + slot.optionPointer(word.option, synonym: word.synonym),
                     "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
                     hint: "keep the word on one option only")
-            } else if seen[key] == nil {
+            } else {
                 seen[key] = word.value
             }
         }
@@ -594,7 +638,7 @@ struct Linker {
             let pointer = built ?? pointer()
             built = pointer
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
-            facts.reads[node, default: []].append(LintFacts.Read(slot: slot, location: location, pointer: pointer))
+            facts.reads.add(LintFacts.Read(slot: slot, location: location, pointer: pointer), to: node)
         }
     }
 
@@ -645,8 +689,32 @@ struct LintFacts {
         var pointer: String { Pointer.join(base + suffix, index) }
     }
     /// Reads by the node's place in `DialogGraph.nodeOrder`.
-    var reads: [Int: [Read]] = [:]
+    var reads = FlatLists<Read>.Builder(count: 0)
     var prompts: [Prompt] = []
+    /// Each dialog's places in `nodeOrder` (its nodes are linked one after another).
+    var dialogPlaces: [String: Range<Int>] = [:]
+    /// Each dialog's node names with their places.
+    var nodePlaces: [String: [String: Int]] = [:]
+    /// By place: where each node's edges (then its call) lead, in order.
+    var successors = FlatLists<Int>.Builder(count: 0)
+    /// By place: nodes that end the conversation or return from a call.
+    var isTerminal: [Bool] = []
+    /// By place: nodes that ask nothing.
+    var isSilent: [Bool] = []
+    /// By place: nodes that call another dialog.
+    var isCall: [Bool] = []
+    /// By place: the slots each node sets or asks (including a keyword map's slot).
+    var writes = FlatLists<String>.Builder(count: 0)
+
+    /// Sizes the per-node facts for `nodeCount` nodes.
+    mutating func startIndex(nodeCount: Int) {
+        successors = FlatLists<Int>.Builder(count: nodeCount)
+        reads = FlatLists<Read>.Builder(count: nodeCount)
+        writes = FlatLists<String>.Builder(count: nodeCount)
+        isTerminal = [Bool](repeating: false, count: nodeCount)
+        isSilent = [Bool](repeating: true, count: nodeCount)
+        isCall = [Bool](repeating: false, count: nodeCount)
+    }
 }
 
 extension Condition {

@@ -34,8 +34,7 @@ struct ShapeReader {
 
     func pointer(_ key: String) -> String { Self.join(pointer, key) }
 
-    /// `Pointer.join`, skipping its Foundation string replacement when the token has nothing to
-    /// escape (keys and ids never do; this runs for every key of every file).
+    /// `Pointer.join` (kept as the reader's name for it; the escaping scan is skipped for plain keys).
     static func join(_ base: String, _ token: String) -> String {
         let escapes = token.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
         return escapes ? Pointer.join(base, token) : base + "/" + token
