@@ -431,8 +431,9 @@ extension AnswerMatcher {
         }
     }
 
-    /// The options of a `choice` or `multi` slot, prepared for matching.
-    struct OptionIndex: Sendable {
+    /// The options of a `choice` or `multi` slot, prepared for matching. A class (immutable), so a copy
+    /// of a question or its matcher is one reference, not a copy of every table.
+    final class OptionIndex: Sendable {
         /// One label or synonym of an option, as content words (stopwords removed).
         struct Phrase: Sendable {
             let option: Int

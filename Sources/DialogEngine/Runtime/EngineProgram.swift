@@ -11,6 +11,8 @@ final class EngineProgram: Sendable {
         let targets: [Int32]
         /// For `call`: the callee's position, -1 when missing.
         let callee: Int32
+        /// Whether the node asks a question (read without copying the question).
+        let asks: Bool
         /// The question's slot type, when the node asks and the slot is declared.
         let slotType: SlotType?
         /// The option labels shown with the question (choice and multi slots), else nil.
@@ -23,6 +25,7 @@ final class EngineProgram: Sendable {
             self.position = position
             targets = node.edges.map { positions[$0.target] ?? -1 }
             if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
+            asks = node.question != nil
             let type = node.question.flatMap { graph.slotType($0.slot) }
             slotType = type
             switch type {

@@ -297,7 +297,7 @@ struct Turn {
             outputs.append(.document(id: doc, title: rendered.title, markdown: rendered.markdown))
             if !state.shown.contains(doc) { state.shown.append(doc) }
         }
-        if step.node.question != nil {
+        if step.asks {
             ask(step)
             return nil
         }
