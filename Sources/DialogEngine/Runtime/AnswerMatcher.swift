@@ -517,11 +517,14 @@ extension AnswerMatcher {
                 list.sorted { phrases[$0].words.count > phrases[$1].words.count }
             }
             let optionTexts = Array(byContent.keys)
-            self.skips = Vocabulary.skips.removing { phrase in
-                optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) }
+            func clashes(_ phrase: [String]) -> Bool { optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) } }
+            // Most options clash with no skip phrase, nor with "all" or "none": the shared sets are kept then.
+            self.skips = Vocabulary.skips.phrases.contains(where: clashes) ? Vocabulary.skips.removing(where: clashes) : Vocabulary.skips
+            func keep(_ answers: Set<[String]>) -> Set<[String]> {
+                answers.contains { byContent[$0] != nil } ? answers.filter { byContent[$0] == nil } : answers
             }
-            self.allAnswers = multi ? Vocabulary.allAnswers.filter { byContent[$0] == nil } : []
-            self.noneAnswers = multi ? Vocabulary.noneAnswers.filter { byContent[$0] == nil } : []
+            self.allAnswers = multi ? keep(Vocabulary.allAnswers) : []
+            self.noneAnswers = multi ? keep(Vocabulary.noneAnswers) : []
         }
 
         func outcome(_ pick: Pick) -> MatchOutcome? {
