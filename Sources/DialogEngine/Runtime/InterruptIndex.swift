@@ -41,6 +41,8 @@ struct InterruptIndex: Sendable {
     /// words), as shapes over `scalars`.
     private let urgentLeads: [Shape]
     private let otherLeads: [Shape]
+    /// No lead word accepts a shorter token (a prefix needs its own length, a typo word its length less its limit).
+    private let shortestLeadMatch: Int
     /// Per group (urgent, other): the phrases to try for a line, found from its words.
     private let urgentCandidates: Candidates
     private let otherCandidates: Candidates
@@ -124,6 +126,7 @@ struct InterruptIndex: Sendable {
         self.bitsetWords = max(1, (vocabulary.count + 63) / 64)
         self.urgentLeads = leads[0]
         self.otherLeads = leads[1]
+        shortestLeadMatch = (leads[0] + leads[1]).map { $0.isPrefix ? $0.count : $0.count - $0.limit }.min() ?? 0
         urgentCandidates = Candidates(urgent, exact: exact, anchors: vocabulary.count, leads: leads[0].count)
         otherCandidates = Candidates(other, exact: exact, anchors: vocabulary.count, leads: leads[1].count)
     }
@@ -202,7 +205,7 @@ struct InterruptIndex: Sendable {
     private func leadPositions(_ leads: [Shape], _ input: (shapes: [Shape], scalars: [UInt32])) -> [UInt64] {
         var hits = [UInt64](repeating: 0, count: leads.count)
         leads.withUnsafeBufferPointer { leads in
-            for (position, token) in input.shapes.enumerated() {
+            for (position, token) in input.shapes.enumerated() where token.count >= shortestLeadMatch {
                 let bit: UInt64 = 1 << UInt64(position)
                 let absent = ~token.letters
                 for id in leads.indices {
