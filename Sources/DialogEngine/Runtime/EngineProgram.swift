@@ -13,6 +13,8 @@ final class EngineProgram: Sendable {
         let callee: Int32
         /// Whether the node asks a question (read without copying the question).
         let asks: Bool
+        /// The question's keyword-map rules, indexed like interrupts (nil without a map).
+        let keywords: InterruptIndex?
         /// The question's slot type, when the node asks and the slot is declared.
         let slotType: SlotType?
         /// The option labels shown with the question (choice and multi slots), else nil.
@@ -26,6 +28,7 @@ final class EngineProgram: Sendable {
             targets = node.edges.map { positions[$0.target] ?? -1 }
             if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
             asks = node.question != nil
+            keywords = node.question?.map.map { map in InterruptIndex(matchers: map.rules.map { ($0.matcher, true) }) }
             let type = node.question.flatMap { graph.slotType($0.slot) }
             slotType = type
             switch type {

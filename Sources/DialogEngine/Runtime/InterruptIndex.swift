@@ -75,6 +75,11 @@ struct InterruptIndex: Sendable {
     }
 
     init(_ interrupts: [Interrupt]) {
+        self.init(matchers: interrupts.map { ($0.matcher, $0.urgent) })
+    }
+
+    /// An index over any phrase matchers (`KeywordMap` rules): entry `i` is `matchers[i]`.
+    init(matchers: [(matcher: PhraseMatcher, urgent: Bool)]) {
         var vocabulary: [String: Int] = [:]
         var words: [Shape] = []
         var scalars: [UInt32] = []
@@ -83,7 +88,7 @@ struct InterruptIndex: Sendable {
         var other: [Phrase] = []
         var leads: [[Shape]] = [[], []]
         var leadIDs: [[String: Int]] = [[:], [:]]
-        for (i, interrupt) in interrupts.enumerated() {
+        for (i, interrupt) in matchers.enumerated() {
             for phraseWords in interrupt.matcher.phrases {
                 let wordStart = words.count
                 let exactStart = exact.count
@@ -136,10 +141,16 @@ struct InterruptIndex: Sendable {
     /// Only the phrases listed under the line's exact words and under the lead words it contains are
     /// tried, in priority order: any other phrase lacks its first word.
     func firstMatch(_ tokens: [String], urgent: Bool) -> Int? {
+        matches(tokens, urgent: urgent, firstOnly: true).first
+    }
+
+    /// Every entry of the group (`urgent` or other) with a phrase the line holds, in entry order; with
+    /// `firstOnly`, only the first of them.
+    func matches(_ tokens: [String], urgent: Bool, firstOnly: Bool) -> [Int] {
         let phrases = urgent ? self.urgent : other
-        guard !tokens.isEmpty, !phrases.isEmpty else { return nil }
+        guard !tokens.isEmpty, !phrases.isEmpty else { return [] }
         let count = tokens.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords) { present -> Int? in
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords) { present -> [Int] in
             present.initialize(repeating: 0)
             let lookup = urgent ? urgentCandidates : otherCandidates
             var candidates: [Int] = []
@@ -162,11 +173,14 @@ struct InterruptIndex: Sendable {
                     candidates += lookup.phrases[lookup.start[k]..<lookup.start[k + 1]]
                 }
             }
-            guard !candidates.isEmpty else { return nil }
+            guard !candidates.isEmpty else { return [] }
             candidates.sort()
             let line = input ?? Self.shapes(of: tokens)
+            var found: [Int] = []
             search: for index in candidates {
                 let phrase = phrases[index]
+                // Phrases are grouped by entry, in entry order: an entry found needs no other phrase.
+                if found.last == phrase.interrupt { continue }
                 let length = phrase.words.count
                 guard length <= count else { continue }
                 for k in phrase.exact {
@@ -179,15 +193,21 @@ struct InterruptIndex: Sendable {
                     while starts != 0 {
                         let start = starts.trailingZeroBitCount
                         starts &= starts - 1
-                        if matches(phrase, at: start, offset: 1, line) { return phrase.interrupt }
+                        if matches(phrase, at: start, offset: 1, line) {
+                            if firstOnly { return [phrase.interrupt] }
+                            found.append(phrase.interrupt)
+                            continue search
+                        }
                     }
                     continue
                 }
                 for start in 0...(count - length) where matches(phrase, at: start, offset: 0, line) {
-                    return phrase.interrupt
+                    if firstOnly { return [phrase.interrupt] }
+                    found.append(phrase.interrupt)
+                    continue search
                 }
             }
-            return nil
+            return found
         }
     }
 
