@@ -69,8 +69,8 @@ final class EngineProgram: Sendable {
         let plans = graph.documents.mapValues { DocumentPlan($0) }
         var steps: [Step] = []
         steps.reserveCapacity(positions.count)
-        var seen: Set<NodeID> = []
-        for id in order where seen.insert(id).inserted {
+        // `order` may name a node twice; its first place is the one in `positions`.
+        for id in order where positions[id] == Int32(steps.count) {
             if let node = graph.nodes[id] {
                 steps.append(Step(node: node, position: Int32(steps.count), positions: positions, graph: graph, plans: plans))
             }
