@@ -110,6 +110,8 @@ public enum TextNormalizer {
         return line.withUTF8 { bytes -> [String]? in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word -> [String]? in
                 var tokens: [String] = []
+                // Room for the usual count of words, so appending rarely reallocates.
+                tokens.reserveCapacity(min(bytes.count / 3 + 1, 64))
                 var length = 0
                 func flush() {
                     guard length > 0 else { return }
