@@ -474,10 +474,16 @@ extension AnswerMatcher {
             var phrases: [Phrase] = []
             var vocabulary: [Word] = []
             var wordIDs: [String: Int] = [:]
+            // Sized up front (a few texts per option, a few words per text): built for every question at load.
+            let texts = options.reduce(0) { $0 + 1 + $1.synonyms.count }
             var byContent: [[String]: Set<Int>] = [:]
+            byContent.reserveCapacity(texts)
+            wordIDs.reserveCapacity(texts * 2)
             var byStopwordsOnly: [[String]: Set<Int>] = [:]
             var optionWords: [[Int]] = []
+            optionWords.reserveCapacity(options.count)
             var usedWords: Set<String> = []
+            usedWords.reserveCapacity(texts * 2)
             for (index, option) in options.enumerated() {
                 var ids: [Int] = []
                 for text in [option.label] + option.synonyms {
@@ -504,9 +510,10 @@ extension AnswerMatcher {
             self.phrases = phrases
             self.vocabulary = vocabulary
             self.wordIDs = wordIDs
-            self.vocabularyCounts = vocabulary.map(\.count)
-            self.vocabularyLetters = vocabulary.map(\.letters)
-            self.longestPhrase = phrases.map(\.words.count).max() ?? 0
+            // Closures rather than key paths: key-path maps are slow at run time, and this runs at load.
+            self.vocabularyCounts = vocabulary.map { $0.count }
+            self.vocabularyLetters = vocabulary.map { $0.letters }
+            self.longestPhrase = phrases.map { $0.words.count }.max() ?? 0
             self.byContent = byContent
             self.byStopwordsOnly = byStopwordsOnly
             self.optionWords = optionWords
@@ -789,7 +796,7 @@ extension AnswerMatcher {
                     start += 1
                     continue
                 }
-                let options = Set(found.map(\.option))
+                let options = Set(found.map { $0.option })
                 if options.count > 1 { return .ambiguous(options.sorted()) }
                 chosen.formUnion(options)
                 start += length
@@ -828,9 +835,9 @@ extension AnswerMatcher {
         ) -> [(length: Int, distance: Int, option: Int)] {
             guard length < min(longestPhrase, compared.typed.count - start) else { return [] }
             let all = fuzzyMatches(compared, at: start, longerThan: length)
-            guard let length = all.map(\.length).max() else { return [] }
+            guard let length = all.map({ $0.length }).max() else { return [] }
             let longest = all.filter { $0.length == length }
-            let distance = longest.map(\.distance).min() ?? 0
+            let distance = longest.map { $0.distance }.min() ?? 0
             return longest.filter { $0.distance == distance }
         }
     }

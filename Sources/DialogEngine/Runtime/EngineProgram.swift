@@ -32,7 +32,7 @@ final class EngineProgram: Sendable {
             let type = node.question.flatMap { graph.slotType($0.slot) }
             slotType = type
             switch type {
-            case .choice(let options)?, .multi(let options)?: optionLabels = options.map(\.label)
+            case .choice(let options)?, .multi(let options)?: optionLabels = options.map { $0.label }
             default: optionLabels = nil
             }
             documents = node.documents.compactMap { id in

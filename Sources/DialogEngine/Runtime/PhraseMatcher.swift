@@ -18,7 +18,7 @@ public struct PhraseMatcher: Sendable {
     public init(phrases: [String]) {
         self.phrases = phrases.compactMap(Self.words(of:))
         exactWords = self.phrases.map { phrase in
-            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map(\.text)
+            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map { $0.text }
         }
     }
 

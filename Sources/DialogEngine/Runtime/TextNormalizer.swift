@@ -204,7 +204,7 @@ extension TextNormalizer {
 
         init(_ text: String, isPrefix: Bool = false) {
             self.text = text
-            self.scalars = text.unicodeScalars.map(\.value)
+            self.scalars = text.unicodeScalars.map { $0.value }
             self.letters = scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
             self.isPrefix = isPrefix
         }
