@@ -23,6 +23,9 @@ struct ExploreAbstraction {
     private(set) var atomIndex: [Condition: Int] = [:]
     /// Per slot: indexes into `atomList`; an atom's position here is its bit in the key.
     private(set) var slotAtoms: [[Int]] = []
+    /// Per atom: the atom compiled over its one slot, evaluated on a one-value table (nil when it names
+    /// other slots too, or none: evaluated as a condition).
+    private(set) var compiledAtoms: [CompiledCondition?] = []
     /// Slots read together with another slot in one atom (`a == b`): kept as raw values.
     private(set) var rawSlots: [Int] = []
     /// Per node: what may be read while the node's question waits for an answer.
@@ -53,6 +56,12 @@ struct ExploreAbstraction {
         atEnd = VariableSet(count: 0)
         collectAtoms()
         computeLiveness()
+        compiledAtoms = atomList.map { entry in
+            var names: [String] = []
+            var index: [String: Int] = [:]
+            let compiled = CompiledCondition(entry.atom, names: &names, index: &index)
+            return names == [slotNames[entry.slot]] ? compiled : nil
+        }
     }
 
     // MARK: - Variables
@@ -323,8 +332,10 @@ struct ExploreAbstraction {
                 continue
             }
             var bits: UInt64 = presence ? 1 << 63 : 0
+            let table: [Value?] = [value]
             for (k, a) in atoms.enumerated() where live.contains(a) {
-                if atomList[a].atom.evaluate({ $0 == name ? value : nil }) { bits |= 1 << UInt64(k) }
+                let holds = compiledAtoms[a].map { $0.evaluate(table) } ?? atomList[a].atom.evaluate({ $0 == name ? value : nil })
+                if holds { bits |= 1 << UInt64(k) }
             }
             words.append(bits)
         }

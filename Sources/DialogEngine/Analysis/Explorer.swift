@@ -269,9 +269,10 @@ struct ExploreRun {
         }
         // (d) A question newly asked in this step must find its slot empty, unless the person went back
         // or restarted, or an interrupt's flow is running.
-        if let p = next.position, entered.last == p, let q = graph.nodes[p]?.question, let value = next.slots[q.slot],
-            kind != .back, kind != .restart, interrupted == nil,
-            !next.stack.contains(where: { if case .resume = $0 { return true } else { return false } })
+        // (The cheap tests first: the node's question is looked up only when they pass.)
+        if kind != .back, kind != .restart, interrupted == nil, let p = next.position, entered.last == p,
+            !next.stack.contains(where: { if case .resume = $0 { return true } else { return false } }),
+            let q = graph.nodes[p]?.question, let value = next.slots[q.slot]
         {
             record(
                 .askedOnce, key: p.description,

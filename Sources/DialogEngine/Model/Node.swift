@@ -87,12 +87,19 @@ public struct KeywordMap: Sendable {
     /// The value derived from an answer's tokens, or nil when nothing applies.
     public func value(for tokens: [String]) -> Value? {
         let input = PhraseMatcher.Input(tokens: tokens)
+        if isMulti { return value(matching: rules.indices.filter { rules[$0].matcher.matches(input) }) }
+        return value(matching: rules.firstIndex { $0.matcher.matches(input) }.map { [$0] } ?? [])
+    }
+
+    /// The value derived from the rules that match, given as ascending rule positions (for a choice
+    /// slot, the first matching rule is enough).
+    func value(matching matched: [Int]) -> Value? {
         if isMulti {
-            var values = rules.filter { $0.matcher.matches(input) }.map(\.value)
+            var values = matched.map { rules[$0].value }
             if values.isEmpty, let d = defaultValue { values = [d] }
             return .set(values)
         }
-        if let rule = rules.first(where: { $0.matcher.matches(input) }) { return .choice(rule.value) }
+        if let first = matched.first { return .choice(rules[first].value) }
         return defaultValue.map { .choice($0) }
     }
 }

@@ -431,8 +431,9 @@ extension AnswerMatcher {
         }
     }
 
-    /// The options of a `choice` or `multi` slot, prepared for matching.
-    struct OptionIndex: Sendable {
+    /// The options of a `choice` or `multi` slot, prepared for matching. A class (immutable), so a copy
+    /// of a question or its matcher is one reference, not a copy of every table.
+    final class OptionIndex: Sendable {
         /// One label or synonym of an option, as content words (stopwords removed).
         struct Phrase: Sendable {
             let option: Int
@@ -473,10 +474,16 @@ extension AnswerMatcher {
             var phrases: [Phrase] = []
             var vocabulary: [Word] = []
             var wordIDs: [String: Int] = [:]
+            // Sized up front (a few texts per option, a few words per text): built for every question at load.
+            let texts = options.reduce(0) { $0 + 1 + $1.synonyms.count }
             var byContent: [[String]: Set<Int>] = [:]
+            byContent.reserveCapacity(texts)
+            wordIDs.reserveCapacity(texts * 2)
             var byStopwordsOnly: [[String]: Set<Int>] = [:]
             var optionWords: [[Int]] = []
+            optionWords.reserveCapacity(options.count)
             var usedWords: Set<String> = []
+            usedWords.reserveCapacity(texts * 2)
             for (index, option) in options.enumerated() {
                 var ids: [Int] = []
                 for text in [option.label] + option.synonyms {
@@ -503,9 +510,10 @@ extension AnswerMatcher {
             self.phrases = phrases
             self.vocabulary = vocabulary
             self.wordIDs = wordIDs
-            self.vocabularyCounts = vocabulary.map(\.count)
-            self.vocabularyLetters = vocabulary.map(\.letters)
-            self.longestPhrase = phrases.map(\.words.count).max() ?? 0
+            // Closures rather than key paths: key-path maps are slow at run time, and this runs at load.
+            self.vocabularyCounts = vocabulary.map { $0.count }
+            self.vocabularyLetters = vocabulary.map { $0.letters }
+            self.longestPhrase = phrases.map { $0.words.count }.max() ?? 0
             self.byContent = byContent
             self.byStopwordsOnly = byStopwordsOnly
             self.optionWords = optionWords
@@ -516,11 +524,14 @@ extension AnswerMatcher {
                 list.sorted { phrases[$0].words.count > phrases[$1].words.count }
             }
             let optionTexts = Array(byContent.keys)
-            self.skips = Vocabulary.skips.removing { phrase in
-                optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) }
+            func clashes(_ phrase: [String]) -> Bool { optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) } }
+            // Most options clash with no skip phrase, nor with "all" or "none": the shared sets are kept then.
+            self.skips = Vocabulary.skips.phrases.contains(where: clashes) ? Vocabulary.skips.removing(where: clashes) : Vocabulary.skips
+            func keep(_ answers: Set<[String]>) -> Set<[String]> {
+                answers.contains { byContent[$0] != nil } ? answers.filter { byContent[$0] == nil } : answers
             }
-            self.allAnswers = multi ? Vocabulary.allAnswers.filter { byContent[$0] == nil } : []
-            self.noneAnswers = multi ? Vocabulary.noneAnswers.filter { byContent[$0] == nil } : []
+            self.allAnswers = multi ? keep(Vocabulary.allAnswers) : []
+            self.noneAnswers = multi ? keep(Vocabulary.noneAnswers) : []
         }
 
         func outcome(_ pick: Pick) -> MatchOutcome? {
@@ -785,7 +796,7 @@ extension AnswerMatcher {
                     start += 1
                     continue
                 }
-                let options = Set(found.map(\.option))
+                let options = Set(found.map { $0.option })
                 if options.count > 1 { return .ambiguous(options.sorted()) }
                 chosen.formUnion(options)
                 start += length
@@ -824,9 +835,9 @@ extension AnswerMatcher {
         ) -> [(length: Int, distance: Int, option: Int)] {
             guard length < min(longestPhrase, compared.typed.count - start) else { return [] }
             let all = fuzzyMatches(compared, at: start, longerThan: length)
-            guard let length = all.map(\.length).max() else { return [] }
+            guard let length = all.map({ $0.length }).max() else { return [] }
             let longest = all.filter { $0.length == length }
-            let distance = longest.map(\.distance).min() ?? 0
+            let distance = longest.map { $0.distance }.min() ?? 0
             return longest.filter { $0.distance == distance }
         }
     }

@@ -69,11 +69,44 @@ enum Command: Equatable {
             while start <= end, trim(bytes[start]) { start += 1 }
             while end >= start, trim(bytes[end]) { end -= 1 }
             guard start <= end else { return .none }
-            let word = bytes[start...end]
-            for phrase in phrases where phrase.text.utf8.count == word.count {
-                if zip(word, phrase.text.utf8).allSatisfy({ lower($0) == $1 }) { return .found(phrase.command) }
+            let count = end - start + 1
+            guard count <= Table.longest, Table.firstLetters & (1 << UInt64(lower(bytes[start]) & 63)) != 0 else { return .none }
+            let table = Table.shared
+            for k in table.commands.indices where table.start[k + 1] - table.start[k] == count {
+                var same = true
+                for i in 0..<count where lower(bytes[start + i]) != table.bytes[table.start[k] + i] {
+                    same = false
+                    break
+                }
+                if same { return .found(table.commands[k]) }
             }
             return .none
+        }
+    }
+
+    /// `phrases` as one flat byte array, for `asciiLookup`.
+    struct Table: Sendable {
+        let bytes: [UInt8]
+        /// Phrase `k` is `bytes[start[k]..<start[k + 1]]`.
+        let start: [Int]
+        let commands: [Command]
+
+        static let shared = Table()
+        /// The longest phrase, in bytes.
+        static let longest = phrases.map(\.text.utf8.count).max() ?? 0
+        /// The first letters of the phrases, one bit per byte value modulo 64.
+        static let firstLetters: UInt64 = phrases.reduce(0) { $0 | 1 << UInt64(($1.text.utf8.first ?? 0) & 63) }
+
+        init() {
+            var bytes: [UInt8] = []
+            var start = [0]
+            for phrase in Command.phrases {
+                bytes += phrase.text.utf8
+                start.append(bytes.count)
+            }
+            self.bytes = bytes
+            self.start = start
+            commands = Command.phrases.map(\.command)
         }
     }
 

@@ -19,6 +19,12 @@ indirect enum CompiledCondition: Sendable {
     case constant(Bool)
     case slot(Int)
     case answered(Int)
+    /// `slot == 'text'` or `slot != 'text'` (either side): the common comparison, without a literal `Value`.
+    case equalsText(Int, String, negated: Bool)
+    /// `'text' in slot`.
+    case containsText(set: Int, String)
+    /// `slot in ['a', 'b']`.
+    case inList(Int, [String])
     case compare(Operand, ComparisonOperator, Operand)
     case contains(set: Operand, element: Operand)
     case not(CompiledCondition)
@@ -46,7 +52,12 @@ indirect enum CompiledCondition: Sendable {
         case .constant(let b): self = .constant(b)
         case .slot(let name): self = .slot(position(name))
         case .answered(let name): self = .answered(position(name))
+        case .compare(.slot(let name, _), let op, .text(let t)) where op == .eq || op == .ne,
+            .compare(.text(let t), let op, .slot(let name, _)) where op == .eq || op == .ne:
+            self = .equalsText(position(name), t, negated: op == .ne)
         case .compare(let a, let op, let b): self = .compare(operand(a), op, operand(b))
+        case .contains(.slot(let name, _), .text(let t)): self = .containsText(set: position(name), t)
+        case .contains(.list(let items), .slot(let name, _)): self = .inList(position(name), items)
         case .contains(let set, let element): self = .contains(set: operand(set), element: operand(element))
         case .not(let c): self = .not(CompiledCondition(c, names: &names, index: &index))
         case .and(let a, let b):
@@ -76,6 +87,22 @@ indirect enum CompiledCondition: Sendable {
         case .or(let a, let b):
             if a.evaluate(values) { return true }
             return b.evaluate(values)
+        case .equalsText(let i, let text, let negated):
+            // As `Condition.compare`: unanswered is false; text and choice compare as strings; other
+            // kinds are never equal.
+            switch values[i] {
+            case nil: return false
+            case .text(let v)?, .choice(let v)?: return (v == text) != negated
+            default: return negated
+            }
+        case .containsText(let i, let text):
+            if case .set(let items)? = values[i] { return items.contains(text) }
+            return false
+        case .inList(let i, let items):
+            switch values[i] {
+            case .text(let v)?, .choice(let v)?: return items.contains(v)
+            default: return false
+            }
         case .compare(let a, let op, let b):
             guard let x = a.resolve(values), let y = b.resolve(values) else { return false }
             return Condition.compare(x, op, y)

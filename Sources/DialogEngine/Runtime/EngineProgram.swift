@@ -11,6 +11,10 @@ final class EngineProgram: Sendable {
         let targets: [Int32]
         /// For `call`: the callee's position, -1 when missing.
         let callee: Int32
+        /// Whether the node asks a question (read without copying the question).
+        let asks: Bool
+        /// The question's keyword-map rules, indexed like interrupts (nil without a map).
+        let keywords: InterruptIndex?
         /// The question's slot type, when the node asks and the slot is declared.
         let slotType: SlotType?
         /// The option labels shown with the question (choice and multi slots), else nil.
@@ -23,10 +27,12 @@ final class EngineProgram: Sendable {
             self.position = position
             targets = node.edges.map { positions[$0.target] ?? -1 }
             if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
+            asks = node.question != nil
+            keywords = node.question?.map.map { map in InterruptIndex(matchers: map.rules.map { ($0.matcher, true) }) }
             let type = node.question.flatMap { graph.slotType($0.slot) }
             slotType = type
             switch type {
-            case .choice(let options)?, .multi(let options)?: optionLabels = options.map(\.label)
+            case .choice(let options)?, .multi(let options)?: optionLabels = options.map { $0.label }
             default: optionLabels = nil
             }
             documents = node.documents.compactMap { id in
@@ -63,8 +69,8 @@ final class EngineProgram: Sendable {
         let plans = graph.documents.mapValues { DocumentPlan($0) }
         var steps: [Step] = []
         steps.reserveCapacity(positions.count)
-        var seen: Set<NodeID> = []
-        for id in order where seen.insert(id).inserted {
+        // `order` may name a node twice; its first place is the one in `positions`.
+        for id in order where positions[id] == Int32(steps.count) {
             if let node = graph.nodes[id] {
                 steps.append(Step(node: node, position: Int32(steps.count), positions: positions, graph: graph, plans: plans))
             }

@@ -45,14 +45,20 @@ enum InputCleaner {
     /// The same cleaning over bytes, for all-ASCII text (nearly every typed line); nil otherwise.
     /// A line that needs no change is returned as it is, without copying.
     private static func cleanASCII(_ text: String) -> String? {
-        var needsWork = false
-        var previous = UInt8(ascii: " ")
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte < 0x20 || byte == 0x7F || (byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ")) { needsWork = true }
-            previous = byte
+        var text = text
+        // One pass over the bytes in place: nil for non-ASCII, else whether anything must change.
+        let scan = text.withUTF8 { bytes -> (ascii: Bool, needsWork: Bool) in
+            var needsWork = false
+            var previous = UInt8(ascii: " ")
+            for byte in bytes {
+                guard byte < 0x80 else { return (false, false) }
+                if byte < 0x20 || byte == 0x7F || (byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ")) { needsWork = true }
+                previous = byte
+            }
+            return (true, needsWork || previous == UInt8(ascii: " "))
         }
-        guard needsWork || previous == UInt8(ascii: " ") else { return text }
+        guard scan.ascii else { return nil }
+        guard scan.needsWork else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var bytes = text.utf8.makeIterator()

@@ -41,6 +41,8 @@ struct InterruptIndex: Sendable {
     /// words), as shapes over `scalars`.
     private let urgentLeads: [Shape]
     private let otherLeads: [Shape]
+    /// No lead word accepts a shorter token (a prefix needs its own length, a typo word its length less its limit).
+    private let shortestLeadMatch: Int
     /// Per group (urgent, other): the phrases to try for a line, found from its words.
     private let urgentCandidates: Candidates
     private let otherCandidates: Candidates
@@ -73,6 +75,11 @@ struct InterruptIndex: Sendable {
     }
 
     init(_ interrupts: [Interrupt]) {
+        self.init(matchers: interrupts.map { ($0.matcher, $0.urgent) })
+    }
+
+    /// An index over any phrase matchers (`KeywordMap` rules): entry `i` is `matchers[i]`.
+    init(matchers: [(matcher: PhraseMatcher, urgent: Bool)]) {
         var vocabulary: [String: Int] = [:]
         var words: [Shape] = []
         var scalars: [UInt32] = []
@@ -81,7 +88,7 @@ struct InterruptIndex: Sendable {
         var other: [Phrase] = []
         var leads: [[Shape]] = [[], []]
         var leadIDs: [[String: Int]] = [[:], [:]]
-        for (i, interrupt) in interrupts.enumerated() {
+        for (i, interrupt) in matchers.enumerated() {
             for phraseWords in interrupt.matcher.phrases {
                 let wordStart = words.count
                 let exactStart = exact.count
@@ -124,6 +131,7 @@ struct InterruptIndex: Sendable {
         self.bitsetWords = max(1, (vocabulary.count + 63) / 64)
         self.urgentLeads = leads[0]
         self.otherLeads = leads[1]
+        shortestLeadMatch = (leads[0] + leads[1]).map { $0.isPrefix ? $0.count : $0.count - $0.limit }.min() ?? 0
         urgentCandidates = Candidates(urgent, exact: exact, anchors: vocabulary.count, leads: leads[0].count)
         otherCandidates = Candidates(other, exact: exact, anchors: vocabulary.count, leads: leads[1].count)
     }
@@ -133,65 +141,127 @@ struct InterruptIndex: Sendable {
     /// Only the phrases listed under the line's exact words and under the lead words it contains are
     /// tried, in priority order: any other phrase lacks its first word.
     func firstMatch(_ tokens: [String], urgent: Bool) -> Int? {
+        matches(tokens, urgent: urgent, firstOnly: true).first
+    }
+
+    /// Every entry of the group (`urgent` or other) with a phrase the line holds, in entry order; with
+    /// `firstOnly`, only the first of them.
+    func matches(_ tokens: [String], urgent: Bool, firstOnly: Bool) -> [Int] {
         let phrases = urgent ? self.urgent : other
-        guard !tokens.isEmpty, !phrases.isEmpty else { return nil }
-        let count = tokens.count
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords) { present -> Int? in
-            present.initialize(repeating: 0)
-            let lookup = urgent ? urgentCandidates : otherCandidates
-            var candidates: [Int] = []
-            for token in tokens {
-                guard let id = vocabulary[token], present[id >> 6] & (1 << UInt64(id & 63)) == 0 else { continue }
-                present[id >> 6] |= 1 << UInt64(id & 63)
-                candidates += lookup.phrases[lookup.start[id]..<lookup.start[id + 1]]
-            }
-            let leads = urgent ? urgentLeads : otherLeads
-            var input: (shapes: [Shape], scalars: [UInt32])?
-            var leadHits: [UInt64] = []
-            if count > 64 {
-                candidates = Array(phrases.indices)  // beyond the bit masks: try every phrase
-            } else if !leads.isEmpty {
-                let shapes = Self.shapes(of: tokens)
-                input = shapes
-                leadHits = leadPositions(leads, shapes)
-                for (lead, hits) in leadHits.enumerated() where hits != 0 {
-                    let k = lookup.anchors + lead
-                    candidates += lookup.phrases[lookup.start[k]..<lookup.start[k + 1]]
-                }
-            }
-            guard !candidates.isEmpty else { return nil }
-            candidates.sort()
-            let line = input ?? Self.shapes(of: tokens)
-            search: for index in candidates {
-                let phrase = phrases[index]
-                let length = phrase.words.count
-                guard length <= count else { continue }
-                for k in phrase.exact {
-                    let id = exact[k]
-                    if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
-                }
-                if phrase.lead >= 0, count <= 64 {
-                    let last = count - length  // the last start that leaves room for the phrase
-                    var starts = leadHits[phrase.lead] & (last == 63 ? ~0 : (1 << UInt64(last + 1)) - 1)
-                    while starts != 0 {
-                        let start = starts.trailingZeroBitCount
-                        starts &= starts - 1
-                        if matches(phrase, at: start, offset: 1, line) { return phrase.interrupt }
+        guard !tokens.isEmpty, !phrases.isEmpty else { return [] }
+        let leads = urgent ? urgentLeads : otherLeads
+        // Scratch space on the stack (no heap allocation per line): the present-word bits and lead
+        // positions, the line's word shapes and scalars (scalars never outnumber UTF-8 bytes), and
+        // the candidate phrases (each phrase is listed once, so at most all of them).
+        let scalarCapacity = max(1, tokens.reduce(0) { $0 + $1.utf8.count })
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords + leads.count) { bits in
+            withUnsafeTemporaryAllocation(of: Shape.self, capacity: tokens.count) { shapes in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCapacity) { scalars in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: phrases.count) { candidates in
+                        bits.initialize(repeating: 0)
+                        let scratch = Scratch(
+                            present: UnsafeMutableBufferPointer(rebasing: bits[..<bitsetWords]),
+                            leadHits: UnsafeMutableBufferPointer(rebasing: bits[bitsetWords...]), shapes: shapes,
+                            scalars: scalars, candidates: candidates)
+                        return search(tokens, phrases, leads, urgent ? urgentCandidates : otherCandidates, firstOnly, scratch)
                     }
-                    continue
-                }
-                for start in 0...(count - length) where matches(phrase, at: start, offset: 0, line) {
-                    return phrase.interrupt
                 }
             }
-            return nil
         }
     }
 
+    /// Per-line working memory of `matches`.
+    private struct Scratch {
+        var present: UnsafeMutableBufferPointer<UInt64>
+        var leadHits: UnsafeMutableBufferPointer<UInt64>
+        var shapes: UnsafeMutableBufferPointer<Shape>
+        var scalars: UnsafeMutableBufferPointer<UInt32>
+        var candidates: UnsafeMutableBufferPointer<Int>
+    }
+
+    private func search(
+        _ tokens: [String], _ phrases: [Phrase], _ leads: [Shape], _ lookup: Candidates, _ firstOnly: Bool, _ scratch: Scratch
+    ) -> [Int] {
+        let count = tokens.count
+        let present = scratch.present
+        var found = 0
+        func add(_ list: Range<Int>) {
+            for k in list {
+                scratch.candidates[found] = lookup.phrases[k]
+                found += 1
+            }
+        }
+        for token in tokens {
+            guard let id = vocabulary[token], present[id >> 6] & (1 << UInt64(id & 63)) == 0 else { continue }
+            present[id >> 6] |= 1 << UInt64(id & 63)
+            add(lookup.start[id]..<lookup.start[id + 1])
+        }
+        // The line's words as shapes, over its scalars.
+        var used = 0
+        for (i, token) in tokens.enumerated() {
+            let start = used
+            var letters: UInt64 = 0
+            for s in token.unicodeScalars {
+                scratch.scalars[used] = s.value
+                used += 1
+                letters |= 1 << UInt64(s.value % 64)
+            }
+            scratch.shapes[i] = Shape(start: start, count: used - start, letters: letters, limit: 0, isPrefix: false)
+        }
+        let shapes = UnsafeBufferPointer(scratch.shapes)
+        let scalars = UnsafeBufferPointer(rebasing: scratch.scalars[..<used])
+        if count > 64 {
+            found = 0
+            add(0..<phrases.count)  // beyond the bit masks: try every phrase
+        } else if !leads.isEmpty {
+            leadPositions(leads, shapes, scalars, into: scratch.leadHits)
+            for (lead, hits) in scratch.leadHits.enumerated() where hits != 0 {
+                let k = lookup.anchors + lead
+                add(lookup.start[k]..<lookup.start[k + 1])
+            }
+        }
+        guard found > 0 else { return [] }
+        var candidates = UnsafeMutableBufferPointer(rebasing: scratch.candidates[..<found])
+        candidates.sort()
+        var result: [Int] = []
+        search: for index in candidates {
+            let phrase = phrases[index]
+            // Phrases are grouped by entry, in entry order: an entry found needs no other phrase.
+            if result.last == phrase.interrupt { continue }
+            let length = phrase.words.count
+            guard length <= count else { continue }
+            for k in phrase.exact {
+                let id = exact[k]
+                if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
+            }
+            if phrase.lead >= 0, count <= 64 {
+                let last = count - length  // the last start that leaves room for the phrase
+                var starts = scratch.leadHits[phrase.lead] & (last == 63 ? ~0 : (1 << UInt64(last + 1)) - 1)
+                while starts != 0 {
+                    let start = starts.trailingZeroBitCount
+                    starts &= starts - 1
+                    if matches(phrase, at: start, offset: 1, shapes, scalars) {
+                        if firstOnly { return [phrase.interrupt] }
+                        result.append(phrase.interrupt)
+                        continue search
+                    }
+                }
+                continue
+            }
+            for start in 0...(count - length) where matches(phrase, at: start, offset: 0, shapes, scalars) {
+                if firstOnly { return [phrase.interrupt] }
+                result.append(phrase.interrupt)
+                continue search
+            }
+        }
+        return result
+    }
+
     /// Whether the phrase's words from `offset` on accept the line's tokens from `start + offset` on.
-    private func matches(_ phrase: Phrase, at start: Int, offset: Int, _ input: (shapes: [Shape], scalars: [UInt32])) -> Bool {
-        for k in offset..<phrase.words.count
-        where !accepts(words[phrase.words.lowerBound + k], input.shapes[start + k], input.scalars) {
+    private func matches(
+        _ phrase: Phrase, at start: Int, offset: Int, _ shapes: UnsafeBufferPointer<Shape>, _ scalars: UnsafeBufferPointer<UInt32>
+    ) -> Bool {
+        for k in offset..<phrase.words.count where !accepts(words[phrase.words.lowerBound + k], shapes[start + k], scalars) {
             return false
         }
         return true
@@ -199,10 +269,12 @@ struct InterruptIndex: Sendable {
 
     /// For each lead word, the token positions it accepts. Most pairs fail on the letter sets alone (a
     /// word with more letters missing from the token than it forgives cannot accept it), checked first.
-    private func leadPositions(_ leads: [Shape], _ input: (shapes: [Shape], scalars: [UInt32])) -> [UInt64] {
-        var hits = [UInt64](repeating: 0, count: leads.count)
+    private func leadPositions(
+        _ leads: [Shape], _ shapes: UnsafeBufferPointer<Shape>, _ scalars: UnsafeBufferPointer<UInt32>,
+        into hits: UnsafeMutableBufferPointer<UInt64>
+    ) {
         leads.withUnsafeBufferPointer { leads in
-            for (position, token) in input.shapes.enumerated() {
+            for (position, token) in shapes.enumerated() where token.count >= shortestLeadMatch {
                 let bit: UInt64 = 1 << UInt64(position)
                 let absent = ~token.letters
                 for id in leads.indices {
@@ -213,11 +285,10 @@ struct InterruptIndex: Sendable {
                         let rest = missing & (missing &- 1)
                         if rest != 0 && (leads[id].limit == 1 || rest & (rest &- 1) != 0) { continue }
                     }
-                    if accepts(leads[id], token, input.scalars) { hits[id] |= bit }
+                    if accepts(leads[id], token, scalars) { hits[id] |= bit }
                 }
             }
         }
-        return hits
     }
 
     /// `bits.nonzeroBitCount <= n`, without counting every bit (no popcount instruction on baseline x86-64).
@@ -231,31 +302,12 @@ struct InterruptIndex: Sendable {
         return rest == 0
     }
 
-    /// The line's tokens as shapes over one array of scalars.
-    static func shapes(of tokens: [String]) -> (shapes: [Shape], scalars: [UInt32]) {
-        var shapes: [Shape] = []
-        shapes.reserveCapacity(tokens.count)
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(tokens.reduce(0) { $0 + $1.utf8.count })
-        for token in tokens {
-            let start = scalars.count
-            var letters: UInt64 = 0
-            for s in token.unicodeScalars {
-                scalars.append(s.value)
-                letters |= 1 << UInt64(s.value % 64)
-            }
-            shapes.append(Shape(start: start, count: scalars.count - start, letters: letters, limit: 0, isPrefix: false))
-        }
-        return (shapes, scalars)
-    }
-
     /// Whether phrase word `word` accepts typed `token` (scalars in `tokenScalars`): `PhraseMatcher.accepts`.
     @inline(__always)
-    private func accepts(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+    private func accepts(_ word: Shape, _ token: Shape, _ tokenScalars: UnsafeBufferPointer<UInt32>) -> Bool {
         if word.isPrefix {
             guard token.count >= word.count, word.letters & ~token.letters == 0 else { return false }
-            for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
-            return true
+            return same(word, token, tokenScalars)
         }
         let limit = word.limit
         if abs(word.count - token.count) > limit { return false }
@@ -266,15 +318,14 @@ struct InterruptIndex: Sendable {
             return false
         }
         return scalars.withUnsafeBufferPointer { all in
-            tokenScalars.withUnsafeBufferPointer { typed in
-                let a = UnsafeBufferPointer(rebasing: all[word.start..<(word.start + word.count)])
-                let b = UnsafeBufferPointer(rebasing: typed[token.start..<(token.start + token.count)])
-                return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
-            }
+            let a = UnsafeBufferPointer(rebasing: all[word.start..<(word.start + word.count)])
+            let b = UnsafeBufferPointer(rebasing: tokenScalars[token.start..<(token.start + token.count)])
+            return TextNormalizer.boundedDistance(a, b, limit: limit) != nil
         }
     }
 
-    private func same(_ word: Shape, _ token: Shape, _ tokenScalars: [UInt32]) -> Bool {
+    /// Whether the token starts with the word's scalars (equals it, when the lengths match).
+    private func same(_ word: Shape, _ token: Shape, _ tokenScalars: UnsafeBufferPointer<UInt32>) -> Bool {
         for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
         return true
     }

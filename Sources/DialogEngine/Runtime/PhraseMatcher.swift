@@ -18,7 +18,7 @@ public struct PhraseMatcher: Sendable {
     public init(phrases: [String]) {
         self.phrases = phrases.compactMap(Self.words(of:))
         exactWords = self.phrases.map { phrase in
-            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map(\.text)
+            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map { $0.text }
         }
     }
 
@@ -71,7 +71,14 @@ public struct PhraseMatcher: Sendable {
     /// A phrase's words; a word written with a trailing `*` becomes a prefix word.
     private static func words(of phrase: String) -> [Word]? {
         var words: [Word] = []
-        for piece in phrase.split(whereSeparator: { $0.isWhitespace }) {
+        // ASCII phrases (nearly all) are split on their bytes; others on Characters.
+        let pieces: [Substring]
+        if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+            pieces = phrase.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }
+        } else {
+            pieces = phrase.split(whereSeparator: { $0.isWhitespace })
+        }
+        for piece in pieces {
             let isPrefix = piece.hasSuffix("*")
             let tokens = TextNormalizer.tokens(String(piece))
             for (index, token) in tokens.enumerated() {

@@ -104,39 +104,44 @@ public enum TextNormalizer {
     // MARK: - Tokenizing
 
     /// Fast path for all-ASCII lines (the common case); nil when the line has other characters.
+    /// Words are assembled in a scratch buffer on the stack, so the only allocations are the result's.
     private static func asciiTokens(_ line: String) -> [String]? {
         var line = line
         return line.withUTF8 { bytes -> [String]? in
-            var tokens: [String] = []
-            var word: [UInt8] = []
-            word.reserveCapacity(16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.append(byte + 32)
-                case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                    continue
-                case 0x80...:
-                    return nil
-                case 0x09...0x0D, 0x20:
-                    flush(&word, into: &tokens)
-                case 0x00..<0x20, 0x7F:
-                    continue  // other control characters vanish without splitting the word
-                default:
-                    flush(&word, into: &tokens)  // punctuation and symbols
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word -> [String]? in
+                var tokens: [String] = []
+                // Room for the usual count of words, so appending rarely reallocates.
+                tokens.reserveCapacity(min(bytes.count / 3 + 1, 64))
+                var length = 0
+                func flush() {
+                    guard length > 0 else { return }
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self))
+                    length = 0
                 }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        word[length] = byte
+                        length += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        word[length] = byte + 32
+                        length += 1
+                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                        continue
+                    case 0x80...:
+                        return nil
+                    case 0x09...0x0D, 0x20:
+                        flush()
+                    case 0x00..<0x20, 0x7F:
+                        continue  // other control characters vanish without splitting the word
+                    default:
+                        flush()  // punctuation and symbols
+                    }
+                }
+                flush()
+                return tokens
             }
-            flush(&word, into: &tokens)
-            return tokens
         }
-    }
-
-    private static func flush(_ word: inout [UInt8], into tokens: inout [String]) {
-        guard !word.isEmpty else { return }
-        tokens.append(String(decoding: word, as: UTF8.self))
-        word.removeAll(keepingCapacity: true)
     }
 
     /// General path over a line already lowercased and folded.
@@ -199,7 +204,7 @@ extension TextNormalizer {
 
         init(_ text: String, isPrefix: Bool = false) {
             self.text = text
-            self.scalars = text.unicodeScalars.map(\.value)
+            self.scalars = text.unicodeScalars.map { $0.value }
             self.letters = scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
             self.isPrefix = isPrefix
         }

@@ -176,7 +176,11 @@ struct Turn {
         state.attempts = 0
         if let value {
             state.slots[question.slot] = value
-            if let map = question.map, let derived = map.value(for: tokens) { state.slots[map.slot] = derived }
+            if let map = question.map, let keywords = step.keywords,
+                let derived = map.value(matching: keywords.matches(tokens, urgent: true, firstOnly: !map.isMulti))
+            {
+                state.slots[map.slot] = derived
+            }
         } else {
             state.slots[question.slot] = nil
             if let map = question.map { state.slots[map.slot] = nil }
@@ -297,7 +301,7 @@ struct Turn {
             outputs.append(.document(id: doc, title: rendered.title, markdown: rendered.markdown))
             if !state.shown.contains(doc) { state.shown.append(doc) }
         }
-        if step.node.question != nil {
+        if step.asks {
             ask(step)
             return nil
         }

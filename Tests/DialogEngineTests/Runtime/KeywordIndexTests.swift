@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import DialogEngine
+
+// The engine reads keyword maps and interrupts through `InterruptIndex`; it must find exactly what
+// `KeywordMap.value(for:)` and `PhraseMatcher.matches` find, on every line of every shipped
+// transcript, and on those lines' words with typos, prefixes and reordering.
+
+private func shippedLines() throws -> (DialogGraph, [[String]]) {
+    let graph = try #require(DialogLoader.load(paths: [Fixtures.dialogs]).graph)
+    var lines: [[String]] = []
+    for file in Fixtures.files(in: Fixtures.transcripts, ending: ".transcript") {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let transcript = try Transcript.parse(text).get()
+        for input in transcript.inputs {
+            let tokens = TextNormalizer.tokens(input)
+            lines.append(tokens)
+            lines.append(tokens.reversed())
+            // One typo in each longer word, and a prefix of each word.
+            lines.append(tokens.map { $0.count >= 5 ? String($0.dropLast()) + "x" : $0 })
+            lines.append(tokens.map { String($0.prefix(max(3, $0.count - 2))) })
+        }
+    }
+    // Every keyword and interrupt phrase itself, so each rule matches at least once.
+    for node in graph.nodes.values {
+        for rule in node.question?.map?.rules ?? [] { for phrase in rule.matcher.phrases { lines.append(phrase.map(\.text)) } }
+    }
+    for interrupt in graph.interrupts { for phrase in interrupt.matcher.phrases { lines.append(phrase.map(\.text)) } }
+    return (graph, lines)
+}
+
+@Test func keywordMapsThroughTheIndexMatchValueForTokens() throws {
+    let (graph, lines) = try shippedLines()
+    var maps = 0
+    for node in graph.nodes.values {
+        guard let map = node.question?.map else { continue }
+        maps += 1
+        let index = InterruptIndex(matchers: map.rules.map { ($0.matcher, true) })
+        for tokens in lines {
+            let indexed = map.value(matching: index.matches(tokens, urgent: true, firstOnly: !map.isMulti))
+            #expect(indexed == map.value(for: tokens), "\(node.id): \(tokens)")
+        }
+    }
+    #expect(maps > 0)
+}
+
+@Test func interruptIndexFindsWhatPhraseMatchersFind() throws {
+    let (graph, lines) = try shippedLines()
+    let index = InterruptIndex(graph.interrupts)
+    for tokens in lines {
+        for urgent in [true, false] {
+            let expected = graph.interrupts.indices.first { graph.interrupts[$0].urgent == urgent && graph.interrupts[$0].matcher.matches(tokens) }
+            #expect(index.firstMatch(tokens, urgent: urgent) == expected, "\(tokens)")
+        }
+    }
+}
