@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "SecondOpinion",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "second-opinion", targets: ["second-opinion"]),
         .library(name: "DialogEngine", targets: ["DialogEngine"]),
