@@ -3,11 +3,11 @@ public enum OutputFormatter {
     public static func lines(_ output: Output) -> [String] {
         switch output {
         case .text(let s, _):
-            return s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return splitLines(s)
         case .options(let labels):
             return labels.enumerated().map { "  \($0.offset + 1). \($0.element)" }
         case .document(_, _, let markdown):
-            var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = splitLines(markdown)
             if lines.last == "" { lines.removeLast() }
             return ["────────"] + lines + ["────────"]
         case .save(let path, _):
@@ -16,6 +16,24 @@ public enum OutputFormatter {
             return ["(The conversation is over. Type save to keep your documents, back to change an answer, or quit.)"]
         case .quit:
             return ["Goodbye. Take care of yourself."]
+        }
+    }
+
+    /// `text` cut at each "\n", empty pieces kept: the same as splitting its Characters on "\n" (so a
+    /// "\r\n", one Character, is not a cut), but over UTF-8 bytes. Replay formats every line it
+    /// compares, and the Character walk was over a quarter of a full replay.
+    static func splitLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                if index > start, bytes[index - 1] == 0x0D { continue }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
         }
     }
 }

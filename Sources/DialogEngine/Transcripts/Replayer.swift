@@ -102,9 +102,9 @@ public enum Replayer {
         for output in outputs {
             for text in OutputFormatter.lines(output) {
                 // Transcript files ignore trailing spaces, so the engine's lines are compared without them.
-                var line = Substring(text)
-                while line.last == " " || line.last == "\t" { line = line.dropLast() }
-                lines.append(.init(line: .bot(String(line)), number: 0))
+                var line = text
+                while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
+                lines.append(.init(line: .bot(line), number: 0))
             }
         }
     }
