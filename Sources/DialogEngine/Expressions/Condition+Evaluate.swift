@@ -25,19 +25,20 @@ extension Condition {
             return Condition.compare(x, op, y)
         case .contains(let set, let element):
             guard let e = element.resolve(lookup), let s = set.resolve(lookup) else { return false }
-            let item: String
-            switch e {
-            case .text(let v), .choice(let v): item = v
-            default: return false
-            }
-            switch s {
-            case .set(let values): return values.contains(item)
-            default: return false
-            }
+            return Condition.isMember(e, of: s)
         }
     }
 
     /// `a op b` for resolved values; text and choice values compare as strings, sets ignore order.
+    /// Whether text or choice `element` is one of the values of set `set` (false for other kinds).
+    static func isMember(_ element: Value, of set: Value) -> Bool {
+        guard case .set(let values) = set else { return false }
+        switch element {
+        case .text(let v), .choice(let v): return values.contains(v)
+        default: return false
+        }
+    }
+
     static func compare(_ a: Value, _ op: ComparisonOperator, _ b: Value) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)):

@@ -108,15 +108,7 @@ indirect enum CompiledCondition: Sendable {
             return Condition.compare(x, op, y)
         case .contains(let set, let element):
             guard let e = element.resolve(values), let s = set.resolve(values) else { return false }
-            let item: String
-            switch e {
-            case .text(let v), .choice(let v): item = v
-            default: return false
-            }
-            switch s {
-            case .set(let values): return values.contains(item)
-            default: return false
-            }
+            return Condition.isMember(e, of: s)
         }
     }
 }
