@@ -105,25 +105,25 @@ struct JSONByteParser {
     private mutating func parseValue() throws(JSONParseStop) -> JSONNode {
         guard i < end else { throw truncated() }
         let start = mark()
-        let location = self.location(start)
+        let (line, column) = position(start)
         switch buf[i] {
         case UInt8(ascii: "{"):
-            return JSONNode(value: .object(try parseObject(start)), location: location)
+            return JSONNode(value: .object(try parseObject(start)), line: line, column: column)
         case UInt8(ascii: "["):
-            return JSONNode(value: .array(try parseArray(start)), location: location)
+            return JSONNode(value: .array(try parseArray(start)), line: line, column: column)
         case UInt8(ascii: "\""):
-            return JSONNode(value: .string(try parseString(start)), location: location)
+            return JSONNode(value: .string(try parseString(start)), line: line, column: column)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try parseNumber()), location: location)
+            return JSONNode(value: .number(try parseNumber()), line: line, column: column)
         case UInt8(ascii: "t") where matchesLiteral("true"):
             i += 4
-            return JSONNode(value: .bool(true), location: location)
+            return JSONNode(value: .bool(true), line: line, column: column)
         case UInt8(ascii: "f") where matchesLiteral("false"):
             i += 5
-            return JSONNode(value: .bool(false), location: location)
+            return JSONNode(value: .bool(false), line: line, column: column)
         case UInt8(ascii: "n") where matchesLiteral("null"):
             i += 4
-            return JSONNode(value: .null, location: location)
+            return JSONNode(value: .null, line: line, column: column)
         default:
             throw unexpectedValue()
         }
@@ -146,7 +146,7 @@ struct JSONByteParser {
         while true {
             guard i < end, buf[i] == UInt8(ascii: "\"") else { throw badKey() }
             let keyMark = mark()
-            let keyLocation = location(keyMark)
+            let (keyLine, keyColumn) = position(keyMark)
             let key = try parseString(keyMark)
             skipWhitespace()
             guard i < end, buf[i] == UInt8(ascii: ":") else { throw missingColon(after: key) }
@@ -166,14 +166,14 @@ struct JSONByteParser {
                 existing = members.firstIndex { $0.key == key }
             }
             if let existing {
-                let first = members[existing].keyLocation
+                let first = members[existing]
                 duplicates.append(
                     Diagnostic(
-                        .duplicateKey, keyLocation, pointer: pointer(appending: key),
-                        "duplicate key '\(display(key))' in this object",
-                        hint: "first defined at line \(first.line), column \(first.column)"))
+                        .duplicateKey, SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn)),
+                        pointer: pointer(appending: key), "duplicate key '\(display(key))' in this object",
+                        hint: "first defined at line \(first.keyLine), column \(first.keyColumn)"))
             } else {
-                members.append(JSONObject.Member(key: key, keyLocation: keyLocation, value: value))
+                members.append(JSONObject.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
                 if index != nil {
                     index?[key] = members.count - 1
                 } else if members.count >= 12 {
@@ -248,7 +248,7 @@ struct JSONByteParser {
         guard openers.count < maxDepth else {
             throw JSONParseStop(
                 diagnostic: Diagnostic(
-                    .limitExceeded, location(open), pointer: pointer(), "nesting deeper than \(maxDepth) levels",
+                    .limitExceeded, locationWithoutCache(open), pointer: pointer(), "nesting deeper than \(maxDepth) levels",
                     hint: "dialog files need only a few levels; look for brackets that are never closed"))
         }
         openers.append(Opener(mark: open, bracket: buf[open.offset], depth: path.count))
@@ -891,8 +891,8 @@ struct JSONByteParser {
 
     private func endMark() -> Mark { Mark(offset: end, line: line, lineStart: lineStart) }
 
-    /// The location of `m`, counting columns in Unicode scalars from the cached column when it can.
-    private mutating func location(_ m: Mark) -> SourceLocation {
+    /// The line and column of `m`, counting columns in Unicode scalars from the cached column when it can.
+    private mutating func position(_ m: Mark) -> (line: Int32, column: Int32) {
         var from = m.lineStart
         var column = 1
         if cachedLineStart == m.lineStart, cachedOffset <= m.offset {
@@ -903,7 +903,7 @@ struct JSONByteParser {
         cachedLineStart = m.lineStart
         cachedOffset = m.offset
         cachedColumn = column
-        return SourceLocation(file: file, line: m.line, column: column)
+        return (Int32(truncatingIfNeeded: m.line), Int32(truncatingIfNeeded: column))
     }
 
     /// The location of `m` counted from its line start (for diagnostics, which are rare).

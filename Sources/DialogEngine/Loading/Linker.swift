@@ -201,7 +201,7 @@ struct Linker {
         for (slotName, valueNode) in raw.set {
             let pointer = { ShapeReader.join(raw.pointer + "/set", slotName.value) }
             guard let def = slotDefinition(slotName, pointer: pointer()) else { continue }
-            if let value = value(valueNode, for: def, pointer: pointer()) {
+            if let value = value(valueNode, in: dialog.file, for: def, pointer: pointer()) {
                 node.assignments.append(Assignment(slot: def.name, value: value))
             }
         }
@@ -520,7 +520,7 @@ struct Linker {
     }
 
     /// A JSON literal as a value of the slot's type, or nil after reporting E044.
-    private func value(_ node: JSONNode, for def: SlotDefinition, pointer: @autoclosure () -> String) -> Value? {
+    private func value(_ node: JSONNode, in file: String, for def: SlotDefinition, pointer: @autoclosure () -> String) -> Value? {
         let options = def.type.options.map(\.value)
         switch (def.type, node.value) {
         case (.bool, .bool(let b)): return .bool(b)
@@ -551,7 +551,7 @@ struct Linker {
         }
         if case .string(let s) = node.value, let close = Suggestion.closest(to: s, in: options) { hint = "did you mean '\(close)'?" }
         sink.report(
-            .valueTypeMismatch, node.location, pointer(),
+            .valueTypeMismatch, node.location(in: file), pointer(),
             "\(node.value.typeAndValue) does not fit \(def.type.name) slot '\(def.name)'", hint: hint)
         return nil
     }
