@@ -41,9 +41,10 @@ struct JSONByteParser {
         var depth: Int
     }
 
-    /// One step of the JSON pointer to the value being parsed.
+    /// One step of the JSON pointer to the value being parsed. A key is kept as the offset of its
+    /// opening quote (no string copy per member); it is decoded again only when a pointer is made.
     private enum PathComponent {
-        case key(String)
+        case key(at: Int)
         case index(Int)
     }
 
@@ -152,7 +153,7 @@ struct JSONByteParser {
             guard i < end, buf[i] == UInt8(ascii: ":") else { throw missingColon(after: key) }
             i += 1
             skipWhitespace()
-            path.append(.key(key))
+            path.append(.key(at: keyMark.offset))
             if i < end, buf[i] == UInt8(ascii: "}") || buf[i] == UInt8(ascii: ",") {
                 throw fail(mark(), "missing value for key '\(display(key))'", hint: "write a value after the ':'")
             }
@@ -915,6 +916,15 @@ struct JSONByteParser {
     private func scalarCount(_ from: Int, _ to: Int) -> Int {
         var count = 0
         var p = from
+        // Eight bytes at a time: a continuation byte (10xxxxxx) has its top bit set and the next one clear.
+        let raw = UnsafeRawBufferPointer(buf)
+        while to - p >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+            // One bit per continuation byte, moved to each byte's bottom and summed into the top byte.
+            count += 8 - Int(truncatingIfNeeded: ((continuations >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            p += 8
+        }
         while p < to {
             if buf[p] & 0xC0 != 0x80 { count += 1 }
             p += 1
@@ -931,11 +941,18 @@ struct JSONByteParser {
         for component in path.prefix(depth) {
             s += "/"
             switch component {
-            case .key(let key): s += JSONByteParser.escapePointer(key)
+            case .key(let offset): s += JSONByteParser.escapePointer(key(at: offset))
             case .index(let n): s += String(n)
             }
         }
         return s
+    }
+
+    /// The key whose opening quote is at `offset` (already parsed once, so it is well formed).
+    private func key(at offset: Int) -> String {
+        var copy = self
+        copy.i = offset
+        return (try? copy.parseString(Mark(offset: offset, line: line, lineStart: lineStart))) ?? ""
     }
 
     private func pointer(appending key: String) -> String {
