@@ -146,10 +146,9 @@ struct DialogFileReader {
             var options: [Option] = []
             options.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                let p = Pointer.join(r.pointer("options"), i)
                 guard
                     let o = ShapeReader(
-                        item, file: file, pointer: p, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
+                        item, file: file, item: i, of: "options", in: pointer, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
                     let value = o.string("value"), let label = o.string("label")
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
@@ -186,7 +185,7 @@ struct DialogFileReader {
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
         if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
-        if let next = r["next"] { node.next = readNext(next, pointer: r.pointer("next")) }
+        if let next = r["next"] { node.next = readNext(next, nodePointer: pointer) }
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
         node.end = r.flag("end") != nil
@@ -205,9 +204,8 @@ struct DialogFileReader {
         {
             var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
             for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
-                let p = Pointer.join(mr.pointer("rules"), i)
                 guard
-                    let rr = ShapeReader(ruleNode, file: file, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
+                    let rr = ShapeReader(ruleNode, file: file, item: i, of: "rules", in: mr.pointer, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
@@ -220,14 +218,17 @@ struct DialogFileReader {
         return ask
     }
 
-    private func readNext(_ n: JSONNode, pointer: String) -> [RawEdge]? {
+    /// The node's `next`; its pointers are built only for diagnostics.
+    private func readNext(_ n: JSONNode, nodePointer: String) -> [RawEdge]? {
         if case .string = n.value {
-            guard let s = ShapeReader.string(n, file: file, pointer: pointer, what: "'next'", sink: sink) else { return nil }
+            guard let s = ShapeReader.string(n, file: file, pointer: ShapeReader.join(nodePointer, "next"), what: "'next'", sink: sink)
+            else { return nil }
             return [RawEdge(condition: nil, target: s, location: n.location(in: file), index: nil)]
         }
         guard case .array(let items) = n.value, !items.isEmpty else {
             sink.report(
-                .wrongType, n.location(in: file), pointer, "'next' must be a node reference or a non-empty list of edges",
+                .wrongType, n.location(in: file), ShapeReader.join(nodePointer, "next"),
+                "'next' must be a node reference or a non-empty list of edges",
                 hint: "write \"next\": \"node\" or \"next\": [{ \"if\": \"…\", \"goto\": \"node\" }, { \"goto\": \"other\" }]")
             return nil
         }
@@ -236,7 +237,8 @@ struct DialogFileReader {
         for (i, item) in items.enumerated() {
             guard
                 let r = ShapeReader(
-                    item, file: file, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: Self.edgeRequired,
+                    item, file: file, item: i, of: "next", in: nodePointer, what: "an edge", allowed: Self.edgeKeys,
+                    required: Self.edgeRequired,
                     sink: sink),
                 let target = r.string("goto")
             else { continue }

@@ -5,15 +5,48 @@ struct ShapeReader {
     /// The file the object is in (JSON nodes carry only a line and column).
     let file: String
     let location: SourceLocation
-    let pointer: String
+    /// The object's pointer is `base`, then `/listKey`, then `/index`: list items (options, edges,
+    /// rules) build theirs only when a diagnostic needs it.
+    private let base: String
+    private let listKey: String?
+    private let index: Int?
     let sink: DiagnosticSink
+
+    /// The object's RFC 6901 pointer.
+    var pointer: String {
+        guard let index else { return base }
+        return Pointer.join(listKey.map { Self.join(base, $0) } ?? base, index)
+    }
 
     /// Checks the object's keys. Returns nil (after reporting) when `node` is not an object.
     init?(
         _ node: JSONNode, file: String, pointer: String, what: @autoclosure () -> String, allowed: [String],
         required: [String], sink: DiagnosticSink
     ) {
+        self.init(
+            node, file: file, base: pointer, listKey: nil, index: nil, what: what(), allowed: allowed,
+            required: required, sink: sink)
+    }
+
+    /// The reader of item `index` of the list `key` in the object at `base` (its pointer built only when needed).
+    init?(
+        _ node: JSONNode, file: String, item index: Int, of key: String, in base: String,
+        what: @autoclosure () -> String, allowed: [String], required: [String], sink: DiagnosticSink
+    ) {
+        self.init(
+            node, file: file, base: base, listKey: key, index: index, what: what(), allowed: allowed,
+            required: required, sink: sink)
+    }
+
+    private init?(
+        _ node: JSONNode, file: String, base: String, listKey: String?, index: Int?, what: @autoclosure () -> String,
+        allowed: [String], required: [String], sink: DiagnosticSink
+    ) {
+        self.base = base
+        self.listKey = listKey
+        self.index = index
         guard case .object(let object) = node.value else {
+            let pointer = index.map { Pointer.join(listKey.map { Self.join(base, $0) } ?? base, $0) } ?? base
             sink.report(
                 .wrongType, node.location(in: file), pointer,
                 "\(what()) must be an object, not \(node.value.typeAndValue)")
@@ -22,7 +55,6 @@ struct ShapeReader {
         self.object = object
         self.file = file
         self.location = node.location(in: file)
-        self.pointer = pointer
         self.sink = sink
         for member in object.members where !allowed.contains(member.key) {
             let hint = Suggestion.hint(for: member.key, in: allowed)
