@@ -558,18 +558,24 @@ struct Linker {
 
     private func checkOverlaps(_ slot: RawSlot) {
         // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
+        // A slot's few words are compared in a list; a table is built only for long option lists.
+        let small = slot.optionWords.count <= 16
+        var few: [(key: [String], owner: String)] = []
         var seen: [[String]: String] = [:]
-        seen.reserveCapacity(slot.optionWords.count)
+        if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
         for word in slot.optionWords {
             let key = TextNormalizer.tokens(word.text)
             guard !key.isEmpty else { continue }
-            if let owner = seen[key] {
+            let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]
+            if let owner {
                 guard owner != word.value else { continue }
                 sink.report(
                     .overlappingSynonyms, word.location,
                     Pointer.join("/slots", slot.name.value) + "…" + slot.optionPointer(word.option, synonym: word.synonym),
                     "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
                     hint: "keep the word on one option only")
+            } else if small {
+                few.append((key, word.value))
             } else {
                 seen[key] = word.value
             }
