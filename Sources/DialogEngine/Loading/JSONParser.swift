@@ -164,8 +164,7 @@ struct JSONByteParser {
             if let index {
                 existing = index[key]
             } else {
-                let count = key.utf8.count
-                existing = members.firstIndex { $0.key.utf8.count == count && $0.key == key }
+                existing = members.firstIndex { $0.key == key }
             }
             if let existing {
                 let first = members[existing]

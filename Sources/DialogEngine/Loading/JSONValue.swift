@@ -63,9 +63,7 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The value of the first member named `key`, if any (a linear scan: objects are small or iterated).
     public subscript(key: String) -> JSONNode? {
-        let count = key.utf8.count
-        // Comparing lengths first skips most string comparisons (a call into the runtime each).
-        for member in members where member.key.utf8.count == count && member.key == key { return member.value }
+        for member in members where member.key == key { return member.value }
         return nil
     }
 

@@ -56,7 +56,7 @@ struct ShapeReader {
         self.file = file
         self.location = node.location(in: file)
         self.sink = sink
-        for member in object.members where !Self.contains(allowed, member.key) {
+        for member in object.members where !allowed.contains(member.key) {
             let hint = Suggestion.hint(for: member.key, in: allowed)
                 ?? "allowed keys here: " + allowed.joined(separator: ", ")
             sink.report(
@@ -66,12 +66,6 @@ struct ShapeReader {
         for key in required where object[key] == nil {
             sink.report(.missingKey, location, pointer, "\(what()) is missing the required key '\(key)'")
         }
-    }
-
-    /// Whether `keys` holds `key`, comparing lengths before strings.
-    static func contains(_ keys: [String], _ key: String) -> Bool {
-        let count = key.utf8.count
-        return keys.contains { $0.utf8.count == count && $0 == key }
     }
 
     func pointer(_ key: String) -> String { Self.join(pointer, key) }
