@@ -32,7 +32,7 @@ struct DialogFileReader {
     func read(_ root: JSONNode) -> RawDialog? {
         guard
             let top = ShapeReader(
-                root, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
+                root, file: file, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
                 sink: sink)
         else { return nil }
         guard let id = top.string("dialog") else { return nil }
@@ -50,7 +50,7 @@ struct DialogFileReader {
         }
         if let nodes = top.object("nodes") {
             if nodes.members.isEmpty, let n = top["nodes"] {
-                sink.report(.invalidValue, n.location, "/nodes", "a dialog needs at least one node")
+                sink.report(.invalidValue, n.location(in: file), "/nodes", "a dialog needs at least one node")
             }
             dialog.nodes.reserveCapacity(nodes.members.count)
             for member in nodes.members { readNode(member, into: &dialog) }
@@ -82,10 +82,10 @@ struct DialogFileReader {
 
     private func readSlot(_ member: JSONObject.Member, into dialog: inout RawDialog) {
         let pointer = ShapeReader.join("/slots", member.key)
-        checkId(member.key, member.keyLocation, pointer, what: "slot name", slot: true)
+        checkId(member.key, member.keyLocation(in: file), pointer, what: "slot name", slot: true)
         guard
             let r = ShapeReader(
-                member.value, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
+                member.value, file: file, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
                 required: Self.slotRequired, sink: sink),
             let type = r.string("type"), let label = r.string("label")
         else { return }
@@ -95,16 +95,16 @@ struct DialogFileReader {
                 hint: Suggestion.hint(for: type.value, in: Self.slotTypes) ?? "use one of: " + Self.slotTypes.joined(separator: ", "))
             return
         }
-        var raw = RawSlot(name: Located(member.key, member.keyLocation), type: .text, label: label.value)
+        var raw = RawSlot(name: Located(member.key, member.keyLocation(in: file)), type: .text, label: label.value)
         let isNumber = type.value == "number"
         for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
-                sink.report(.invalidValue, n.location, r.pointer(key), "'\(key)' applies only to number slots")
+                sink.report(.invalidValue, n.location(in: file), r.pointer(key), "'\(key)' applies only to number slots")
             }
         }
         let hasOptions = type.value == "choice" || type.value == "multi"
         if !hasOptions, let n = r["options"] {
-            sink.report(.invalidValue, n.location, r.pointer("options"), "'options' applies only to choice and multi slots")
+            sink.report(.invalidValue, n.location(in: file), r.pointer("options"), "'options' applies only to choice and multi slots")
         }
         switch type.value {
         case "bool": raw.type = .bool
@@ -113,7 +113,7 @@ struct DialogFileReader {
             let min = r.number("min")?.value
             let max = r.number("max")?.value
             if let min, let max, min > max, let n = r["min"] {
-                sink.report(.invalidValue, n.location, r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
+                sink.report(.invalidValue, n.location(in: file), r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
             }
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
             if let units = r.object("units") {
@@ -121,13 +121,13 @@ struct DialogFileReader {
                     let p = ShapeReader.join(r.pointer("units"), m.key)
                     guard case .number(let factor) = m.value.value, factor > 0 else {
                         sink.report(
-                            .invalidValue, m.value.location, p, "a unit's worth must be a positive number",
+                            .invalidValue, m.value.location(in: file), p, "a unit's worth must be a positive number",
                             hint: "e.g. \"years\": 12 on a slot counted in months")
                         continue
                     }
                     let word = TextNormalizer.tokens(m.key)
                     guard word.count == 1, let w = word.first else {
-                        sink.report(.invalidValue, m.keyLocation, p, "a unit is one word, like \"years\"")
+                        sink.report(.invalidValue, m.keyLocation(in: file), p, "a unit is one word, like \"years\"")
                         continue
                     }
                     raw.units[w] = factor
@@ -141,15 +141,14 @@ struct DialogFileReader {
                 return
             }
             if items.isEmpty, let n = r["options"] {
-                sink.report(.invalidValue, n.location, r.pointer("options"), "a \(type.value) slot needs at least one option")
+                sink.report(.invalidValue, n.location(in: file), r.pointer("options"), "a \(type.value) slot needs at least one option")
             }
             var options: [Option] = []
             options.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
-                let p = Pointer.join(r.pointer("options"), i)
                 guard
                     let o = ShapeReader(
-                        item, pointer: p, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
+                        item, file: file, item: i, of: "options", in: pointer, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
                     let value = o.string("value"), let label = o.string("label")
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
@@ -170,23 +169,23 @@ struct DialogFileReader {
 
     private func readNode(_ member: JSONObject.Member, into dialog: inout RawDialog) {
         let pointer = ShapeReader.join("/nodes", member.key)
-        checkId(member.key, member.keyLocation, pointer, what: "node id")
+        checkId(member.key, member.keyLocation(in: file), pointer, what: "node id")
         guard
             let r = ShapeReader(
-                member.value, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
+                member.value, file: file, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
                 sink: sink)
         else { return }
-        let node = RawNode(name: Located(member.key, member.keyLocation), pointer: pointer, objectLocation: r.location)
+        let node = RawNode(name: Located(member.key, member.keyLocation(in: file)), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
             for m in set.members {
-                node.set.append((Located(m.key, m.keyLocation), m.value))
+                node.set.append((Located(m.key, m.keyLocation(in: file)), m.value))
             }
         }
         node.say = r.stringOrStrings("say") ?? []
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
         if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
-        if let next = r["next"] { node.next = readNext(next, pointer: r.pointer("next")) }
+        if let next = r["next"] { node.next = readNext(next, nodePointer: pointer) }
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
         node.end = r.flag("end") != nil
@@ -195,23 +194,22 @@ struct DialogFileReader {
 
     private func readAsk(_ n: JSONNode, pointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
+            let r = ShapeReader(n, file: file, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
         let ask = RawAsk(
             location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
-            let mr = ShapeReader(m, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
+            let mr = ShapeReader(m, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
             var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
             for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
-                let p = Pointer.join(mr.pointer("rules"), i)
                 guard
-                    let rr = ShapeReader(ruleNode, pointer: p, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
+                    let rr = ShapeReader(ruleNode, file: file, item: i, of: "rules", in: mr.pointer, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
-                    sink.report(.invalidValue, k.location, rr.pointer("keywords"), "a keyword rule needs at least one keyword")
+                    sink.report(.invalidValue, k.location(in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword")
                 }
                 map.rules.append((value, keywords.map(\.value)))
             }
@@ -220,14 +218,17 @@ struct DialogFileReader {
         return ask
     }
 
-    private func readNext(_ n: JSONNode, pointer: String) -> [RawEdge]? {
+    /// The node's `next`; its pointers are built only for diagnostics.
+    private func readNext(_ n: JSONNode, nodePointer: String) -> [RawEdge]? {
         if case .string = n.value {
-            guard let s = ShapeReader.string(n, pointer: pointer, what: "'next'", sink: sink) else { return nil }
-            return [RawEdge(condition: nil, target: s, location: n.location, index: nil)]
+            guard let s = ShapeReader.string(n, file: file, pointer: ShapeReader.join(nodePointer, "next"), what: "'next'", sink: sink)
+            else { return nil }
+            return [RawEdge(condition: nil, target: s, location: n.location(in: file), index: nil)]
         }
         guard case .array(let items) = n.value, !items.isEmpty else {
             sink.report(
-                .wrongType, n.location, pointer, "'next' must be a node reference or a non-empty list of edges",
+                .wrongType, n.location(in: file), ShapeReader.join(nodePointer, "next"),
+                "'next' must be a node reference or a non-empty list of edges",
                 hint: "write \"next\": \"node\" or \"next\": [{ \"if\": \"…\", \"goto\": \"node\" }, { \"goto\": \"other\" }]")
             return nil
         }
@@ -236,11 +237,12 @@ struct DialogFileReader {
         for (i, item) in items.enumerated() {
             guard
                 let r = ShapeReader(
-                    item, pointer: Pointer.join(pointer, i), what: "an edge", allowed: Self.edgeKeys, required: Self.edgeRequired,
+                    item, file: file, item: i, of: "next", in: nodePointer, what: "an edge", allowed: Self.edgeKeys,
+                    required: Self.edgeRequired,
                     sink: sink),
                 let target = r.string("goto")
             else { continue }
-            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location, index: i))
+            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location(in: file), index: i))
         }
         return edges
     }
@@ -248,13 +250,13 @@ struct DialogFileReader {
     private func readInterrupt(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
+                n, file: file, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
                 sink: sink),
             let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
         else { return }
         checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
         if keywords.isEmpty, let k = r["keywords"] {
-            sink.report(.invalidValue, k.location, r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
+            sink.report(.invalidValue, k.location(in: file), r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
         }
         dialog.interrupts.append(
             RawInterrupt(
@@ -264,16 +266,16 @@ struct DialogFileReader {
 
     private func readDocument(_ member: JSONObject.Member, into dialog: inout RawDialog) {
         let pointer = ShapeReader.join("/documents", member.key)
-        checkId(member.key, member.keyLocation, pointer, what: "document id")
+        checkId(member.key, member.keyLocation(in: file), pointer, what: "document id")
         guard
             let r = ShapeReader(
-                member.value, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
+                member.value, file: file, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
                 required: Self.documentRequired, sink: sink)
         else { return }
-        var doc = RawDocument(id: Located(member.key, member.keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
+        var doc = RawDocument(id: Located(member.key, member.keyLocation(in: file)), title: r.string("title"), items: [], location: r.location, pointer: pointer)
         for (i, itemNode) in (r.array("items") ?? []).enumerated() {
             let p = Pointer.join(r.pointer("items"), i)
-            guard let ir = ShapeReader(itemNode, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
+            guard let ir = ShapeReader(itemNode, file: file, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
             else { continue }
             let kinds = DocumentTemplate.Kind.allCases.filter { ir[$0.rawValue] != nil }
             guard kinds.count == 1, let kind = kinds.first else {
@@ -294,7 +296,7 @@ struct DialogFileReader {
     private func readProperty(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
+                n, file: file, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
             let id = r.string("id"), let kind = r.string("kind")
         else { return }
         dialog.properties.append(

@@ -41,9 +41,10 @@ struct JSONByteParser {
         var depth: Int
     }
 
-    /// One step of the JSON pointer to the value being parsed.
+    /// One step of the JSON pointer to the value being parsed. A key is kept as the offset of its
+    /// opening quote (no string copy per member); it is decoded again only when a pointer is made.
     private enum PathComponent {
-        case key(String)
+        case key(at: Int)
         case index(Int)
     }
 
@@ -105,25 +106,25 @@ struct JSONByteParser {
     private mutating func parseValue() throws(JSONParseStop) -> JSONNode {
         guard i < end else { throw truncated() }
         let start = mark()
-        let location = self.location(start)
+        let (line, column) = position(start)
         switch buf[i] {
         case UInt8(ascii: "{"):
-            return JSONNode(value: .object(try parseObject(start)), location: location)
+            return JSONNode(value: .object(try parseObject(start)), line: line, column: column)
         case UInt8(ascii: "["):
-            return JSONNode(value: .array(try parseArray(start)), location: location)
+            return JSONNode(value: .array(try parseArray(start)), line: line, column: column)
         case UInt8(ascii: "\""):
-            return JSONNode(value: .string(try parseString(start)), location: location)
+            return JSONNode(value: .string(try parseString(start)), line: line, column: column)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try parseNumber()), location: location)
+            return JSONNode(value: .number(try parseNumber()), line: line, column: column)
         case UInt8(ascii: "t") where matchesLiteral("true"):
             i += 4
-            return JSONNode(value: .bool(true), location: location)
+            return JSONNode(value: .bool(true), line: line, column: column)
         case UInt8(ascii: "f") where matchesLiteral("false"):
             i += 5
-            return JSONNode(value: .bool(false), location: location)
+            return JSONNode(value: .bool(false), line: line, column: column)
         case UInt8(ascii: "n") where matchesLiteral("null"):
             i += 4
-            return JSONNode(value: .null, location: location)
+            return JSONNode(value: .null, line: line, column: column)
         default:
             throw unexpectedValue()
         }
@@ -146,13 +147,13 @@ struct JSONByteParser {
         while true {
             guard i < end, buf[i] == UInt8(ascii: "\"") else { throw badKey() }
             let keyMark = mark()
-            let keyLocation = location(keyMark)
+            let (keyLine, keyColumn) = position(keyMark)
             let key = try parseString(keyMark)
             skipWhitespace()
             guard i < end, buf[i] == UInt8(ascii: ":") else { throw missingColon(after: key) }
             i += 1
             skipWhitespace()
-            path.append(.key(key))
+            path.append(.key(at: keyMark.offset))
             if i < end, buf[i] == UInt8(ascii: "}") || buf[i] == UInt8(ascii: ",") {
                 throw fail(mark(), "missing value for key '\(display(key))'", hint: "write a value after the ':'")
             }
@@ -166,14 +167,14 @@ struct JSONByteParser {
                 existing = members.firstIndex { $0.key == key }
             }
             if let existing {
-                let first = members[existing].keyLocation
+                let first = members[existing]
                 duplicates.append(
                     Diagnostic(
-                        .duplicateKey, keyLocation, pointer: pointer(appending: key),
-                        "duplicate key '\(display(key))' in this object",
-                        hint: "first defined at line \(first.line), column \(first.column)"))
+                        .duplicateKey, SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn)),
+                        pointer: pointer(appending: key), "duplicate key '\(display(key))' in this object",
+                        hint: "first defined at line \(first.keyLine), column \(first.keyColumn)"))
             } else {
-                members.append(JSONObject.Member(key: key, keyLocation: keyLocation, value: value))
+                members.append(JSONObject.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
                 if index != nil {
                     index?[key] = members.count - 1
                 } else if members.count >= 12 {
@@ -248,7 +249,7 @@ struct JSONByteParser {
         guard openers.count < maxDepth else {
             throw JSONParseStop(
                 diagnostic: Diagnostic(
-                    .limitExceeded, location(open), pointer: pointer(), "nesting deeper than \(maxDepth) levels",
+                    .limitExceeded, locationWithoutCache(open), pointer: pointer(), "nesting deeper than \(maxDepth) levels",
                     hint: "dialog files need only a few levels; look for brackets that are never closed"))
         }
         openers.append(Opener(mark: open, bracket: buf[open.offset], depth: path.count))
@@ -891,8 +892,8 @@ struct JSONByteParser {
 
     private func endMark() -> Mark { Mark(offset: end, line: line, lineStart: lineStart) }
 
-    /// The location of `m`, counting columns in Unicode scalars from the cached column when it can.
-    private mutating func location(_ m: Mark) -> SourceLocation {
+    /// The line and column of `m`, counting columns in Unicode scalars from the cached column when it can.
+    private mutating func position(_ m: Mark) -> (line: Int32, column: Int32) {
         var from = m.lineStart
         var column = 1
         if cachedLineStart == m.lineStart, cachedOffset <= m.offset {
@@ -903,7 +904,7 @@ struct JSONByteParser {
         cachedLineStart = m.lineStart
         cachedOffset = m.offset
         cachedColumn = column
-        return SourceLocation(file: file, line: m.line, column: column)
+        return (Int32(truncatingIfNeeded: m.line), Int32(truncatingIfNeeded: column))
     }
 
     /// The location of `m` counted from its line start (for diagnostics, which are rare).
@@ -915,6 +916,15 @@ struct JSONByteParser {
     private func scalarCount(_ from: Int, _ to: Int) -> Int {
         var count = 0
         var p = from
+        // Eight bytes at a time: a continuation byte (10xxxxxx) has its top bit set and the next one clear.
+        let raw = UnsafeRawBufferPointer(buf)
+        while to - p >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+            // One bit per continuation byte, moved to each byte's bottom and summed into the top byte.
+            count += 8 - Int(truncatingIfNeeded: ((continuations >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            p += 8
+        }
         while p < to {
             if buf[p] & 0xC0 != 0x80 { count += 1 }
             p += 1
@@ -931,11 +941,18 @@ struct JSONByteParser {
         for component in path.prefix(depth) {
             s += "/"
             switch component {
-            case .key(let key): s += JSONByteParser.escapePointer(key)
+            case .key(let offset): s += JSONByteParser.escapePointer(key(at: offset))
             case .index(let n): s += String(n)
             }
         }
         return s
+    }
+
+    /// The key whose opening quote is at `offset` (already parsed once, so it is well formed).
+    private func key(at offset: Int) -> String {
+        var copy = self
+        copy.i = offset
+        return (try? copy.parseString(Mark(offset: offset, line: line, lineStart: lineStart))) ?? ""
     }
 
     private func pointer(appending key: String) -> String {

@@ -1,8 +1,24 @@
 /// A parsed JSON value with where it started.
+///
+/// The position is two small integers, not a `SourceLocation`: the file name is the same for every
+/// node of a document, so it is attached only when a location is wanted (`location(in:)`).
 public struct JSONNode: Sendable, Hashable {
     public var value: JSONValue
-    /// Where the value's first character is (its `{`, `[`, `"`, first digit or letter).
-    public var location: SourceLocation
+    /// The line (from 1) of the value's first character (its `{`, `[`, `"`, first digit or letter).
+    public var line: Int32
+    /// The column (from 1, in Unicode scalars) of the value's first character.
+    public var column: Int32
+
+    public init(value: JSONValue, line: Int32, column: Int32) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+
+    /// Where the value's first character is, in `file`.
+    public func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: Int(line), column: Int(column))
+    }
 }
 
 /// One JSON value, as RFC 8259 defines it; containers hold located nodes.
@@ -32,9 +48,15 @@ public struct JSONObject: Sendable, Hashable {
     /// One `"key": value` pair, with where its key starts.
     public struct Member: Sendable, Hashable {
         public var key: String
-        /// Where the key's opening quote is.
-        public var keyLocation: SourceLocation
+        /// The line and column (from 1, in Unicode scalars) of the key's opening quote.
+        public var keyLine: Int32
+        public var keyColumn: Int32
         public var value: JSONNode
+
+        /// Where the key's opening quote is, in `file`.
+        public func keyLocation(in file: String) -> SourceLocation {
+            SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn))
+        }
     }
 
     public var members: [Member]

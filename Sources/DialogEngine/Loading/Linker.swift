@@ -201,7 +201,7 @@ struct Linker {
         for (slotName, valueNode) in raw.set {
             let pointer = { ShapeReader.join(raw.pointer + "/set", slotName.value) }
             guard let def = slotDefinition(slotName, pointer: pointer()) else { continue }
-            if let value = value(valueNode, for: def, pointer: pointer()) {
+            if let value = value(valueNode, in: dialog.file, for: def, pointer: pointer()) {
                 node.assignments.append(Assignment(slot: def.name, value: value))
             }
         }
@@ -520,7 +520,7 @@ struct Linker {
     }
 
     /// A JSON literal as a value of the slot's type, or nil after reporting E044.
-    private func value(_ node: JSONNode, for def: SlotDefinition, pointer: @autoclosure () -> String) -> Value? {
+    private func value(_ node: JSONNode, in file: String, for def: SlotDefinition, pointer: @autoclosure () -> String) -> Value? {
         let options = def.type.options.map(\.value)
         switch (def.type, node.value) {
         case (.bool, .bool(let b)): return .bool(b)
@@ -551,25 +551,31 @@ struct Linker {
         }
         if case .string(let s) = node.value, let close = Suggestion.closest(to: s, in: options) { hint = "did you mean '\(close)'?" }
         sink.report(
-            .valueTypeMismatch, node.location, pointer(),
+            .valueTypeMismatch, node.location(in: file), pointer(),
             "\(node.value.typeAndValue) does not fit \(def.type.name) slot '\(def.name)'", hint: hint)
         return nil
     }
 
     private func checkOverlaps(_ slot: RawSlot) {
         // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
+        // A slot's few words are compared in a list; a table is built only for long option lists.
+        let small = slot.optionWords.count <= 16
+        var few: [(key: [String], owner: String)] = []
         var seen: [[String]: String] = [:]
-        seen.reserveCapacity(slot.optionWords.count)
+        if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
         for word in slot.optionWords {
             let key = TextNormalizer.tokens(word.text)
             guard !key.isEmpty else { continue }
-            if let owner = seen[key] {
+            let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]
+            if let owner {
                 guard owner != word.value else { continue }
                 sink.report(
                     .overlappingSynonyms, word.location,
                     Pointer.join("/slots", slot.name.value) + "…" + slot.optionPointer(word.option, synonym: word.synonym),
                     "'\(word.text)' selects both '\(owner)' and '\(word.value)' in slot '\(slot.name.value)'",
                     hint: "keep the word on one option only")
+            } else if small {
+                few.append((key, word.value))
             } else {
                 seen[key] = word.value
             }

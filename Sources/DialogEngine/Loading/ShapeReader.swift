@@ -2,33 +2,69 @@
 /// wrong types, so every authored key is checked exactly once.
 struct ShapeReader {
     let object: JSONObject
+    /// The file the object is in (JSON nodes carry only a line and column).
+    let file: String
     let location: SourceLocation
-    let pointer: String
+    /// The object's pointer is `base`, then `/listKey`, then `/index`: list items (options, edges,
+    /// rules) build theirs only when a diagnostic needs it.
+    private let base: String
+    private let listKey: String?
+    private let index: Int?
     let sink: DiagnosticSink
+
+    /// The object's RFC 6901 pointer.
+    var pointer: String {
+        guard let index else { return base }
+        return Pointer.join(listKey.map { Self.join(base, $0) } ?? base, index)
+    }
 
     /// Checks the object's keys. Returns nil (after reporting) when `node` is not an object.
     init?(
-        _ node: JSONNode, pointer: String, what: @autoclosure () -> String, allowed: [String], required: [String],
-        sink: DiagnosticSink
+        _ node: JSONNode, file: String, pointer: String, what: @autoclosure () -> String, allowed: [String],
+        required: [String], sink: DiagnosticSink
     ) {
+        self.init(
+            node, file: file, base: pointer, listKey: nil, index: nil, what: what(), allowed: allowed,
+            required: required, sink: sink)
+    }
+
+    /// The reader of item `index` of the list `key` in the object at `base` (its pointer built only when needed).
+    init?(
+        _ node: JSONNode, file: String, item index: Int, of key: String, in base: String,
+        what: @autoclosure () -> String, allowed: [String], required: [String], sink: DiagnosticSink
+    ) {
+        self.init(
+            node, file: file, base: base, listKey: key, index: index, what: what(), allowed: allowed,
+            required: required, sink: sink)
+    }
+
+    private init?(
+        _ node: JSONNode, file: String, base: String, listKey: String?, index: Int?, what: @autoclosure () -> String,
+        allowed: [String], required: [String], sink: DiagnosticSink
+    ) {
+        self.base = base
+        self.listKey = listKey
+        self.index = index
         guard case .object(let object) = node.value else {
+            let pointer = index.map { Pointer.join(listKey.map { Self.join(base, $0) } ?? base, $0) } ?? base
             sink.report(
-                .wrongType, node.location, pointer, "\(what()) must be an object, not \(node.value.typeAndValue)")
+                .wrongType, node.location(in: file), pointer,
+                "\(what()) must be an object, not \(node.value.typeAndValue)")
             return nil
         }
         self.object = object
-        self.location = node.location
-        self.pointer = pointer
+        self.file = file
+        self.location = node.location(in: file)
         self.sink = sink
         for member in object.members where !allowed.contains(member.key) {
             let hint = Suggestion.hint(for: member.key, in: allowed)
                 ?? "allowed keys here: " + allowed.joined(separator: ", ")
             sink.report(
-                .unknownKey, member.keyLocation, Pointer.join(pointer, member.key),
+                .unknownKey, member.keyLocation(in: file), Pointer.join(pointer, member.key),
                 "unknown key '\(member.key)' in \(what())", hint: hint)
         }
         for key in required where object[key] == nil {
-            sink.report(.missingKey, node.location, pointer, "\(what()) is missing the required key '\(key)'")
+            sink.report(.missingKey, location, pointer, "\(what()) is missing the required key '\(key)'")
         }
     }
 
@@ -44,23 +80,23 @@ struct ShapeReader {
 
     func string(_ key: String, nonEmpty: Bool = true) -> Located<String>? {
         guard let node = object[key] else { return nil }
-        return ShapeReader.string(node, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
+        return ShapeReader.string(node, file: file, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
     }
 
     /// `node` as a string; `pointer` and `what` are only built when there is something to report.
     static func string(
-        _ node: JSONNode, pointer: @autoclosure () -> String, what: @autoclosure () -> String, nonEmpty: Bool = true,
+        _ node: JSONNode, file: String, pointer: @autoclosure () -> String, what: @autoclosure () -> String, nonEmpty: Bool = true,
         sink: DiagnosticSink
     ) -> Located<String>? {
         guard case .string(let s) = node.value else {
-            sink.report(.wrongType, node.location, pointer(), "\(what()) must be a string, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location(in: file), pointer(), "\(what()) must be a string, not \(node.value.typeAndValue)")
             return nil
         }
         if nonEmpty, isBlank(s) {
-            sink.report(.invalidValue, node.location, pointer(), "\(what()) must not be empty")
+            sink.report(.invalidValue, node.location(in: file), pointer(), "\(what()) must not be empty")
             return nil
         }
-        return Located(s, node.location)
+        return Located(s, node.location(in: file))
     }
 
     /// True when every character is whitespace (or there are none); printable ASCII first decides at once.
@@ -72,10 +108,10 @@ struct ShapeReader {
     func bool(_ key: String) -> Located<Bool>? {
         guard let node = object[key] else { return nil }
         guard case .bool(let b) = node.value else {
-            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be true or false, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be true or false, not \(node.value.typeAndValue)")
             return nil
         }
-        return Located(b, node.location)
+        return Located(b, node.location(in: file))
     }
 
     /// `true` only: keys like `"end": true` that have no meaningful false.
@@ -91,10 +127,10 @@ struct ShapeReader {
     func number(_ key: String) -> Located<Double>? {
         guard let node = object[key] else { return nil }
         guard case .number(let n) = node.value else {
-            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be a number, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be a number, not \(node.value.typeAndValue)")
             return nil
         }
-        return Located(n, node.location)
+        return Located(n, node.location(in: file))
     }
 
     func integer(_ key: String) -> Located<Int>? {
@@ -109,7 +145,7 @@ struct ShapeReader {
     func array(_ key: String) -> [JSONNode]? {
         guard let node = object[key] else { return nil }
         guard case .array(let items) = node.value else {
-            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be a list, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be a list, not \(node.value.typeAndValue)")
             return nil
         }
         return items
@@ -120,7 +156,7 @@ struct ShapeReader {
         var strings: [Located<String>] = []
         strings.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
+            if let s = ShapeReader.string(item, file: file, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
                 strings.append(s)
             }
         }
@@ -131,24 +167,24 @@ struct ShapeReader {
     func stringOrStrings(_ key: String) -> [Located<String>]? {
         guard let node = object[key] else { return nil }
         if case .string = node.value {
-            return ShapeReader.string(node, pointer: pointer(key), what: "'\(key)'", sink: sink).map { [$0] }
+            return ShapeReader.string(node, file: file, pointer: pointer(key), what: "'\(key)'", sink: sink).map { [$0] }
         }
         guard case .array(let items) = node.value else {
             sink.report(
-                .wrongType, node.location, pointer(key),
+                .wrongType, node.location(in: file), pointer(key),
                 "'\(key)' must be a string or a list of strings, not \(node.value.typeAndValue)")
             return nil
         }
         guard !items.isEmpty else {
             sink.report(
-                .invalidValue, node.location, pointer(key), "'\(key)' is an empty list",
+                .invalidValue, node.location(in: file), pointer(key), "'\(key)' is an empty list",
                 hint: "give at least one phrasing, or remove the key")
             return nil
         }
         var strings: [Located<String>] = []
         strings.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            if let s = ShapeReader.string(item, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
+            if let s = ShapeReader.string(item, file: file, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
                 strings.append(s)
             }
         }
@@ -158,7 +194,7 @@ struct ShapeReader {
     func object(_ key: String) -> JSONObject? {
         guard let node = object[key] else { return nil }
         guard case .object(let o) = node.value else {
-            sink.report(.wrongType, node.location, pointer(key), "'\(key)' must be an object, not \(node.value.typeAndValue)")
+            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be an object, not \(node.value.typeAndValue)")
             return nil
         }
         return o
