@@ -60,7 +60,8 @@ enum DialogFolder {
 
     /// Loads and checks the dialogs of `folder`; on errors prints them exactly as `validate` does and fails.
     static func load(_ folder: String, warnings: Bool = false) throws -> DialogGraph {
-        let result = DialogLoader.load(paths: [folder])
+        // Warnings are printed only when asked for; otherwise the warning-only checks are skipped.
+        let result = DialogLoader.load(paths: [folder], checks: warnings ? .all : .errors)
         guard let graph = result.graph else {
             DiagnosticPrinter.printText(result.diagnostics, to: .error)
             DiagnosticPrinter.printCounts(result.diagnostics, to: .error)

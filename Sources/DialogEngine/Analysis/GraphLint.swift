@@ -14,11 +14,13 @@ struct GraphLint {
     /// Reading level: the Flesch–Kincaid grade a prompt of 12 words or more may reach (we aim at ~8).
     static let maxGrade = 12.0
 
-    func run() {
+    /// Runs every pass; with `warnings` false, only those that can report errors (E061, E062).
+    func run(warnings: Bool = true) {
         let index = GraphIndex(graph, facts: facts)
-        checkReachability(index)
+        if warnings { checkReachability(index) }
         checkPathsToEnd(index)
         checkInputlessLoops(index)
+        guard warnings else { return }
         checkReadsBeforeSet(index)
         checkPromptLength()
     }

@@ -22,6 +22,23 @@ import Testing
         if result.diagnostics.contains(where: { $0.severity == .error }) { #expect(result.graph == nil) }
     }
 
+    /// The chat's errors-only load finds exactly the same errors (and so refuses the same dialogs), no warnings.
+    @Test(arguments: cases)
+    func errorsOnlyLoadFindsTheSameErrors(_ name: String) {
+        let dir = Fixtures.broken + "/" + name
+        let all = DialogLoader.load(paths: [dir])
+        let errorsOnly = DialogLoader.load(paths: [dir], checks: .errors)
+        #expect(errorsOnly.diagnostics == all.errors, "\(name)")
+        #expect((errorsOnly.graph == nil) == (all.graph == nil))
+    }
+
+    @Test func errorsOnlyLoadOfTheShippedDialogsIsTheSameGraph() throws {
+        let errorsOnly = DialogLoader.load(paths: [Fixtures.dialogs], checks: .errors)
+        let graph = try #require(errorsOnly.graph)
+        #expect(errorsOnly.diagnostics.isEmpty)
+        #expect(graph.nodeOrder == DialogLoader.load(paths: [Fixtures.dialogs]).graph?.nodeOrder)
+    }
+
     @Test func everyCodeHasABrokenExample() {
         let covered = Set(Self.cases.compactMap { $0.split(separator: "-").first.map(String.init) })
         for code in DiagnosticCode.allCases {
