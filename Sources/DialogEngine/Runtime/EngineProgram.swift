@@ -1,6 +1,10 @@
+import Synchronization
+
 /// The graph laid out for stepping, built once per engine: nodes in an array, every `goto`, `call`
 /// and interrupt target resolved to an array position, and what a turn needs of a node's question
-/// and documents looked up ahead, so a step hashes no node id and copies no node.
+/// and documents looked up ahead, so a step hashes no node id and copies no node. The phrase indexes
+/// (interrupts, keyword maps) are built on first use: a chat needs none of them before the first
+/// prompt, and they depend only on the graph, so when they are built changes no result.
 final class EngineProgram: Sendable {
     /// One node with its links resolved.
     final class Step: Sendable {
@@ -13,8 +17,9 @@ final class EngineProgram: Sendable {
         let callee: Int32
         /// Whether the node asks a question (read without copying the question).
         let asks: Bool
-        /// The question's keyword-map rules, indexed like interrupts (nil without a map).
-        let keywords: InterruptIndex?
+        /// The question's keyword-map rules (nil without a map), and their index once built.
+        private let keywordRules: [KeywordMap.Rule]?
+        private let keywordIndex = AtomicLazyReference<InterruptIndex>()
         /// The question's slot type, when the node asks and the slot is declared.
         let slotType: SlotType?
         /// The option labels shown with the question (choice and multi slots), else nil.
@@ -28,7 +33,7 @@ final class EngineProgram: Sendable {
             targets = node.edges.map { positions[$0.target] ?? -1 }
             if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
             asks = node.question != nil
-            keywords = node.question?.map.map { map in InterruptIndex(matchers: map.rules.map { ($0.matcher, true) }) }
+            keywordRules = node.question?.map?.rules
             let type = node.question.flatMap { graph.slotType($0.slot) }
             slotType = type
             switch type {
@@ -40,11 +45,18 @@ final class EngineProgram: Sendable {
                 return (id, template, plan)
             }
         }
+
+        /// The question's keyword-map rules, indexed like interrupts (nil without a map).
+        var keywords: InterruptIndex? {
+            guard let rules = keywordRules else { return nil }
+            if let index = keywordIndex.load() { return index }
+            return keywordIndex.storeIfNil(InterruptIndex(matchers: rules.map { ($0.matcher, true) }))
+        }
     }
 
     let graph: DialogGraph
-    /// Every interrupt phrase, indexed once.
-    let interrupts: InterruptIndex
+    /// Every interrupt phrase, indexed on first use.
+    private let interruptIndex = AtomicLazyReference<InterruptIndex>()
     let steps: [Step]
     let positions: [NodeID: Int32]
     /// The entry node's position, -1 when missing.
@@ -54,7 +66,6 @@ final class EngineProgram: Sendable {
 
     init(_ graph: DialogGraph) {
         self.graph = graph
-        interrupts = InterruptIndex(graph.interrupts)
         var order = graph.nodeOrder.filter { graph.nodes[$0] != nil }
         var positions: [NodeID: Int32] = [:]
         positions.reserveCapacity(graph.nodes.count)
@@ -79,6 +90,12 @@ final class EngineProgram: Sendable {
         self.positions = positions
         entry = positions[graph.entry] ?? -1
         interruptTargets = graph.interrupts.map { positions[$0.target] ?? -1 }
+    }
+
+    /// Every interrupt phrase, indexed (built by the first line that needs it).
+    var interrupts: InterruptIndex {
+        if let index = interruptIndex.load() { return index }
+        return interruptIndex.storeIfNil(InterruptIndex(graph.interrupts))
     }
 
     /// The position of a node id, or nil when the graph has no such node.

@@ -6,8 +6,9 @@
 /// Urgent and other interrupts are kept in separate lists (each in priority order). Words, of the
 /// phrases and of the line, are plain shapes (length, letter set, typo allowance) over one flat
 /// array of scalars, so the positional check copies and retains nothing; it accepts exactly what
-/// `PhraseMatcher.accepts` accepts.
-struct InterruptIndex: Sendable {
+/// `PhraseMatcher.accepts` accepts. A class (immutable), so the engine can build it on first use and
+/// share it.
+final class InterruptIndex: Sendable {
     /// A word as numbers: its scalars are `scalars[start..<start + count]` of the array it came with.
     struct Shape: Sendable {
         var start: Int
@@ -74,7 +75,7 @@ struct InterruptIndex: Sendable {
         }
     }
 
-    init(_ interrupts: [Interrupt]) {
+    convenience init(_ interrupts: [Interrupt]) {
         self.init(matchers: interrupts.map { ($0.matcher, $0.urgent) })
     }
 
