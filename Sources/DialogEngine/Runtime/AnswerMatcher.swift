@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What a typed line means for the slot being asked.
 public enum MatchOutcome: Sendable, Hashable {
     /// The answer, ready to store.
@@ -441,17 +439,16 @@ extension AnswerMatcher {
     final class LazyOptionIndex: Sendable {
         let options: [Option]
         let multi: Bool
-        private let built = AtomicLazyReference<OptionIndex>()
+        private let built = LazyReference<OptionIndex>()
 
         init(_ options: [Option], multi: Bool) {
             self.options = options
             self.multi = multi
         }
 
-        /// The index. Two threads matching at once may both build it; one copy is kept, and both are equal.
+        /// The index, built by the first match.
         var index: OptionIndex {
-            if let index = built.load() { return index }
-            return built.storeIfNil(OptionIndex(options, multi: multi))
+            built.value { OptionIndex(options, multi: multi) }
         }
     }
 

@@ -6,9 +6,8 @@
 /// Urgent and other interrupts are kept in separate lists (each in priority order). Words, of the
 /// phrases and of the line, are plain shapes (length, letter set, typo allowance) over one flat
 /// array of scalars, so the positional check copies and retains nothing; it accepts exactly what
-/// `PhraseMatcher.accepts` accepts. A class (immutable), so the engine can build it on first use and
-/// share it.
-final class InterruptIndex: Sendable {
+/// `PhraseMatcher.accepts` accepts.
+struct InterruptIndex: Sendable {
     /// A word as numbers: its scalars are `scalars[start..<start + count]` of the array it came with.
     struct Shape: Sendable {
         var start: Int
@@ -75,7 +74,7 @@ final class InterruptIndex: Sendable {
         }
     }
 
-    convenience init(_ interrupts: [Interrupt]) {
+    init(_ interrupts: [Interrupt]) {
         self.init(matchers: interrupts.map { ($0.matcher, $0.urgent) })
     }
 
@@ -329,5 +328,14 @@ final class InterruptIndex: Sendable {
     private func same(_ word: Shape, _ token: Shape, _ tokenScalars: UnsafeBufferPointer<UInt32>) -> Bool {
         for i in 0..<word.count where scalars[word.start + i] != tokenScalars[token.start + i] { return false }
         return true
+    }
+}
+
+extension InterruptIndex {
+    /// An index held by reference, so an engine can build it on first use (see `LazyReference`).
+    final class Box: Sendable {
+        let index: InterruptIndex
+
+        init(_ index: InterruptIndex) { self.index = index }
     }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Keyword phrases ("chest pain") matched inside a whole sentence.
 ///
 /// ```swift
@@ -42,14 +40,13 @@ public struct PhraseMatcher: Sendable {
     /// texts, so when they are made changes no result.
     final class Storage: Sendable {
         let texts: [String]
-        private let cache = AtomicLazyReference<Prepared>()
+        private let cache = LazyReference<Prepared>()
 
         init(_ texts: [String]) { self.texts = texts }
 
-        /// The prepared phrases. Two threads may both make them at once; one copy is kept, both are equal.
+        /// The prepared phrases, made by the first use.
         var prepared: Prepared {
-            if let prepared = cache.load() { return prepared }
-            return cache.storeIfNil(Prepared(texts))
+            cache.value { Prepared(texts) }
         }
     }
 
