@@ -23,11 +23,11 @@ final class EngineProgram: Sendable {
         /// The option labels shown with the question (choice and multi slots), else nil.
         let optionLabels: [String]?
         /// The documents the node shows that exist, with their ids and compiled conditions, in order.
-        let documents: [(id: String, template: DocumentTemplate, plan: DocumentPlan)]
+        let documents: [(id: String, template: DocumentTemplate, plan: LazyPlan)]
 
         init(
             node: Node, position: Int32, positions: [NodeID: Int32], slots: [String: SlotDefinition],
-            documents: [String: DocumentTemplate], plans: [String: DocumentPlan]
+            documents: [String: DocumentTemplate], plans: [String: LazyPlan]
         ) {
             self.node = node
             self.position = position
@@ -52,6 +52,16 @@ final class EngineProgram: Sendable {
             guard let rules = keywordRules else { return nil }
             return keywordIndex.value { InterruptIndex.Box(InterruptIndex(matchers: rules.map { ($0.matcher, true) })) }
         }
+    }
+
+    /// A document's compiled conditions, made when a node first shows it (one per document, shared).
+    final class LazyPlan: Sendable {
+        let template: DocumentTemplate
+        private let built = LazyReference<DocumentPlan>()
+
+        init(_ template: DocumentTemplate) { self.template = template }
+
+        var plan: DocumentPlan { built.value { DocumentPlan(template) } }
     }
 
     let graph: DialogGraph
@@ -88,7 +98,7 @@ final class EngineProgram: Sendable {
                 nodes.append(node)
             }
         }
-        let plans = graph.documents.mapValues { DocumentPlan($0) }
+        let plans = graph.documents.mapValues { LazyPlan($0) }
         var steps: [Step] = []
         steps.reserveCapacity(nodes.count)
         for node in nodes {

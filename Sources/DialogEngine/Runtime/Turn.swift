@@ -294,7 +294,7 @@ struct Turn {
         for a in step.node.assignments { state.slots[a.slot] = a.value }
         speak(step)
         for (doc, template, plan) in step.documents {
-            let rendered = DocumentRenderer.render(template, plan: plan, slots: state.slots, graph: graph)
+            let rendered = DocumentRenderer.render(template, plan: plan.plan, slots: state.slots, graph: graph)
             if tracing {
                 for i in rendered.itemsIncluded { trace(.documentItem(doc, i)) }
             }
