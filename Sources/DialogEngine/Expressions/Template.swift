@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Text with `{{slot}}` and `{{slot|fallback words}}` placeholders, parsed once at load.
 public struct Template: Sendable, Hashable, Codable {
     public enum Segment: Sendable, Hashable, Codable {
@@ -38,17 +44,8 @@ public struct Template: Sendable, Hashable, Codable {
     }
 
     public static func parse(_ source: String) -> Result<Template, ExpressionError> {
-        // Most texts have no placeholder: one byte scan, no per-character work.
-        var previous: UInt8 = 0
-        var hasPlaceholder = false
-        for byte in source.utf8 {
-            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
-                hasPlaceholder = true
-                break
-            }
-            previous = byte
-        }
-        if !hasPlaceholder { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
+        // Most texts have no placeholder: a `memchr` scan for "{", no per-character work.
+        if !hasDoubleBrace(source) { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
         // One pass over the UTF-8 bytes ('{', '}' and '|' are ASCII, so they never match inside a
         // multi-byte character); offsets for errors are counted in scalars only when there is one.
         let s = Array(source.utf8)
@@ -127,6 +124,25 @@ public struct Template: Sendable, Hashable, Codable {
         }
         if textStart < s.count { segments.append(.text(String(decoding: s[textStart...], as: UTF8.self))) }
         return .success(Template(segments: segments))
+    }
+
+    /// Whether `source` holds "{{" (every placeholder starts with one).
+    static func hasDoubleBrace(_ source: String) -> Bool {
+        let brace = UInt8(ascii: "{")
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            var at = 0
+            // The last byte cannot open a pair, so the search stops before it.
+            while at < bytes.count - 1, let found = memchr(base + at, Int32(brace), bytes.count - 1 - at) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if bytes[index + 1] == brace { return true }
+                at = index + 1
+            }
+            return false
+        }
+        if let found = source.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = source
+        return copy.withUTF8(scan)
     }
 
     /// Renders with the current answers. An unanswered slot shows its fallback, or nothing, and then its

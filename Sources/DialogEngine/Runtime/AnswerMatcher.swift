@@ -14,8 +14,9 @@ public enum MatchOutcome: Sendable, Hashable {
 
 /// Turns a person's typed line into a value for one slot type.
 ///
-/// Everything that depends only on the slot type (normalized labels, synonyms, indexes) is prepared in
-/// `init`, so `match` only tokenizes the line once and looks words up.
+/// Everything that depends only on the slot type (normalized labels, synonyms, indexes) is prepared
+/// once, on the first `match` of a choice or multi slot (loading builds a matcher for every question, a
+/// conversation matches answers to a few), so later matches only tokenize the line and look words up.
 ///
 /// Rules, per slot type (an empty or blank line is always `.noMatch`; skip phrases are checked first):
 /// - **bool**: yes words ("yes", "yeah", "sure", "i do", "of course", …) and no words ("no", "nope",
@@ -46,8 +47,8 @@ public struct AnswerMatcher: Sendable {
         case bool
         case number(min: Double?, max: Double?, integer: Bool)
         case text
-        case choice(OptionIndex)
-        case multi(OptionIndex)
+        case choice(LazyOptionIndex)
+        case multi(LazyOptionIndex)
     }
 
     private let kind: Kind
@@ -57,8 +58,8 @@ public struct AnswerMatcher: Sendable {
         case .bool: kind = .bool
         case .number(let min, let max, let integer): kind = .number(min: min, max: max, integer: integer)
         case .text: kind = .text
-        case .choice(let options): kind = .choice(OptionIndex(options, multi: false))
-        case .multi(let options): kind = .multi(OptionIndex(options, multi: true))
+        case .choice(let options): kind = .choice(LazyOptionIndex(options, multi: false))
+        case .multi(let options): kind = .multi(LazyOptionIndex(options, multi: true))
         }
     }
 
@@ -80,10 +81,12 @@ public struct AnswerMatcher: Sendable {
         case .number(let min, let max, let integer):
             if Vocabulary.skips.occurs(in: content) { return .skipped }
             return Self.matchNumber(line, tokens: tokens, min: min, max: max, integer: integer)
-        case .choice(let index):
+        case .choice(let lazy):
+            let index = lazy.index
             if index.skips.occurs(in: content) { return .skipped }
             return index.matchChoice(tokens: tokens, content: content)
-        case .multi(let index):
+        case .multi(let lazy):
+            let index = lazy.index
             if index.skips.occurs(in: content) { return .skipped }
             return index.matchMulti(line, tokens: tokens, content: content)
         case .text:
@@ -428,6 +431,24 @@ extension AnswerMatcher {
         /// True when typed word `row` points at one of `columns` on its own.
         func hit(_ row: Int, any columns: [Int]) -> Bool {
             selects[row] && columns.contains { entries[row * width + $0] != Self.unrelated }
+        }
+    }
+
+    /// A slot's options and their `OptionIndex`, built on first use and kept (shared by every copy of
+    /// the matcher). The index depends only on the options, so when it is built changes no result.
+    final class LazyOptionIndex: Sendable {
+        let options: [Option]
+        let multi: Bool
+        private let built = LazyReference<OptionIndex>()
+
+        init(_ options: [Option], multi: Bool) {
+            self.options = options
+            self.multi = multi
+        }
+
+        /// The index, built by the first match.
+        var index: OptionIndex {
+            built.value { OptionIndex(options, multi: multi) }
         }
     }
 

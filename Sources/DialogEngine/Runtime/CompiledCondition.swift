@@ -113,8 +113,9 @@ indirect enum CompiledCondition: Sendable {
     }
 }
 
-/// A document's item conditions compiled over the slots they read.
-struct DocumentPlan: Sendable {
+/// A document's item conditions compiled over the slots they read. A class (immutable), so an engine
+/// can compile it when the document is first shown (see `EngineProgram.LazyPlan`).
+final class DocumentPlan: Sendable {
     /// The slots the conditions read, in first-use order.
     let slots: [String]
     /// Per item, its compiled `when` (nil: always included).

@@ -330,3 +330,12 @@ struct InterruptIndex: Sendable {
         return true
     }
 }
+
+extension InterruptIndex {
+    /// An index held by reference, so an engine can build it on first use (see `LazyReference`).
+    final class Box: Sendable {
+        let index: InterruptIndex
+
+        init(_ index: InterruptIndex) { self.index = index }
+    }
+}

@@ -9,16 +9,44 @@
 public struct PhraseMatcher: Sendable {
     typealias Word = TextNormalizer.Word
 
+    /// The phrases as written, and their words once prepared (shared by every copy of the matcher).
+    private let storage: Storage
+
     /// Each phrase as normalized words; phrases that normalize to nothing are dropped.
-    let phrases: [[Word]]
+    var phrases: [[Word]] { storage.prepared.phrases }
     /// Per phrase, the words that only an identical token accepts (short, not prefix): a phrase whose
     /// exact words are not all in the line is rejected with a few hash lookups, before any typo work.
-    let exactWords: [[String]]
+    var exactWords: [[String]] { storage.prepared.exactWords }
 
     public init(phrases: [String]) {
-        self.phrases = phrases.compactMap(Self.words(of:))
-        exactWords = self.phrases.map { phrase in
-            phrase.filter { !$0.isPrefix && Self.typoLimit($0) == 0 }.map { $0.text }
+        storage = Storage(phrases)
+    }
+
+    /// The phrases' words and exact words.
+    final class Prepared: Sendable {
+        let phrases: [[Word]]
+        let exactWords: [[String]]
+
+        init(_ texts: [String]) {
+            phrases = texts.compactMap(PhraseMatcher.words(of:))
+            exactWords = phrases.map { phrase in
+                phrase.filter { !$0.isPrefix && PhraseMatcher.typoLimit($0) == 0 }.map { $0.text }
+            }
+        }
+    }
+
+    /// The phrase texts, split into words on first use: loading builds a matcher for every interrupt and
+    /// keyword rule, and a chat reads them only once a line is typed. The words depend only on the
+    /// texts, so when they are made changes no result.
+    final class Storage: Sendable {
+        let texts: [String]
+        private let cache = LazyReference<Prepared>()
+
+        init(_ texts: [String]) { self.texts = texts }
+
+        /// The prepared phrases, made by the first use.
+        var prepared: Prepared {
+            cache.value { Prepared(texts) }
         }
     }
 
@@ -37,8 +65,9 @@ public struct PhraseMatcher: Sendable {
     public func matches(_ input: Input) -> Bool {
         let count = input.words.count
         guard count > 0 else { return false }
-        for (index, phrase) in phrases.enumerated() where phrase.count <= count {
-            if !exactWords[index].allSatisfy(input.set.contains) { continue }
+        let prepared = storage.prepared
+        for (index, phrase) in prepared.phrases.enumerated() where phrase.count <= count {
+            if !prepared.exactWords[index].allSatisfy(input.set.contains) { continue }
             for start in 0...(count - phrase.count) {
                 var all = true
                 for (offset, word) in phrase.enumerated() where !Self.accepts(word, input.words[start + offset]) {
@@ -55,7 +84,7 @@ public struct PhraseMatcher: Sendable {
 
     /// True when all words of one phrase appear consecutively in the tokens. Tokens of length ≥ 5 in phrases forgive 1 edit (Damerau), ≥ 9 forgive 2. A phrase word ending in "*" matches any token with that prefix ("bleed*" matches "bleeding").
     public func matches(_ tokens: [String]) -> Bool {
-        guard !phrases.isEmpty, !tokens.isEmpty else { return false }
+        guard !tokens.isEmpty, !phrases.isEmpty else { return false }
         return matches(Input(tokens: tokens))
     }
 

@@ -95,7 +95,7 @@ struct Turn {
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
         let all = graph.interrupts
-        if let index = program.interrupts.firstMatch(tokens, urgent: urgent) {
+        if let index = program.interrupts.index.firstMatch(tokens, urgent: urgent) {
             let interrupt = all[index]
             trace(.interrupt(interrupt.id))
             state.history.append(state.snapshot)
@@ -177,7 +177,7 @@ struct Turn {
         if let value {
             state.slots[question.slot] = value
             if let map = question.map, let keywords = step.keywords,
-                let derived = map.value(matching: keywords.matches(tokens, urgent: true, firstOnly: !map.isMulti))
+                let derived = map.value(matching: keywords.index.matches(tokens, urgent: true, firstOnly: !map.isMulti))
             {
                 state.slots[map.slot] = derived
             }
@@ -294,7 +294,7 @@ struct Turn {
         for a in step.node.assignments { state.slots[a.slot] = a.value }
         speak(step)
         for (doc, template, plan) in step.documents {
-            let rendered = DocumentRenderer.render(template, plan: plan, slots: state.slots, graph: graph)
+            let rendered = DocumentRenderer.render(template, plan: plan.plan, slots: state.slots, graph: graph)
             if tracing {
                 for i in rendered.itemsIncluded { trace(.documentItem(doc, i)) }
             }
