@@ -1,6 +1,10 @@
 import ArgumentParser
 import DialogEngine
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @main
 struct SecondOpinion: ParsableCommand {
     static let version = "0.1.0"
@@ -28,6 +32,8 @@ struct SecondOpinion: ParsableCommand {
         guard CommandLine.arguments.count == 1 else { return main(nil) }
         do {
             try ChatCommand.run(ChatSettings())
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)  // the usual end: no help text to build (ArgumentParser would reflect again)
         } catch {
             exit(withError: error)
         }
