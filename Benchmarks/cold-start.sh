@@ -77,7 +77,8 @@ if [ -x /usr/bin/time ]; then
     for v in "${variants[@]}"; do
         app="$here/.build/app-$v/release/second-opinion"
         hello="$here/.build/hello-$v/release/hello"
-        /usr/bin/time -v "$app" < "$work/inputs.txt" > /dev/null 2> "$work/time.txt" || true
+        # Run from the throw-away folder: the transcript may `save` documents into the working directory.
+        (cd "$work" && SECOND_OPINION_DIALOGS="$root/Dialogs" /usr/bin/time -v "$app" < "$work/inputs.txt" > /dev/null 2> "$work/time.txt") || true
         rss_mib="$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$work/time.txt")"
         hello_mib="$( { /usr/bin/time -v "$hello" > /dev/null; } 2>&1 | awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }')"
         echo "| chat peak RSS ($v), $turns inputs of $(basename "$transcript") (hello world: $hello_mib MiB) | $rss_mib MiB | ≤ 24 MiB | $(ok "$rss_mib" 24) |"
