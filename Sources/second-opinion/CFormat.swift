@@ -27,32 +27,3 @@ enum CFormat {
         text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
     }
 }
-
-/// POSIX file reading with `strerror` messages (no Foundation).
-enum FileText {
-    /// The file's bytes decoded as UTF-8 (invalid bytes become U+FFFD), or the system's reason it cannot be read.
-    static func read(_ path: String) -> Result<String, FileTextError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(FileTextError(errno)) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress, raw.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileTextError(errno))
-            }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return .success(String(decoding: bytes, as: UTF8.self))
-    }
-}
-
-/// Why a file could not be read: the C library's message for the `errno`.
-struct FileTextError: Error, CustomStringConvertible {
-    let code: Int32
-    init(_ code: Int32) { self.code = code }
-    var description: String { String(cString: strerror(code)) }
-}

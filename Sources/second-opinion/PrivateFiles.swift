@@ -1,3 +1,4 @@
+import DialogEngine
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -107,10 +108,10 @@ enum PrivateFiles {
     }
 
     private static func makePrivateDirectory(_ path: String) throws {
-        switch FileKind(path: path) {
-        case .directory: break
-        case .file: throw Failure.notADirectory(path: path)
-        case .missing:
+        switch FileBytes.isDirectory(path) {
+        case true?: break
+        case false?: throw Failure.notADirectory(path: path)
+        case nil:
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }

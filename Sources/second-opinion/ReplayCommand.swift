@@ -59,12 +59,13 @@ struct ReplayCommand: ParsableCommand {
         var traces: [[TraceEvent]] = []
         for file in files {
             let text: String
-            switch FileText.read(file) {
-            case .success(let read): text = read
-            case .failure(let error):
-                say("FAIL \(file): cannot read it (\(error))")
+            switch FileBytes.read(file) {
+            case .bytes(let bytes): text = String(decoding: bytes, as: UTF8.self)
+            case .unreadable(let reason):
+                say("FAIL \(file): cannot read it (\(reason))")
                 failed += 1
                 continue
+            case .tooLarge: continue  // no limit was given
             }
             let transcript: Transcript
             switch Transcript.parse(text) {
@@ -114,11 +115,10 @@ enum TranscriptFiles {
     static func find(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
-            let kind = FileKind(path: path)
-            guard kind != .missing else {
+            guard let isDirectory = FileBytes.isDirectory(path) else {
                 throw ValidationError("no such file or folder: \(path)")
             }
-            if kind == .file {
+            if !isDirectory {
                 files.append(path)
                 continue
             }

@@ -46,18 +46,19 @@ struct CommandLineTests {
 
     @Test("File kinds and reading errors come from the system")
     func files() {
-        #expect(FileKind(path: "/") == .directory)
-        #expect(FileKind(path: "/definitely/not/here") == .missing)
-        #expect(FileKind(path: #filePath) == .file)
-        guard case .failure(let error) = FileText.read("/definitely/not/here") else {
+        #expect(FileBytes.isDirectory("/") == true)
+        #expect(FileBytes.isDirectory("/definitely/not/here") == nil)
+        #expect(FileBytes.isDirectory(#filePath) == false)
+        guard case .unreadable(let error) = FileBytes.read("/definitely/not/here") else {
             Issue.record("reading a missing file succeeded")
             return
         }
-        #expect(error.description == "No such file or directory")
-        guard case .success(let text) = FileText.read(#filePath) else {
+        #expect(error == "No such file or directory")
+        guard case .bytes(let bytes) = FileBytes.read(#filePath) else {
             Issue.record("reading this file failed")
             return
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("File kinds and reading errors"))
     }
 }

@@ -54,7 +54,7 @@ struct SessionStoreTests {
         }
         #expect(reason == "it was saved by a newer version of second-opinion")
         #expect(keptAt?.hasSuffix("session.unreadable-1.json") == true)
-        #expect(FileKind(path: store.url.path) == .missing)
+        #expect(FileBytes.isDirectory(store.url.path) == nil)
     }
 
     @Test("Damaged, truncated and foreign files are kept aside, numbered")
@@ -64,11 +64,11 @@ struct SessionStoreTests {
         var state = EngineState(seed: 3)
         state.slots["who"] = .text("me")
         try store.save(seed: 3, state: state)
-        guard case .success(let good) = FileText.read(store.url.path) else {
+        guard case .bytes(let saved) = FileBytes.read(store.url.path) else {
             Issue.record("cannot read the saved session")
             return
         }
-        for (n, text) in ["garbage", String(good.dropLast(9)), #"{"format":"something-else","seed":1}"#].enumerated() {
+        for (n, text) in ["garbage", String(decoding: saved.dropLast(9), as: UTF8.self), #"{"format":"something-else","seed":1}"#].enumerated() {
             try write(text, to: store)
             guard case .unusable(let reason, let keptAt) = store.load() else {
                 Issue.record("accepted: \(text)")

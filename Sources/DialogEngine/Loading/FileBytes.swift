@@ -4,18 +4,20 @@
     import Darwin
 #endif
 
-/// Plain POSIX file access for the loader (no Foundation: the chat binary must start fast).
-enum FileBytes {
+/// Plain POSIX file access for the loader and the command line (no Foundation: the chat binary
+/// must start fast).
+public enum FileBytes {
     /// What reading one file gave.
-    enum Outcome {
+    public enum Outcome: Sendable {
         case bytes([UInt8])
         /// The file is bigger than the limit (its size from `fstat`); it was not read.
         case tooLarge(Int)
-        case unreadable
+        /// The system's reason ("No such file or directory").
+        case unreadable(String)
     }
 
     /// Whether `path` (following symbolic links) is a folder; nil when nothing is there.
-    static func isDirectory(_ path: String) -> Bool? {
+    public static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFDIR
@@ -38,12 +40,12 @@ enum FileBytes {
     }
 
     /// The whole file, unless it is bigger than `limit` bytes or cannot be read.
-    static func read(_ path: String, limit: Int) -> Outcome {
+    public static func read(_ path: String, limit: Int = .max) -> Outcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .unreadable }
+        guard fd >= 0 else { return .unreadable(reason()) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .unreadable }
+        guard fstat(fd, &info) == 0 else { return .unreadable(reason()) }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size) }
         // One byte more than the size, so a file read whole is seen to end without growing the buffer.
@@ -55,7 +57,7 @@ enum FileBytes {
                 guard let base = buffer.baseAddress else { return -1 }
                 return readSome(fd, base + count, buffer.count - count)
             }
-            if n < 0 { return .unreadable }
+            if n < 0 { return .unreadable(reason()) }
             if n == 0 { break }
             count += n
         }
@@ -63,6 +65,9 @@ enum FileBytes {
         return .bytes(bytes)
     }
 }
+
+/// The C library's message for the current `errno`.
+private func reason() -> String { String(cString: strerror(errno)) }
 
 /// `read(2)`, retried when a signal interrupts it; -1 on an error.
 private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
