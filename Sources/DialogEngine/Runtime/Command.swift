@@ -25,7 +25,7 @@ enum Command: Equatable {
     /// The general reading: any text, and `save FILE`.
     private init?(slow text: String) {
         // Trimmed without Foundation: every typed line comes through here (a fifth of `explore`'s time).
-        let trimmed = Self.trimmed(text, Self.isBlank)
+        let trimmed = text.trimmingBlanks()
         let lower = trimmed.lowercased()
         let word = Self.trimmed(lower) { $0 == "?" || $0 == "!" || $0 == "." || $0 == " " }
         if let found = Self.phrases.first(where: { $0.text == word }) {
@@ -33,7 +33,7 @@ enum Command: Equatable {
             return
         }
         if lower.hasPrefix("save "), !lower.hasPrefix("save transcript") {
-            let path = Self.trimmed(String(trimmed.dropFirst(5)), Self.isBlank)
+            let path = trimmed.dropFirst(5).trimmingBlanks()
             // "save my records" reads like an answer, not a file; require something file-like.
             guard path.contains(".") || path.contains("/"), !path.contains(" ") else { return nil }
             self = .save(path)
@@ -108,11 +108,6 @@ enum Command: Equatable {
             self.start = start
             commands = Command.phrases.map(\.command)
         }
-    }
-
-    /// Spaces and tabs: what Foundation's `CharacterSet.whitespaces` holds (Unicode Zs and tab).
-    static func isBlank(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\t" || c.properties.generalCategory == .spaceSeparator
     }
 
     /// `text` without the leading and trailing scalars that `drop` matches.
