@@ -93,8 +93,7 @@ final class ChatSession {
             return false
         case .loaded(let seed, let saved):
             if saved.ended || saved.position == nil { return false }
-            if !resume {
-                guard reader is ReadlineReader else { return false }
+            if !resume {  // only at a terminal: piped input without --resume never comes here (see run)
                 write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
                 guard case .line(let answer) = reader.readLine(prompt: style.prompt("> ")),
                     ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingBlanks().lowercased())
