@@ -55,7 +55,7 @@ struct ChatCommand: ParsableCommand {
         }
         let history: String? =
             settings.noHistory || settings.privateMode
-            ? nil : (try? PrivateFiles.stateDirectory())?.appendingPathComponent("history").path
+            ? nil : (try? PrivateFiles.stateDirectory()).map { FilePaths.join($0, "history") }
         let store: SessionStore? = settings.privateMode ? nil : try? SessionStore.standard()
         let session = ChatSession(
             engine: Engine(graph: graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),

@@ -196,7 +196,7 @@ final class ChatSession {
             return
         }
         do {
-            try PrivateFiles.writeAtomically(Data(transcriptText().utf8), to: URL(fileURLWithPath: path))
+            try PrivateFiles.writeAtomically(transcriptText(), to: path)
             write(style.dim("Transcript saved to \(path)."))
         } catch {
             write(style.warning("Could not save the transcript: \(error)"))
@@ -232,22 +232,22 @@ final class ChatSession {
             for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) { write(String(line)) }
             return
         }
-        let target: URL
+        let target: String
         if let path {
-            target = URL(fileURLWithPath: path)
+            target = path
         } else {
             do {
-                target = try PrivateFiles.dataDirectory().appendingPathComponent("second-opinion-documents.md")
+                target = FilePaths.join(try PrivateFiles.dataDirectory(), "second-opinion-documents.md")
             } catch {
                 write(style.warning("Could not find a folder to save in: \(error). Try: save FILE"))
                 return
             }
         }
         do {
-            try PrivateFiles.writeAtomically(Data(markdown.utf8), to: target)
-            write(style.dim("Saved your documents to \(target.path) (readable only by you)."))
+            try PrivateFiles.writeAtomically(markdown, to: target)
+            write(style.dim("Saved your documents to \(target) (readable only by you)."))
         } catch {
-            write(style.warning("Could not save to \(target.path): \(error)"))
+            write(style.warning("Could not save to \(target): \(error)"))
         }
     }
 
@@ -284,6 +284,6 @@ final class ChatSession {
 
     private func flushRecording() {
         guard let recordPath else { return }
-        try? PrivateFiles.writeAtomically(Data(transcriptText().utf8), to: URL(fileURLWithPath: recordPath))
+        try? PrivateFiles.writeAtomically(transcriptText(), to: recordPath)
     }
 }

@@ -1,7 +1,9 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
+import DialogEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Finds the shipped dialogs when none are named: `$SECOND_OPINION_DIALOGS`, then `./Dialogs`, then
@@ -10,10 +12,9 @@ import Foundation
 /// Candidates are tried lazily: the common case (`./Dialogs`) costs one directory read at start.
 enum DialogLocator {
     static func locate() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let env = environment["SECOND_OPINION_DIALOGS"], !env.isEmpty { return env }
+        if let env = Environment.value("SECOND_OPINION_DIALOGS"), !env.isEmpty { return env }
         let candidates: [() -> String?] = [
-            { FileManager.default.currentDirectoryPath + "/Dialogs" },
+            { currentDirectory().map { $0 + "/Dialogs" } },
             { executableDirectory().map { $0 + "/Dialogs" } },
             { executableDirectory().map { parent(of: $0) + "/share/second-opinion/Dialogs" } },
             // Built from a checkout: Sources/second-opinion/DialogLocator.swift → ../../Dialogs.
@@ -27,23 +28,37 @@ enum DialogLocator {
 
     /// The folder holding the running executable, symlinks resolved (`/proc/self/exe`, else argv[0]).
     private static func executableDirectory() -> String? {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+        if let path = linkTarget("/proc/self/exe") {
             return parent(of: path)
         }
         let argument = CommandLine.arguments[0]
         guard argument.contains("/") else { return nil }
-        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: argument)) ?? argument
-        return parent(of: resolved)
+        return parent(of: linkTarget(argument) ?? argument)
     }
 
-    /// `path` without its last component ("/a/b/c" → "/a/b", "c" → ".").
-    private static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+    /// The working directory, absolute (`getcwd`).
+    private static func currentDirectory() -> String? {
+        guard let raw = getcwd(nil, 0) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
     }
+
+    /// Where the symbolic link at `path` points, or nil when it is not one.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { raw -> Int in
+            raw.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return -1 }
+                return readlink(path, base, chars.count - 1)
+            }
+        }
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count], as: UTF8.self)
+    }
+
+    private static func parent(of path: String) -> String { FilePaths.parent(of: path) }
 
     private static func isDialogFolder(_ path: String) -> Bool {
-        guard let items = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
-        return items.contains { $0.hasSuffix(".json") }
+        FileBytes.entries(inFolder: path)?.contains { $0.hasSuffix(".json") } ?? false
     }
 }

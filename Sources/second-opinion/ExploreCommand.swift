@@ -5,6 +5,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `second-opinion explore`: walks every path of the dialogs and proves properties of all of them.
 struct ExploreCommand: ParsableCommand {
@@ -53,9 +58,9 @@ struct ExploreCommand: ParsableCommand {
         let directory = try outputDirectory()
         for (i, failure) in report.failures.enumerated() {
             let name = CFormat.string("%02d-", i + 1) + failure.proof.id + ".transcript"
-            let url = directory.appendingPathComponent(name)
-            try PrivateFiles.writeAtomically(Data(failure.transcript.render().utf8), to: url)
-            print("counterexample: \(url.path)")
+            let path = FilePaths.join(directory, name)
+            try PrivateFiles.writeAtomically(failure.transcript.render(), to: path)
+            print("counterexample: \(path)")
         }
         print("replay one with: second-opinion replay --dialogs \(folder) FILE")
         throw ExitCode(1)
@@ -63,15 +68,14 @@ struct ExploreCommand: ParsableCommand {
 
     /// `$TMPDIR` (with a trailing slash), else `/tmp/`.
     private static var temporaryDirectory: String {
-        guard let dir = ProcessInfo.processInfo.environment["TMPDIR"], !dir.isEmpty else { return "/tmp/" }
+        guard let dir = Environment.value("TMPDIR"), !dir.isEmpty else { return "/tmp/" }
         return dir.hasSuffix("/") ? dir : dir + "/"
     }
 
-    private func outputDirectory() throws -> URL {
-        let path = out ?? (Self.temporaryDirectory + "second-opinion-explore-\(ProcessInfo.processInfo.processIdentifier)")
-        let url = URL(fileURLWithPath: path, isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return url
+    private func outputDirectory() throws -> String {
+        let path = out ?? (Self.temporaryDirectory + "second-opinion-explore-\(getpid())")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return path
     }
 
     /// Whole numbers up to 10^15 exactly, larger ones in scientific notation.

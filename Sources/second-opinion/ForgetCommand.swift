@@ -15,9 +15,9 @@ struct ForgetCommand: ParsableCommand {
     func run() throws {
         var removed: [String] = []
         for directory in [try? PrivateFiles.stateDirectory(), try? PrivateFiles.dataDirectory()].compactMap({ $0 }) {
-            let items = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            for item in items {
-                let path = directory.appendingPathComponent(item).path
+            let items = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for item in items.sorted() {
+                let path = FilePaths.join(directory, item)
                 do {
                     try FileManager.default.removeItem(atPath: path)
                     removed.append(path)
@@ -25,7 +25,7 @@ struct ForgetCommand: ParsableCommand {
                     print("could not delete \(path): \(error)")
                 }
             }
-            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(atPath: directory)
         }
         if removed.isEmpty {
             print("Nothing stored; nothing to delete.")

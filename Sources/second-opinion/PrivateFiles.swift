@@ -1,9 +1,4 @@
 import DialogEngine
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -37,35 +32,38 @@ enum PrivateFiles {
     /// $XDG_STATE_HOME/second-opinion or ~/.local/state/second-opinion, created with mode 0700.
     ///
     /// A relative `XDG_STATE_HOME` is ignored, as the XDG spec asks. An existing directory is set back to 0700.
-    static func stateDirectory() throws -> URL {
+    static func stateDirectory() throws -> String {
         try xdgDirectory(variable: "XDG_STATE_HOME", fallback: ".local/state")
     }
 
     /// $XDG_DATA_HOME/second-opinion or ~/.local/share/second-opinion (saved documents), created 0700.
-    static func dataDirectory() throws -> URL {
+    static func dataDirectory() throws -> String {
         try xdgDirectory(variable: "XDG_DATA_HOME", fallback: ".local/share")
     }
 
-    private static func xdgDirectory(variable: String, fallback: String) throws -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base: URL
-        if let value = environment[variable], value.hasPrefix("/") {
-            base = URL(fileURLWithPath: value, isDirectory: true)
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(fallback, isDirectory: true)
+    private static func xdgDirectory(variable: String, fallback: String) throws -> String {
+        let base: String
+        if let value = Environment.absolutePath(variable) {
+            base = value
+        } else if let home = Environment.absolutePath("HOME") {
+            base = FilePaths.join(home, fallback)
         } else {
             throw Failure.noHomeDirectory
         }
-        let directory = base.appendingPathComponent("second-opinion", isDirectory: true)
-        try makePrivateDirectory(directory.path)
+        let directory = FilePaths.join(base, "second-opinion")
+        try makePrivateDirectory(directory)
         return directory
     }
 
-    /// Writes data atomically: temp file in the same directory created 0600, write, fsync, rename, fsync dir. Never leaves a half file.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        let path = url.path
-        let directory = url.deletingLastPathComponent().path
-        var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
+    /// Writes `text` atomically (see the byte version).
+    static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes atomically: temp file in the same directory created 0600, write, fsync, rename, fsync dir. Never leaves a half file.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let directory = FilePaths.parent(of: path)
+        var template = Array(FilePaths.join(directory, "." + FilePaths.lastComponent(of: path) + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)  // creates the file 0600 with O_EXCL
@@ -76,7 +74,7 @@ enum PrivateFiles {
         do {
             defer { close(descriptor) }
             try check(fchmod(descriptor, 0o600), "fchmod", temporaryPath)
-            try writeAll(data, to: descriptor, path: temporaryPath)
+            try writeAll(bytes, to: descriptor, path: temporaryPath)
             try check(fsync(descriptor), "fsync", temporaryPath)
         } catch {
             unlink(temporaryPath)
@@ -112,14 +110,20 @@ enum PrivateFiles {
         case true?: break
         case false?: throw Failure.notADirectory(path: path)
         case nil:
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try makeDirectories(path)
         }
         try check(chmod(path, 0o700), "chmod", path)
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+    /// `mkdir -p` with mode 0700 for every folder it makes (the XDG base folders should be 0700 too).
+    private static func makeDirectories(_ path: String) throws {
+        let parent = FilePaths.parent(of: path)
+        if parent != path, parent != ".", FileBytes.isDirectory(parent) == nil { try makeDirectories(parent) }
+        if mkdir(path, 0o700) != 0, errno != EEXIST { throw Failure.system(call: "mkdir", path: path, errno: errno) }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }  // empty data
             var offset = 0
             while offset < buffer.count {

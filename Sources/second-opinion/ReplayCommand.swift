@@ -83,7 +83,7 @@ struct ReplayCommand: ParsableCommand {
                 continue
             }
             if update, result.assertionFailures.isEmpty {
-                try PrivateFiles.writeAtomically(Data(result.actual.render().utf8), to: URL(fileURLWithPath: file))
+                try PrivateFiles.writeAtomically(result.actual.render(), to: file)
                 say("updated \(file)")
                 continue
             }

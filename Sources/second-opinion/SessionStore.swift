@@ -4,15 +4,21 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The saved conversation: written after every answer (temp file, fsync, rename), so Ctrl-D,
 /// SIGTERM, SIGHUP or `kill -9` at any moment loses nothing that was answered.
 struct SessionStore {
-    let url: URL
+    /// The session file.
+    let path: String
 
     /// `session.json` in the private state folder.
     static func standard() throws -> SessionStore {
-        SessionStore(url: try PrivateFiles.stateDirectory().appendingPathComponent("session.json"))
+        SessionStore(path: FilePaths.join(try PrivateFiles.stateDirectory(), "session.json"))
     }
 
     struct File: Codable {
@@ -31,14 +37,15 @@ struct SessionStore {
     func save(seed: UInt64, state: EngineState) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try PrivateFiles.writeAtomically(try encoder.encode(File(seed: seed, state: state)), to: url)
+        try PrivateFiles.writeAtomically(Array(try encoder.encode(File(seed: seed, state: state))), to: path)
     }
 
     func load() -> LoadOutcome {
-        guard FileManager.default.fileExists(atPath: url.path) else { return .none }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard exists(path) else { return .none }
+        guard case .bytes(let bytes) = FileBytes.read(path) else {
             return .unusable(reason: "it cannot be read", keptAt: keepAside())
         }
+        let data = Data(bytes)
         // The usual file decodes at once; only a file that does not is probed for the reason (one decode at start).
         if let file = try? JSONDecoder().decode(File.self, from: data), file.format == "second-opinion-session",
             file.state.version <= EngineState.version
@@ -59,22 +66,28 @@ struct SessionStore {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: url)
+        unlink(path)
     }
 
     /// Moves an unusable session file aside (never overwritten): `session.unreadable-N.json`.
     private func keepAside() -> String? {
-        let dir = url.deletingLastPathComponent()
+        let folder = FilePaths.parent(of: path)
         for n in 1...10_000 {
-            let target = dir.appendingPathComponent("session.unreadable-\(n).json")
-            if FileManager.default.fileExists(atPath: target.path) { continue }
-            do {
-                try FileManager.default.moveItem(at: url, to: target)
-                return target.path
-            } catch {
-                return nil
+            let target = FilePaths.join(folder, "session.unreadable-\(n).json")
+            if exists(target) { continue }
+            // link + unlink, not rename: a file that appeared at `target` meanwhile is never replaced.
+            guard link(path, target) == 0 else {
+                if errno == EEXIST { continue }
+                return rename(path, target) == 0 ? target : nil  // e.g. a file system without hard links
             }
+            unlink(path)
+            return target
         }
         return nil
+    }
+
+    /// Whether anything (file, folder, dangling link aside) is at `path`.
+    private func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 }

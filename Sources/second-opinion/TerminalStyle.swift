@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -21,9 +16,8 @@ struct TerminalStyle: Equatable, Sendable {
 
     /// Colour on only when stdout is a tty, `NO_COLOR` is unset or empty, `TERM` is not `dumb`, and no `--no-color` flag.
     static func detect(noColorFlag: Bool) -> TerminalStyle {
-        let environment = ProcessInfo.processInfo.environment
-        let noColorVariable = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let dumbTerminal = environment["TERM"] == "dumb"
+        let noColorVariable = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
+        let dumbTerminal = Environment.value("TERM") == "dumb"
         let enabled = !noColorFlag && !noColorVariable && !dumbTerminal && isatty(STDOUT_FILENO) == 1
         return TerminalStyle(colorEnabled: enabled)
     }

@@ -15,17 +15,17 @@ struct SessionStoreTests {
     private func freshStore() throws -> SessionStore {
         let folder = "/tmp/second-opinion-tests-\(UInt64.random(in: 0...UInt64.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return SessionStore(url: URL(fileURLWithPath: folder + "/session.json"))
+        return SessionStore(path: folder + "/session.json")
     }
 
     private func write(_ text: String, to store: SessionStore) throws {
-        try PrivateFiles.writeAtomically(Data(text.utf8), to: store.url)
+        try PrivateFiles.writeAtomically(text, to: store.path)
     }
 
     @Test("A saved state loads back as it was, with its seed")
     func roundTrip() throws {
         let store = try freshStore()
-        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        defer { try? FileManager.default.removeItem(atPath: FilePaths.parent(of: store.path)) }
         guard case .none = store.load() else {
             Issue.record("an empty folder has a session")
             return
@@ -44,7 +44,7 @@ struct SessionStoreTests {
     @Test("A session from a newer version is kept aside with that reason")
     func newerVersion() throws {
         let store = try freshStore()
-        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        defer { try? FileManager.default.removeItem(atPath: FilePaths.parent(of: store.path)) }
         var state = EngineState(seed: 1)
         state.version = EngineState.version + 1
         try store.save(seed: 1, state: state)
@@ -54,17 +54,17 @@ struct SessionStoreTests {
         }
         #expect(reason == "it was saved by a newer version of second-opinion")
         #expect(keptAt?.hasSuffix("session.unreadable-1.json") == true)
-        #expect(FileBytes.isDirectory(store.url.path) == nil)
+        #expect(FileBytes.isDirectory(store.path) == nil)
     }
 
     @Test("Damaged, truncated and foreign files are kept aside, numbered")
     func damaged() throws {
         let store = try freshStore()
-        defer { try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent()) }
+        defer { try? FileManager.default.removeItem(atPath: FilePaths.parent(of: store.path)) }
         var state = EngineState(seed: 3)
         state.slots["who"] = .text("me")
         try store.save(seed: 3, state: state)
-        guard case .bytes(let saved) = FileBytes.read(store.url.path) else {
+        guard case .bytes(let saved) = FileBytes.read(store.path) else {
             Issue.record("cannot read the saved session")
             return
         }

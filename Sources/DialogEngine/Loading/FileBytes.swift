@@ -25,9 +25,16 @@ public enum FileBytes {
 
     /// The entry names of a folder, without `.` and `..`, in no particular order.
     static func names(inFolder path: String) throws(LoadError) -> [String] {
-        guard let dir = opendir(path) else {
+        guard let names = entries(inFolder: path) else {
             throw LoadError("cannot list the folder \(path): \(String(cString: strerror(errno)))")
         }
+        return names
+    }
+
+    /// The entry names of a folder, without `.` and `..`, in no particular order; nil when it cannot be
+    /// listed (`errno` says why).
+    public static func entries(inFolder path: String) -> [String]? {
+        guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The process environment, one variable at a time. `ProcessInfo.environment` copies every variable into
+/// a dictionary first, which cost 1.8 M instructions at each start of the chat (issue 6, cold start).
+enum Environment {
+    /// The variable's value, or nil when it is unset.
+    static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// The variable's value when it is set to an absolute path.
+    static func absolutePath(_ name: String) -> String? {
+        value(name).flatMap { $0.hasPrefix("/") ? $0 : nil }
+    }
+}
+
+/// Plain string paths, so the chat's start needs no `URL`.
+enum FilePaths {
+    /// `folder` and `name` joined by exactly one slash ("/a/" + "b" → "/a/b").
+    static func join(_ folder: String, _ name: String) -> String {
+        var base = Substring(folder)
+        while base.count > 1, base.hasSuffix("/") { base = base.dropLast() }
+        return base == "/" ? "/" + name : base + "/" + name
+    }
+
+    /// `path` without its last component ("/a/b/c" → "/a/b", "/a" → "/", "c" → ".").
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component ("/a/b/c" → "c").
+    static func lastComponent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}
