@@ -8,7 +8,9 @@
 #    posix_spawn to the first byte on its stdout by `bench first-line` (no shell in between, so a
 #    one-millisecond hello world is timed as precisely as the app), against `hello` timed the same
 #    way. Median of RUNS runs after 10 warm-up runs, and the ratio (machines here are noisy; the
-#    ratio less so).
+#    ratio less so). Also `hello-linked`, the same hello world linked with the libraries second-opinion
+#    loads (FoundationEssentials via ArgumentParser, Synchronization, readline): the floor that the
+#    libraries alone set, before any of second-opinion's own work.
 # 2. Peak RSS of a chat session fed the inputs of the longest shipped transcript on stdin
 #    (/usr/bin/time -v; `apt-get install -y time` when missing).
 # --static also builds both with --static-swift-stdlib and times those.
@@ -49,12 +51,16 @@ echo "|---|---|---|---|"
 for v in "${variants[@]}"; do
     app="$here/.build/app-$v/release/second-opinion"
     hello="$here/.build/hello-$v/release/hello"
+    linked="$here/.build/hello-$v/release/hello-linked"
     "$bench" first-line --runs "$runs" --stdin "$work/quit.txt" -- "$hello" > "$work/hello.txt"
+    "$bench" first-line --runs "$runs" --stdin "$work/quit.txt" -- "$linked" > "$work/linked.txt"
     "$bench" first-line --runs "$runs" --stdin "$work/quit.txt" -- "$app" > "$work/app.txt"
     hello_ms="$(metric first_line.median < "$work/hello.txt")"
+    linked_ms="$(metric first_line.median < "$work/linked.txt")"
     app_ms="$(metric first_line.median < "$work/app.txt")"
     ratio="$(awk -v a="$app_ms" -v h="$hello_ms" 'BEGIN { printf "%.1f", a / h }')"
     echo "| hello world ($v), start → first line (median of $runs) | $hello_ms ms | | |"
+    echo "| the same linked with second-opinion's libraries ($v): the floor | $linked_ms ms = $(awk -v a="$linked_ms" -v h="$hello_ms" 'BEGIN { printf "%.2f", a / h }')× | | |"
     echo "| second-opinion ($v), start → first prompt (median of $runs; to exit $(metric exit.median < "$work/app.txt") ms) | $app_ms ms | | |"
     echo "| cold start ratio ($v), second-opinion / hello world | ${ratio}× | ≤ 2× | $(ok "$ratio" 2) |"
     # Instructions are reproducible where wall time is noisy: the same start, counted by callgrind
@@ -63,8 +69,9 @@ for v in "${variants[@]}"; do
         count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" < "$work/quit.txt" 2>&1 > /dev/null |
             awk '/Collected/ { printf "%.1f", $4 / 1e6 }'; }
         hello_ir="$(count "$hello")"
+        linked_ir="$(count "$linked")"
         app_ir="$(count "$app")"
-        echo "| instructions to exit ($v, callgrind): second-opinion / hello world | $app_ir M / $hello_ir M = $(awk -v a="$app_ir" -v h="$hello_ir" 'BEGIN { printf "%.1f", a / h }')× | | |"
+        echo "| instructions to exit ($v, callgrind): second-opinion / hello world (linked: $linked_ir M) | $app_ir M / $hello_ir M = $(awk -v a="$app_ir" -v h="$hello_ir" 'BEGIN { printf "%.1f", a / h }')× | | |"
     fi
 done
 

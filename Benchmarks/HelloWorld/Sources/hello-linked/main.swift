@@ -1,0 +1,13 @@
+// Uses one symbol of FoundationEssentials and Synchronization so both stay linked (readline is
+// linked by the package manifest), then prints as `hello` does.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#endif
+import Synchronization
+
+let counter = Mutex(0)
+counter.withLock { $0 += 1 }
+#if canImport(FoundationEssentials)
+    if CommandLine.arguments.count > 99 { print(URL(fileURLWithPath: "/").path) }
+#endif
+print("Hello, world!")
