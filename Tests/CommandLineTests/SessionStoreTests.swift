@@ -79,3 +79,43 @@ struct SessionStoreTests {
         }
     }
 }
+
+@Suite("Private files")
+struct PrivateFilesTests {
+    @Test("Paths join with one slash and split at the last")
+    func paths() {
+        #expect(FilePaths.join("/a/b", "c") == "/a/b/c")
+        #expect(FilePaths.join("/a/b//", "c") == "/a/b/c")
+        #expect(FilePaths.join("/", "c") == "/c")
+        #expect(FilePaths.parent(of: "/a/b/c") == "/a/b")
+        #expect(FilePaths.parent(of: "/a") == "/")
+        #expect(FilePaths.parent(of: "c") == ".")
+        #expect(FilePaths.lastComponent(of: "/a/b/c.json") == "c.json")
+        #expect(FilePaths.lastComponent(of: "c") == "c")
+    }
+
+    @Test("An atomic write replaces the file whole, mode 0600, and leaves no temporary file")
+    func atomicWrite() throws {
+        let folder = "/tmp/second-opinion-tests-\(UInt64.random(in: 0...UInt64.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = FilePaths.join(folder, "notes.md")
+        try PrivateFiles.writeAtomically("first version, longer than the second", to: path)
+        try PrivateFiles.writeAtomically("second", to: path)
+        guard case .bytes(let bytes) = FileBytes.read(path) else {
+            Issue.record("cannot read back \(path)")
+            return
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == "second")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(FileBytes.entries(inFolder: folder) == ["notes.md"])
+    }
+
+    @Test("Writing into a missing folder fails with the system's reason, and writes nothing")
+    func missingFolder() {
+        let path = "/tmp/second-opinion-tests-missing-\(UInt64.random(in: 0...UInt64.max))/notes.md"
+        #expect(throws: PrivateFiles.Failure.self) { try PrivateFiles.writeAtomically("x", to: path) }
+        #expect(FileBytes.isDirectory(path) == nil)
+    }
+}
