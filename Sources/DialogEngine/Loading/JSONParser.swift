@@ -74,6 +74,9 @@ struct JSONByteParser {
     private var cachedLineStart = -1
     private var cachedOffset = 0
     private var cachedColumn = 1
+    /// True while every byte from `lineStart` to `i` is ASCII, so a column there is a byte count.
+    /// (Non-ASCII bytes are valid only inside strings, and strings do not span lines.)
+    private var lineIsASCII = true
 
     private var openers: [Opener] = []
     private var path: [PathComponent] = []
@@ -437,7 +440,12 @@ struct JSONByteParser {
                 // A byte is zero (or below 0x20) where (x - low*k) borrows into its top bit while x's top bit is clear.
                 let special =
                     ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
-                if special & high != 0 { break }
+                let found = special & high
+                if found != 0 {
+                    // The lowest flagged byte is a real one (borrows only run upward): go straight to it.
+                    i += found.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             guard i < end else { break }
@@ -464,6 +472,7 @@ struct JSONByteParser {
                 let n = utf8SequenceLength(at: i)
                 guard n > 0 else { throw invalidUTF8() }
                 flags = JSONTree.nonASCII
+                lineIsASCII = false
                 i += n
             } else {
                 throw controlCharacterInString()
@@ -931,26 +940,31 @@ struct JSONByteParser {
     // MARK: - Bytes
 
     private mutating func skipWhitespace() {
+        let raw = UnsafeRawBufferPointer(buf)
         while i < end {
             let b = buf[i]
             if b > 0x20 { return }
-            if b == 0x20 || b == 0x09 {
-                i += 1
-                // Indentation comes in runs: step over eight spaces at a time.
-                while end - i >= 8,
-                    UnsafeRawBufferPointer(buf).loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020
-                {
-                    i += 8
+            if b == 0x20 {
+                // Indentation comes in runs: step to the first byte that is not a space, up to eight at a time.
+                if end - i >= 8 {
+                    let other = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+                    i += other == 0 ? 8 : other.trailingZeroBitCount >> 3
+                } else {
+                    i += 1
                 }
             } else if b == 0x0A {
                 i += 1
                 line += 1
                 lineStart = i
+                lineIsASCII = true
+            } else if b == 0x09 {
+                i += 1
             } else if b == 0x0D {
                 i += 1
                 if i < end, buf[i] == 0x0A { i += 1 }
                 line += 1
                 lineStart = i
+                lineIsASCII = true
             } else {
                 return
             }
@@ -1078,6 +1092,9 @@ struct JSONByteParser {
 
     /// The line and column of `m`, counting columns in Unicode scalars from the cached column when it can.
     private mutating func position(_ m: Mark) -> (line: Int32, column: Int32) {
+        if lineIsASCII, m.lineStart == lineStart {
+            return (Int32(truncatingIfNeeded: m.line), Int32(truncatingIfNeeded: m.offset - m.lineStart + 1))
+        }
         var from = m.lineStart
         var column = 1
         if cachedLineStart == m.lineStart, cachedOffset <= m.offset {

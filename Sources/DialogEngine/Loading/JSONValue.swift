@@ -147,54 +147,64 @@ final class JSONTree {
     /// True when key (or string) entry `i` is `key` (an ASCII format key), by `String` equality;
     /// plain ASCII keys compare bytes.
     func keyIs(_ i: Int, _ key: StaticString) -> Bool {
-        entries.withUnsafeBufferPointer { es in keyIs(es[i], i, key) }
-    }
-
-    @inline(__always)
-    private func keyIs(_ e: Entry, _ i: Int, _ key: StaticString) -> Bool {
-        guard e.flags == 0 else { return string(i) == key.description }
-        let n = key.utf8CodeUnitCount
-        guard e.b - e.a == n else { return false }
-        let k = key.utf8Start
-        return bytes.withUnsafeBufferPointer { buf in
-            var p = 0
-            while p < n, buf[e.a + p] == k[p] { p += 1 }
-            return p == n
+        bytes.withUnsafeBufferPointer { buf in
+            entries.withUnsafeBufferPointer { es in keyIs(es[i], i, key, buf) }
         }
     }
 
+    @inline(__always)
+    private func keyIs(_ e: Entry, _ i: Int, _ key: StaticString, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.utf8CodeUnitCount
+        guard e.flags == 0 else { return textIs(i, key) }
+        guard e.b - e.a == n, n <= buf.count - e.a else { return false }
+        let k = key.utf8Start
+        guard let base = buf.baseAddress else { return n == 0 }
+        let p = base + e.a
+        var q = 0
+        while q < n, p[q] == k[q] { q += 1 }
+        return q == n
+    }
+
+    /// `String` equality of string entry `i` and `key` (for keys with escapes or non-ASCII text).
+    @inline(never)
+    private func textIs(_ i: Int, _ key: StaticString) -> Bool { string(i) == key.description }
+
     /// The value of the first member named `key` (an ASCII format key) of object entry `object`.
     func member(_ object: Int, _ key: StaticString) -> Int? {
-        entries.withUnsafeBufferPointer { es in
-            var k = object + 1
-            let end = es[object].b
-            while k < end {
-                if keyIs(es[k], k, key) { return k + 1 }
-                let value = es[k + 1]
-                k = value.kind == .array || value.kind == .object ? value.b : k + 2
+        bytes.withUnsafeBufferPointer { buf in
+            entries.withUnsafeBufferPointer { es in
+                var k = object + 1
+                let end = es[object].b
+                while k < end {
+                    if keyIs(es[k], k, key, buf) { return k + 1 }
+                    let value = es[k + 1]
+                    k = value.kind == .array || value.kind == .object ? value.b : k + 2
+                }
+                return nil
             }
-            return nil
         }
     }
 
     /// The key entries of object entry `object` that are none of `allowed` (ASCII format keys).
     func unknownKeys(_ object: Int, allowed: [StaticString]) -> [Int] {
-        entries.withUnsafeBufferPointer { es in
-            var unknown: [Int] = []
-            var k = object + 1
-            let end = es[object].b
-            while k < end {
-                let e = es[k]
-                var known = false
-                for key in allowed where keyIs(e, k, key) {
-                    known = true
-                    break
+        bytes.withUnsafeBufferPointer { buf in
+            entries.withUnsafeBufferPointer { es in
+                var unknown: [Int] = []
+                var k = object + 1
+                let end = es[object].b
+                while k < end {
+                    let e = es[k]
+                    var known = false
+                    for key in allowed where keyIs(e, k, key, buf) {
+                        known = true
+                        break
+                    }
+                    if !known { unknown.append(k) }
+                    let value = es[k + 1]
+                    k = value.kind == .array || value.kind == .object ? value.b : k + 2
                 }
-                if !known { unknown.append(k) }
-                let value = es[k + 1]
-                k = value.kind == .array || value.kind == .object ? value.b : k + 2
+                return unknown
             }
-            return unknown
         }
     }
 
