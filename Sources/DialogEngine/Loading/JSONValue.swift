@@ -171,12 +171,27 @@ final class JSONTree {
 
     /// The value of the first member named `key` (an ASCII format key) of object entry `object`.
     func member(_ object: Int, _ key: StaticString) -> Int? {
-        bytes.withUnsafeBufferPointer { buf in
-            entries.withUnsafeBufferPointer { es in
+        // Keys of up to eight bytes (all but a few format keys) compare as one masked word.
+        let n = key.utf8CodeUnitCount
+        var word: UInt64 = 0
+        if n <= 8 {
+            for q in 0..<n { word |= UInt64(key.utf8Start[q]) << (8 * UInt64(q)) }
+        }
+        let mask: UInt64 = n >= 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1
+        return bytes.withUnsafeBufferPointer { buf in
+            let raw = UnsafeRawBufferPointer(buf)
+            return entries.withUnsafeBufferPointer { es in
                 var k = object + 1
                 let end = es[object].b
                 while k < end {
-                    if keyIs(es[k], k, key, buf) { return k + 1 }
+                    let e = es[k]
+                    if n <= 8, e.flags == 0, buf.count - e.a >= 8 {
+                        if e.b - e.a == n, raw.loadUnaligned(fromByteOffset: e.a, as: UInt64.self) & mask == word {
+                            return k + 1
+                        }
+                    } else if keyIs(e, k, key, buf) {
+                        return k + 1
+                    }
                     let value = es[k + 1]
                     k = value.kind == .array || value.kind == .object ? value.b : k + 2
                 }

@@ -73,12 +73,39 @@ struct ShapeReader {
         }
     }
 
-    func pointer(_ key: StaticString) -> String { Self.join(pointer, key.description) }
+    /// The pointer of member `key` (a format key: no `~` or `/` to escape).
+    func pointer(_ key: StaticString) -> String {
+        key.withUTF8Buffer { Self.join(pointer, plain: $0) }
+    }
 
-    /// `Pointer.join` (kept as the reader's name for it; the escaping scan is skipped for plain keys).
+    /// `Pointer.join` (kept as the reader's name for it; a key with nothing to escape is appended in one allocation).
     static func join(_ base: String, _ token: String) -> String {
-        let escapes = token.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
-        return escapes ? Pointer.join(base, token) : base + "/" + token
+        var token = token
+        return token.withUTF8 { bytes in
+            let escapes = bytes.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+            return escapes ? Pointer.join(base, String(decoding: bytes, as: UTF8.self)) : join(base, plain: bytes)
+        }
+    }
+
+    /// `base/token`, for a token with nothing to escape: built in one allocation.
+    private static func join(_ base: String, plain token: UnsafeBufferPointer<UInt8>) -> String {
+        var base = base
+        return base.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + 1 + token.count) { out in
+                var n = 0
+                for b in head {
+                    out[n] = b
+                    n += 1
+                }
+                out[n] = UInt8(ascii: "/")
+                n += 1
+                for b in token {
+                    out[n] = b
+                    n += 1
+                }
+                return n
+            }
+        }
     }
 
     /// The entry of the value of member `key`, if there is one.
