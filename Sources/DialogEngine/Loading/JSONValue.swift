@@ -171,33 +171,36 @@ final class JSONTree {
 
     /// The value of the first member named `key` (an ASCII format key) of object entry `object`.
     func member(_ object: Int, _ key: StaticString) -> Int? {
-        // Keys of up to eight bytes (all but a few format keys) compare as one masked word.
         let n = key.utf8CodeUnitCount
-        var word: UInt64 = 0
-        if n <= 8 {
-            for q in 0..<n { word |= UInt64(key.utf8Start[q]) << (8 * UInt64(q)) }
-        }
-        let mask: UInt64 = n >= 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1
+        guard n > 0 else { return memberSlowly(object, key) }
+        let k = key.utf8Start
+        let first = k[0]
         return bytes.withUnsafeBufferPointer { buf in
-            let raw = UnsafeRawBufferPointer(buf)
-            return entries.withUnsafeBufferPointer { es in
-                var k = object + 1
+            entries.withUnsafeBufferPointer { es in
+                var i = object + 1
                 let end = es[object].b
-                while k < end {
-                    let e = es[k]
-                    if n <= 8, e.flags == 0, buf.count - e.a >= 8 {
-                        if e.b - e.a == n, raw.loadUnaligned(fromByteOffset: e.a, as: UInt64.self) & mask == word {
-                            return k + 1
-                        }
-                    } else if keyIs(e, k, key, buf) {
-                        return k + 1
+                while i < end {
+                    let e = es[i]
+                    if e.flags != 0 {
+                        if textIs(i, key) { return i + 1 }
+                    } else if e.b - e.a == n, buf[e.a] == first {
+                        // Plain ASCII keys: same length and first byte, then the rest.
+                        var q = 1
+                        while q < n, buf[e.a + q] == k[q] { q += 1 }
+                        if q == n { return i + 1 }
                     }
-                    let value = es[k + 1]
-                    k = value.kind == .array || value.kind == .object ? value.b : k + 2
+                    let value = es[i + 1]
+                    i = value.kind == .array || value.kind == .object ? value.b : i + 2
                 }
                 return nil
             }
         }
+    }
+
+    /// `member` for the empty key.
+    private func memberSlowly(_ object: Int, _ key: StaticString) -> Int? {
+        for k in members(object) where keyIs(k, key) { return k + 1 }
+        return nil
     }
 
     /// The key entries of object entry `object` that are none of `allowed` (ASCII format keys).
