@@ -78,13 +78,11 @@ struct ShapeReader {
         key.withUTF8Buffer { Self.join(pointer, plain: $0) }
     }
 
-    /// `Pointer.join` (kept as the reader's name for it; a key with nothing to escape is appended in one allocation).
+    /// `Pointer.join` (kept as the reader's name for it; the escaping scan is skipped for plain keys).
     static func join(_ base: String, _ token: String) -> String {
         var token = token
-        return token.withUTF8 { bytes in
-            let escapes = bytes.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
-            return escapes ? Pointer.join(base, String(decoding: bytes, as: UTF8.self)) : join(base, plain: bytes)
-        }
+        let escapes = token.withUTF8 { bytes in bytes.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") } }
+        return escapes ? Pointer.join(base, token) : base + "/" + token
     }
 
     /// `base/token`, for a token with nothing to escape: built in one allocation.
@@ -266,13 +264,21 @@ extension JSONValue {
 enum Identifier {
     /// `[a-z][a-z0-9_]*`
     static func isSimple(_ s: String) -> Bool {
-        guard let first = s.utf8.first, first >= 97, first <= 122 else { return false }
-        return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let first = bytes.first, first >= 97, first <= 122 else { return false }
+            return bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        }
     }
     /// Simple identifiers joined by dots.
     static func isSlotName(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8(isSlotName)
+    }
+
+    private static func isSlotName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var atPartStart = true
-        for b in s.utf8 {
+        for b in bytes {
             if b == UInt8(ascii: ".") {
                 if atPartStart { return false }
                 atPartStart = true
