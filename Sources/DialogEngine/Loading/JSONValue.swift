@@ -154,8 +154,8 @@ final class JSONTree {
 
     @inline(__always)
     private func keyIs(_ e: Entry, _ i: Int, _ key: StaticString, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard e.flags == 0, key.hasPointerRepresentation else { return textIs(i, key) }
         let n = key.utf8CodeUnitCount
-        guard e.flags == 0 else { return textIs(i, key) }
         guard e.b - e.a == n, n <= buf.count - e.a else { return false }
         let k = key.utf8Start
         guard let base = buf.baseAddress else { return n == 0 }
@@ -171,8 +171,8 @@ final class JSONTree {
 
     /// The value of the first member named `key` (an ASCII format key) of object entry `object`.
     func member(_ object: Int, _ key: StaticString) -> Int? {
+        guard key.hasPointerRepresentation, key.utf8CodeUnitCount > 0 else { return memberSlowly(object, key) }
         let n = key.utf8CodeUnitCount
-        guard n > 0 else { return memberSlowly(object, key) }
         let k = key.utf8Start
         let first = k[0]
         return bytes.withUnsafeBufferPointer { buf in
@@ -197,7 +197,7 @@ final class JSONTree {
         }
     }
 
-    /// `member` for the empty key.
+    /// `member` for the empty key, or one held as a single scalar.
     private func memberSlowly(_ object: Int, _ key: StaticString) -> Int? {
         for k in members(object) where keyIs(k, key) { return k + 1 }
         return nil
