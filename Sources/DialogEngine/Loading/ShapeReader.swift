@@ -6,11 +6,12 @@ struct ShapeReader {
     let object: Int
     /// The file the object is in (JSON entries carry only a line and column).
     let file: String
-    let location: SourceLocation
+    /// Where the object starts (built when asked for: a reader holds as few references as it can).
+    var location: SourceLocation { tree.location(object, in: file) }
     /// The object's pointer is `base`, then `/listKey`, then `/index`: list items (options, edges,
     /// rules) build theirs only when a diagnostic needs it.
     private let base: String
-    private let listKey: String?
+    private let listKey: StaticString?
     private let index: Int?
     let sink: DiagnosticSink
 
@@ -32,7 +33,7 @@ struct ShapeReader {
 
     /// The reader of item `index` of the list `key` in the object at `base` (its pointer built only when needed).
     init?(
-        _ node: Int, in tree: JSONTree, file: String, item index: Int, of key: String, in base: String,
+        _ node: Int, in tree: JSONTree, file: String, item index: Int, of key: StaticString, in base: String,
         what: @autoclosure () -> String, allowed: [StaticString], required: [StaticString], sink: DiagnosticSink
     ) {
         self.init(
@@ -41,7 +42,7 @@ struct ShapeReader {
     }
 
     private init?(
-        _ node: Int, in tree: JSONTree, file: String, base: String, listKey: String?, index: Int?,
+        _ node: Int, in tree: JSONTree, file: String, base: String, listKey: StaticString?, index: Int?,
         what: @autoclosure () -> String, allowed: [StaticString], required: [StaticString], sink: DiagnosticSink
     ) {
         self.base = base
@@ -57,7 +58,6 @@ struct ShapeReader {
         self.tree = tree
         self.object = node
         self.file = file
-        self.location = tree.location(node, in: file)
         self.sink = sink
         for k in tree.unknownKeys(node, allowed: allowed) {
             let key = tree.string(k)
@@ -74,8 +74,11 @@ struct ShapeReader {
     }
 
     /// The pointer of member `key` (a format key: no `~` or `/` to escape).
-    func pointer(_ key: StaticString) -> String {
-        key.withUTF8Buffer { Self.join(pointer, plain: $0) }
+    func pointer(_ key: StaticString) -> String { Self.join(pointer, key) }
+
+    /// `base/key` for a format key (no `~` or `/` to escape).
+    static func join(_ base: String, _ key: StaticString) -> String {
+        key.withUTF8Buffer { join(base, plain: $0) }
     }
 
     /// `Pointer.join` (kept as the reader's name for it; the escaping scan is skipped for plain keys).
