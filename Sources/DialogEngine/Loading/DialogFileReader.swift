@@ -2,37 +2,45 @@
 struct DialogFileReader {
     let file: String
     let sink: DiagnosticSink
+    /// The parsed file (set by `read`).
+    private var tree = JSONTree(bytes: [], entries: [], decoded: [])
 
-    static let topKeys = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
-    static let slotKeys = ["type", "label", "options", "min", "max", "integer", "units"]
-    static let optionKeys = ["value", "label", "synonyms"]
-    static let nodeKeys = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
-    static let askKeys = ["slot", "reprompt", "attempts", "skip", "map"]
-    static let mapKeys = ["slot", "rules", "default"]
-    static let ruleKeys = ["value", "keywords"]
-    static let edgeKeys = ["if", "goto"]
-    static let interruptKeys = ["id", "keywords", "goto", "resume", "urgent", "priority"]
-    static let documentKeys = ["title", "items"]
-    static let itemKeys = ["when", "heading", "text", "bullet", "check"]
-    static let propertyKeys = ["id", "description", "kind", "first", "then", "node", "when"]
+    init(file: String, sink: DiagnosticSink) {
+        self.file = file
+        self.sink = sink
+    }
+
+    static let topKeys: [StaticString] = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
+    static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units"]
+    static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
+    static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
+    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map"]
+    static let mapKeys: [StaticString] = ["slot", "rules", "default"]
+    static let ruleKeys: [StaticString] = ["value", "keywords"]
+    static let edgeKeys: [StaticString] = ["if", "goto"]
+    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority"]
+    static let documentKeys: [StaticString] = ["title", "items"]
+    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check"]
+    static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
     // Required keys (static, so no array is built per object).
-    static let topRequired = ["dialog", "start", "nodes"]
-    static let slotRequired = ["type", "label"]
-    static let optionRequired = ["value", "label"]
-    static let askRequired = ["slot"]
-    static let mapRequired = ["slot", "rules"]
-    static let ruleRequired = ["value", "keywords"]
-    static let edgeRequired = ["goto"]
-    static let interruptRequired = ["id", "keywords", "goto"]
-    static let documentRequired = ["title", "items"]
-    static let propertyRequired = ["id", "kind"]
-    static let numberOnlyKeys = ["min", "max", "integer", "units"]
+    static let topRequired: [StaticString] = ["dialog", "start", "nodes"]
+    static let slotRequired: [StaticString] = ["type", "label"]
+    static let optionRequired: [StaticString] = ["value", "label"]
+    static let askRequired: [StaticString] = ["slot"]
+    static let mapRequired: [StaticString] = ["slot", "rules"]
+    static let ruleRequired: [StaticString] = ["value", "keywords"]
+    static let edgeRequired: [StaticString] = ["goto"]
+    static let interruptRequired: [StaticString] = ["id", "keywords", "goto"]
+    static let documentRequired: [StaticString] = ["title", "items"]
+    static let propertyRequired: [StaticString] = ["id", "kind"]
+    static let numberOnlyKeys: [StaticString] = ["min", "max", "integer", "units"]
 
-    func read(_ root: JSONNode) -> RawDialog? {
+    mutating func read(_ tree: JSONTree) -> RawDialog? {
+        self.tree = tree
         guard
             let top = ShapeReader(
-                root, file: file, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
+                tree.root, in: tree, file: file, pointer: "", what: "a dialog file", allowed: Self.topKeys, required: Self.topRequired,
                 sink: sink)
         else { return nil }
         guard let id = top.string("dialog") else { return nil }
@@ -45,21 +53,21 @@ struct DialogFileReader {
         dialog.title = top.string("title")?.value
         dialog.start = top.string("start")
         if let slots = top.object("slots") {
-            dialog.slots.reserveCapacity(slots.members.count)
-            for member in slots.members { readSlot(member, into: &dialog) }
+            dialog.slots.reserveCapacity(tree.count(slots))
+            for member in tree.members(slots) { readSlot(member, into: &dialog) }
         }
         if let nodes = top.object("nodes") {
-            if nodes.members.isEmpty, let n = top["nodes"] {
-                sink.report(.invalidValue, n.location(in: file), "/nodes", "a dialog needs at least one node")
+            if tree.count(nodes) == 0 {
+                sink.report(.invalidValue, tree.location(nodes, in: file), "/nodes", "a dialog needs at least one node")
             }
-            dialog.nodes.reserveCapacity(nodes.members.count)
-            for member in nodes.members { readNode(member, into: &dialog) }
+            dialog.nodes.reserveCapacity(tree.count(nodes))
+            for member in tree.members(nodes) { readNode(member, into: &dialog) }
         }
         if let interrupts = top.array("interrupts") {
             for (i, node) in interrupts.enumerated() { readInterrupt(node, pointer: Pointer.join("/interrupts", i), into: &dialog) }
         }
         if let documents = top.object("documents") {
-            for member in documents.members { readDocument(member, into: &dialog) }
+            for member in tree.members(documents) { readDocument(member, into: &dialog) }
         }
         if let properties = top.array("properties") {
             for (i, node) in properties.enumerated() { readProperty(node, pointer: Pointer.join("/properties", i), into: &dialog) }
@@ -80,12 +88,15 @@ struct DialogFileReader {
         }
     }
 
-    private func readSlot(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = ShapeReader.join("/slots", member.key)
-        checkId(member.key, member.keyLocation(in: file), pointer, what: "slot name", slot: true)
+    /// The slot whose key is entry `member`.
+    private func readSlot(_ member: Int, into dialog: inout RawDialog) {
+        let key = tree.string(member)
+        let keyLocation = tree.location(member, in: file)
+        let pointer = ShapeReader.join("/slots", key)
+        checkId(key, keyLocation, pointer, what: "slot name", slot: true)
         guard
             let r = ShapeReader(
-                member.value, file: file, pointer: pointer, what: "slot '\(member.key)'", allowed: Self.slotKeys,
+                member + 1, in: tree, file: file, pointer: pointer, what: "slot '\(key)'", allowed: Self.slotKeys,
                 required: Self.slotRequired, sink: sink),
             let type = r.string("type"), let label = r.string("label")
         else { return }
@@ -95,16 +106,16 @@ struct DialogFileReader {
                 hint: Suggestion.hint(for: type.value, in: Self.slotTypes) ?? "use one of: " + Self.slotTypes.joined(separator: ", "))
             return
         }
-        var raw = RawSlot(name: Located(member.key, member.keyLocation(in: file)), type: .text, label: label.value)
+        var raw = RawSlot(name: Located(key, keyLocation), type: .text, label: label.value)
         let isNumber = type.value == "number"
         for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
-                sink.report(.invalidValue, n.location(in: file), r.pointer(key), "'\(key)' applies only to number slots")
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer(key), "'\(key)' applies only to number slots")
             }
         }
         let hasOptions = type.value == "choice" || type.value == "multi"
         if !hasOptions, let n = r["options"] {
-            sink.report(.invalidValue, n.location(in: file), r.pointer("options"), "'options' applies only to choice and multi slots")
+            sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "'options' applies only to choice and multi slots")
         }
         switch type.value {
         case "bool": raw.type = .bool
@@ -113,21 +124,22 @@ struct DialogFileReader {
             let min = r.number("min")?.value
             let max = r.number("max")?.value
             if let min, let max, min > max, let n = r["min"] {
-                sink.report(.invalidValue, n.location(in: file), r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
             }
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
             if let units = r.object("units") {
-                for m in units.members {
-                    let p = ShapeReader.join(r.pointer("units"), m.key)
-                    guard case .number(let factor) = m.value.value, factor > 0 else {
+                for m in tree.members(units) {
+                    let unit = tree.string(m)
+                    let p = ShapeReader.join(r.pointer("units"), unit)
+                    guard tree.kind(m + 1) == .number, case let factor = tree.number(m + 1), factor > 0 else {
                         sink.report(
-                            .invalidValue, m.value.location(in: file), p, "a unit's worth must be a positive number",
+                            .invalidValue, tree.location(m + 1, in: file), p, "a unit's worth must be a positive number",
                             hint: "e.g. \"years\": 12 on a slot counted in months")
                         continue
                     }
-                    let word = TextNormalizer.tokens(m.key)
+                    let word = TextNormalizer.tokens(unit)
                     guard word.count == 1, let w = word.first else {
-                        sink.report(.invalidValue, m.keyLocation(in: file), p, "a unit is one word, like \"years\"")
+                        sink.report(.invalidValue, tree.location(m, in: file), p, "a unit is one word, like \"years\"")
                         continue
                     }
                     raw.units[w] = factor
@@ -136,24 +148,24 @@ struct DialogFileReader {
         default:
             guard let items = r.array("options") else {
                 if r["options"] == nil {
-                    sink.report(.missingKey, r.location, pointer, "\(type.value) slot '\(member.key)' is missing the required key 'options'")
+                    sink.report(.missingKey, r.location, pointer, "\(type.value) slot '\(key)' is missing the required key 'options'")
                 }
                 return
             }
-            if items.isEmpty, let n = r["options"] {
-                sink.report(.invalidValue, n.location(in: file), r.pointer("options"), "a \(type.value) slot needs at least one option")
+            if items.count == 0, let n = r["options"] {
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "a \(type.value) slot needs at least one option")
             }
             var options: [Option] = []
             options.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
                 guard
                     let o = ShapeReader(
-                        item, file: file, item: i, of: "options", in: pointer, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
+                        item, in: tree, file: file, item: i, of: "options", in: pointer, what: "an option", allowed: Self.optionKeys, required: Self.optionRequired, sink: sink),
                     let value = o.string("value"), let label = o.string("label")
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
                 if options.contains(where: { $0.value == value.value }) {
-                    sink.report(.duplicateDeclaration, value.location, o.pointer("value"), "option value '\(value.value)' appears twice in slot '\(member.key)'")
+                    sink.report(.duplicateDeclaration, value.location, o.pointer("value"), "option value '\(value.value)' appears twice in slot '\(key)'")
                 }
                 let synonyms = o.strings("synonyms") ?? []
                 options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
@@ -167,18 +179,21 @@ struct DialogFileReader {
         dialog.slots.append(raw)
     }
 
-    private func readNode(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = ShapeReader.join("/nodes", member.key)
-        checkId(member.key, member.keyLocation(in: file), pointer, what: "node id")
+    /// The node whose key is entry `member`.
+    private func readNode(_ member: Int, into dialog: inout RawDialog) {
+        let key = tree.string(member)
+        let keyLocation = tree.location(member, in: file)
+        let pointer = ShapeReader.join("/nodes", key)
+        checkId(key, keyLocation, pointer, what: "node id")
         guard
             let r = ShapeReader(
-                member.value, file: file, pointer: pointer, what: "node '\(member.key)'", allowed: Self.nodeKeys, required: [],
+                member + 1, in: tree, file: file, pointer: pointer, what: "node '\(key)'", allowed: Self.nodeKeys, required: [],
                 sink: sink)
         else { return }
-        let node = RawNode(name: Located(member.key, member.keyLocation(in: file)), pointer: pointer, objectLocation: r.location)
+        let node = RawNode(name: Located(key, keyLocation), pointer: pointer, objectLocation: r.location)
         if let set = r.object("set") {
-            for m in set.members {
-                node.set.append((Located(m.key, m.keyLocation(in: file)), m.value))
+            for m in tree.members(set) {
+                node.set.append((Located(tree.string(m), tree.location(m, in: file)), tree.node(m + 1)))
             }
         }
         node.say = r.stringOrStrings("say") ?? []
@@ -192,24 +207,24 @@ struct DialogFileReader {
         dialog.nodes.append(node)
     }
 
-    private func readAsk(_ n: JSONNode, pointer: String) -> RawAsk? {
+    private func readAsk(_ n: Int, pointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, file: file, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
+            let r = ShapeReader(n, in: tree, file: file, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
         let ask = RawAsk(
             location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
-            let mr = ShapeReader(m, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
+            let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
             var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
-            for (i, ruleNode) in (mr.array("rules") ?? []).enumerated() {
+            for (i, ruleNode) in (mr.array("rules") ?? tree.noChildren).enumerated() {
                 guard
-                    let rr = ShapeReader(ruleNode, file: file, item: i, of: "rules", in: mr.pointer, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
+                    let rr = ShapeReader(ruleNode, in: tree, file: file, item: i, of: "rules", in: mr.pointer, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
-                    sink.report(.invalidValue, k.location(in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword")
+                    sink.report(.invalidValue, tree.location(k, in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword")
                 }
                 map.rules.append((value, keywords.map(\.value)))
             }
@@ -219,44 +234,44 @@ struct DialogFileReader {
     }
 
     /// The node's `next`; its pointers are built only for diagnostics.
-    private func readNext(_ n: JSONNode, nodePointer: String) -> [RawEdge]? {
-        if case .string = n.value {
-            guard let s = ShapeReader.string(n, file: file, pointer: ShapeReader.join(nodePointer, "next"), what: "'next'", sink: sink)
+    private func readNext(_ n: Int, nodePointer: String) -> [RawEdge]? {
+        if tree.kind(n) == .string {
+            guard let s = ShapeReader.string(n, in: tree, file: file, pointer: ShapeReader.join(nodePointer, "next"), what: "'next'", sink: sink)
             else { return nil }
-            return [RawEdge(condition: nil, target: s, location: n.location(in: file), index: nil)]
+            return [RawEdge(condition: nil, target: s, location: tree.location(n, in: file), index: nil)]
         }
-        guard case .array(let items) = n.value, !items.isEmpty else {
+        guard tree.kind(n) == .array, tree.count(n) > 0 else {
             sink.report(
-                .wrongType, n.location(in: file), ShapeReader.join(nodePointer, "next"),
+                .wrongType, tree.location(n, in: file), ShapeReader.join(nodePointer, "next"),
                 "'next' must be a node reference or a non-empty list of edges",
                 hint: "write \"next\": \"node\" or \"next\": [{ \"if\": \"…\", \"goto\": \"node\" }, { \"goto\": \"other\" }]")
             return nil
         }
         var edges: [RawEdge] = []
-        edges.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
+        edges.reserveCapacity(tree.count(n))
+        for (i, item) in tree.elements(n).enumerated() {
             guard
                 let r = ShapeReader(
-                    item, file: file, item: i, of: "next", in: nodePointer, what: "an edge", allowed: Self.edgeKeys,
+                    item, in: tree, file: file, item: i, of: "next", in: nodePointer, what: "an edge", allowed: Self.edgeKeys,
                     required: Self.edgeRequired,
                     sink: sink),
                 let target = r.string("goto")
             else { continue }
-            edges.append(RawEdge(condition: r.string("if"), target: target, location: item.location(in: file), index: i))
+            edges.append(RawEdge(condition: r.string("if"), target: target, location: r.location, index: i))
         }
         return edges
     }
 
-    private func readInterrupt(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
+    private func readInterrupt(_ n: Int, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, file: file, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
+                n, in: tree, file: file, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
                 sink: sink),
             let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
         else { return }
         checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
         if keywords.isEmpty, let k = r["keywords"] {
-            sink.report(.invalidValue, k.location(in: file), r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
+            sink.report(.invalidValue, tree.location(k, in: file), r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
         }
         dialog.interrupts.append(
             RawInterrupt(
@@ -264,20 +279,23 @@ struct DialogFileReader {
                 priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer))
     }
 
-    private func readDocument(_ member: JSONObject.Member, into dialog: inout RawDialog) {
-        let pointer = ShapeReader.join("/documents", member.key)
-        checkId(member.key, member.keyLocation(in: file), pointer, what: "document id")
+    /// The document whose key is entry `member`.
+    private func readDocument(_ member: Int, into dialog: inout RawDialog) {
+        let key = tree.string(member)
+        let keyLocation = tree.location(member, in: file)
+        let pointer = ShapeReader.join("/documents", key)
+        checkId(key, keyLocation, pointer, what: "document id")
         guard
             let r = ShapeReader(
-                member.value, file: file, pointer: pointer, what: "document '\(member.key)'", allowed: Self.documentKeys,
+                member + 1, in: tree, file: file, pointer: pointer, what: "document '\(key)'", allowed: Self.documentKeys,
                 required: Self.documentRequired, sink: sink)
         else { return }
-        var doc = RawDocument(id: Located(member.key, member.keyLocation(in: file)), title: r.string("title"), items: [], location: r.location, pointer: pointer)
-        for (i, itemNode) in (r.array("items") ?? []).enumerated() {
+        var doc = RawDocument(id: Located(key, keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
+        for (i, itemNode) in (r.array("items") ?? tree.noChildren).enumerated() {
             let p = Pointer.join(r.pointer("items"), i)
-            guard let ir = ShapeReader(itemNode, file: file, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
+            guard let ir = ShapeReader(itemNode, in: tree, file: file, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
             else { continue }
-            let kinds = DocumentTemplate.Kind.allCases.filter { ir[$0.rawValue] != nil }
+            let kinds = DocumentTemplate.Kind.allCases.filter { ir[Self.key($0)] != nil }
             guard kinds.count == 1, let kind = kinds.first else {
                 sink.report(
                     kinds.isEmpty ? .missingKey : .invalidValue, ir.location, p,
@@ -287,16 +305,16 @@ struct DialogFileReader {
                     hint: kinds.isEmpty ? nil : "split it into separate items")
                 continue
             }
-            guard let text = ir.string(kind.rawValue) else { continue }
+            guard let text = ir.string(Self.key(kind)) else { continue }
             doc.items.append(RawDocumentItem(kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p))
         }
         dialog.documents.append(doc)
     }
 
-    private func readProperty(_ n: JSONNode, pointer: String, into dialog: inout RawDialog) {
+    private func readProperty(_ n: Int, pointer: String, into dialog: inout RawDialog) {
         guard
             let r = ShapeReader(
-                n, file: file, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
+                n, in: tree, file: file, pointer: pointer, what: "a property", allowed: Self.propertyKeys, required: Self.propertyRequired, sink: sink),
             let id = r.string("id"), let kind = r.string("kind")
         else { return }
         dialog.properties.append(
@@ -304,5 +322,15 @@ struct DialogFileReader {
                 id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
                 then: r.string("then"), node: r.string("node"), when: r.string("when"), location: r.location,
                 pointer: pointer))
+    }
+
+    /// The key that holds a document item of `kind`.
+    private static func key(_ kind: DocumentTemplate.Kind) -> StaticString {
+        switch kind {
+        case .heading: return "heading"
+        case .text: return "text"
+        case .bullet: return "bullet"
+        case .check: return "check"
+        }
     }
 }

@@ -83,10 +83,11 @@ public enum DialogLoader {
                     hint: "split it into several dialogs")
                 continue
             }
-            let parsed = JSONParser.parse(source.bytes, file: source.name, maxDepth: maxDepth)
+            let parsed = JSONParser.parseTree(source.bytes, file: source.name, maxDepth: maxDepth)
             sink.append(contentsOf: parsed.diagnostics)
-            guard let root = parsed.root else { continue }
-            if let raw = DialogFileReader(file: source.name, sink: sink).read(root) { dialogs.append(raw) }
+            guard let tree = parsed.tree else { continue }
+            var reader = DialogFileReader(file: source.name, sink: sink)
+            if let raw = reader.read(tree) { dialogs.append(raw) }
         }
         if dialogs.isEmpty, !sink.hasErrors {
             sink.report(

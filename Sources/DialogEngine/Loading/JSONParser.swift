@@ -9,10 +9,21 @@ public enum JSONParser {
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
         root: JSONNode?, diagnostics: [Diagnostic]
     ) {
-        bytes.withUnsafeBufferPointer { buffer in
+        let parsed = parseTree(bytes, file: file, maxDepth: maxDepth)
+        return (parsed.tree.map { $0.node($0.root) }, parsed.diagnostics)
+    }
+
+    /// Parses `bytes` into a flat `JSONTree` (what the loader reads); the same diagnostics as `parse`.
+    static func parseTree(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
+        tree: JSONTree?, diagnostics: [Diagnostic]
+    ) {
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONByteParser(buffer: buffer, file: file, maxDepth: maxDepth)
-            return parser.parseDocument()
+            let ok = parser.parseDocument()
+            return (ok ? (parser.entries, parser.decoded) : nil, parser.diagnostics)
         }
+        guard let body = parsed.0 else { return (nil, parsed.1) }
+        return (JSONTree(bytes: bytes, entries: body.0, decoded: body.1), parsed.1)
     }
 }
 
@@ -63,12 +74,24 @@ struct JSONByteParser {
     private var cachedLineStart = -1
     private var cachedOffset = 0
     private var cachedColumn = 1
+    /// True while every byte from `lineStart` to `i` is ASCII, so a column there is a byte count.
+    /// (Non-ASCII bytes are valid only inside strings, and strings do not span lines.)
+    private var lineIsASCII = true
 
     private var openers: [Opener] = []
     private var path: [PathComponent] = []
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
     private var duplicates: [Diagnostic] = []
+    /// The document's entries so far (see `JSONTree`).
+    private(set) var entries: [JSONTree.Entry] = []
+    /// The texts of strings with escapes.
+    private(set) var decoded: [String] = []
+    /// The kept key entries of the objects being parsed, innermost last.
+    private var keys: [Int] = []
+    /// The duplicate-key diagnostics after a successful parse, or the one that stopped it.
+    var diagnostics: [Diagnostic] { stop.map { [$0] } ?? duplicates }
+    private var stop: Diagnostic?
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
         self.buf = buffer
@@ -79,7 +102,8 @@ struct JSONByteParser {
 
     // MARK: - Document
 
-    mutating func parseDocument() -> (root: JSONNode?, diagnostics: [Diagnostic]) {
+    /// Parses the whole document into `entries`; false (with the one diagnostic in `diagnostics`) if it is unusable.
+    mutating func parseDocument() -> Bool {
         if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
             i = 3
             lineStart = 3
@@ -91,97 +115,114 @@ struct JSONByteParser {
                     mark(), "the file is empty",
                     hint: "a dialog file holds one JSON object: { \"dialog\": …, \"start\": …, \"nodes\": { … } }")
             }
-            let root = try parseValue()
+            // About one entry per 16 bytes of a dialog file: grow rarely.
+            entries.reserveCapacity(end / 16 + 4)
+            try parseValue()
             let last = Mark(offset: i - 1, line: line, lineStart: lineStart)
             skipWhitespace()
             if i < end { throw garbageAfterRoot(last) }
-            return (root, duplicates)
+            return true
         } catch {
-            return (nil, [error.diagnostic])
+            stop = error.diagnostic
+            return false
         }
     }
 
     // MARK: - Values
 
-    private mutating func parseValue() throws(JSONParseStop) -> JSONNode {
+    /// Parses the value at `i` and appends its entries.
+    private mutating func parseValue() throws(JSONParseStop) {
         guard i < end else { throw truncated() }
         let start = mark()
         let (line, column) = position(start)
         switch buf[i] {
         case UInt8(ascii: "{"):
-            return JSONNode(value: .object(try parseObject(start)), line: line, column: column)
+            try parseObject(start, line: line, column: column)
         case UInt8(ascii: "["):
-            return JSONNode(value: .array(try parseArray(start)), line: line, column: column)
+            try parseArray(start, line: line, column: column)
         case UInt8(ascii: "\""):
-            return JSONNode(value: .string(try parseString(start)), line: line, column: column)
+            try appendString(start, line: line, column: column)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try parseNumber()), line: line, column: column)
+            let n = try parseNumber()
+            append(Int(bitPattern: UInt(n.bitPattern)), 0, line, column, .number)
         case UInt8(ascii: "t") where matchesLiteral("true"):
             i += 4
-            return JSONNode(value: .bool(true), line: line, column: column)
+            append(1, 0, line, column, .bool)
         case UInt8(ascii: "f") where matchesLiteral("false"):
             i += 5
-            return JSONNode(value: .bool(false), line: line, column: column)
+            append(0, 0, line, column, .bool)
         case UInt8(ascii: "n") where matchesLiteral("null"):
             i += 4
-            return JSONNode(value: .null, line: line, column: column)
+            append(0, 0, line, column, .null)
         default:
             throw unexpectedValue()
         }
     }
 
-    private mutating func parseObject(_ open: Mark) throws(JSONParseStop) -> JSONObject {
+    private mutating func append(_ a: Int, _ b: Int, _ line: Int32, _ column: Int32, _ kind: JSONTree.Kind, flags: UInt8 = 0) {
+        entries.append(JSONTree.Entry(a: a, b: b, line: line, column: column, kind: kind, flags: flags))
+    }
+
+    /// Parses the string at `i` (its opening quote, at `start`) and appends its entry.
+    private mutating func appendString(_ start: Mark, line: Int32, column: Int32) throws(JSONParseStop) {
+        let (from, to, flags) = try scanString(start)
+        if flags & JSONTree.escaped != 0 {
+            decoded.append(String(decoding: scratch, as: UTF8.self))
+            append(decoded.count - 1, 0, line, column, .string, flags: flags)
+        } else {
+            append(from, to, line, column, .string, flags: flags)
+        }
+    }
+
+    private mutating func parseObject(_ open: Mark, line: Int32, column: Int32) throws(JSONParseStop) {
         try enterContainer(open)
         i += 1
-        var members: [JSONObject.Member] = []
-        /// Built once an object is big enough that a linear duplicate scan would cost.
-        var index: [String: Int]? = nil
+        let me = entries.count
+        append(0, 0, line, column, .object)
         skipWhitespace()
         if i < end, buf[i] == UInt8(ascii: "}") {
             i += 1
             openers.removeLast()
-            return JSONObject(members: members)
+            entries[me].b = entries.count
+            return
         }
-        // Most objects in dialog files have a handful of members: one allocation, not three.
-        members.reserveCapacity(4)
+        /// This object's kept keys are `keys[keyBase...]` (nested objects push and pop above them).
+        let keyBase = keys.count
+        /// Built once an object is big enough that a linear duplicate scan would cost.
+        var index = KeyIndex.none
         while true {
             guard i < end, buf[i] == UInt8(ascii: "\"") else { throw badKey() }
             let keyMark = mark()
             let (keyLine, keyColumn) = position(keyMark)
-            let key = try parseString(keyMark)
+            let k = entries.count
+            let decodedCount = decoded.count
+            try appendString(keyMark, line: keyLine, column: keyColumn)
             skipWhitespace()
-            guard i < end, buf[i] == UInt8(ascii: ":") else { throw missingColon(after: key) }
+            guard i < end, buf[i] == UInt8(ascii: ":") else { throw missingColon(after: entryString(k)) }
             i += 1
             skipWhitespace()
             path.append(.key(at: keyMark.offset))
             if i < end, buf[i] == UInt8(ascii: "}") || buf[i] == UInt8(ascii: ",") {
-                throw fail(mark(), "missing value for key '\(display(key))'", hint: "write a value after the ':'")
+                throw fail(
+                    mark(), "missing value for key '\(display(entryString(k)))'", hint: "write a value after the ':'")
             }
-            let value = try parseValue()
+            try parseValue()
             path.removeLast()
 
-            let existing: Int?
-            if let index {
-                existing = index[key]
-            } else {
-                existing = members.firstIndex { $0.key == key }
-            }
-            if let existing {
-                let first = members[existing]
+            if let first = existingKey(k, from: keyBase, index: &index) {
+                let key = entryString(k)
+                let firstKey = entries[first]
                 duplicates.append(
                     Diagnostic(
                         .duplicateKey, SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn)),
                         pointer: pointer(appending: key), "duplicate key '\(display(key))' in this object",
-                        hint: "first defined at line \(first.keyLine), column \(first.keyColumn)"))
+                        hint: "first defined at line \(firstKey.line), column \(firstKey.column)"))
+                // Only the first is kept: drop this member's entries.
+                entries.removeSubrange(k...)
+                decoded.removeSubrange(decodedCount...)
             } else {
-                members.append(JSONObject.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: value))
-                if index != nil {
-                    index?[key] = members.count - 1
-                } else if members.count >= 12 {
-                    var built = [String: Int](minimumCapacity: 32)
-                    for (n, member) in members.enumerated() { built[member.key] = n }
-                    index = built
-                }
+                keys.append(k)
+                indexKey(k, from: keyBase, index: &index)
             }
 
             skipWhitespace()
@@ -200,25 +241,146 @@ struct JSONByteParser {
                 throw afterMember()
             }
         }
+        entries[me].a = keys.count - keyBase
+        entries[me].b = entries.count
+        keys.removeSubrange(keyBase...)
         openers.removeLast()
-        return JSONObject(members: members)
     }
 
-    private mutating func parseArray(_ open: Mark) throws(JSONParseStop) -> [JSONNode] {
+    /// How an object finds an earlier member with the same key: a linear scan while it is small,
+    /// then a table of key bytes, or of key strings once a key is not plain ASCII.
+    private enum KeyIndex {
+        case none
+        /// Open addressing on a hash of the key bytes: key entry indices, -1 for empty slots.
+        case bytes([Int])
+        /// For objects with keys that need `String` equality (escapes or non-ASCII text).
+        case strings([String: Int])
+    }
+
+    /// The kept key of this object (`keys[base...]`) equal to key entry `k`, by `String` equality.
+    private mutating func existingKey(_ k: Int, from base: Int, index: inout KeyIndex) -> Int? {
+        switch index {
+        case .none:
+            for other in keys[base...] where sameKey(other, k) { return other }
+            return nil
+        case .bytes(let slots):
+            guard entries[k].flags == 0 else {
+                // A key that needs `String` equality: switch to a table of strings.
+                index = stringIndex(from: base)
+                return existingKey(k, from: base, index: &index)
+            }
+            let mask = slots.count - 1
+            var s = keyHash(k) & mask
+            while slots[s] >= 0 {
+                if sameBytes(slots[s], k) { return slots[s] }
+                s = (s + 1) & mask
+            }
+            return nil
+        case .strings(let table):
+            return table[entryString(k)]
+        }
+    }
+
+    /// Records the newly kept key `k` (already appended to `keys[base...]`).
+    private mutating func indexKey(_ k: Int, from base: Int, index: inout KeyIndex) {
+        switch index {
+        case .none:
+            let kept = keys.count - base
+            guard kept >= 12 else { return }
+            var slots = [Int](repeating: -1, count: 64)
+            for key in keys[base...] {
+                guard entries[key].flags == 0 else {
+                    index = stringIndex(from: base)
+                    return
+                }
+                place(key, in: &slots)
+            }
+            index = .bytes(slots)
+        case .bytes(var slots):
+            guard entries[k].flags == 0 else {
+                index = stringIndex(from: base)
+                return
+            }
+            index = .none
+            if slots.count < (keys.count - base) * 2 {
+                var bigger = [Int](repeating: -1, count: slots.count * 4)
+                for old in slots where old >= 0 { place(old, in: &bigger) }
+                slots = bigger
+            }
+            place(k, in: &slots)
+            index = .bytes(slots)
+        case .strings(var table):
+            index = .none
+            table[entryString(k)] = k
+            index = .strings(table)
+        }
+    }
+
+    /// A table of this object's kept keys (`keys[base...]`) by their text.
+    private mutating func stringIndex(from base: Int) -> KeyIndex {
+        var table = [String: Int](minimumCapacity: (keys.count - base) * 2)
+        for key in keys[base...] where table[entryString(key)] == nil { table[entryString(key)] = key }
+        return .strings(table)
+    }
+
+    /// Puts plain key entry `k` in an open-addressing table of key entries.
+    private mutating func place(_ k: Int, in slots: inout [Int]) {
+        let mask = slots.count - 1
+        var s = keyHash(k) & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = k
+    }
+
+    /// `String` equality of two key entries; plain ASCII keys compare their bytes.
+    private func sameKey(_ x: Int, _ y: Int) -> Bool {
+        if entries[x].flags == 0, entries[y].flags == 0 { return sameBytes(x, y) }
+        return entryString(x) == entryString(y)
+    }
+
+    /// True when plain key entries `x` and `y` have the same bytes.
+    private func sameBytes(_ x: Int, _ y: Int) -> Bool {
+        let ex = entries[x]
+        let ey = entries[y]
+        let n = ex.b - ex.a
+        guard ey.b - ey.a == n else { return false }
+        var p = 0
+        while p < n, buf[ex.a + p] == buf[ey.a + p] { p += 1 }
+        return p == n
+    }
+
+    /// FNV-1a of a plain key entry's bytes.
+    private func keyHash(_ k: Int) -> Int {
+        let e = entries[k]
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for p in e.a..<e.b { h = (h ^ UInt64(buf[p])) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ h >> 29)
+    }
+
+    /// The text of string or key entry `k`.
+    private func entryString(_ k: Int) -> String {
+        let e = entries[k]
+        if e.flags & JSONTree.escaped != 0 { return decoded[e.a] }
+        return String(decoding: bytes(e.a, e.b), as: UTF8.self)
+    }
+
+    private mutating func parseArray(_ open: Mark, line: Int32, column: Int32) throws(JSONParseStop) {
         try enterContainer(open)
         i += 1
-        var items: [JSONNode] = []
+        let me = entries.count
+        append(0, 0, line, column, .array)
         skipWhitespace()
         if i < end, buf[i] == UInt8(ascii: "]") {
             i += 1
             openers.removeLast()
-            return items
+            entries[me].b = entries.count
+            return
         }
-        items.reserveCapacity(4)
+        var count = 0
         path.append(.index(0))
         while true {
-            path[path.count - 1] = .index(items.count)
-            items.append(try parseValue())
+            path[path.count - 1] = .index(count)
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard i < end else {
                 path.removeLast()
@@ -242,7 +404,8 @@ struct JSONByteParser {
         }
         path.removeLast()
         openers.removeLast()
-        return items
+        entries[me].a = count
+        entries[me].b = entries.count
     }
 
     private mutating func enterContainer(_ open: Mark) throws(JSONParseStop) {
@@ -257,25 +420,46 @@ struct JSONByteParser {
 
     // MARK: - Strings
 
-    /// Parses the string whose opening quote is at `i` (and at `start`).
-    private mutating func parseString(_ start: Mark) throws(JSONParseStop) -> String {
+    /// Scans the string whose opening quote is at `i` (and at `start`): the range of its bytes
+    /// between the quotes, and its flags. If it has escapes, its text is left in `scratch`.
+    private mutating func scanString(_ start: Mark) throws(JSONParseStop) -> (from: Int, to: Int, flags: UInt8) {
         i += 1
+        let from = i
         var run = i
         var escaped = false
+        var flags: UInt8 = 0
+        let raw = UnsafeRawBufferPointer(buf)
         while i < end {
+            // Eight plain bytes at a time: none is a quote, a backslash, a control character or non-ASCII.
+            while end - i >= 8 {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quote = w ^ 0x2222_2222_2222_2222
+                let backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let low: UInt64 = 0x0101_0101_0101_0101
+                // A byte is zero (or below 0x20) where (x - low*k) borrows into its top bit while x's top bit is clear.
+                let special =
+                    ((quote &- low) & ~quote) | ((backslash &- low) & ~backslash) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
+                let found = special & high
+                if found != 0 {
+                    // The lowest flagged byte is a real one (borrows only run upward): go straight to it.
+                    i += found.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            guard i < end else { break }
             let b = buf[i]
             if b >= 0x20, b < 0x80, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
                 i += 1
             } else if b == UInt8(ascii: "\"") {
-                let text: String
                 if escaped {
                     scratch.append(contentsOf: bytes(run, i))
-                    text = String(decoding: scratch, as: UTF8.self)
-                } else {
-                    text = String(decoding: bytes(run, i), as: UTF8.self)
+                    flags = JSONTree.escaped
+                    if scratch.contains(where: { $0 >= 0x80 }) { flags |= JSONTree.nonASCII }
                 }
                 i += 1
-                return text
+                return (from, i - 1, flags)
             } else if b == UInt8(ascii: "\\") {
                 if !escaped {
                     scratch.removeAll(keepingCapacity: true)
@@ -287,12 +471,21 @@ struct JSONByteParser {
             } else if b >= 0x80 {
                 let n = utf8SequenceLength(at: i)
                 guard n > 0 else { throw invalidUTF8() }
+                flags = JSONTree.nonASCII
+                lineIsASCII = false
                 i += n
             } else {
                 throw controlCharacterInString()
             }
         }
         throw truncatedString(start)
+    }
+
+    /// Parses the string whose opening quote is at `i` (and at `start`).
+    private mutating func parseString(_ start: Mark) throws(JSONParseStop) -> String {
+        let (from, to, flags) = try scanString(start)
+        if flags & JSONTree.escaped != 0 { return String(decoding: scratch, as: UTF8.self) }
+        return String(decoding: bytes(from, to), as: UTF8.self)
     }
 
     /// Parses the escape at `i` (a backslash) and appends what it stands for to `scratch`.
@@ -747,26 +940,31 @@ struct JSONByteParser {
     // MARK: - Bytes
 
     private mutating func skipWhitespace() {
+        let raw = UnsafeRawBufferPointer(buf)
         while i < end {
             let b = buf[i]
             if b > 0x20 { return }
-            if b == 0x20 || b == 0x09 {
-                i += 1
-                // Indentation comes in runs: step over eight spaces at a time.
-                while end - i >= 8,
-                    UnsafeRawBufferPointer(buf).loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020
-                {
-                    i += 8
+            if b == 0x20 {
+                // Indentation comes in runs: step to the first byte that is not a space, up to eight at a time.
+                if end - i >= 8 {
+                    let other = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+                    i += other == 0 ? 8 : other.trailingZeroBitCount >> 3
+                } else {
+                    i += 1
                 }
             } else if b == 0x0A {
                 i += 1
                 line += 1
                 lineStart = i
+                lineIsASCII = true
+            } else if b == 0x09 {
+                i += 1
             } else if b == 0x0D {
                 i += 1
                 if i < end, buf[i] == 0x0A { i += 1 }
                 line += 1
                 lineStart = i
+                lineIsASCII = true
             } else {
                 return
             }
@@ -894,6 +1092,9 @@ struct JSONByteParser {
 
     /// The line and column of `m`, counting columns in Unicode scalars from the cached column when it can.
     private mutating func position(_ m: Mark) -> (line: Int32, column: Int32) {
+        if lineIsASCII, m.lineStart == lineStart {
+            return (Int32(truncatingIfNeeded: m.line), Int32(truncatingIfNeeded: m.offset - m.lineStart + 1))
+        }
         var from = m.lineStart
         var column = 1
         if cachedLineStart == m.lineStart, cachedOffset <= m.offset {

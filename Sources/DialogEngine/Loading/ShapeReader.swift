@@ -1,14 +1,17 @@
 /// Reads one JSON object against the format: reports unknown keys (with a hint), missing keys and
 /// wrong types, so every authored key is checked exactly once.
 struct ShapeReader {
-    let object: JSONObject
-    /// The file the object is in (JSON nodes carry only a line and column).
+    /// The parsed file, and the object's entry in it.
+    let tree: JSONTree
+    let object: Int
+    /// The file the object is in (JSON entries carry only a line and column).
     let file: String
-    let location: SourceLocation
+    /// Where the object starts (built when asked for: a reader holds as few references as it can).
+    var location: SourceLocation { tree.location(object, in: file) }
     /// The object's pointer is `base`, then `/listKey`, then `/index`: list items (options, edges,
     /// rules) build theirs only when a diagnostic needs it.
     private let base: String
-    private let listKey: String?
+    private let listKey: StaticString?
     private let index: Int?
     let sink: DiagnosticSink
 
@@ -18,85 +21,117 @@ struct ShapeReader {
         return Pointer.join(listKey.map { Self.join(base, $0) } ?? base, index)
     }
 
-    /// Checks the object's keys. Returns nil (after reporting) when `node` is not an object.
+    /// Checks the keys of entry `node` of `tree`. Returns nil (after reporting) when it is not an object.
     init?(
-        _ node: JSONNode, file: String, pointer: String, what: @autoclosure () -> String, allowed: [String],
-        required: [String], sink: DiagnosticSink
+        _ node: Int, in tree: JSONTree, file: String, pointer: String, what: @autoclosure () -> String, allowed: [StaticString],
+        required: [StaticString], sink: DiagnosticSink
     ) {
         self.init(
-            node, file: file, base: pointer, listKey: nil, index: nil, what: what(), allowed: allowed,
+            node, in: tree, file: file, base: pointer, listKey: nil, index: nil, what: what(), allowed: allowed,
             required: required, sink: sink)
     }
 
     /// The reader of item `index` of the list `key` in the object at `base` (its pointer built only when needed).
     init?(
-        _ node: JSONNode, file: String, item index: Int, of key: String, in base: String,
-        what: @autoclosure () -> String, allowed: [String], required: [String], sink: DiagnosticSink
+        _ node: Int, in tree: JSONTree, file: String, item index: Int, of key: StaticString, in base: String,
+        what: @autoclosure () -> String, allowed: [StaticString], required: [StaticString], sink: DiagnosticSink
     ) {
         self.init(
-            node, file: file, base: base, listKey: key, index: index, what: what(), allowed: allowed,
+            node, in: tree, file: file, base: base, listKey: key, index: index, what: what(), allowed: allowed,
             required: required, sink: sink)
     }
 
     private init?(
-        _ node: JSONNode, file: String, base: String, listKey: String?, index: Int?, what: @autoclosure () -> String,
-        allowed: [String], required: [String], sink: DiagnosticSink
+        _ node: Int, in tree: JSONTree, file: String, base: String, listKey: StaticString?, index: Int?,
+        what: @autoclosure () -> String, allowed: [StaticString], required: [StaticString], sink: DiagnosticSink
     ) {
         self.base = base
         self.listKey = listKey
         self.index = index
-        guard case .object(let object) = node.value else {
+        guard tree.kind(node) == .object else {
             let pointer = index.map { Pointer.join(listKey.map { Self.join(base, $0) } ?? base, $0) } ?? base
             sink.report(
-                .wrongType, node.location(in: file), pointer,
-                "\(what()) must be an object, not \(node.value.typeAndValue)")
+                .wrongType, tree.location(node, in: file), pointer,
+                "\(what()) must be an object, not \(tree.typeAndValue(node))")
             return nil
         }
-        self.object = object
+        self.tree = tree
+        self.object = node
         self.file = file
-        self.location = node.location(in: file)
         self.sink = sink
-        for member in object.members where !allowed.contains(member.key) {
-            let hint = Suggestion.hint(for: member.key, in: allowed)
-                ?? "allowed keys here: " + allowed.joined(separator: ", ")
+        for k in tree.unknownKeys(node, allowed: allowed) {
+            let key = tree.string(k)
+            let names = allowed.map(\.description)
+            let hint = Suggestion.hint(for: key, in: names)
+                ?? "allowed keys here: " + names.joined(separator: ", ")
             sink.report(
-                .unknownKey, member.keyLocation(in: file), Pointer.join(pointer, member.key),
-                "unknown key '\(member.key)' in \(what())", hint: hint)
+                .unknownKey, tree.location(k, in: file), Pointer.join(pointer, key),
+                "unknown key '\(key)' in \(what())", hint: hint)
         }
-        for key in required where object[key] == nil {
+        for key in required where tree.member(node, key) == nil {
             sink.report(.missingKey, location, pointer, "\(what()) is missing the required key '\(key)'")
         }
     }
 
-    func pointer(_ key: String) -> String { Self.join(pointer, key) }
+    /// The pointer of member `key` (a format key: no `~` or `/` to escape).
+    func pointer(_ key: StaticString) -> String { Self.join(pointer, key) }
+
+    /// `base/key` for a format key (no `~` or `/` to escape).
+    static func join(_ base: String, _ key: StaticString) -> String {
+        key.withUTF8Buffer { join(base, plain: $0) }
+    }
 
     /// `Pointer.join` (kept as the reader's name for it; the escaping scan is skipped for plain keys).
     static func join(_ base: String, _ token: String) -> String {
-        let escapes = token.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+        var token = token
+        let escapes = token.withUTF8 { bytes in bytes.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") } }
         return escapes ? Pointer.join(base, token) : base + "/" + token
     }
 
-    subscript(key: String) -> JSONNode? { object[key] }
-
-    func string(_ key: String, nonEmpty: Bool = true) -> Located<String>? {
-        guard let node = object[key] else { return nil }
-        return ShapeReader.string(node, file: file, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
+    /// `base/token`, for a token with nothing to escape: built in one allocation.
+    private static func join(_ base: String, plain token: UnsafeBufferPointer<UInt8>) -> String {
+        var base = base
+        return base.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + 1 + token.count) { out in
+                var n = 0
+                for b in head {
+                    out[n] = b
+                    n += 1
+                }
+                out[n] = UInt8(ascii: "/")
+                n += 1
+                for b in token {
+                    out[n] = b
+                    n += 1
+                }
+                return n
+            }
+        }
     }
 
-    /// `node` as a string; `pointer` and `what` are only built when there is something to report.
+    /// The entry of the value of member `key`, if there is one.
+    subscript(key: StaticString) -> Int? { tree.member(object, key) }
+
+    func string(_ key: StaticString, nonEmpty: Bool = true) -> Located<String>? {
+        guard let node = self[key] else { return nil }
+        return ShapeReader.string(node, in: tree, file: file, pointer: pointer(key), what: "'\(key)'", nonEmpty: nonEmpty, sink: sink)
+    }
+
+    /// Entry `node` as a string; `pointer` and `what` are only built when there is something to report.
     static func string(
-        _ node: JSONNode, file: String, pointer: @autoclosure () -> String, what: @autoclosure () -> String, nonEmpty: Bool = true,
-        sink: DiagnosticSink
+        _ node: Int, in tree: JSONTree, file: String, pointer: @autoclosure () -> String, what: @autoclosure () -> String,
+        nonEmpty: Bool = true, sink: DiagnosticSink
     ) -> Located<String>? {
-        guard case .string(let s) = node.value else {
-            sink.report(.wrongType, node.location(in: file), pointer(), "\(what()) must be a string, not \(node.value.typeAndValue)")
+        guard tree.kind(node) == .string else {
+            sink.report(.wrongType, tree.location(node, in: file), pointer(), "\(what()) must be a string, not \(tree.typeAndValue(node))")
             return nil
         }
+        let s = tree.string(node)
         if nonEmpty, isBlank(s) {
-            sink.report(.invalidValue, node.location(in: file), pointer(), "\(what()) must not be empty")
+            sink.report(.invalidValue, tree.location(node, in: file), pointer(), "\(what()) must not be empty")
             return nil
         }
-        return Located(s, node.location(in: file))
+        return Located(s, tree.location(node, in: file))
     }
 
     /// True when every character is whitespace (or there are none); printable ASCII first decides at once.
@@ -105,17 +140,17 @@ struct ShapeReader {
         return s.allSatisfy(\.isWhitespace)
     }
 
-    func bool(_ key: String) -> Located<Bool>? {
-        guard let node = object[key] else { return nil }
-        guard case .bool(let b) = node.value else {
-            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be true or false, not \(node.value.typeAndValue)")
+    func bool(_ key: StaticString) -> Located<Bool>? {
+        guard let node = self[key] else { return nil }
+        guard tree.kind(node) == .bool else {
+            sink.report(.wrongType, tree.location(node, in: file), pointer(key), "'\(key)' must be true or false, not \(tree.typeAndValue(node))")
             return nil
         }
-        return Located(b, node.location(in: file))
+        return Located(tree.bool(node), tree.location(node, in: file))
     }
 
     /// `true` only: keys like `"end": true` that have no meaningful false.
-    func flag(_ key: String) -> Located<Bool>? {
+    func flag(_ key: StaticString) -> Located<Bool>? {
         guard let b = bool(key) else { return nil }
         if !b.value {
             sink.report(.invalidValue, b.location, pointer(key), "'\(key)' can only be true", hint: "remove the key instead of setting it to false")
@@ -124,16 +159,16 @@ struct ShapeReader {
         return b
     }
 
-    func number(_ key: String) -> Located<Double>? {
-        guard let node = object[key] else { return nil }
-        guard case .number(let n) = node.value else {
-            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be a number, not \(node.value.typeAndValue)")
+    func number(_ key: StaticString) -> Located<Double>? {
+        guard let node = self[key] else { return nil }
+        guard tree.kind(node) == .number else {
+            sink.report(.wrongType, tree.location(node, in: file), pointer(key), "'\(key)' must be a number, not \(tree.typeAndValue(node))")
             return nil
         }
-        return Located(n, node.location(in: file))
+        return Located(tree.number(node), tree.location(node, in: file))
     }
 
-    func integer(_ key: String) -> Located<Int>? {
+    func integer(_ key: StaticString) -> Located<Int>? {
         guard let n = number(key) else { return nil }
         guard n.value == n.value.rounded(), abs(n.value) < 1e9 else {
             sink.report(.invalidValue, n.location, pointer(key), "'\(key)' must be a whole number")
@@ -142,21 +177,22 @@ struct ShapeReader {
         return Located(Int(n.value), n.location)
     }
 
-    func array(_ key: String) -> [JSONNode]? {
-        guard let node = object[key] else { return nil }
-        guard case .array(let items) = node.value else {
-            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be a list, not \(node.value.typeAndValue)")
+    /// The elements of the list `key`.
+    func array(_ key: StaticString) -> JSONTree.Children? {
+        guard let node = self[key] else { return nil }
+        guard tree.kind(node) == .array else {
+            sink.report(.wrongType, tree.location(node, in: file), pointer(key), "'\(key)' must be a list, not \(tree.typeAndValue(node))")
             return nil
         }
-        return items
+        return tree.elements(node)
     }
 
-    func strings(_ key: String) -> [Located<String>]? {
+    func strings(_ key: StaticString) -> [Located<String>]? {
         guard let items = array(key) else { return nil }
         var strings: [Located<String>] = []
         strings.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            if let s = ShapeReader.string(item, file: file, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
+            if let s = ShapeReader.string(item, in: tree, file: file, pointer: Pointer.join(pointer(key), i), what: "each entry of '\(key)'", sink: sink) {
                 strings.append(s)
             }
         }
@@ -164,40 +200,42 @@ struct ShapeReader {
     }
 
     /// A string, or a list of strings (for `say`).
-    func stringOrStrings(_ key: String) -> [Located<String>]? {
-        guard let node = object[key] else { return nil }
-        if case .string = node.value {
-            return ShapeReader.string(node, file: file, pointer: pointer(key), what: "'\(key)'", sink: sink).map { [$0] }
+    func stringOrStrings(_ key: StaticString) -> [Located<String>]? {
+        guard let node = self[key] else { return nil }
+        if tree.kind(node) == .string {
+            return ShapeReader.string(node, in: tree, file: file, pointer: pointer(key), what: "'\(key)'", sink: sink).map { [$0] }
         }
-        guard case .array(let items) = node.value else {
+        guard tree.kind(node) == .array else {
             sink.report(
-                .wrongType, node.location(in: file), pointer(key),
-                "'\(key)' must be a string or a list of strings, not \(node.value.typeAndValue)")
+                .wrongType, tree.location(node, in: file), pointer(key),
+                "'\(key)' must be a string or a list of strings, not \(tree.typeAndValue(node))")
             return nil
         }
-        guard !items.isEmpty else {
+        let items = tree.elements(node)
+        guard items.count > 0 else {
             sink.report(
-                .invalidValue, node.location(in: file), pointer(key), "'\(key)' is an empty list",
+                .invalidValue, tree.location(node, in: file), pointer(key), "'\(key)' is an empty list",
                 hint: "give at least one phrasing, or remove the key")
             return nil
         }
         var strings: [Located<String>] = []
         strings.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            if let s = ShapeReader.string(item, file: file, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
+            if let s = ShapeReader.string(item, in: tree, file: file, pointer: Pointer.join(pointer(key), i), what: "each variant of '\(key)'", sink: sink) {
                 strings.append(s)
             }
         }
         return strings
     }
 
-    func object(_ key: String) -> JSONObject? {
-        guard let node = object[key] else { return nil }
-        guard case .object(let o) = node.value else {
-            sink.report(.wrongType, node.location(in: file), pointer(key), "'\(key)' must be an object, not \(node.value.typeAndValue)")
+    /// The entry of the object `key`.
+    func object(_ key: StaticString) -> Int? {
+        guard let node = self[key] else { return nil }
+        guard tree.kind(node) == .object else {
+            sink.report(.wrongType, tree.location(node, in: file), pointer(key), "'\(key)' must be an object, not \(tree.typeAndValue(node))")
             return nil
         }
-        return o
+        return node
     }
 }
 
@@ -229,13 +267,21 @@ extension JSONValue {
 enum Identifier {
     /// `[a-z][a-z0-9_]*`
     static func isSimple(_ s: String) -> Bool {
-        guard let first = s.utf8.first, first >= 97, first <= 122 else { return false }
-        return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let first = bytes.first, first >= 97, first <= 122 else { return false }
+            return bytes.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        }
     }
     /// Simple identifiers joined by dots.
     static func isSlotName(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8(isSlotName)
+    }
+
+    private static func isSlotName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var atPartStart = true
-        for b in s.utf8 {
+        for b in bytes {
             if b == UInt8(ascii: ".") {
                 if atPartStart { return false }
                 atPartStart = true
