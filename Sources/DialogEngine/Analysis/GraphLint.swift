@@ -63,22 +63,21 @@ struct GraphLint {
     }
 
     private func checkReadsBeforeSet(_ index: GraphIndex) {
-        var slotsByFile: [String: [String]] = [:]
-        for name in graph.slotOrder {
-            if let def = graph.slots[name] { slotsByFile[def.location.file, default: []].append(name) }
-        }
         var localPlace = [Int](repeating: -1, count: index.ids.count)
+        // Each slot's bit in the dialog being checked (-1: another dialog's slot); reset after each dialog.
+        var bits = [Int](repeating: -1, count: facts.slotCount)
         var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
         for i in graph.interrupts {
             if let p = index.position(i.target) { isInterruptTarget[p] = true }
         }
         for dialogId in graph.dialogOrder {
-            guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
+            guard let dialog = graph.dialogs[dialogId], let local = facts.slotsByFile[dialog.file], !local.isEmpty else { continue }
             guard let range = facts.dialogPlaces[dialogId] else { continue }
-            let places = Array(range)
-            guard places.contains(where: { p in index.reads[p].contains { local.contains($0.slot) } }) else { continue }
-            DefiniteAssignment(index: index, dialog: dialog, slots: local, sink: sink)
-                .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
+            for (bit, slot) in local.enumerated() { bits[slot] = bit }
+            defer { for slot in local { bits[slot] = -1 } }
+            guard range.contains(where: { p in index.reads[p].contains { bits[$0.slot] >= 0 } }) else { continue }
+            DefiniteAssignment(index: index, dialog: dialog, slotNames: graph.slotOrder, slotCount: local.count, sink: sink)
+                .run(range, local: &localPlace, bits: bits, isEntryPoint: isInterruptTarget)
         }
     }
 
@@ -180,7 +179,7 @@ struct GraphIndex {
     /// Nodes that call another dialog.
     let isCall: [Bool]
     /// The slots each node sets or asks (including a keyword map's slot), in node order.
-    let writes: FlatLists<String>
+    let writes: FlatLists<Int>
     /// Where each node reads slots (for the read-before-set pass).
     let reads: FlatLists<LintFacts.Read>
     private let nodePlaces: [String: [String: Int]]

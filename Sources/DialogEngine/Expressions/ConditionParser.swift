@@ -15,14 +15,21 @@ public enum ConditionParser {
 
     /// Whether `name` is a valid slot name: `[a-z][a-z0-9_]*` parts joined by `.`.
     static func isValidSlotName<S: StringProtocol>(_ name: S) -> Bool {
+        // Every allowed character is ASCII, so the UTF-8 bytes decide (any other byte is not allowed).
+        if let valid = name.utf8.withContiguousStorageIfAvailable({ isValidSlotName(bytes: $0) }) { return valid }
+        return isValidSlotName(bytes: name.utf8)
+    }
+
+    /// `isValidSlotName` over UTF-8 bytes.
+    static func isValidSlotName<C: Collection<UInt8>>(bytes: C) -> Bool {
         var atPartStart = true
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "a"..."z":
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
                 atPartStart = false
-            case "0"..."9", "_":
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
                 if atPartStart { return false }
-            case ".":
+            case UInt8(ascii: "."):
                 if atPartStart { return false }
                 atPartStart = true
             default:
@@ -275,7 +282,7 @@ extension ConditionParser {
             if ascii, let keyword = Self.keyword(bytes[byteStart..<position]) { return .keyword(keyword) }
             let word = String(decoding: bytes[byteStart..<position], as: UTF8.self)
             if !ascii, let keyword = Keyword(rawValue: word.lowercased()) { return .keyword(keyword) }
-            guard ConditionParser.isValidSlotName(word) else {
+            guard ConditionParser.isValidSlotName(bytes: bytes[byteStart..<position]) else {
                 throw ConditionParser.invalidNameError(word, at: start)
             }
             return .name(word)

@@ -99,7 +99,7 @@ public struct Template: Sendable, Hashable, Codable {
                         message: "a placeholder needs a slot name", offset: scalarOffset(open),
                         hint: "write {{slot}}, e.g. {{country}}"))
             }
-            if !ConditionParser.isValidSlotName(name) {
+            if !ConditionParser.isValidSlotName(bytes: s[nameStart..<nameEnd]) {
                 return .failure(ConditionParser.invalidNameError(name, at: scalarOffset(nameStart)))
             }
             var fallback: String?
