@@ -85,7 +85,8 @@ struct GraphLint {
         for prompt in facts.prompts {
             var text = prompt.text
             text.withUTF8 { bytes in
-                let counts = Self.wordCounts(bytes) ?? Self.wordCountsByCharacter(prompt.text)
+                let scan = Self.scan(bytes)
+                let counts = scan.map { (words: $0.words, longestSentence: $0.longestSentence) } ?? Self.wordCountsByCharacter(prompt.text)
                 if counts.words > Self.maxTextWords {
                     sink.report(
                         .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
@@ -101,7 +102,7 @@ struct GraphLint {
                             "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
                             hint: "split it into two shorter sentences")
                     }
-                } else if Readability.wordCount(bytes) >= 12 {
+                } else if (scan?.letterWords ?? Readability.wordCount(bytes)) >= 12 {
                     let grade = Readability.grade(bytes)
                     if grade > Self.maxGrade {
                         sink.report(
@@ -153,6 +154,43 @@ struct GraphLint {
             inSentence += 1
         }
         return (words, max(longest, inSentence))
+    }
+
+    /// `wordCounts` and `Readability.wordCount` in one pass over the bytes; nil where `wordCounts` is.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, longestSentence: Int, letterWords: Int)? {
+        var words = 0
+        var inSentence = 0
+        var longest = 0
+        var last: UInt8 = 0
+        var inWord = false
+        var letterWords = 0
+        var inLetters = false
+        for byte in bytes {
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            // Readability.wordCount: runs of ASCII letters (the text is ASCII here).
+            let letter = (byte | 0x20) >= 97 && (byte | 0x20) <= 122
+            if letter, !inLetters { letterWords += 1 }
+            inLetters = letter
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if inWord {
+                    words += 1
+                    inSentence += 1
+                    if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") {
+                        longest = max(longest, inSentence)
+                        inSentence = 0
+                    }
+                }
+                inWord = false
+            } else {
+                last = byte
+                inWord = true
+            }
+        }
+        if inWord {
+            words += 1
+            inSentence += 1
+        }
+        return (words, max(longest, inSentence), letterWords)
     }
 
     static func sentences(_ text: String) -> [[Substring]] {
@@ -229,12 +267,17 @@ struct FlatLists<Element> {
     /// Collects (node, item) pairs in any node order, keeping each node's items in the order added.
     struct Builder {
         private var counts: [Int]
-        private var pairs: [(node: Int, item: Element)] = []
+        private var items: [Element] = []
+        private var nodes: [Int] = []
+        /// Whether items were added node by node (the linker's order): then they are already in place.
+        private var inOrder = true
 
         init(count: Int) { counts = [Int](repeating: 0, count: count + 1) }
 
         mutating func add(_ item: Element, to node: Int) {
-            pairs.append((node, item))
+            if let last = nodes.last, node < last { inOrder = false }
+            items.append(item)
+            nodes.append(node)
             counts[node + 1] += 1
         }
 
@@ -242,14 +285,14 @@ struct FlatLists<Element> {
         func build() -> FlatLists {
             var offsets = counts
             for k in 0..<(offsets.count - 1) { offsets[k + 1] += offsets[k] }
-            guard let first = pairs.first else { return FlatLists(offsets: offsets, items: []) }
+            if inOrder { return FlatLists(offsets: offsets, items: items) }
             var next = offsets
-            var items = [Element](repeating: first.item, count: pairs.count)
-            for pair in pairs {
-                items[next[pair.node]] = pair.item
-                next[pair.node] += 1
+            var placed = items
+            for (k, node) in nodes.enumerated() {
+                placed[next[node]] = items[k]
+                next[node] += 1
             }
-            return FlatLists(offsets: offsets, items: items)
+            return FlatLists(offsets: offsets, items: placed)
         }
     }
 }

@@ -10,6 +10,9 @@ struct Linker {
     private var slotDefinitions: [SlotDefinition] = []
     /// Each dialog's node names with their places in the graph's `nodeOrder` (dialog by dialog, in file order).
     private var nodePlaces: [String: [String: Int]] = [:]
+    /// The dialog whose nodes are being linked, and its entry of `nodePlaces` (most references are local).
+    private var currentDialog = ""
+    private var currentPlaces: [String: Int] = [:]
     /// Each dialog's start node, with its place in `nodeOrder`.
     private var starts: [String: Target] = [:]
     private var documentIds: Set<String> = []
@@ -138,12 +141,16 @@ struct Linker {
         facts.startIndex(nodeCount: nodeCount)
         var infos: [String: DialogInfo] = [:]
         for d in unique {
+            currentDialog = d.id.value
+            currentPlaces = nodePlaces[d.id.value] ?? [:]
             for raw in d.nodes {
                 let node = linkNode(raw, in: d, place: nodeOrder.count)
                 let id = node.id
                 nodes[id] = consume node
                 nodeOrder.append(id)
             }
+            currentDialog = ""
+            currentPlaces = [:]
             if let start = starts[d.id.value] {
                 infos[d.id.value] = DialogInfo(
                     id: d.id.value, title: d.title, start: start.id, file: d.file, location: d.id.location,
@@ -515,7 +522,8 @@ struct Linker {
     /// `call` prefers a dialog id over a same-named local node, since calls are to dialogs.
     func resolveQuietly(_ ref: String, from dialog: String, preferDialog: Bool = false) -> Target? {
         if preferDialog, let start = starts[ref] { return start }
-        if let place = nodePlaces[dialog]?[ref] { return Target(id: NodeID(dialog: dialog, node: ref), place: place) }
+        let local = dialog == currentDialog ? currentPlaces : nodePlaces[dialog]
+        if let place = local?[ref] { return Target(id: NodeID(dialog: dialog, node: ref), place: place) }
         if let id = NodeID(qualified: ref), let place = nodePlaces[id.dialog]?[id.node] { return Target(id: id, place: place) }
         if let start = starts[ref] { return start }
         return nil
