@@ -133,8 +133,10 @@ struct Linker {
         // Nodes.
         // Sized once: growing a dictionary of large Node values rehashes and moves them all.
         let nodeCount = unique.reduce(0) { $0 + $1.nodes.count }
-        var nodes: [NodeID: Node] = [:]
+        var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount)
+        var places: [NodeID: Int] = [:]
+        places.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
         facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
@@ -146,7 +148,8 @@ struct Linker {
             for raw in d.nodes {
                 let node = linkNode(raw, in: d, place: nodeOrder.count)
                 let id = node.id
-                nodes[id] = consume node
+                nodes.append(node)
+                places[id] = nodeOrder.count  // a second node with this id (if any) wins, as in a dictionary
                 nodeOrder.append(id)
             }
             currentDialog = ""
@@ -219,7 +222,7 @@ struct Linker {
         var slotTable = [String: SlotDefinition](minimumCapacity: slotDefinitions.count)
         for def in slotDefinitions { slotTable[def.name] = def }
         return DialogGraph(
-            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: nodes, nodeOrder: nodeOrder, slots: slotTable,
+            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: NodeTable(nodes: nodes, places: places), nodeOrder: nodeOrder, slots: slotTable,
             slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
     }
