@@ -166,11 +166,17 @@ struct GraphLint {
         var letterWords = 0
         var inLetters = false
         for byte in bytes {
-            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
             // Readability.wordCount: runs of ASCII letters (the text is ASCII here).
-            let letter = (byte | 0x20) >= 97 && (byte | 0x20) <= 122
-            if letter, !inLetters { letterWords += 1 }
-            inLetters = letter
+            let lower = byte | 0x20
+            if lower &- 97 < 26 {
+                if !inLetters { letterWords += 1 }
+                inLetters = true
+                last = byte
+                inWord = true
+                continue
+            }
+            inLetters = false
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
                 if inWord {
                     words += 1

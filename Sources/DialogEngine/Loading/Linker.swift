@@ -46,22 +46,23 @@ struct Linker {
     mutating func link() -> DialogGraph? {
         let before = sink.items.count
         // Dialog ids.
-        var byId: [String: RawDialog] = [:]
-        var order: [String] = []
-        let dialogs = self.dialogs
-        self.dialogs = []
+        // Where each dialog id was first declared. `unique` holds the only copy of each dialog, so a
+        // dialog's raw nodes (and slots) are freed as soon as they are linked, and their memory is reused.
+        var byId: [String: (file: String, line: Int)] = [:]
+        var unique: [RawDialog] = []
+        unique.reserveCapacity(dialogs.count)
         for d in dialogs {
             if let first = byId[d.id.value] {
                 sink.report(
                     .duplicateDialog, d.id.location, "/dialog", "dialog id '\(d.id.value)' is already used",
-                    hint: "first declared in \(first.file) at line \(first.id.location.line); give each file its own id")
+                    hint: "first declared in \(first.file) at line \(first.line); give each file its own id")
                 graphIsSound = false
                 continue
             }
-            byId[d.id.value] = d
-            order.append(d.id.value)
+            byId[d.id.value] = (d.file, d.id.location.line)
+            unique.append(d)
         }
-        let unique = order.compactMap { byId[$0] }
+        dialogs = []
         var placeCount = 0
         for d in unique {
             var places = [String: Int](minimumCapacity: d.nodes.count)
@@ -79,7 +80,9 @@ struct Linker {
         // Slot numbers by the file that declares them (looked up once per run of slots from one file).
         var slotsOfFile: [Int] = []
         var slotsFile: String?
-        for d in unique {
+        for k in unique.indices {
+            let d = unique[k]
+            defer { unique[k].slots = [] }
             for s in d.slots {
                 if let first = slots[s.name.value] {
                     sink.report(
@@ -88,8 +91,6 @@ struct Linker {
                         hint: "first declared at \(slotDefinitions[first].location); slots are global, declare each once")
                     continue
                 }
-                var def = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
-                def.units = s.units
                 let number = slotDefinitions.count
                 slots[s.name.value] = number
                 slotOrder.append(s.name.value)
@@ -99,7 +100,8 @@ struct Linker {
                     slotsOfFile = []
                 }
                 slotsOfFile.append(number)
-                slotDefinitions.append(def)
+                slotDefinitions.append(SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location))
+                if !s.units.isEmpty { slotDefinitions[number].units = s.units }
                 checkOverlaps(s)
             }
         }
@@ -142,7 +144,9 @@ struct Linker {
         facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
         facts.startIndex(nodeCount: nodeCount)
         var infos: [String: DialogInfo] = [:]
-        for d in unique {
+        for k in unique.indices {
+            let d = unique[k]
+            defer { unique[k].nodes = [] }
             currentDialog = d.id.value
             currentPlaces = nodePlaces[d.id.value] ?? [:]
             for raw in d.nodes {
@@ -220,7 +224,7 @@ struct Linker {
         if linkerReportedShapeErrors { graphIsSound = false }
         guard let entry else { return nil }
         var slotTable = [String: SlotDefinition](minimumCapacity: slotDefinitions.count)
-        for def in slotDefinitions { slotTable[def.name] = def }
+        for number in slotDefinitions.indices { slotTable[slotOrder[number]] = slotDefinitions[number] }
         return DialogGraph(
             dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: NodeTable(nodes: nodes, places: places), nodeOrder: nodeOrder, slots: slotTable,
             slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
