@@ -137,8 +137,6 @@ struct Linker {
         let nodeCount = unique.reduce(0) { $0 + $1.nodes.count }
         var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount)
-        var places: [NodeID: Int] = [:]
-        places.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
         facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
@@ -151,10 +149,8 @@ struct Linker {
             currentPlaces = nodePlaces[d.id.value] ?? [:]
             for raw in d.nodes {
                 let node = linkNode(raw, in: d, place: nodeOrder.count)
-                let id = node.id
+                nodeOrder.append(node.id)
                 nodes.append(node)
-                places[id] = nodeOrder.count  // a second node with this id (if any) wins, as in a dictionary
-                nodeOrder.append(id)
             }
             currentDialog = ""
             currentPlaces = [:]
@@ -226,7 +222,7 @@ struct Linker {
         var slotTable = [String: SlotDefinition](minimumCapacity: slotDefinitions.count)
         for number in slotDefinitions.indices { slotTable[slotOrder[number]] = slotDefinitions[number] }
         return DialogGraph(
-            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: NodeTable(nodes: nodes, places: places), nodeOrder: nodeOrder, slots: slotTable,
+            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: NodeTable(nodes: nodes, places: nodePlaces), nodeOrder: nodeOrder, slots: slotTable,
             slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
     }
