@@ -1,7 +1,7 @@
 /// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
 /// templates against the declared slots, and builds matchers. Reports every problem it finds.
 struct Linker {
-    /// The dialogs to link; `link()` takes them, so they are freed as soon as linking is done.
+    /// The dialogs to link; `link()` takes them and frees each dialog's nodes once they are linked.
     private var dialogs: [RawDialog]
     let sink: DiagnosticSink
     /// Each slot's number: its place in `slotOrder` and `slotDefinitions` (lint facts name slots by number).
@@ -45,8 +45,7 @@ struct Linker {
 
     mutating func link() -> DialogGraph? {
         let before = sink.items.count
-        // Dialog ids.
-        // Where each dialog id was first declared. `unique` holds the only copy of each dialog, so a
+        // Dialog ids, and where each was first declared. `unique` holds the only copy of each dialog, so a
         // dialog's raw nodes (and slots) are freed as soon as they are linked, and their memory is reused.
         var byId: [String: (file: String, line: Int)] = [:]
         var unique: [RawDialog] = []
@@ -133,7 +132,7 @@ struct Linker {
             }
         }
         // Nodes.
-        // Sized once: growing a dictionary of large Node values rehashes and moves them all.
+        // Sized once: nodes are stored by place, one after another (`NodeTable` finds them by id).
         let nodeCount = unique.reduce(0) { $0 + $1.nodes.count }
         var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount)
@@ -269,7 +268,7 @@ struct Linker {
         if raw.returns { ways += 1 }
         if raw.end { ways += 1 }
         var edges: [Edge] = []
-        /// Where the edges lead, by place, for the lint facts.
+        // Where the edges lead, by place, for the lint facts.
         var edgePlaces: [Int] = []
         if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer, places: &edgePlaces) }
         if ways == 0 {
