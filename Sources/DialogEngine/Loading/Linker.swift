@@ -603,6 +603,7 @@ struct Linker {
     private func checkOverlaps(_ slot: RawSlot) {
         // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
         // A slot's few words are compared in a list; a table is built only for long option lists.
+        guard slot.optionWords.count > 1 else { return }  // one word cannot overlap another
         let small = slot.optionWords.count <= 16
         var few: [(key: String, owner: String)] = []
         var seen: [String: String] = [:]
