@@ -4,18 +4,19 @@
 struct DefiniteAssignment {
     let index: GraphIndex
     let dialog: DialogInfo
-    let slots: [String]
+    /// Every slot's name, by number (the graph's `slotOrder`).
+    let slotNames: [String]
+    /// How many slots the dialog declares.
+    let slotCount: Int
     let sink: DiagnosticSink
 
     /// Checks the dialog's nodes, given by their places in the graph's `nodeOrder`.
     ///
     /// `local` maps every place to -1 on entry and is left so on return: one array shared by all
-    /// dialogs, so the pass stays linear in the whole graph. `isEntryPoint` marks interrupt targets.
-    func run(_ places: [Int], local: inout [Int], isEntryPoint: [Bool]) {
-        var bit: [String: Int] = [:]
-        bit.reserveCapacity(slots.count)
-        for (i, name) in slots.enumerated() { bit[name] = i }
-        let words = (slots.count + 63) / 64
+    /// dialogs, so the pass stays linear in the whole graph. `bits` gives each of the dialog's own
+    /// slots (by number) its bit, and -1 to every other slot. `isEntryPoint` marks interrupt targets.
+    func run(_ places: Range<Int>, local: inout [Int], bits bit: [Int], isEntryPoint: [Bool]) {
+        let words = (slotCount + 63) / 64
         let n = places.count
         // Sets of slots as `words` 64-bit words per node, in flat arrays (node i at i * words).
         var gen = [UInt64](repeating: 0, count: n * words)
@@ -29,7 +30,8 @@ struct DefiniteAssignment {
         for (i, gi) in places.enumerated() {
             let base = i * words
             for slot in index.writes[gi] {
-                if let b = bit[slot] { gen[base + b / 64] |= 1 << UInt64(b % 64) }
+                let b = bit[slot]
+                if b >= 0 { gen[base + b / 64] |= 1 << UInt64(b % 64) }
             }
             if index.isCall[gi] {  // the called dialog may set anything
                 for w in 0..<words { gen[base + w] = ~0 }
@@ -73,12 +75,13 @@ struct DefiniteAssignment {
             let id = index.ids[gi]
             let base = i * words
             for read in reads {
-                guard let b = bit[read.slot], (ins[base + b / 64] | gen[base + b / 64]) & (1 << UInt64(b % 64)) == 0
-                else { continue }
+                let b = bit[read.slot]
+                guard b >= 0, (ins[base + b / 64] | gen[base + b / 64]) & (1 << UInt64(b % 64)) == 0 else { continue }
+                let name = slotNames[read.slot]
                 sink.report(
                     .readBeforeSet, read.location, read.pointer,
-                    "slot '\(read.slot)' is read here, but on some path to node '\(id)' nothing has asked or set it yet",
-                    hint: "ask it earlier on every path, guard with answered(\(read.slot)), or give a template fallback {{\(read.slot)|…}}")
+                    "slot '\(name)' is read here, but on some path to node '\(id)' nothing has asked or set it yet",
+                    hint: "ask it earlier on every path, guard with answered(\(name)), or give a template fallback {{\(name)|…}}")
             }
         }
     }

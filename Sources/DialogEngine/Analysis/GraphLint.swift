@@ -63,22 +63,21 @@ struct GraphLint {
     }
 
     private func checkReadsBeforeSet(_ index: GraphIndex) {
-        var slotsByFile: [String: [String]] = [:]
-        for name in graph.slotOrder {
-            if let def = graph.slots[name] { slotsByFile[def.location.file, default: []].append(name) }
-        }
         var localPlace = [Int](repeating: -1, count: index.ids.count)
+        // Each slot's bit in the dialog being checked (-1: another dialog's slot); reset after each dialog.
+        var bits = [Int](repeating: -1, count: facts.slotCount)
         var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
         for i in graph.interrupts {
             if let p = index.position(i.target) { isInterruptTarget[p] = true }
         }
         for dialogId in graph.dialogOrder {
-            guard let dialog = graph.dialogs[dialogId], let local = slotsByFile[dialog.file], !local.isEmpty else { continue }
+            guard let dialog = graph.dialogs[dialogId], let local = facts.slotsByFile[dialog.file], !local.isEmpty else { continue }
             guard let range = facts.dialogPlaces[dialogId] else { continue }
-            let places = Array(range)
-            guard places.contains(where: { p in index.reads[p].contains { local.contains($0.slot) } }) else { continue }
-            DefiniteAssignment(index: index, dialog: dialog, slots: local, sink: sink)
-                .run(places, local: &localPlace, isEntryPoint: isInterruptTarget)
+            for (bit, slot) in local.enumerated() { bits[slot] = bit }
+            defer { for slot in local { bits[slot] = -1 } }
+            guard range.contains(where: { p in index.reads[p].contains { bits[$0.slot] >= 0 } }) else { continue }
+            DefiniteAssignment(index: index, dialog: dialog, slotNames: graph.slotOrder, slotCount: local.count, sink: sink)
+                .run(range, local: &localPlace, bits: bits, isEntryPoint: isInterruptTarget)
         }
     }
 
@@ -86,7 +85,8 @@ struct GraphLint {
         for prompt in facts.prompts {
             var text = prompt.text
             text.withUTF8 { bytes in
-                let counts = Self.wordCounts(bytes) ?? Self.wordCountsByCharacter(prompt.text)
+                let scan = Self.scan(bytes)
+                let counts = scan.map { (words: $0.words, longestSentence: $0.longestSentence) } ?? Self.wordCountsByCharacter(prompt.text)
                 if counts.words > Self.maxTextWords {
                     sink.report(
                         .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
@@ -102,7 +102,7 @@ struct GraphLint {
                             "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
                             hint: "split it into two shorter sentences")
                     }
-                } else if Readability.wordCount(bytes) >= 12 {
+                } else if (scan?.letterWords ?? Readability.wordCount(bytes)) >= 12 {
                     let grade = Readability.grade(bytes)
                     if grade > Self.maxGrade {
                         sink.report(
@@ -156,6 +156,49 @@ struct GraphLint {
         return (words, max(longest, inSentence))
     }
 
+    /// `wordCounts` and `Readability.wordCount` in one pass over the bytes; nil where `wordCounts` is.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, longestSentence: Int, letterWords: Int)? {
+        var words = 0
+        var inSentence = 0
+        var longest = 0
+        var last: UInt8 = 0
+        var inWord = false
+        var letterWords = 0
+        var inLetters = false
+        for byte in bytes {
+            // Readability.wordCount: runs of ASCII letters (the text is ASCII here).
+            let lower = byte | 0x20
+            if lower &- 97 < 26 {
+                if !inLetters { letterWords += 1 }
+                inLetters = true
+                last = byte
+                inWord = true
+                continue
+            }
+            inLetters = false
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if inWord {
+                    words += 1
+                    inSentence += 1
+                    if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") {
+                        longest = max(longest, inSentence)
+                        inSentence = 0
+                    }
+                }
+                inWord = false
+            } else {
+                last = byte
+                inWord = true
+            }
+        }
+        if inWord {
+            words += 1
+            inSentence += 1
+        }
+        return (words, max(longest, inSentence), letterWords)
+    }
+
     static func sentences(_ text: String) -> [[Substring]] {
         var result: [[Substring]] = [[]]
         for word in words(text) {
@@ -180,7 +223,7 @@ struct GraphIndex {
     /// Nodes that call another dialog.
     let isCall: [Bool]
     /// The slots each node sets or asks (including a keyword map's slot), in node order.
-    let writes: FlatLists<String>
+    let writes: FlatLists<Int>
     /// Where each node reads slots (for the read-before-set pass).
     let reads: FlatLists<LintFacts.Read>
     private let nodePlaces: [String: [String: Int]]
@@ -230,12 +273,17 @@ struct FlatLists<Element> {
     /// Collects (node, item) pairs in any node order, keeping each node's items in the order added.
     struct Builder {
         private var counts: [Int]
-        private var pairs: [(node: Int, item: Element)] = []
+        private var items: [Element] = []
+        private var nodes: [Int] = []
+        /// Whether items were added node by node (the linker's order): then they are already in place.
+        private var inOrder = true
 
         init(count: Int) { counts = [Int](repeating: 0, count: count + 1) }
 
         mutating func add(_ item: Element, to node: Int) {
-            pairs.append((node, item))
+            if let last = nodes.last, node < last { inOrder = false }
+            items.append(item)
+            nodes.append(node)
             counts[node + 1] += 1
         }
 
@@ -243,14 +291,14 @@ struct FlatLists<Element> {
         func build() -> FlatLists {
             var offsets = counts
             for k in 0..<(offsets.count - 1) { offsets[k + 1] += offsets[k] }
-            guard let first = pairs.first else { return FlatLists(offsets: offsets, items: []) }
+            if inOrder { return FlatLists(offsets: offsets, items: items) }
             var next = offsets
-            var items = [Element](repeating: first.item, count: pairs.count)
-            for pair in pairs {
-                items[next[pair.node]] = pair.item
-                next[pair.node] += 1
+            var placed = items
+            for (k, node) in nodes.enumerated() {
+                placed[next[node]] = items[k]
+                next[node] += 1
             }
-            return FlatLists(offsets: offsets, items: items)
+            return FlatLists(offsets: offsets, items: placed)
         }
     }
 }

@@ -15,14 +15,21 @@ public enum ConditionParser {
 
     /// Whether `name` is a valid slot name: `[a-z][a-z0-9_]*` parts joined by `.`.
     static func isValidSlotName<S: StringProtocol>(_ name: S) -> Bool {
+        // Every allowed character is ASCII, so the UTF-8 bytes decide (any other byte is not allowed).
+        if let valid = name.utf8.withContiguousStorageIfAvailable({ isValidSlotName(bytes: $0) }) { return valid }
+        return isValidSlotName(bytes: name.utf8)
+    }
+
+    /// `isValidSlotName` over UTF-8 bytes.
+    static func isValidSlotName<C: Collection<UInt8>>(bytes: C) -> Bool {
         var atPartStart = true
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "a"..."z":
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
                 atPartStart = false
-            case "0"..."9", "_":
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
                 if atPartStart { return false }
-            case ".":
+            case UInt8(ascii: "."):
                 if atPartStart { return false }
                 atPartStart = true
             default:
@@ -149,6 +156,9 @@ extension ConditionParser {
             case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
                 UInt8(ascii: "|"):
                 kind = try symbol()
+            case _ where (b | 0x20) &- UInt8(ascii: "a") < 26:
+                // An ASCII letter starts a word (the Unicode tables below answer the same, more slowly).
+                kind = try word()
             default:
                 let c = scalar()?.scalar ?? " "
                 switch c {
@@ -275,7 +285,7 @@ extension ConditionParser {
             if ascii, let keyword = Self.keyword(bytes[byteStart..<position]) { return .keyword(keyword) }
             let word = String(decoding: bytes[byteStart..<position], as: UTF8.self)
             if !ascii, let keyword = Keyword(rawValue: word.lowercased()) { return .keyword(keyword) }
-            guard ConditionParser.isValidSlotName(word) else {
+            guard ConditionParser.isValidSlotName(bytes: bytes[byteStart..<position]) else {
                 throw ConditionParser.invalidNameError(word, at: start)
             }
             return .name(word)
@@ -284,11 +294,20 @@ extension ConditionParser {
         /// The keyword an ASCII word spells, in any case.
         private static func keyword(_ word: ArraySlice<UInt8>) -> Keyword? {
             guard word.count >= 2, word.count <= 8 else { return nil }
-            for keyword in [Keyword.and, .or, .not, .in, .answered, .true, .false] {
-                let name = keyword.rawValue.utf8
-                if name.count == word.count, zip(name, word).allSatisfy({ $0 == $1 | 0x20 }) { return keyword }
+            // The word lowercased (`| 0x20`, as a keyword's letters compare) and packed into one number;
+            // no byte is zero after `| 0x20`, so words of different lengths never pack alike.
+            var packed: UInt64 = 0
+            for b in word { packed = packed << 8 | UInt64(b | 0x20) }
+            switch packed {
+            case 0x616e64: return .and  // the ASCII bytes of "and", and so on
+            case 0x6f72: return .or
+            case 0x6e6f74: return .not
+            case 0x696e: return .in
+            case 0x616e737765726564: return .answered
+            case 0x74727565: return .true
+            case 0x66616c7365: return .false
+            default: return nil
             }
-            return nil
         }
 
         private mutating func symbol() throws(ExpressionError) -> TokenKind {

@@ -46,9 +46,15 @@ public struct Template: Sendable, Hashable, Codable {
     public static func parse(_ source: String) -> Result<Template, ExpressionError> {
         // Most texts have no placeholder: a `memchr` scan for "{", no per-character work.
         if !hasDoubleBrace(source) { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
+        // The UTF-8 bytes in place when the string stores them contiguously (a native string does).
+        if let parsed = source.utf8.withContiguousStorageIfAvailable({ parse(utf8: $0) }) { return parsed }
+        return Array(source.utf8).withUnsafeBufferPointer { parse(utf8: $0) }
+    }
+
+    /// `parse` over the source's UTF-8 bytes.
+    private static func parse(utf8 s: UnsafeBufferPointer<UInt8>) -> Result<Template, ExpressionError> {
         // One pass over the UTF-8 bytes ('{', '}' and '|' are ASCII, so they never match inside a
         // multi-byte character); offsets for errors are counted in scalars only when there is one.
-        let s = Array(source.utf8)
         func scalarOffset(_ byte: Int) -> Int { s[..<byte].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
         func isPair(_ at: Int, _ c: UInt8) -> Bool { at + 1 < s.count && s[at] == c && s[at + 1] == c }
         /// The length of the whitespace character starting at `p`, or nil.
@@ -99,7 +105,7 @@ public struct Template: Sendable, Hashable, Codable {
                         message: "a placeholder needs a slot name", offset: scalarOffset(open),
                         hint: "write {{slot}}, e.g. {{country}}"))
             }
-            if !ConditionParser.isValidSlotName(name) {
+            if !ConditionParser.isValidSlotName(bytes: s[nameStart..<nameEnd]) {
                 return .failure(ConditionParser.invalidNameError(name, at: scalarOffset(nameStart)))
             }
             var fallback: String?

@@ -1,14 +1,20 @@
 /// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
 /// templates against the declared slots, and builds matchers. Reports every problem it finds.
 struct Linker {
-    /// The dialogs to link; `link()` takes them, so they are freed as soon as linking is done.
+    /// The dialogs to link; `link()` takes them and frees each dialog's nodes once they are linked.
     private var dialogs: [RawDialog]
     let sink: DiagnosticSink
-    private var slots: [String: SlotDefinition] = [:]
+    /// Each slot's number: its place in `slotOrder` and `slotDefinitions` (lint facts name slots by number).
+    private var slots: [String: Int] = [:]
     private var slotOrder: [String] = []
+    private var slotDefinitions: [SlotDefinition] = []
     /// Each dialog's node names with their places in the graph's `nodeOrder` (dialog by dialog, in file order).
     private var nodePlaces: [String: [String: Int]] = [:]
-    private var starts: [String: NodeID] = [:]
+    /// The dialog whose nodes are being linked, and its entry of `nodePlaces` (most references are local).
+    private var currentDialog = ""
+    private var currentPlaces: [String: Int] = [:]
+    /// Each dialog's start node, with its place in `nodeOrder`.
+    private var starts: [String: Target] = [:]
     private var documentIds: Set<String> = []
     /// Facts for the lint passes that run on the linked graph.
     private(set) var facts = LintFacts()
@@ -26,6 +32,12 @@ struct Linker {
     /// False when references are broken, so graph-shape checks would only repeat the same problem.
     private(set) var graphIsSound = true
 
+    /// A resolved reference: the node and its place in `nodeOrder`.
+    struct Target {
+        var id: NodeID
+        var place: Int
+    }
+
     init(dialogs: [RawDialog], sink: DiagnosticSink) {
         self.dialogs = dialogs
         self.sink = sink
@@ -33,23 +45,23 @@ struct Linker {
 
     mutating func link() -> DialogGraph? {
         let before = sink.items.count
-        // Dialog ids.
-        var byId: [String: RawDialog] = [:]
-        var order: [String] = []
-        let dialogs = self.dialogs
-        self.dialogs = []
+        // Dialog ids, and where each was first declared. `unique` holds the only copy of each dialog, so a
+        // dialog's raw nodes (and slots) are freed as soon as they are linked, and their memory is reused.
+        var byId: [String: (file: String, line: Int)] = [:]
+        var unique: [RawDialog] = []
+        unique.reserveCapacity(dialogs.count)
         for d in dialogs {
             if let first = byId[d.id.value] {
                 sink.report(
                     .duplicateDialog, d.id.location, "/dialog", "dialog id '\(d.id.value)' is already used",
-                    hint: "first declared in \(first.file) at line \(first.id.location.line); give each file its own id")
+                    hint: "first declared in \(first.file) at line \(first.line); give each file its own id")
                 graphIsSound = false
                 continue
             }
-            byId[d.id.value] = d
-            order.append(d.id.value)
+            byId[d.id.value] = (d.file, d.id.location.line)
+            unique.append(d)
         }
-        let unique = order.compactMap { byId[$0] }
+        dialogs = []
         var placeCount = 0
         for d in unique {
             var places = [String: Int](minimumCapacity: d.nodes.count)
@@ -63,22 +75,37 @@ struct Linker {
         let slotCount = unique.reduce(0) { $0 + $1.slots.count }
         slots.reserveCapacity(slotCount)
         slotOrder.reserveCapacity(slotCount)
-        for d in unique {
+        slotDefinitions.reserveCapacity(slotCount)
+        // Slot numbers by the file that declares them (looked up once per run of slots from one file).
+        var slotsOfFile: [Int] = []
+        var slotsFile: String?
+        for k in unique.indices {
+            let d = unique[k]
+            defer { unique[k].slots = [] }
             for s in d.slots {
                 if let first = slots[s.name.value] {
                     sink.report(
                         .duplicateDeclaration, s.name.location, Pointer.join("/slots", s.name.value),
                         "slot '\(s.name.value)' is already declared",
-                        hint: "first declared at \(first.location); slots are global, declare each once")
+                        hint: "first declared at \(slotDefinitions[first].location); slots are global, declare each once")
                     continue
                 }
-                var def = SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location)
-                def.units = s.units
-                slots[s.name.value] = def
+                let number = slotDefinitions.count
+                slots[s.name.value] = number
                 slotOrder.append(s.name.value)
+                if s.name.location.file != slotsFile {
+                    if let file = slotsFile { facts.slotsByFile[file, default: []] += slotsOfFile }
+                    slotsFile = s.name.location.file
+                    slotsOfFile = []
+                }
+                slotsOfFile.append(number)
+                slotDefinitions.append(SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location))
+                if !s.units.isEmpty { slotDefinitions[number].units = s.units }
                 checkOverlaps(s)
             }
         }
+        if let file = slotsFile { facts.slotsByFile[file, default: []] += slotsOfFile }
+        facts.slotCount = slotDefinitions.count
         var documentLocations: [String: SourceLocation] = [:]
         for d in unique {
             for doc in d.documents {
@@ -95,8 +122,8 @@ struct Linker {
         // Starts.
         for d in unique {
             guard let start = d.start else { continue }
-            if nodePlaces[d.id.value]?[start.value] != nil {
-                starts[d.id.value] = NodeID(dialog: d.id.value, node: start.value)
+            if let place = nodePlaces[d.id.value]?[start.value] {
+                starts[d.id.value] = Target(id: NodeID(dialog: d.id.value, node: start.value), place: place)
             } else {
                 sink.report(
                     .danglingReference, start.location, "/start", "start node '\(start.value)' is not a node of dialog '\(d.id.value)'",
@@ -105,25 +132,30 @@ struct Linker {
             }
         }
         // Nodes.
-        // Sized once: growing a dictionary of large Node values rehashes and moves them all.
+        // Sized once: nodes are stored by place, one after another (`NodeTable` finds them by id).
         let nodeCount = unique.reduce(0) { $0 + $1.nodes.count }
-        var nodes: [NodeID: Node] = [:]
+        var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount)
         var nodeOrder: [NodeID] = []
         nodeOrder.reserveCapacity(nodeCount)
         facts.prompts.reserveCapacity(nodeCount + nodeCount / 2)
         facts.startIndex(nodeCount: nodeCount)
         var infos: [String: DialogInfo] = [:]
-        for d in unique {
+        for k in unique.indices {
+            let d = unique[k]
+            defer { unique[k].nodes = [] }
+            currentDialog = d.id.value
+            currentPlaces = nodePlaces[d.id.value] ?? [:]
             for raw in d.nodes {
                 let node = linkNode(raw, in: d, place: nodeOrder.count)
-                let id = node.id
-                nodes[id] = consume node
-                nodeOrder.append(id)
+                nodeOrder.append(node.id)
+                nodes.append(node)
             }
+            currentDialog = ""
+            currentPlaces = [:]
             if let start = starts[d.id.value] {
                 infos[d.id.value] = DialogInfo(
-                    id: d.id.value, title: d.title, start: start, file: d.file, location: d.id.location,
+                    id: d.id.value, title: d.title, start: start.id, file: d.file, location: d.id.location,
                     nodes: d.nodes.map(\.name.value))
             }
         }
@@ -142,7 +174,7 @@ struct Linker {
                 guard let target = resolve(i.target, from: d.id.value, pointer: Pointer.join(i.pointer, "goto")) else { continue }
                 interrupts.append(
                     Interrupt(
-                        id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target,
+                        id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target.id,
                         resume: i.resume, urgent: i.urgent, priority: i.priority, location: i.location))
             }
         }
@@ -166,9 +198,9 @@ struct Linker {
         // Entry point.
         let entry: NodeID?
         if let main = starts["main"] {
-            entry = main
+            entry = main.id
         } else if unique.count == 1, let only = unique.first, let start = starts[only.id.value] {
-            entry = start
+            entry = start.id
         } else {
             entry = nil
             // When a file could not be read, 'main' is probably in it: say nothing more.
@@ -186,8 +218,10 @@ struct Linker {
         }
         if linkerReportedShapeErrors { graphIsSound = false }
         guard let entry else { return nil }
+        var slotTable = [String: SlotDefinition](minimumCapacity: slotDefinitions.count)
+        for number in slotDefinitions.indices { slotTable[slotOrder[number]] = slotDefinitions[number] }
         return DialogGraph(
-            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: nodes, nodeOrder: nodeOrder, slots: slots,
+            dialogs: infos, dialogOrder: unique.map(\.id.value), nodes: NodeTable(nodes: nodes, places: nodePlaces), nodeOrder: nodeOrder, slots: slotTable,
             slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
     }
@@ -198,17 +232,19 @@ struct Linker {
     private mutating func linkNode(_ raw: RawNode, in dialog: RawDialog, place: Int) -> Node {
         let id = NodeID(dialog: dialog.id.value, node: raw.name.value)
         var node = Node(id: id, location: raw.name.location, exit: .end)
+        if !raw.set.isEmpty { node.assignments.reserveCapacity(raw.set.count) }
         for (slotName, valueNode) in raw.set {
             let pointer = { ShapeReader.join(raw.pointer + "/set", slotName.value) }
-            guard let def = slotDefinition(slotName, pointer: pointer()) else { continue }
-            if let value = value(valueNode, in: dialog.file, for: def, pointer: pointer()) {
-                node.assignments.append(Assignment(slot: def.name, value: value))
+            guard let number = slotNumber(slotName, pointer: pointer()) else { continue }
+            if let value = value(valueNode, in: dialog.file, for: slotDefinitions[number], pointer: pointer()) {
+                node.assignments.append(Assignment(slot: slotOrder[number], value: value))
+                facts.writes.add(number, to: place)
             }
         }
         node.say.reserveCapacity(raw.say.count)
         for (i, text) in raw.say.enumerated() {
             let index = raw.say.count == 1 ? nil : i
-            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), node: place) {
+            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), reads: (place, .say(raw.pointer, index))) {
                 node.say.append(t)
                 facts.prompts.append(
                     LintFacts.Prompt(text: text.value, location: text.location, base: raw.pointer, suffix: "/say", index: index))
@@ -226,9 +262,15 @@ struct Linker {
         }
         if let ask = raw.ask { node.question = question(ask, node: place) }
         // Exit: exactly one way on.
-        let ways = [raw.next != nil && raw.call == nil, raw.call != nil, raw.returns, raw.end].filter { $0 }.count
+        var ways = 0
+        if raw.next != nil && raw.call == nil { ways += 1 }
+        if raw.call != nil { ways += 1 }
+        if raw.returns { ways += 1 }
+        if raw.end { ways += 1 }
         var edges: [Edge] = []
-        if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer) }
+        // Where the edges lead, by place, for the lint facts.
+        var edgePlaces: [Int] = []
+        if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer, places: &edgePlaces) }
         if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
@@ -245,7 +287,10 @@ struct Linker {
                     "node '\(raw.name.value)' calls '\(call.value)' but has no \"next\" to continue with afterwards",
                     hint: "add \"next\": the node to go to when the called dialog returns")
             }
-            if let target = resolve(call, from: dialog.id.value, pointer: raw.pointer + "/call", preferDialog: true) { node.exit = .call(target, then: edges) }
+            if let target = resolve(call, from: dialog.id.value, pointer: raw.pointer + "/call", preferDialog: true) {
+                node.exit = .call(target.id, then: edges)
+                edgePlaces.append(target.place)
+            }
         } else if raw.returns {
             node.exit = .returns
         } else if raw.end {
@@ -259,32 +304,19 @@ struct Linker {
                 "node '\(raw.name.value)' has no way on when none of its conditions hold",
                 hint: "end the \"next\" list with an edge without \"if\", e.g. { \"goto\": \"…\" }")
         }
-        recordForLint(node, place: place)
-        return node
-    }
-
-    /// Notes what the lint passes need about a linked node, by its place: where its edges (and a
-    /// call) lead, whether it ends or asks, and which slots it sets or asks.
-    private mutating func recordForLint(_ node: Node, place: Int) {
-        func add(_ target: NodeID) {
-            if let j = nodePlaces[target.dialog]?[target.node] { facts.successors.add(j, to: place) }
-        }
+        // What the lint passes need, by place: where its edges (then a call) lead, whether it ends or
+        // asks (the slots it sets or asks were noted as they were linked).
         switch node.exit {
         case .end, .returns:
             facts.isTerminal[place] = true
-        case .call(let callee, let edges):
+        case .call:
             facts.isCall[place] = true
-            for edge in edges { add(edge.target) }
-            add(callee)
-        case .next(let edges):
-            for edge in edges { add(edge.target) }
+            for p in edgePlaces { facts.successors.add(p, to: place) }
+        case .next:
+            for p in edgePlaces { facts.successors.add(p, to: place) }
         }
         facts.isSilent[place] = node.question == nil
-        for assignment in node.assignments { facts.writes.add(assignment.slot, to: place) }
-        if let q = node.question {
-            facts.writes.add(q.slot, to: place)
-            if let m = q.map { facts.writes.add(m.slot, to: place) }
-        }
+        return node
     }
 
     /// The place in `nodeOrder` of a node that exists.
@@ -299,9 +331,10 @@ struct Linker {
         return names.joined(separator: ", ")
     }
 
-    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String) -> [Edge] {
+    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String, places: inout [Int]) -> [Edge] {
         var edges: [Edge] = []
         edges.reserveCapacity(raw.count)
+        places.reserveCapacity(raw.count + 1)
         var unconditionalSeen = false
         for e in raw {
             if unconditionalSeen {
@@ -312,15 +345,17 @@ struct Linker {
             var condition: Condition?
             if let c = e.condition {
                 condition =
-                    self.condition(c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType, node: place)
-                    ?? .constant(true)
+                    self.condition(
+                        c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType,
+                        reads: (place, .edge(nodePointer, e.index))) ?? .constant(true)
             } else {
                 unconditionalSeen = true
             }
             if let target = resolve(
                 e.target, from: node.dialog, pointer: e.pointer(in: nodePointer) + (e.index == nil ? "" : "/goto"))
             {
-                edges.append(Edge(condition: condition, target: target, location: e.location))
+                edges.append(Edge(condition: condition, target: target.id, location: e.location))
+                places.append(target.place)
             }
         }
         return edges
@@ -346,30 +381,37 @@ struct Linker {
                 .unboundedAttempts, raw.location, raw.pointer, "this question has no bounded number of attempts",
                 hint: "add \"attempts\": 3 (after that many unusable answers the conversation moves on)")
         }
-        guard let slotName = raw.slot, let def = slotDefinition(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        guard let slotName = raw.slot, let number = slotNumber(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        let def = slotDefinitions[number]
         var reprompt = Template(segments: [])
-        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", node: node) {
+        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", reads: (node, .reprompt(raw.pointer))) {
             reprompt = t
             facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, base: raw.pointer, suffix: "/reprompt"))
         }
+        facts.writes.add(number, to: node)
         var map: KeywordMap?
-        if let m = raw.map { map = keywordMap(m, askSlot: def) }
+        if let m = raw.map, let (built, mapSlot) = keywordMap(m, askSlot: def) {
+            map = built
+            facts.writes.add(mapSlot, to: node)
+        }
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
             matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
     }
 
-    private func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> KeywordMap? {
+    /// The map, with the number of the slot it sets.
+    private func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
         if askSlot.type != .text {
             sink.report(
                 .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
                 hint: "for choice slots, put the words in the options' synonyms")
             return nil
         }
-        guard let slotName = raw.slot, let def = slotDefinition(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        guard let slotName = raw.slot, let number = slotNumber(slotName, pointer: raw.pointer + "/slot") else { return nil }
+        let def = slotDefinitions[number]
         switch def.type {
-        case .choice: return buildMap(raw, def: def, options: def.type.options, multi: false)
-        case .multi: return buildMap(raw, def: def, options: def.type.options, multi: true)
+        case .choice: return buildMap(raw, def: def, options: def.type.options, multi: false).map { ($0, number) }
+        case .multi: return buildMap(raw, def: def, options: def.type.options, multi: true).map { ($0, number) }
         default:
             sink.report(
                 .invalidMap, raw.location, raw.pointer,
@@ -404,15 +446,15 @@ struct Linker {
 
     private mutating func linkDocument(_ raw: RawDocument, in dialog: RawDialog) -> DocumentTemplate {
         var title = Template(segments: [.text(raw.id.value)])
-        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", node: nil) { title = compiled }
+        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", reads: nil) { title = compiled }
         var items: [DocumentTemplate.Item] = []
         for item in raw.items {
             var condition: Condition?
             if let w = item.when {
-                guard let c = self.condition(w, pointer: item.pointer + "/when", code: .documentCondition, node: nil) else { continue }
+                guard let c = self.condition(w, pointer: item.pointer + "/when", code: .documentCondition, reads: nil) else { continue }
                 condition = c
             }
-            guard let t = template(item.text, pointer: item.pointer + "/" + item.kind.rawValue, node: nil) else { continue }
+            guard let t = template(item.text, pointer: item.pointer + "/" + item.kind.rawValue, reads: nil) else { continue }
             items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
         }
         return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
@@ -424,7 +466,7 @@ struct Linker {
                 sink.report(.invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'")
                 return nil
             }
-            guard let id = resolveQuietly(r.value, from: dialog.id.value) else {
+            guard let id = resolveQuietly(r.value, from: dialog.id.value)?.id else {
                 sink.report(
                     .invalidProperty, raw.location, raw.pointer, "property '\(raw.id.value)' names no node '\(r.value)'",
                     hint: Suggestion.hint(for: r.value, in: referenceCandidates(from: dialog.id.value)))
@@ -434,7 +476,7 @@ struct Linker {
         }
         var when: Condition?
         if let w = raw.when {
-            guard let c = condition(w, pointer: raw.pointer + "/when", code: .conditionType, node: nil) else { return nil }
+            guard let c = condition(w, pointer: raw.pointer + "/when", code: .conditionType, reads: nil) else { return nil }
             when = c
         }
         let rule: PathProperty.Rule
@@ -480,17 +522,18 @@ struct Linker {
 
     /// Resolves a reference: a node of this dialog, `dialog.node`, or a bare dialog id (its start).
     /// `call` prefers a dialog id over a same-named local node, since calls are to dialogs.
-    func resolveQuietly(_ ref: String, from dialog: String, preferDialog: Bool = false) -> NodeID? {
+    func resolveQuietly(_ ref: String, from dialog: String, preferDialog: Bool = false) -> Target? {
         if preferDialog, let start = starts[ref] { return start }
-        if nodePlaces[dialog]?[ref] != nil { return NodeID(dialog: dialog, node: ref) }
-        if let id = NodeID(qualified: ref), nodePlaces[id.dialog]?[id.node] != nil { return id }
+        let local = dialog == currentDialog ? currentPlaces : nodePlaces[dialog]
+        if let place = local?[ref] { return Target(id: NodeID(dialog: dialog, node: ref), place: place) }
+        if let id = NodeID(qualified: ref), let place = nodePlaces[id.dialog]?[id.node] { return Target(id: id, place: place) }
         if let start = starts[ref] { return start }
         return nil
     }
 
     private mutating func resolve(
         _ ref: Located<String>, from dialog: String, pointer: @autoclosure () -> String, preferDialog: Bool = false
-    ) -> NodeID? {
+    ) -> Target? {
         if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
         // A reference into a file that could not be parsed (named like its dialog) is not a new problem.
         let target = NodeID(qualified: ref.value)?.dialog ?? ref.value
@@ -511,8 +554,9 @@ struct Linker {
         return nil
     }
 
-    private func slotDefinition(_ name: Located<String>, pointer: @autoclosure () -> String) -> SlotDefinition? {
-        if let def = slots[name.value] { return def }
+    /// The slot's number (its place in `slotDefinitions`), or nil after reporting it unknown.
+    private func slotNumber(_ name: Located<String>, pointer: @autoclosure () -> String) -> Int? {
+        if let number = slots[name.value] { return number }
         sink.report(
             .unknownSlot, name.location, pointer(), "no slot is called '\(name.value)'",
             hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
@@ -559,12 +603,13 @@ struct Linker {
     private func checkOverlaps(_ slot: RawSlot) {
         // Keyed by the word's tokens (tokens hold no spaces, so equal lists are equal joined texts).
         // A slot's few words are compared in a list; a table is built only for long option lists.
+        guard slot.optionWords.count > 1 else { return }  // one word cannot overlap another
         let small = slot.optionWords.count <= 16
-        var few: [(key: [String], owner: String)] = []
-        var seen: [[String]: String] = [:]
+        var few: [(key: String, owner: String)] = []
+        var seen: [String: String] = [:]
         if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
         for word in slot.optionWords {
-            let key = TextNormalizer.tokens(word.text)
+            let key = Self.tokenKey(word.text)
             guard !key.isEmpty else { continue }
             let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]
             if let owner {
@@ -582,10 +627,55 @@ struct Linker {
         }
     }
 
+    /// `TextNormalizer.tokens(text)` joined by spaces (tokens hold none, so equal keys are equal token
+    /// lists). ASCII text is tokenized here into one buffer, the same way, so a short key is built
+    /// without allocating.
+    static func tokenKey(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { key -> String? in
+                var length = 0
+                var inWord = false
+                for byte in bytes {
+                    var b = byte
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        break
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        b = byte + 32
+                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                        continue
+                    case 0x80...:
+                        return nil
+                    case 0x09...0x0D, 0x20:
+                        inWord = false
+                        continue
+                    case 0x00..<0x20, 0x7F:
+                        continue  // other control characters vanish without splitting the word
+                    default:
+                        inWord = false  // punctuation and symbols
+                        continue
+                    }
+                    if !inWord, length > 0 {
+                        key[length] = UInt8(ascii: " ")
+                        length += 1
+                    }
+                    inWord = true
+                    key[length] = b
+                    length += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: key[..<length]), as: UTF8.self)
+            }
+        }
+        return ascii ?? TextNormalizer.tokens(text).joined(separator: " ")
+    }
+
     // MARK: - Conditions and templates
 
+    /// `reads`: the node (by place) whose reads to record for the read-before-set lint, and where they are.
     private mutating func condition(
-        _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode, node: Int?
+        _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode,
+        reads readsAt: (node: Int, at: LintFacts.ReadPlace)?
     ) -> Condition? {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
@@ -594,7 +684,8 @@ struct Linker {
             return nil
         case .success(let c): parsed = c
         }
-        let issues = ConditionChecker.check(parsed, slotType: { slots[$0]?.type }, slotNames: slotOrder, source: source.value)
+        let issues = ConditionChecker.check(
+            parsed, slotType: { name in slots[name].map { slotDefinitions[$0].type } }, slotNames: slotOrder, source: source.value)
         for issue in issues {
             let c: DiagnosticCode
             switch issue.kind {
@@ -605,17 +696,19 @@ struct Linker {
             sink.report(c, source.location.inString(offset: issue.offset), pointer(), issue.message, hint: issue.hint)
         }
         guard issues.isEmpty else { return nil }
-        if let node {
+        if let readsAt {
             var reads: [String] = []
             var guarded: [String] = []
             parsed.collectReads(into: &reads, guarded: &guarded)
-            reads.removeAll { guarded.contains($0) }
-            if !reads.isEmpty { recordReads(reads, in: source, pointer: pointer(), node: node) }
+            if !guarded.isEmpty { reads.removeAll { guarded.contains($0) } }
+            if !reads.isEmpty { recordReads(reads, in: source, at: readsAt.at, node: readsAt.node) }
         }
         return parsed
     }
 
-    private mutating func template(_ source: Located<String>, pointer: @autoclosure () -> String, node: Int?) -> Template? {
+    private mutating func template(
+        _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?
+    ) -> Template? {
         let t: Template
         switch Template.parse(source.value) {
         case .failure(let e):
@@ -631,20 +724,19 @@ struct Linker {
                 hint: Suggestion.hint(for: slot, in: slotOrder) ?? "declare the slot, or remove the placeholder")
             ok = false
         }
-        if ok, let node { recordReads(t.slotsWithoutFallback, in: source, pointer: pointer(), node: node) }
+        if ok, let readsAt {
+            let names = t.slotsWithoutFallback
+            if !names.isEmpty { recordReads(names, in: source, at: readsAt.at, node: readsAt.node) }
+        }
         return ok ? t : nil
     }
 
     /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
-    private mutating func recordReads<S: Sequence>(
-        _ names: S, in source: Located<String>, pointer: @autoclosure () -> String, node: Int
-    ) where S.Element == String {
-        var built: String?
+    private mutating func recordReads(_ names: [String], in source: Located<String>, at place: LintFacts.ReadPlace, node: Int) {
         for slot in names {
-            let pointer = built ?? pointer()
-            built = pointer
+            guard let number = slots[slot] else { continue }
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
-            facts.reads.add(LintFacts.Read(slot: slot, location: location, pointer: pointer), to: node)
+            facts.reads.add(LintFacts.Read(slot: number, location: location, place: place), to: node)
         }
     }
 
@@ -680,10 +772,29 @@ struct Linker {
 
 /// What the linker learned that lint passes need: where slots are read and what prompts say.
 struct LintFacts {
+    /// Where a read is: its pointer is built only when it is reported.
+    enum ReadPlace {
+        /// A `say` text of the node at this pointer (with its index when there are several).
+        case say(String, Int?)
+        /// The `reprompt` of the question at this pointer.
+        case reprompt(String)
+        /// The `if` of an edge of the node at this pointer (with its index in a `next` list).
+        case edge(String, Int?)
+
+        var pointer: String {
+            switch self {
+            case .say(let base, let index): return Pointer.join(base + "/say", index)
+            case .reprompt(let base): return base + "/reprompt"
+            case .edge(let base, let index): return Pointer.join(base + "/next", index) + "/if"
+            }
+        }
+    }
     struct Read {
-        var slot: String
+        /// The slot's number (its place in the graph's `slotOrder`).
+        var slot: Int
         var location: SourceLocation
-        var pointer: String
+        var place: ReadPlace
+        var pointer: String { place.pointer }
     }
     /// A text to check for plain language; its pointer is built only when it is reported.
     struct Prompt {
@@ -709,14 +820,18 @@ struct LintFacts {
     var isSilent: [Bool] = []
     /// By place: nodes that call another dialog.
     var isCall: [Bool] = []
-    /// By place: the slots each node sets or asks (including a keyword map's slot).
-    var writes = FlatLists<String>.Builder(count: 0)
+    /// By place: the slots each node sets or asks (including a keyword map's slot), by number.
+    var writes = FlatLists<Int>.Builder(count: 0)
+    /// How many slots there are (numbered as in the graph's `slotOrder`).
+    var slotCount = 0
+    /// The slots each file declares, by number in declaration order.
+    var slotsByFile: [String: [Int]] = [:]
 
     /// Sizes the per-node facts for `nodeCount` nodes.
     mutating func startIndex(nodeCount: Int) {
         successors = FlatLists<Int>.Builder(count: nodeCount)
         reads = FlatLists<Read>.Builder(count: nodeCount)
-        writes = FlatLists<String>.Builder(count: nodeCount)
+        writes = FlatLists<Int>.Builder(count: nodeCount)
         isTerminal = [Bool](repeating: false, count: nodeCount)
         isSilent = [Bool](repeating: true, count: nodeCount)
         isCall = [Bool](repeating: false, count: nodeCount)

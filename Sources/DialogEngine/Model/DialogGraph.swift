@@ -3,7 +3,7 @@ public struct DialogGraph: Sendable {
     public var dialogs: [String: DialogInfo]
     /// Dialog ids in file-name order.
     public var dialogOrder: [String]
-    public var nodes: [NodeID: Node]
+    public var nodes: NodeTable
     /// All node ids, dialog by dialog in file order.
     public var nodeOrder: [NodeID]
     public var slots: [String: SlotDefinition]
