@@ -19,8 +19,12 @@ struct Turn {
 
     mutating func begin() {
         let rng = state.rng
+        // The trace holds nothing of this step yet (`start` and `restart` come first), only what a
+        // replay keeps of earlier steps.
+        let trace = state.trace
         state = EngineState(seed: 0)
         state.rng = rng
+        state.trace = trace
         run(program.entry >= 0 ? .enter(program.entry) : .missing(graph.entry))
     }
 

@@ -30,6 +30,33 @@ import Testing
         #expect(result.assertionFailures[1].contains("main.ask_diagnosis"))
     }
 
+    /// The trace is every step's trace in order (a `restart` included), the route every node entered.
+    @Test func traceIsEachStepsTraceInOrder() throws {
+        let inputs = ["uk", "restart", "us", "back", "nonsense words", "heart trouble", "why", "summary"]
+        let draft = try Transcript.parse("# seed: 5\n" + inputs.map { "you: \($0)\n" }.joined()).get()
+        let result = Replayer.replay(draft, engine: Self.engine, file: "t.transcript")
+        let engine = Engine(graph: EngineTests.graph, tracing: true)
+        var (state, _) = engine.step(EngineState(seed: 5), .start)
+        var trace = state.trace
+        for input in inputs {
+            (state, _) = engine.step(state, .line(input))
+            trace += state.trace
+        }
+        #expect(result.trace == trace)
+        #expect(result.turns == inputs.count)
+        // The draft has no bot lines: the first difference is the opening, so the route is the start step's.
+        var (start, _) = engine.step(EngineState(seed: 5), .start)
+        start.trace = start.trace.filter { if case .enter = $0 { true } else { false } }
+        #expect(result.route == start.trace.map { if case .enter(let id) = $0 { id } else { NodeID(dialog: "", node: "") } })
+
+        let updated = try Transcript.parse(result.actual.render()).get()
+        let again = Replayer.replay(updated, engine: Self.engine, file: "t.transcript")
+        #expect(again.passed)
+        #expect(again.trace == trace)
+        #expect(again.route == trace.compactMap { if case .enter(let id) = $0 { id } else { nil } })
+        #expect(again.actual.render() == result.actual.render())
+    }
+
     @Test func malformedTranscriptLineIsReportedWithItsLine() {
         guard case .failure(let e) = Transcript.parse("# seed: 1\nbot: hi\nhello there\n") else {
             Issue.record("expected a parse error")
