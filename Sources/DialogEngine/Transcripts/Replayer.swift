@@ -187,25 +187,62 @@ public enum Replayer {
 
     /// Checks one assertion; returns why it failed, or nil.
     static func check(_ text: String, state: EngineState, engine: Engine) -> String? {
-        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let parts = words(text)
         guard parts.count == 2 else { return "write '@ at NODE' or '@ expect CONDITION'" }
         switch parts[0] {
         case "at":
             let want = parts[1].trimmingBlanks()
+            if let id = state.position, Self.isNamed(id, want) { return nil }
             let now = state.position?.description ?? (state.ended ? "the end" : "no open question")
             return now == want ? nil : "the open question is \(now)"
         case "expect":
             switch ConditionParser.parse(parts[1]) {
             case .failure(let e): return "the condition does not parse: \(e.message)"
             case .success(let c):
-                let issues = ConditionChecker.check(c, slotType: { engine.graph.slotType($0) }, slotNames: engine.graph.slotOrder)
+                // Only the slots are captured (capturing `state` or `engine` copies every part of them).
+                let declared = engine.graph.slots
+                let issues = ConditionChecker.check(c, slotType: { declared[$0]?.type }, slotNames: engine.graph.slotOrder)
                 if let issue = issues.first { return issue.message }
-                if c.evaluate({ state.slots[$0] }) { return nil }
-                let shown = c.slotsMentioned.sorted().map { "\($0) = \(state.slots[$0]?.literal ?? "unanswered")" }
+                let slots = state.slots
+                if c.evaluate({ slots[$0] }) { return nil }
+                let shown = c.slotsMentioned.sorted().map { "\($0) = \(slots[$0]?.literal ?? "unanswered")" }
                 return "it is false (" + shown.joined(separator: ", ") + ")"
             }
         default:
             return "unknown assertion '\(parts[0])'; write '@ at NODE' or '@ expect CONDITION'"
+        }
+    }
+
+    /// `text.split(separator: " ", maxSplits: 1)` as strings. The usual assertion (`at x.y`,
+    /// `expect …`: a word, one space between ASCII characters, the rest) is cut at its first space
+    /// byte, which is then a Character of its own; anything else goes through `split`.
+    private static func words(_ text: String) -> [String] {
+        var text = text
+        let cut = text.withUTF8 { bytes -> [String]? in
+            guard let space = bytes.firstIndex(of: 0x20), space > 0, space + 1 < bytes.count,
+                bytes[space - 1] < 0x80, bytes[space + 1] < 0x80, bytes[space + 1] != 0x20
+            else { return nil }
+            return [
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[..<space]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)...]), as: UTF8.self),
+            ]
+        }
+        return cut ?? text.split(separator: " ", maxSplits: 1).map(String.init)
+    }
+
+    /// Whether `want` is `id` written `dialog.node`, byte for byte (`NodeID.description` without making it).
+    private static func isNamed(_ id: NodeID, _ want: String) -> Bool {
+        var want = want
+        var dialog = id.dialog
+        var node = id.node
+        guard want.utf8.count == dialog.utf8.count + 1 + node.utf8.count else { return false }
+        return want.withUTF8 { w in
+            dialog.withUTF8 { d in
+                node.withUTF8 { n in
+                    w[d.count] == UInt8(ascii: ".") && UnsafeBufferPointer(rebasing: w[..<d.count]).elementsEqual(d)
+                        && UnsafeBufferPointer(rebasing: w[(d.count + 1)...]).elementsEqual(n)
+                }
+            }
         }
     }
 }

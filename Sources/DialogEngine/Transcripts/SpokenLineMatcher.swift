@@ -80,6 +80,10 @@ struct SpokenLineMatcher {
     /// One made line, compared as `Replayer` compares lines: trailing spaces and tabs removed, then `==`.
     private mutating func line(_ made: String) {
         guard let expected = expectedBot() else { return }
+        compare(made, with: expected)
+    }
+
+    private mutating func compare(_ made: String, with expected: String) {
         var line = made
         while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
         if expected != line { agrees = false }
@@ -119,40 +123,32 @@ struct SpokenLineMatcher {
         // spaces and tabs removed by Characters, then `==`).
         var end = start
         while end < bytes.count, !(bytes[end] == 0x0A && (end == start || bytes[end - 1] != 0x0D)) { end += 1 }
-        var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
-        if expected != line { agrees = false }
+        compare(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), with: expected)
         return end
     }
 
     /// An option line, `  N. label`.
     private mutating func option(_ number: Int, _ label: String) {
-        var label = label
-        guard let last = label.utf8.last, last != 0x20, last != 0x09 else {
-            line("  \(number). \(label)")
-            return
-        }
         guard var expected = expectedBot() else { return }
+        var label = label
         let same = expected.withUTF8 { e in
-            label.withUTF8 { l in
-                // "  " + digits + ". " + label
-                var digits = 1
-                var rest = number / 10
-                while rest > 0 {
-                    digits += 1
-                    rest /= 10
+            label.withUTF8 { l -> Bool? in
+                // A label ending in a blank (or none) is trimmed into the prefix: made as a string.
+                guard let last = l.last, last != 0x20, last != 0x09 else { return nil }
+                if number < 10 {
+                    return e.count == 5 + l.count && e[0] == 0x20 && e[1] == 0x20 && e[2] == UInt8(truncatingIfNeeded: 0x30 + number)
+                        && e[3] == 0x2E && e[4] == 0x20 && Self.equal(UnsafeBufferPointer(rebasing: e[5...]), l)
                 }
-                guard e.count == 2 + digits + 2 + l.count, e[0] == 0x20, e[1] == 0x20 else { return false }
-                var n = number
-                for k in stride(from: 2 + digits - 1, through: 2, by: -1) {
-                    guard e[k] == UInt8(0x30 + n % 10) else { return false }
-                    n /= 10
-                }
-                guard e[2 + digits] == 0x2E, e[3 + digits] == 0x20 else { return false }
-                return Self.equal(UnsafeBufferPointer(rebasing: e[(4 + digits)...]), l)
+                let prefix = Array("  \(number). ".utf8)
+                return e.count == prefix.count + l.count && e.prefix(prefix.count).elementsEqual(prefix)
+                    && Self.equal(UnsafeBufferPointer(rebasing: e[prefix.count...]), l)
             }
         }
-        if !same { agrees = false }
+        switch same {
+        case true?: return
+        case false?: agrees = false
+        case nil: compare("  \(number). \(label)", with: expected)
+        }
     }
 
     private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
