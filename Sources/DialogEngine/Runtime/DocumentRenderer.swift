@@ -31,6 +31,7 @@ public enum DocumentRenderer {
         markdown.reserveCapacity(title.utf8.count + 8 + plan.length)
         markdown += title
         var included: [Int] = []
+        included.reserveCapacity(plan.items.count)
         var previousIsList = false
         let conditions = plan.conditions
         let items = plan.items

@@ -66,7 +66,9 @@ public enum Replayer {
             // Assertions that follow this input, up to the next `you:`.
             while index < numbered.count, !isYou(numbered[index].line) {
                 if case .assertion(let text) = numbered[index].line,
-                    let failure = check(text, state: state, engine: engine)
+                    let failure = check(
+                        text, state: state, engine: engine,
+                        read: index < transcript.assertions.count ? transcript.assertions[index] : nil)
                 {
                     failures.append("\(file):\(numbered[index].number): assertion '@ \(text)' failed: \(failure)")
                 }
@@ -186,8 +188,11 @@ public enum Replayer {
     }
 
     /// Checks one assertion; returns why it failed, or nil.
-    static func check(_ text: String, state: EngineState, engine: Engine) -> String? {
-        let parts = words(text)
+    ///
+    /// `read` is the line as `Transcript.parse` read it, used when it still reads `text`.
+    static func check(_ text: String, state: EngineState, engine: Engine, read: ParsedAssertion? = nil) -> String? {
+        let reading = read.flatMap { $0.isReading(of: text) ? $0 : nil }
+        let parts = reading?.words ?? ParsedAssertion.words(text)
         guard parts.count == 2 else { return "write '@ at NODE' or '@ expect CONDITION'" }
         switch parts[0] {
         case "at":
@@ -196,7 +201,7 @@ public enum Replayer {
             let now = state.position?.description ?? (state.ended ? "the end" : "no open question")
             return now == want ? nil : "the open question is \(now)"
         case "expect":
-            switch ConditionParser.parse(parts[1]) {
+            switch reading?.condition ?? ConditionParser.parse(parts[1]) {
             case .failure(let e): return "the condition does not parse: \(e.message)"
             case .success(let c):
                 // Only the slots are captured (capturing `state` or `engine` copies every part of them).
@@ -211,23 +216,6 @@ public enum Replayer {
         default:
             return "unknown assertion '\(parts[0])'; write '@ at NODE' or '@ expect CONDITION'"
         }
-    }
-
-    /// `text.split(separator: " ", maxSplits: 1)` as strings. The usual assertion (`at x.y`,
-    /// `expect …`: a word, one space between ASCII characters, the rest) is cut at its first space
-    /// byte, which is then a Character of its own; anything else goes through `split`.
-    private static func words(_ text: String) -> [String] {
-        var text = text
-        let cut = text.withUTF8 { bytes -> [String]? in
-            guard let space = bytes.firstIndex(of: 0x20), space > 0, space + 1 < bytes.count,
-                bytes[space - 1] < 0x80, bytes[space + 1] < 0x80, bytes[space + 1] != 0x20
-            else { return nil }
-            return [
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[..<space]), as: UTF8.self),
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)...]), as: UTF8.self),
-            ]
-        }
-        return cut ?? text.split(separator: " ", maxSplits: 1).map(String.init)
     }
 
     /// Whether `want` is `id` written `dialog.node`, byte for byte (`NodeID.description` without making it).

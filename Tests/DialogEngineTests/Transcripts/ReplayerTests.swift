@@ -57,6 +57,25 @@ import Testing
         #expect(again.actual.render() == result.actual.render())
     }
 
+    /// Assertions read by `parse` are the same value as a transcript made in code, and a line changed
+    /// after parsing is checked as it now reads.
+    @Test func assertionsReadAtParseFollowTheLines() throws {
+        var t = try Transcript.parse("# seed: 1\nyou: us\n@ expect country == 'uk'\n@ at main.ask_country\n").get()
+        #expect(t == Transcript(headerPairs: t.headerPairs, numbered: t.numbered))
+        #expect(t.hashValue == Transcript(headerPairs: t.headerPairs, numbered: t.numbered).hashValue)
+        let before = Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures
+        let made = Replayer.replay(Transcript(headerPairs: t.headerPairs, numbered: t.numbered), engine: Self.engine, file: "x.transcript")
+        #expect(before == made.assertionFailures)
+        #expect(before.count == 2)
+        t.numbered[1].line = .assertion("expect country == 'us'")
+        t.numbered[2].line = .assertion("at  main.ask_diagnosis")
+        #expect(Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures.isEmpty)
+        t.numbered[1].line = .assertion("expect country ==")
+        let broken = Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures
+        #expect(broken.count == 1)
+        #expect(broken.first?.contains("does not parse") == true)
+    }
+
     @Test func malformedTranscriptLineIsReportedWithItsLine() {
         guard case .failure(let e) = Transcript.parse("# seed: 1\nbot: hi\nhello there\n") else {
             Issue.record("expected a parse error")
