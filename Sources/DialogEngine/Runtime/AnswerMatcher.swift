@@ -185,8 +185,12 @@ extension AnswerMatcher {
         /// Words that carve an exception out of a list.
         static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
 
+        /// `stopwords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
+        static let stopwordTable = WordTable(Dictionary(uniqueKeysWithValues: stopwords.map { ($0, 0) }))
+
         static func content(_ tokens: [String]) -> [String] {
-            tokens.filter { !stopwords.contains($0) }
+            let table = stopwordTable
+            return tokens.filter { table[$0] == nil }
         }
 
         static let skipPhraseTexts = [
@@ -280,13 +284,26 @@ extension AnswerMatcher {
 
     /// A set of word sequences found inside a token list.
     struct PhraseSet: Sendable {
-        private let byFirstWord: [String: [[String]]]
+        /// The phrases by first word: `firstWords[word]` is a position in `groups`, whose phrases keep their order.
+        private let firstWords: WordTable
+        private let groups: [[[String]]]
         let phrases: [[String]]
 
         init(_ phrases: [[String]]) {
             let kept = phrases.filter { !$0.isEmpty }
             self.phrases = kept
-            self.byFirstWord = Dictionary(grouping: kept) { $0[0] }
+            var position: [String: Int] = [:]
+            var groups: [[[String]]] = []
+            for phrase in kept {
+                if let k = position[phrase[0]] {
+                    groups[k].append(phrase)
+                } else {
+                    position[phrase[0]] = groups.count
+                    groups.append([phrase])
+                }
+            }
+            self.firstWords = WordTable(position)
+            self.groups = groups
         }
 
         /// The same set without the phrases `drop` says to remove.
@@ -297,8 +314,8 @@ extension AnswerMatcher {
         /// True when one phrase occurs as consecutive tokens.
         func occurs(in tokens: [String]) -> Bool {
             for start in tokens.indices {
-                guard let candidates = byFirstWord[tokens[start]] else { continue }
-                for phrase in candidates where AnswerMatcher.hasRun(phrase, in: tokens, at: start) {
+                guard let k = firstWords[tokens[start]] else { continue }
+                for phrase in groups[k] where AnswerMatcher.hasRun(phrase, in: tokens, at: start) {
                     return true
                 }
             }
