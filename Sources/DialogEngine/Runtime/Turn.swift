@@ -149,7 +149,21 @@ struct Turn {
     /// "will insurance pay?", "can I do this online" — a question, not an answer: common-question
     /// interrupts get the first go at it even when some option's word appears in it.
     static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
-        text.hasSuffix("?") || tokens.first.map { questionWords.contains($0) } == true
+        endsWithQuestionMark(text) || tokens.first.map { questionWordTable[$0] != nil } == true
+    }
+
+    /// `questionWords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
+    static let questionWordTable = WordTable(Dictionary(uniqueKeysWithValues: questionWords.map { ($0, 0) }))
+
+    /// `text.hasSuffix("?")`: a last byte "?" after an ASCII byte (or alone) is a last Character "?"
+    /// (nothing joins an ASCII character to the one after it); a line not ending in the byte "?"
+    /// cannot end in the Character. Anything else is left to `hasSuffix`.
+    static func endsWithQuestionMark(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.last else { return false }
+        if last != UInt8(ascii: "?") { return false }
+        if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return text.hasSuffix("?")
     }
 
     private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
