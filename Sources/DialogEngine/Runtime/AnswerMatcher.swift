@@ -236,10 +236,15 @@ extension AnswerMatcher {
             return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
         }()
 
+        /// `boolPhrases` for looking typed words up: `boolPhraseHeads[word]` is a position in `boolPhraseGroups`.
+        static let boolPhraseGroups: [[(words: [String], yes: Bool)]] = boolPhrases.keys.sorted().map { boolPhrases[$0] ?? [] }
+        static let boolPhraseHeads = WordTable(
+            Dictionary(uniqueKeysWithValues: boolPhrases.keys.sorted().enumerated().map { ($0.element, $0.offset) }))
+
         /// The longest yes/no phrase starting at `start`: its length and whether it means yes.
         static func boolPhrase(at start: Int, in tokens: [String]) -> (Int, Bool)? {
-            guard let candidates = boolPhrases[tokens[start]] else { return nil }
-            for (words, yes) in candidates where start + words.count <= tokens.count {
+            guard let k = boolPhraseHeads[tokens[start]] else { return nil }
+            for (words, yes) in boolPhraseGroups[k] where start + words.count <= tokens.count {
                 if words.indices.allSatisfy({ tokens[start + $0] == words[$0] }) { return (words.count, yes) }
             }
             return nil
@@ -491,6 +496,9 @@ extension AnswerMatcher {
         let vocabularyLetters: [UInt64]
         /// Indices into `phrases` by their first word, longest phrase first.
         let byFirstWord: [String: [Int]]
+        /// `byFirstWord` for looking typed words up: `firstWords[word]` is a position in `firstWordLists`.
+        private let firstWords: WordTable
+        private let firstWordLists: [[Int]]
         /// The most content words in one label or synonym.
         let longestPhrase: Int
         /// Options by the exact content words of one of their phrases.
@@ -558,9 +566,13 @@ extension AnswerMatcher {
             self.usedWords = usedWords
             var byFirstWord: [String: [Int]] = [:]
             for (index, phrase) in phrases.enumerated() { byFirstWord[phrase.texts[0], default: []].append(index) }
-            self.byFirstWord = byFirstWord.mapValues { list in
+            let sortedByFirstWord = byFirstWord.mapValues { list in
                 list.sorted { phrases[$0].words.count > phrases[$1].words.count }
             }
+            self.byFirstWord = sortedByFirstWord
+            let heads = sortedByFirstWord.keys.sorted()
+            firstWordLists = heads.map { sortedByFirstWord[$0] ?? [] }
+            firstWords = WordTable(Dictionary(uniqueKeysWithValues: heads.enumerated().map { ($0.element, $0.offset) }))
             let optionTexts = Array(byContent.keys)
             func clashes(_ phrase: [String]) -> Bool { optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) } }
             // Most options clash with no skip phrase, nor with "all" or "none": the shared sets are kept then.
@@ -644,7 +656,8 @@ extension AnswerMatcher {
 
         /// The longest phrases starting at `start` (several only when options share the phrase length).
         func exactMatches(_ content: [String], at start: Int) -> [(length: Int, option: Int)] {
-            guard let candidates = byFirstWord[content[start]] else { return [] }
+            guard let k = firstWords[content[start]] else { return [] }
+            let candidates = firstWordLists[k]
             var result: [(length: Int, option: Int)] = []
             for index in candidates {
                 let phrase = phrases[index]
