@@ -233,7 +233,11 @@ struct Turn {
             say("Starting again from the beginning.", .info)
             begin()
         case .save(let path):
-            outputs.append(.save(path: path, markdown: DocumentRenderer.renderAll(graph: graph, slots: state.slots)))
+            // `DocumentRenderer.renderAll`, from the documents' plans.
+            let markdown = program.savedDocuments.map {
+                DocumentRenderer.render($0.template, plan: $0.plan.plan, slots: state.slots, graph: graph).markdown
+            }
+            outputs.append(.save(path: path, markdown: markdown.joined(separator: "\n---\n\n")))
         case .quit:
             outputs.append(.quit)
         }
@@ -255,14 +259,18 @@ struct Turn {
 
     /// Answers in the order they were given (from the `back` history), then any set by the dialogs.
     private func summary() -> String {
+        // Names in `slotOrder` (each once), in the order of the first snapshot that has them.
+        let names = program.uniqueSlotOrder
+        var seen = [Bool](repeating: false, count: names.count)
         var order: [String] = []
-        var seen: Set<String> = []
-        for slots in state.history.map(\.slots) + [state.slots] {
-            for name in graph.slotOrder where slots[name] != nil && !seen.contains(name) {
-                seen.insert(name)
-                order.append(name)
+        func visit(_ slots: [String: Value]) {
+            for i in names.indices where !seen[i] && slots[names[i]] != nil {
+                seen[i] = true
+                order.append(names[i])
             }
         }
+        for snapshot in state.history { visit(snapshot.slots) }
+        visit(state.slots)
         let lines = order.compactMap { name -> String? in
             guard let value = state.slots[name], let def = graph.slots[name] else { return nil }
             return "- \(def.label): \(Template.display(value, type: def.type))"

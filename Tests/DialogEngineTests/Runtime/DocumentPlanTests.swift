@@ -1,4 +1,5 @@
 @testable import DialogEngine
+import Foundation
 import Testing
 
 /// Rendering from a document's plan (what the engine does) gives exactly what the plain renderer
@@ -41,6 +42,21 @@ import Testing
                 #expect(planned.itemsIncluded == plain.itemsIncluded)
                 #expect(planned.missing == plain.missing)
             }
+        }
+    }
+
+    /// `save` writes what `DocumentRenderer.renderAll` renders, at every point of a shipped conversation.
+    @Test func saveWritesEveryDocumentAsRenderAllDoes() throws {
+        let graph = try #require(Self.graph)
+        let engine = Engine(graph: graph)
+        let text = try String(contentsOfFile: Fixtures.transcripts + "/02-uk-nhs-cancer.transcript", encoding: .utf8)
+        let transcript = try Transcript.parse(text).get()
+        var (state, _) = engine.step(EngineState(seed: transcript.seed), .start)
+        for input in transcript.inputs where input != "quit" {
+            (state, _) = engine.step(state, .line(input))
+            let (after, outputs) = engine.step(state, .line("save notes.md"))
+            #expect(after.slots == state.slots)
+            #expect(outputs == [.save(path: "notes.md", markdown: DocumentRenderer.renderAll(graph: graph, slots: state.slots))])
         }
     }
 
