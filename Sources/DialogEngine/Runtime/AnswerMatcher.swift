@@ -185,8 +185,12 @@ extension AnswerMatcher {
         /// Words that carve an exception out of a list.
         static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
 
+        /// `stopwords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
+        static let stopwordTable = WordTable(Dictionary(uniqueKeysWithValues: stopwords.map { ($0, 0) }))
+
         static func content(_ tokens: [String]) -> [String] {
-            tokens.filter { !stopwords.contains($0) }
+            let table = stopwordTable
+            return tokens.filter { table[$0] == nil }
         }
 
         static let skipPhraseTexts = [
@@ -232,10 +236,15 @@ extension AnswerMatcher {
             return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
         }()
 
+        /// `boolPhrases` for looking typed words up: `boolPhraseHeads[word]` is a position in `boolPhraseGroups`.
+        static let boolPhraseGroups: [[(words: [String], yes: Bool)]] = boolPhrases.keys.sorted().map { boolPhrases[$0] ?? [] }
+        static let boolPhraseHeads = WordTable(
+            Dictionary(uniqueKeysWithValues: boolPhrases.keys.sorted().enumerated().map { ($0.element, $0.offset) }))
+
         /// The longest yes/no phrase starting at `start`: its length and whether it means yes.
         static func boolPhrase(at start: Int, in tokens: [String]) -> (Int, Bool)? {
-            guard let candidates = boolPhrases[tokens[start]] else { return nil }
-            for (words, yes) in candidates where start + words.count <= tokens.count {
+            guard let k = boolPhraseHeads[tokens[start]] else { return nil }
+            for (words, yes) in boolPhraseGroups[k] where start + words.count <= tokens.count {
                 if words.indices.allSatisfy({ tokens[start + $0] == words[$0] }) { return (words.count, yes) }
             }
             return nil
@@ -280,13 +289,26 @@ extension AnswerMatcher {
 
     /// A set of word sequences found inside a token list.
     struct PhraseSet: Sendable {
-        private let byFirstWord: [String: [[String]]]
+        /// The phrases by first word: `firstWords[word]` is a position in `groups`, whose phrases keep their order.
+        private let firstWords: WordTable
+        private let groups: [[[String]]]
         let phrases: [[String]]
 
         init(_ phrases: [[String]]) {
             let kept = phrases.filter { !$0.isEmpty }
             self.phrases = kept
-            self.byFirstWord = Dictionary(grouping: kept) { $0[0] }
+            var position: [String: Int] = [:]
+            var groups: [[[String]]] = []
+            for phrase in kept {
+                if let k = position[phrase[0]] {
+                    groups[k].append(phrase)
+                } else {
+                    position[phrase[0]] = groups.count
+                    groups.append([phrase])
+                }
+            }
+            self.firstWords = WordTable(position)
+            self.groups = groups
         }
 
         /// The same set without the phrases `drop` says to remove.
@@ -297,8 +319,8 @@ extension AnswerMatcher {
         /// True when one phrase occurs as consecutive tokens.
         func occurs(in tokens: [String]) -> Bool {
             for start in tokens.indices {
-                guard let candidates = byFirstWord[tokens[start]] else { continue }
-                for phrase in candidates where AnswerMatcher.hasRun(phrase, in: tokens, at: start) {
+                guard let k = firstWords[tokens[start]] else { continue }
+                for phrase in groups[k] where AnswerMatcher.hasRun(phrase, in: tokens, at: start) {
                     return true
                 }
             }
@@ -474,6 +496,9 @@ extension AnswerMatcher {
         let vocabularyLetters: [UInt64]
         /// Indices into `phrases` by their first word, longest phrase first.
         let byFirstWord: [String: [Int]]
+        /// `byFirstWord` for looking typed words up: `firstWords[word]` is a position in `firstWordLists`.
+        private let firstWords: WordTable
+        private let firstWordLists: [[Int]]
         /// The most content words in one label or synonym.
         let longestPhrase: Int
         /// Options by the exact content words of one of their phrases.
@@ -541,9 +566,13 @@ extension AnswerMatcher {
             self.usedWords = usedWords
             var byFirstWord: [String: [Int]] = [:]
             for (index, phrase) in phrases.enumerated() { byFirstWord[phrase.texts[0], default: []].append(index) }
-            self.byFirstWord = byFirstWord.mapValues { list in
+            let sortedByFirstWord = byFirstWord.mapValues { list in
                 list.sorted { phrases[$0].words.count > phrases[$1].words.count }
             }
+            self.byFirstWord = sortedByFirstWord
+            let heads = sortedByFirstWord.keys.sorted()
+            firstWordLists = heads.map { sortedByFirstWord[$0] ?? [] }
+            firstWords = WordTable(Dictionary(uniqueKeysWithValues: heads.enumerated().map { ($0.element, $0.offset) }))
             let optionTexts = Array(byContent.keys)
             func clashes(_ phrase: [String]) -> Bool { optionTexts.contains { AnswerMatcher.contains(phrase, in: $0) } }
             // Most options clash with no skip phrase, nor with "all" or "none": the shared sets are kept then.
@@ -627,7 +656,8 @@ extension AnswerMatcher {
 
         /// The longest phrases starting at `start` (several only when options share the phrase length).
         func exactMatches(_ content: [String], at start: Int) -> [(length: Int, option: Int)] {
-            guard let candidates = byFirstWord[content[start]] else { return [] }
+            guard let k = firstWords[content[start]] else { return [] }
+            let candidates = firstWordLists[k]
             var result: [(length: Int, option: Int)] = []
             for index in candidates {
                 let phrase = phrases[index]

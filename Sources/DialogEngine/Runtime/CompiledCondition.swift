@@ -113,13 +113,30 @@ indirect enum CompiledCondition: Sendable {
     }
 }
 
-/// A document's item conditions compiled over the slots they read. A class (immutable), so an engine
-/// can compile it when the document is first shown (see `EngineProgram.LazyPlan`).
+/// A document's item conditions compiled over the slots they read, and its items laid out for
+/// rendering. A class (immutable), so an engine can compile it when the document is first shown (see
+/// `EngineProgram.LazyPlan`).
 final class DocumentPlan: Sendable {
     /// The slots the conditions read, in first-use order.
     let slots: [String]
     /// Per item, its compiled `when` (nil: always included).
     let conditions: [CompiledCondition?]
+    /// Per item, what `DocumentRenderer` writes before its text: `lead`, after a blank line unless
+    /// the item and the one before it are both list items. With `constant` (the item's text when it
+    /// has no placeholder, nil otherwise) already appended, so such an item is one append.
+    let items: [Item]
+    /// UTF-8 bytes of every item's lead and text: room for any rendering's items, short of answers.
+    let length: Int
+
+    struct Item: Sendable {
+        var isList: Bool
+        /// "\n" + lead (+ the constant text).
+        var afterBreak: String
+        /// lead (+ the constant text).
+        var inList: String
+        var isConstant: Bool
+        var template: Template
+    }
 
     init(_ document: DocumentTemplate) {
         var names: [String] = []
@@ -128,5 +145,27 @@ final class DocumentPlan: Sendable {
             item.condition.map { CompiledCondition($0, names: &names, index: &index) }
         }
         slots = names
+        var length = 0
+        items = document.items.map { item in
+            let lead: String
+            switch item.kind {
+            case .heading: lead = "\n## "
+            case .text: lead = "\n"
+            case .bullet: lead = "\n- "
+            case .check: lead = "\n- [ ] "
+            }
+            var constant: String?
+            switch item.template.segments.count {
+            case 0: constant = ""
+            case 1: if case .text(let text) = item.template.segments[0] { constant = text }
+            default: break
+            }
+            let own = lead + (constant ?? "")
+            length += own.utf8.count + 1
+            return Item(
+                isList: item.kind == .bullet || item.kind == .check, afterBreak: "\n" + own, inList: own,
+                isConstant: constant != nil, template: item.template)
+        }
+        self.length = length
     }
 }

@@ -17,10 +17,34 @@ public enum DocumentRenderer {
     }
 
     /// Same, with the item conditions compiled ahead (`plan` must be `DocumentPlan(document)`).
+    /// The items are read from the plan's layout: an item without placeholders is one append of its
+    /// lead and text, and no item of the document is copied.
     static func render(_ document: DocumentTemplate, plan: DocumentPlan, slots: [String: Value], graph: DialogGraph) -> Rendered {
         // Each slot a condition reads is looked up once, not once per condition.
         let values = plan.slots.map { slots[$0] }
-        return render(document, slots: slots, graph: graph) { i in plan.conditions[i].map { $0.evaluate(values) } ?? true }
+        var missing: [String] = []
+        let lookup: (String) -> Value? = { slots[$0] }
+        let declared = graph.slots
+        let type: (String) -> SlotType? = { declared[$0]?.type }
+        let title = document.title.render(lookup, slotType: type, missing: &missing)
+        var markdown = "# "
+        markdown.reserveCapacity(title.utf8.count + 8 + plan.length)
+        markdown += title
+        var included: [Int] = []
+        included.reserveCapacity(plan.items.count)
+        var previousIsList = false
+        let conditions = plan.conditions
+        let items = plan.items
+        for i in items.indices {
+            if let condition = conditions[i], !condition.evaluate(values) { continue }
+            included.append(i)
+            let isList = items[i].isList
+            markdown += isList && previousIsList ? items[i].inList : items[i].afterBreak
+            if !items[i].isConstant { items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing) }
+            previousIsList = isList
+        }
+        markdown += "\n"
+        return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
     }
 
     /// The rendering, with `includes(i)` telling whether item `i`'s condition holds.

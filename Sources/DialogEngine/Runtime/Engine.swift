@@ -37,12 +37,20 @@ public struct Engine: Sendable {
     }
 
     public func step(_ state: consuming EngineState, _ input: Input) -> (EngineState, [Output]) {
+        step(state, input, keepingTrace: false)
+    }
+
+    /// `step`, and with `keepingTrace` the step's trace is appended to `state.trace` instead of
+    /// replacing it (a replay gathers a whole conversation's trace this way, without copying it).
+    func step(_ state: consuming EngineState, _ input: Input, keepingTrace: Bool) -> (EngineState, [Output]) {
         // `consuming`: a caller that replaces its state with the result hands it over without a copy,
         // so the step's changes to slots and history do not copy them first.
         var turn = Turn(program: program, tracing: tracing, state: state)
-        turn.state.trace.removeAll(keepingCapacity: true)
-        // Room for a typical step, so appending does not reallocate as it grows.
-        if tracing { turn.state.trace.reserveCapacity(16) }
+        if !keepingTrace {
+            turn.state.trace.removeAll(keepingCapacity: true)
+            // Room for a typical step, so appending does not reallocate as it grows.
+            if tracing { turn.state.trace.reserveCapacity(16) }
+        }
         turn.outputs.reserveCapacity(4)
         switch input {
         case .start: turn.begin()

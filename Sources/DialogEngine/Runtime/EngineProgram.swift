@@ -73,6 +73,10 @@ final class EngineProgram: Sendable {
     let entry: Int32
     /// Each interrupt's target position (in `DialogGraph.interrupts` order), -1 when missing.
     let interruptTargets: [Int32]
+    /// The documents `save` writes (`DialogGraph.documentOrder` that exist), with their plans.
+    let savedDocuments: [(template: DocumentTemplate, plan: LazyPlan)]
+    /// `DialogGraph.slotOrder` with each name once (its first place), for `summary`.
+    let uniqueSlotOrder: [String]
 
     init(_ graph: DialogGraph) {
         self.graph = graph
@@ -111,6 +115,12 @@ final class EngineProgram: Sendable {
         self.positions = positions
         entry = positions[graph.entry] ?? -1
         interruptTargets = graph.interrupts.map { positions[$0.target] ?? -1 }
+        savedDocuments = graph.documentOrder.compactMap { id in
+            guard let template = graph.documents[id], let plan = plans[id] else { return nil }
+            return (template, plan)
+        }
+        var named: Set<String> = []
+        uniqueSlotOrder = graph.slotOrder.filter { named.insert($0).inserted }
     }
 
     /// Every interrupt phrase, indexed (built by the first line that needs it).

@@ -30,7 +30,7 @@ struct InterruptIndex: Sendable {
         var lead: Int
     }
 
-    private let vocabulary: [String: Int]
+    private let vocabulary: WordTable
     private let words: [Shape]
     private let scalars: [UInt32]
     private let exact: [Int]
@@ -122,7 +122,7 @@ struct InterruptIndex: Sendable {
                 if interrupt.urgent { urgent.append(phrase) } else { other.append(phrase) }
             }
         }
-        self.vocabulary = vocabulary
+        self.vocabulary = WordTable(vocabulary)
         self.words = words
         self.scalars = scalars
         self.exact = exact

@@ -19,8 +19,12 @@ struct Turn {
 
     mutating func begin() {
         let rng = state.rng
+        // The trace holds nothing of this step yet (`start` and `restart` come first), only what a
+        // replay keeps of earlier steps.
+        let trace = state.trace
         state = EngineState(seed: 0)
         state.rng = rng
+        state.trace = trace
         run(program.entry >= 0 ? .enter(program.entry) : .missing(graph.entry))
     }
 
@@ -145,7 +149,21 @@ struct Turn {
     /// "will insurance pay?", "can I do this online" — a question, not an answer: common-question
     /// interrupts get the first go at it even when some option's word appears in it.
     static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
-        text.hasSuffix("?") || tokens.first.map { questionWords.contains($0) } == true
+        endsWithQuestionMark(text) || tokens.first.map { questionWordTable[$0] != nil } == true
+    }
+
+    /// `questionWords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
+    static let questionWordTable = WordTable(Dictionary(uniqueKeysWithValues: questionWords.map { ($0, 0) }))
+
+    /// `text.hasSuffix("?")`: a last byte "?" after an ASCII byte (or alone) is a last Character "?"
+    /// (nothing joins an ASCII character to the one after it); a line not ending in the byte "?"
+    /// cannot end in the Character. Anything else is left to `hasSuffix`.
+    static func endsWithQuestionMark(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let last = utf8.last else { return false }
+        if last != UInt8(ascii: "?") { return false }
+        if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return text.hasSuffix("?")
     }
 
     private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
@@ -215,7 +233,11 @@ struct Turn {
             say("Starting again from the beginning.", .info)
             begin()
         case .save(let path):
-            outputs.append(.save(path: path, markdown: DocumentRenderer.renderAll(graph: graph, slots: state.slots)))
+            // `DocumentRenderer.renderAll`, from the documents' plans.
+            let markdown = program.savedDocuments.map {
+                DocumentRenderer.render($0.template, plan: $0.plan.plan, slots: state.slots, graph: graph).markdown
+            }
+            outputs.append(.save(path: path, markdown: markdown.joined(separator: "\n---\n\n")))
         case .quit:
             outputs.append(.quit)
         }
@@ -237,14 +259,18 @@ struct Turn {
 
     /// Answers in the order they were given (from the `back` history), then any set by the dialogs.
     private func summary() -> String {
+        // Names in `slotOrder` (each once), in the order of the first snapshot that has them.
+        let names = program.uniqueSlotOrder
+        var seen = [Bool](repeating: false, count: names.count)
         var order: [String] = []
-        var seen: Set<String> = []
-        for slots in state.history.map(\.slots) + [state.slots] {
-            for name in graph.slotOrder where slots[name] != nil && !seen.contains(name) {
-                seen.insert(name)
-                order.append(name)
+        func visit(_ slots: [String: Value]) {
+            for i in names.indices where !seen[i] && slots[names[i]] != nil {
+                seen[i] = true
+                order.append(names[i])
             }
         }
+        for snapshot in state.history { visit(snapshot.slots) }
+        visit(state.slots)
         let lines = order.compactMap { name -> String? in
             guard let value = state.slots[name], let def = graph.slots[name] else { return nil }
             return "- \(def.label): \(Template.display(value, type: def.type))"

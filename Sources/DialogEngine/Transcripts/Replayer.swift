@@ -4,32 +4,114 @@ public enum Replayer {
     public struct Result: Sendable {
         public var file: String
         /// The transcript as the engine produces it now (what `--update` writes).
-        public var actual: Transcript
+        public var actual: Transcript { made ?? Replayer.actual(of: transcript, steps: steps) }
         /// Unified diff from the file to `actual`; empty when they agree.
         public var diff: String
         /// File line of the first line that differs.
         public var firstMismatchLine: Int?
         /// Node ids entered up to the turn of the first difference (all of them when none).
-        public var route: [NodeID]
+        public var route: [NodeID] {
+            trace[..<routeEnd].compactMap { if case .enter(let id) = $0 { return id } else { return nil } }
+        }
         public var assertionFailures: [String]
         /// Everything the engine traced, for coverage.
         public var trace: [TraceEvent]
         public var turns: Int
         public var passed: Bool { diff.isEmpty && assertionFailures.isEmpty }
+
+        /// The transcript replayed.
+        let transcript: Transcript
+        /// Each step's outputs, the `.start` step first: `actual` is made of them when asked for.
+        let steps: [[Output]]
+        /// `actual` when the replay already made it (to compare lines that differ in bytes).
+        let made: Transcript?
+        /// How much of `trace` the route covers.
+        let routeEnd: Int
     }
 
     public static func replay(_ transcript: Transcript, engine: Engine, file: String) -> Result {
         var engine = engine
         engine.tracing = true
+        let numbered = transcript.numbered
         var state = EngineState(seed: transcript.seed)
+        // The engine appends each step's trace to the state's, so it is gathered without copies.
+        state.trace.reserveCapacity(4 * numbered.count + 16)
         var outputs: [Output]
-        (state, outputs) = engine.step(state, .start)
-        var trace = state.trace
-        var routeByTurn: [[NodeID]] = [enteredNodes(state.trace)]
-        var actual: [Transcript.Numbered] = []
+        (state, outputs) = engine.step(state, .start, keepingTrace: true)
+        var steps: [[Output]] = [outputs]
+        steps.reserveCapacity(numbered.count + 1)
+        // Where each step's part of the trace ends, for the route to a difference.
+        var traceEnds = [state.trace.count]
+        traceEnds.reserveCapacity(numbered.count + 1)
+        var matcher = SpokenLineMatcher(numbered)
         var failures: [String] = []
         var turns = 0
         var quit = false
+        var index = 0
+        while index < numbered.count, !isYou(numbered[index].line) { index += 1 }
+        matcher.bot(outputs)
+        while index < numbered.count {
+            let current = index
+            index += 1
+            guard case .you(let input) = numbered[current].line else { continue }
+            matcher.you(at: current)
+            if quit {
+                failures.append("\(file):\(numbered[current].number): input after 'quit' is never read")
+                continue
+            }
+            (state, outputs) = engine.step(consume state, .line(input), keepingTrace: true)
+            turns += 1
+            steps.append(outputs)
+            traceEnds.append(state.trace.count)
+            // Assertions that follow this input, up to the next `you:`.
+            while index < numbered.count, !isYou(numbered[index].line) {
+                if case .assertion(let text) = numbered[index].line,
+                    let failure = check(
+                        text, state: state, engine: engine,
+                        read: index < transcript.assertions.count ? transcript.assertions[index] : nil)
+                {
+                    failures.append("\(file):\(numbered[index].number): assertion '@ \(text)' failed: \(failure)")
+                }
+                index += 1
+            }
+            matcher.bot(outputs)
+            if outputs.contains(.quit) { quit = true }
+        }
+        matcher.end()
+        let trace = state.trace
+        if matcher.agrees {
+            return Result(
+                file: file, diff: "", firstMismatchLine: nil, assertionFailures: failures, trace: trace, turns: turns,
+                transcript: transcript, steps: steps, made: nil, routeEnd: trace.count)
+        }
+        // The lines differ (in bytes at least): make them, and compare and diff them as text.
+        let actual = Self.actual(of: transcript, steps: steps).numbered
+        var mismatch: Int?
+        var routeEnd = trace.count
+        let same = numbered.lazy.map(\.line).filter(isSpeech).elementsEqual(actual.lazy.map(\.line).filter(isSpeech))
+        var diff = ""
+        if !same {
+            let expectedLines = speech(numbered.map(\.line))
+            let actualLines = speech(actual.map(\.line))
+            diff = UnifiedDiff.diff(expectedLines, actualLines, fromName: file, toName: "\(file) (now)")
+            let spoken = numbered.filter { isSpeech($0.line) }
+            var k = 0
+            while k < expectedLines.count, k < actualLines.count, expectedLines[k] == actualLines[k] { k += 1 }
+            mismatch = k < spoken.count ? spoken[k].number : (spoken.last?.number ?? 1)
+            // Turn of the first difference: the number of `you:` lines before it.
+            let turn = actual.map(\.line).filter(isSpeech).prefix(k).filter(isYou).count
+            routeEnd = traceEnds[min(turn, traceEnds.count - 1)]
+        }
+        return Result(
+            file: file, diff: diff, firstMismatchLine: mismatch, assertionFailures: failures, trace: trace, turns: turns,
+            transcript: transcript, steps: steps, made: Transcript(headerPairs: transcript.headerPairs, numbered: actual),
+            routeEnd: routeEnd)
+    }
+
+    /// The transcript as replayed: its comments and assertions where they were, its `you:` lines, and
+    /// after each the lines of that step's outputs (`steps[0]` for `.start`); inputs after a quit get none.
+    static func actual(of transcript: Transcript, steps: [[Output]]) -> Transcript {
+        var actual: [Transcript.Numbered] = []
         // Comments before the first `you:` keep their side of the opening bot lines: above them when
         // written above (so a `# key: value` comment never turns into a header), below them otherwise.
         let numbered = transcript.numbered
@@ -46,59 +128,31 @@ public enum Replayer {
             }
             index += 1
         }
-        appendBot(outputs, to: &actual)
+        appendBot(steps[0], to: &actual)
         actual += afterOpening
+        var step = 0
+        var quit = false
         while index < numbered.count {
             let current = numbered[index]
             index += 1
-            guard case .you(let input) = current.line else { continue }
+            guard case .you = current.line else { continue }
             actual.append(current)
-            if quit {
-                failures.append("\(file):\(current.number): input after 'quit' is never read")
-                continue
-            }
-            (state, outputs) = engine.step(consume state, .line(input))
-            turns += 1
-            trace += state.trace
-            routeByTurn.append(enteredNodes(state.trace))
+            if quit { continue }
+            step += 1
             // Assertions and comments that follow this input, up to the next `you:`.
             while index < numbered.count, !isYou(numbered[index].line) {
                 let line = numbered[index]
                 index += 1
                 switch line.line {
-                case .assertion(let text):
-                    actual.append(line)
-                    if let failure = check(text, state: state, engine: engine) {
-                        failures.append("\(file):\(line.number): assertion '@ \(text)' failed: \(failure)")
-                    }
-                case .comment: actual.append(line)
+                case .assertion, .comment: actual.append(line)
                 default: break
                 }
             }
+            let outputs = step < steps.count ? steps[step] : []
             appendBot(outputs, to: &actual)
             if outputs.contains(.quit) { quit = true }
         }
-        let result = Transcript(headerPairs: transcript.headerPairs, numbered: actual)
-        var mismatch: Int?
-        var route = routeByTurn.flatMap { $0 }
-        // Most replays agree: compare the spoken lines as they are, and make text for a diff only when not.
-        let same = numbered.lazy.map(\.line).filter(isSpeech).elementsEqual(actual.lazy.map(\.line).filter(isSpeech))
-        var diff = ""
-        if !same {
-            let expectedLines = speech(numbered.map(\.line))
-            let actualLines = speech(actual.map(\.line))
-            diff = UnifiedDiff.diff(expectedLines, actualLines, fromName: file, toName: "\(file) (now)")
-            let spoken = numbered.filter { isSpeech($0.line) }
-            var k = 0
-            while k < expectedLines.count, k < actualLines.count, expectedLines[k] == actualLines[k] { k += 1 }
-            mismatch = k < spoken.count ? spoken[k].number : (spoken.last?.number ?? 1)
-            // Turn of the first difference: the number of `you:` lines before it.
-            let turn = actual.prefix { _ in true }.map(\.line).filter(isSpeech).prefix(k).filter(isYou).count
-            route = routeByTurn.prefix(turn + 1).flatMap { $0 }
-        }
-        return Result(
-            file: file, actual: result, diff: diff, firstMismatchLine: mismatch, route: route, assertionFailures: failures,
-            trace: trace, turns: turns)
+        return Transcript(headerPairs: transcript.headerPairs, numbered: actual)
     }
 
     private static func appendBot(_ outputs: [Output], to lines: inout [Transcript.Numbered]) {
@@ -110,10 +164,6 @@ public enum Replayer {
                 lines.append(.init(line: .bot(line), number: 0))
             }
         }
-    }
-
-    private static func enteredNodes(_ trace: [TraceEvent]) -> [NodeID] {
-        trace.compactMap { if case .enter(let id) = $0 { return id } else { return nil } }
     }
 
     private static func isYou(_ line: Transcript.Line) -> Bool {
@@ -138,26 +188,49 @@ public enum Replayer {
     }
 
     /// Checks one assertion; returns why it failed, or nil.
-    static func check(_ text: String, state: EngineState, engine: Engine) -> String? {
-        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+    ///
+    /// `read` is the line as `Transcript.parse` read it, used when it still reads `text`.
+    static func check(_ text: String, state: EngineState, engine: Engine, read: ParsedAssertion? = nil) -> String? {
+        let reading = read.flatMap { $0.isReading(of: text) ? $0 : nil }
+        let parts = reading?.words ?? ParsedAssertion.words(text)
         guard parts.count == 2 else { return "write '@ at NODE' or '@ expect CONDITION'" }
         switch parts[0] {
         case "at":
             let want = parts[1].trimmingBlanks()
+            if let id = state.position, Self.isNamed(id, want) { return nil }
             let now = state.position?.description ?? (state.ended ? "the end" : "no open question")
             return now == want ? nil : "the open question is \(now)"
         case "expect":
-            switch ConditionParser.parse(parts[1]) {
+            switch reading?.condition ?? ConditionParser.parse(parts[1]) {
             case .failure(let e): return "the condition does not parse: \(e.message)"
             case .success(let c):
-                let issues = ConditionChecker.check(c, slotType: { engine.graph.slotType($0) }, slotNames: engine.graph.slotOrder)
+                // Only the slots are captured (capturing `state` or `engine` copies every part of them).
+                let declared = engine.graph.slots
+                let issues = ConditionChecker.check(c, slotType: { declared[$0]?.type }, slotNames: engine.graph.slotOrder)
                 if let issue = issues.first { return issue.message }
-                if c.evaluate({ state.slots[$0] }) { return nil }
-                let shown = c.slotsMentioned.sorted().map { "\($0) = \(state.slots[$0]?.literal ?? "unanswered")" }
+                let slots = state.slots
+                if c.evaluate({ slots[$0] }) { return nil }
+                let shown = c.slotsMentioned.sorted().map { "\($0) = \(slots[$0]?.literal ?? "unanswered")" }
                 return "it is false (" + shown.joined(separator: ", ") + ")"
             }
         default:
             return "unknown assertion '\(parts[0])'; write '@ at NODE' or '@ expect CONDITION'"
+        }
+    }
+
+    /// Whether `want` is `id` written `dialog.node`, byte for byte (`NodeID.description` without making it).
+    private static func isNamed(_ id: NodeID, _ want: String) -> Bool {
+        var want = want
+        var dialog = id.dialog
+        var node = id.node
+        guard want.utf8.count == dialog.utf8.count + 1 + node.utf8.count else { return false }
+        return want.withUTF8 { w in
+            dialog.withUTF8 { d in
+                node.withUTF8 { n in
+                    w[d.count] == UInt8(ascii: ".") && UnsafeBufferPointer(rebasing: w[..<d.count]).elementsEqual(d)
+                        && UnsafeBufferPointer(rebasing: w[(d.count + 1)...]).elementsEqual(n)
+                }
+            }
         }
     }
 }

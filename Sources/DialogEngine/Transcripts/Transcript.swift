@@ -43,10 +43,30 @@ public struct Transcript: Sendable, Hashable {
 
     public var numbered: [Numbered]
 
+    /// The `@` lines as `parse` read them, by position in `numbered` (empty for a transcript made in
+    /// code): a replay checks them without reading them again. Not part of the value (`==` ignores it),
+    /// and a replay uses an entry only while its line still holds the same text.
+    let assertions: [ParsedAssertion?]
+
     public init(headerPairs: [HeaderEntry], numbered: [Numbered]) {
+        self.init(headerPairs: headerPairs, numbered: numbered, assertions: [])
+    }
+
+    init(headerPairs: [HeaderEntry], numbered: [Numbered], assertions: [ParsedAssertion?]) {
         self.headerPairs = headerPairs
         self.numbered = numbered
         self.lines = numbered.map(\.line)
+        self.assertions = assertions
+    }
+
+    public static func == (a: Transcript, b: Transcript) -> Bool {
+        a.headerPairs == b.headerPairs && a.lines == b.lines && a.numbered == b.numbered
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(headerPairs)
+        hasher.combine(lines)
+        hasher.combine(numbered)
     }
 
     /// The seed from the header (default 1).
@@ -106,7 +126,14 @@ public struct Transcript: Sendable, Hashable {
         if let seed = header.first(where: { $0.key == "seed" }), UInt64(seed.value) == nil {
             return .failure(ParseError(line: 1, message: "seed '\(seed.value)' is not a whole number ≥ 0"))
         }
-        return .success(Transcript(headerPairs: header, numbered: lines))
+        // Assertions are read here, once, not at every replay of the transcript.
+        var assertions: [ParsedAssertion?] = []
+        for (index, line) in lines.enumerated() {
+            guard case .assertion(let text) = line.line else { continue }
+            if assertions.isEmpty { assertions = Array(repeating: nil, count: lines.count) }
+            assertions[index] = ParsedAssertion(text)
+        }
+        return .success(Transcript(headerPairs: header, numbered: lines, assertions: assertions))
     }
 
     private static func strip(_ line: Substring, _ prefix: String) -> String? {

@@ -30,6 +30,52 @@ import Testing
         #expect(result.assertionFailures[1].contains("main.ask_diagnosis"))
     }
 
+    /// The trace is every step's trace in order (a `restart` included), the route every node entered.
+    @Test func traceIsEachStepsTraceInOrder() throws {
+        let inputs = ["uk", "restart", "us", "back", "nonsense words", "heart trouble", "why", "summary"]
+        let draft = try Transcript.parse("# seed: 5\n" + inputs.map { "you: \($0)\n" }.joined()).get()
+        let result = Replayer.replay(draft, engine: Self.engine, file: "t.transcript")
+        let engine = Engine(graph: EngineTests.graph, tracing: true)
+        var (state, _) = engine.step(EngineState(seed: 5), .start)
+        var trace = state.trace
+        for input in inputs {
+            (state, _) = engine.step(state, .line(input))
+            trace += state.trace
+        }
+        #expect(result.trace == trace)
+        #expect(result.turns == inputs.count)
+        // The draft has no bot lines: the first difference is the opening, so the route is the start step's.
+        var (start, _) = engine.step(EngineState(seed: 5), .start)
+        start.trace = start.trace.filter { if case .enter = $0 { true } else { false } }
+        #expect(result.route == start.trace.map { if case .enter(let id) = $0 { id } else { NodeID(dialog: "", node: "") } })
+
+        let updated = try Transcript.parse(result.actual.render()).get()
+        let again = Replayer.replay(updated, engine: Self.engine, file: "t.transcript")
+        #expect(again.passed)
+        #expect(again.trace == trace)
+        #expect(again.route == trace.compactMap { if case .enter(let id) = $0 { id } else { nil } })
+        #expect(again.actual.render() == result.actual.render())
+    }
+
+    /// Assertions read by `parse` are the same value as a transcript made in code, and a line changed
+    /// after parsing is checked as it now reads.
+    @Test func assertionsReadAtParseFollowTheLines() throws {
+        var t = try Transcript.parse("# seed: 1\nyou: us\n@ expect country == 'uk'\n@ at main.ask_country\n").get()
+        #expect(t == Transcript(headerPairs: t.headerPairs, numbered: t.numbered))
+        #expect(t.hashValue == Transcript(headerPairs: t.headerPairs, numbered: t.numbered).hashValue)
+        let before = Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures
+        let made = Replayer.replay(Transcript(headerPairs: t.headerPairs, numbered: t.numbered), engine: Self.engine, file: "x.transcript")
+        #expect(before == made.assertionFailures)
+        #expect(before.count == 2)
+        t.numbered[1].line = .assertion("expect country == 'us'")
+        t.numbered[2].line = .assertion("at  main.ask_diagnosis")
+        #expect(Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures.isEmpty)
+        t.numbered[1].line = .assertion("expect country ==")
+        let broken = Replayer.replay(t, engine: Self.engine, file: "x.transcript").assertionFailures
+        #expect(broken.count == 1)
+        #expect(broken.first?.contains("does not parse") == true)
+    }
+
     @Test func malformedTranscriptLineIsReportedWithItsLine() {
         guard case .failure(let e) = Transcript.parse("# seed: 1\nbot: hi\nhello there\n") else {
             Issue.record("expected a parse error")

@@ -1,0 +1,98 @@
+/// A read-only `[String: Int]` for looking up typed words: ASCII words are found by an FNV-1a hash
+/// of their bytes in an open-addressed table, which costs a fraction of `String` hashing. Gives
+/// exactly what the dictionary gives: when a key is not ASCII, or the word looked up is not, the
+/// dictionary itself answers (for ASCII text, `String` equality is byte equality).
+struct WordTable: Sendable {
+    private let dictionary: [String: Int]
+    /// Whether every key is ASCII (else only the dictionary is used).
+    private let allASCII: Bool
+    /// Per slot: the key's value, or -1 for an empty slot.
+    private let values: [Int32]
+    private let hashes: [UInt32]
+    /// Per slot: where the key's bytes start in `bytes`, and how many.
+    private let starts: [Int32]
+    private let counts: [Int32]
+    private let bytes: [UInt8]
+    private let mask: Int
+
+    init(_ dictionary: [String: Int]) {
+        self.dictionary = dictionary
+        let allASCII = dictionary.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } && dictionary.values.allSatisfy { $0 <= Int32.max }
+        self.allASCII = allASCII
+        var size = 8
+        while size < dictionary.count * 2 { size *= 2 }
+        var values = [Int32](repeating: -1, count: allASCII ? size : 0)
+        var hashes = [UInt32](repeating: 0, count: values.count)
+        var starts = [Int32](repeating: 0, count: values.count)
+        var counts = [Int32](repeating: 0, count: values.count)
+        var bytes: [UInt8] = []
+        if allASCII {
+            // Keys in sorted order, so the layout does not depend on the dictionary's.
+            for key in dictionary.keys.sorted() {
+                let utf8 = Array(key.utf8)
+                let hash = Self.hash(utf8)
+                var slot = Int(hash) & (size - 1)
+                while values[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                values[slot] = Int32(dictionary[key] ?? 0)
+                hashes[slot] = hash
+                starts[slot] = Int32(bytes.count)
+                counts[slot] = Int32(utf8.count)
+                bytes += utf8
+            }
+        }
+        self.values = values
+        self.hashes = hashes
+        self.starts = starts
+        self.counts = counts
+        self.bytes = bytes
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return h
+    }
+
+    /// `dictionary[word]`.
+    subscript(word: String) -> Int? {
+        guard allASCII else { return dictionary[word] }
+        var word = word
+        let found = word.withUTF8 { typed -> Int?? in
+            var h: UInt32 = 2_166_136_261
+            var high: UInt8 = 0
+            for b in typed {
+                h = (h ^ UInt32(b)) &* 16_777_619
+                high |= b
+            }
+            // Not ASCII: the dictionary decides (canonical equivalence).
+            if high >= 0x80 { return .none }
+            return .some(lookup(typed, hash: h))
+        }
+        if let found { return found }
+        return dictionary[word]
+    }
+
+    private func lookup(_ typed: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int? {
+        values.withUnsafeBufferPointer { values in
+            bytes.withUnsafeBufferPointer { bytes in
+                var slot = Int(hash) & mask
+                while true {
+                    let value = values[slot]
+                    if value < 0 { return nil }
+                    if hashes[slot] == hash, Int(counts[slot]) == typed.count {
+                        let start = Int(starts[slot])
+                        var same = true
+                        for i in 0..<typed.count where bytes[start + i] != typed[i] {
+                            same = false
+                            break
+                        }
+                        if same { return Int(value) }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+}
