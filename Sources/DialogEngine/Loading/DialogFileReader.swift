@@ -199,7 +199,7 @@ struct DialogFileReader {
         node.say = r.stringOrStrings("say") ?? []
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
-        if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
+        if let askNode = r["ask"] { node.ask = readAsk(askNode, nodePointer: pointer) }
         if let next = r["next"] { node.next = readNext(next, nodePointer: pointer) }
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
@@ -207,12 +207,12 @@ struct DialogFileReader {
         dialog.nodes.append(node)
     }
 
-    private func readAsk(_ n: Int, pointer: String) -> RawAsk? {
+    private func readAsk(_ n: Int, nodePointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, in: tree, file: file, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
+            let r = ShapeReader(n, in: tree, file: file, member: "ask", of: nodePointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
         let ask = RawAsk(
-            location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
+            location: r.location, nodePointer: nodePointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
             let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)

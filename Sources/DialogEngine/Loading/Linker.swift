@@ -384,9 +384,9 @@ struct Linker {
         guard let slotName = raw.slot, let number = slotNumber(slotName, pointer: raw.pointer + "/slot") else { return nil }
         let def = slotDefinitions[number]
         var reprompt = Template(segments: [])
-        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", reads: (node, .reprompt(raw.pointer))) {
+        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", reads: (node, .reprompt(raw.nodePointer))) {
             reprompt = t
-            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, base: raw.pointer, suffix: "/reprompt"))
+            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, base: raw.nodePointer, suffix: "/ask/reprompt"))
         }
         facts.writes.add(number, to: node)
         var map: KeywordMap?
@@ -776,7 +776,7 @@ struct LintFacts {
     enum ReadPlace {
         /// A `say` text of the node at this pointer (with its index when there are several).
         case say(String, Int?)
-        /// The `reprompt` of the question at this pointer.
+        /// The `reprompt` of the question of the node at this pointer.
         case reprompt(String)
         /// The `if` of an edge of the node at this pointer (with its index in a `next` list).
         case edge(String, Int?)
@@ -784,7 +784,7 @@ struct LintFacts {
         var pointer: String {
             switch self {
             case .say(let base, let index): return Pointer.join(base + "/say", index)
-            case .reprompt(let base): return base + "/reprompt"
+            case .reprompt(let base): return base + "/ask/reprompt"
             case .edge(let base, let index): return Pointer.join(base + "/next", index) + "/if"
             }
         }

@@ -65,19 +65,23 @@ struct RawEdge {
 /// A class for the same reason as `RawNode`.
 final class RawAsk {
     let location: SourceLocation
-    let pointer: String
+    /// The pointer of the node the question is in (shared with it: the question's own is built when asked for).
+    let nodePointer: String
     let slot: Located<String>?
     let reprompt: Located<String>?
     let attempts: Located<Int>?
     let skip: Bool
     var map: RawMap?
 
+    /// The question's pointer, built only for diagnostics.
+    var pointer: String { ShapeReader.join(nodePointer, "ask") }
+
     init(
-        location: SourceLocation, pointer: String, slot: Located<String>?, reprompt: Located<String>?,
+        location: SourceLocation, nodePointer: String, slot: Located<String>?, reprompt: Located<String>?,
         attempts: Located<Int>?, skip: Bool
     ) {
         self.location = location
-        self.pointer = pointer
+        self.nodePointer = nodePointer
         self.slot = slot
         self.reprompt = reprompt
         self.attempts = attempts
