@@ -157,6 +157,13 @@ struct DialogFileReader {
             }
             var options: [Option] = []
             options.reserveCapacity(items.count)
+            // Each option's label and synonyms, counted first so the list is allocated once.
+            var words = 0
+            for item in items {
+                words += 1
+                if tree.kind(item) == .object, let s = tree.member(item, "synonyms"), tree.kind(s) == .array { words += tree.count(s) }
+            }
+            raw.optionWords.reserveCapacity(words)
             for (i, item) in items.enumerated() {
                 guard
                     let o = ShapeReader(

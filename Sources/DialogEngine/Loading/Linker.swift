@@ -717,6 +717,8 @@ struct Linker {
             return nil
         case .success(let parsed): t = parsed
         }
+        // Most texts have no placeholder: they name and read no slot, so there is nothing to look up.
+        if t.isConstant { return t }
         var ok = true
         for slot in t.slots where slots[slot] == nil {
             sink.report(
