@@ -82,23 +82,24 @@ struct GraphLint {
     }
 
     private func checkPromptLength() {
-        for prompt in facts.prompts {
-            var text = prompt.text
+        // By index: binding each prompt would retain and release its strings; only a reported one is copied.
+        for i in facts.prompts.indices {
+            var text = facts.prompts[i].text
             text.withUTF8 { bytes in
                 let scan = Self.scan(bytes)
-                let counts = scan.map { (words: $0.words, longestSentence: $0.longestSentence) } ?? Self.wordCountsByCharacter(prompt.text)
+                let counts = scan.map { (words: $0.words, longestSentence: $0.longestSentence) } ?? Self.wordCountsByCharacter(facts.prompts[i].text)
                 if counts.words > Self.maxTextWords {
                     sink.report(
-                        .longPrompt, prompt.location, prompt.pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
+                        .longPrompt, facts.prompts[i].location, facts.prompts[i].pointer, "this text has \(counts.words) words; keep it under \(Self.maxTextWords + 1)",
                         hint: "split it over two nodes, or cut it down")
                     return
                 }
                 // Long sentences alone push the grade up; report the reading level only when they are not the cause.
                 if counts.longestSentence > Self.maxSentenceWords {
-                    for sentence in Self.sentences(prompt.text) where sentence.count > Self.maxSentenceWords {
+                    for sentence in Self.sentences(facts.prompts[i].text) where sentence.count > Self.maxSentenceWords {
                         let start = sentence.prefix(4).joined(separator: " ")
                         sink.report(
-                            .longPrompt, prompt.location, prompt.pointer,
+                            .longPrompt, facts.prompts[i].location, facts.prompts[i].pointer,
                             "the sentence starting '\(start)…' has \(sentence.count) words; keep sentences under \(Self.maxSentenceWords + 1)",
                             hint: "split it into two shorter sentences")
                     }
@@ -106,7 +107,7 @@ struct GraphLint {
                     let grade = Readability.grade(bytes)
                     if grade > Self.maxGrade {
                         sink.report(
-                            .hardToRead, prompt.location, prompt.pointer,
+                            .hardToRead, facts.prompts[i].location, facts.prompts[i].pointer,
                             "this text reads at school grade \(Int(grade.rounded())); keep it at grade \(Int(Self.maxGrade)) or below",
                             hint: "use shorter sentences and everyday words")
                     }

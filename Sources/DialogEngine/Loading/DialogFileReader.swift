@@ -157,6 +157,13 @@ struct DialogFileReader {
             }
             var options: [Option] = []
             options.reserveCapacity(items.count)
+            // Each option's label and synonyms, counted first so the list is allocated once.
+            var words = 0
+            for item in items {
+                words += 1
+                if tree.kind(item) == .object, let s = tree.member(item, "synonyms"), tree.kind(s) == .array { words += tree.count(s) }
+            }
+            raw.optionWords.reserveCapacity(words)
             for (i, item) in items.enumerated() {
                 guard
                     let o = ShapeReader(
@@ -190,7 +197,7 @@ struct DialogFileReader {
                 member + 1, in: tree, file: file, pointer: pointer, what: "node '\(key)'", allowed: Self.nodeKeys, required: [],
                 sink: sink)
         else { return }
-        let node = RawNode(name: Located(key, keyLocation), pointer: pointer, objectLocation: r.location)
+        let node = RawNode(name: Located(key, keyLocation), objectLocation: r.location)
         if let set = r.object("set") {
             for m in tree.members(set) {
                 node.set.append((Located(tree.string(m), tree.location(m, in: file)), tree.node(m + 1)))
@@ -199,7 +206,7 @@ struct DialogFileReader {
         node.say = r.stringOrStrings("say") ?? []
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
-        if let askNode = r["ask"] { node.ask = readAsk(askNode, pointer: r.pointer("ask")) }
+        if let askNode = r["ask"] { node.ask = readAsk(askNode, node: key, nodePointer: pointer) }
         if let next = r["next"] { node.next = readNext(next, nodePointer: pointer) }
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
@@ -207,12 +214,12 @@ struct DialogFileReader {
         dialog.nodes.append(node)
     }
 
-    private func readAsk(_ n: Int, pointer: String) -> RawAsk? {
+    private func readAsk(_ n: Int, node: String, nodePointer: String) -> RawAsk? {
         guard
-            let r = ShapeReader(n, in: tree, file: file, pointer: pointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
+            let r = ShapeReader(n, in: tree, file: file, member: "ask", of: nodePointer, what: "'ask'", allowed: Self.askKeys, required: Self.askRequired, sink: sink)
         else { return nil }
         let ask = RawAsk(
-            location: r.location, pointer: pointer, slot: r.string("slot"), reprompt: r.string("reprompt"),
+            location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
         if let m = r["map"],
             let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)

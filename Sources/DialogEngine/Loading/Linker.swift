@@ -244,10 +244,10 @@ struct Linker {
         node.say.reserveCapacity(raw.say.count)
         for (i, text) in raw.say.enumerated() {
             let index = raw.say.count == 1 ? nil : i
-            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), reads: (place, .say(raw.pointer, index))) {
+            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), reads: (place, .say(raw.name.value, index))) {
                 node.say.append(t)
                 facts.prompts.append(
-                    LintFacts.Prompt(text: text.value, location: text.location, base: raw.pointer, suffix: "/say", index: index))
+                    LintFacts.Prompt(text: text.value, location: text.location, node: raw.name.value, suffix: "/say", index: index))
             }
         }
         for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
@@ -258,7 +258,7 @@ struct Linker {
         node.documents = raw.documents.map(\.value).filter { documentIds.contains($0) }
         if let why = raw.why {
             node.why = why.value
-            facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, base: raw.pointer, suffix: "/why"))
+            facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, node: raw.name.value, suffix: "/why"))
         }
         if let ask = raw.ask { node.question = question(ask, node: place) }
         // Exit: exactly one way on.
@@ -270,7 +270,7 @@ struct Linker {
         var edges: [Edge] = []
         // Where the edges lead, by place, for the lint facts.
         var edgePlaces: [Int] = []
-        if let next = raw.next { edges = linkEdges(next, node: id, place: place, nodePointer: raw.pointer, places: &edgePlaces) }
+        if let next = raw.next { edges = linkEdges(next, node: id, place: place, places: &edgePlaces) }
         if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
@@ -331,7 +331,8 @@ struct Linker {
         return names.joined(separator: ", ")
     }
 
-    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, nodePointer: String, places: inout [Int]) -> [Edge] {
+    private mutating func linkEdges(_ raw: [RawEdge], node: NodeID, place: Int, places: inout [Int]) -> [Edge] {
+        let nodePointer = { RawNode.pointer(node.node) }
         var edges: [Edge] = []
         edges.reserveCapacity(raw.count)
         places.reserveCapacity(raw.count + 1)
@@ -339,20 +340,20 @@ struct Linker {
         for e in raw {
             if unconditionalSeen {
                 sink.report(
-                    .shadowedEdge, e.location, e.pointer(in: nodePointer), "this edge can never be taken: an earlier edge has no condition",
+                    .shadowedEdge, e.location, e.pointer(in: nodePointer()), "this edge can never be taken: an earlier edge has no condition",
                     hint: "move the edge without \"if\" to the end of the list")
             }
             var condition: Condition?
             if let c = e.condition {
                 condition =
                     self.condition(
-                        c, pointer: e.pointer(in: nodePointer) + "/if", code: .conditionType,
-                        reads: (place, .edge(nodePointer, e.index))) ?? .constant(true)
+                        c, pointer: e.pointer(in: nodePointer()) + "/if", code: .conditionType,
+                        reads: (place, .edge(node.node, e.index))) ?? .constant(true)
             } else {
                 unconditionalSeen = true
             }
             if let target = resolve(
-                e.target, from: node.dialog, pointer: e.pointer(in: nodePointer) + (e.index == nil ? "" : "/goto"))
+                e.target, from: node.dialog, pointer: e.pointer(in: nodePointer()) + (e.index == nil ? "" : "/goto"))
             {
                 edges.append(Edge(condition: condition, target: target.id, location: e.location))
                 places.append(target.place)
@@ -384,9 +385,9 @@ struct Linker {
         guard let slotName = raw.slot, let number = slotNumber(slotName, pointer: raw.pointer + "/slot") else { return nil }
         let def = slotDefinitions[number]
         var reprompt = Template(segments: [])
-        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", reads: (node, .reprompt(raw.pointer))) {
+        if let r = raw.reprompt, let t = template(r, pointer: raw.pointer + "/reprompt", reads: (node, .reprompt(raw.nodeName))) {
             reprompt = t
-            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, base: raw.pointer, suffix: "/reprompt"))
+            facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, node: raw.nodeName, suffix: "/ask/reprompt"))
         }
         facts.writes.add(number, to: node)
         var map: KeywordMap?
@@ -716,6 +717,8 @@ struct Linker {
             return nil
         case .success(let parsed): t = parsed
         }
+        // Most texts have no placeholder: they name and read no slot, so there is nothing to look up.
+        if t.isConstant { return t }
         var ok = true
         for slot in t.slots where slots[slot] == nil {
             sink.report(
@@ -774,18 +777,18 @@ struct Linker {
 struct LintFacts {
     /// Where a read is: its pointer is built only when it is reported.
     enum ReadPlace {
-        /// A `say` text of the node at this pointer (with its index when there are several).
+        /// A `say` text of the node of this name (with its index when there are several).
         case say(String, Int?)
-        /// The `reprompt` of the question at this pointer.
+        /// The `reprompt` of the question of the node of this name.
         case reprompt(String)
-        /// The `if` of an edge of the node at this pointer (with its index in a `next` list).
+        /// The `if` of an edge of the node of this name (with its index in a `next` list).
         case edge(String, Int?)
 
         var pointer: String {
             switch self {
-            case .say(let base, let index): return Pointer.join(base + "/say", index)
-            case .reprompt(let base): return base + "/reprompt"
-            case .edge(let base, let index): return Pointer.join(base + "/next", index) + "/if"
+            case .say(let node, let index): return Pointer.join(RawNode.pointer(node) + "/say", index)
+            case .reprompt(let node): return RawNode.pointer(node) + "/ask/reprompt"
+            case .edge(let node, let index): return Pointer.join(RawNode.pointer(node) + "/next", index) + "/if"
             }
         }
     }
@@ -800,10 +803,11 @@ struct LintFacts {
     struct Prompt {
         var text: String
         var location: SourceLocation
-        var base: String
+        /// The name of the node it is in.
+        var node: String
         var suffix: String
         var index: Int? = nil
-        var pointer: String { Pointer.join(base + suffix, index) }
+        var pointer: String { Pointer.join(RawNode.pointer(node) + suffix, index) }
     }
     /// Reads by the node's place in `DialogGraph.nodeOrder`.
     var reads = FlatLists<Read>.Builder(count: 0)

@@ -32,7 +32,6 @@ struct RawSlot {
 /// over it should share one copy rather than retain and release every field each time.
 final class RawNode {
     let name: Located<String>
-    let pointer: String
     let objectLocation: SourceLocation
     var set: [(slot: Located<String>, value: JSONNode)] = []
     var say: [Located<String>] = []
@@ -44,9 +43,14 @@ final class RawNode {
     var returns = false
     var end = false
 
-    init(name: Located<String>, pointer: String, objectLocation: SourceLocation) {
+    /// The node's pointer, built only when asked for (lint facts keep the name and build it when they report).
+    var pointer: String { Self.pointer(name.value) }
+
+    /// The pointer of the node called `name`.
+    static func pointer(_ name: String) -> String { ShapeReader.join("/nodes", name) }
+
+    init(name: Located<String>, objectLocation: SourceLocation) {
         self.name = name
-        self.pointer = pointer
         self.objectLocation = objectLocation
     }
 }
@@ -65,19 +69,23 @@ struct RawEdge {
 /// A class for the same reason as `RawNode`.
 final class RawAsk {
     let location: SourceLocation
-    let pointer: String
+    /// The name of the node the question is in (shared with it: pointers are built when asked for).
+    let nodeName: String
     let slot: Located<String>?
     let reprompt: Located<String>?
     let attempts: Located<Int>?
     let skip: Bool
     var map: RawMap?
 
+    /// The question's pointer, built only for diagnostics.
+    var pointer: String { ShapeReader.join(RawNode.pointer(nodeName), "ask") }
+
     init(
-        location: SourceLocation, pointer: String, slot: Located<String>?, reprompt: Located<String>?,
+        location: SourceLocation, nodeName: String, slot: Located<String>?, reprompt: Located<String>?,
         attempts: Located<Int>?, skip: Bool
     ) {
         self.location = location
-        self.pointer = pointer
+        self.nodeName = nodeName
         self.slot = slot
         self.reprompt = reprompt
         self.attempts = attempts

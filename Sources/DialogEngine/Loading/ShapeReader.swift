@@ -16,9 +16,13 @@ struct ShapeReader {
     let sink: DiagnosticSink
 
     /// The object's RFC 6901 pointer.
-    var pointer: String {
-        guard let index else { return base }
-        return Pointer.join(listKey.map { Self.join(base, $0) } ?? base, index)
+    var pointer: String { Self.pointer(base, listKey, index) }
+
+    /// `base`, then `/key` when there is one, then `/index` when there is one.
+    private static func pointer(_ base: String, _ key: StaticString?, _ index: Int?) -> String {
+        let keyed = key.map { join(base, $0) } ?? base
+        guard let index else { return keyed }
+        return Pointer.join(keyed, index)
     }
 
     /// Checks the keys of entry `node` of `tree`. Returns nil (after reporting) when it is not an object.
@@ -28,6 +32,16 @@ struct ShapeReader {
     ) {
         self.init(
             node, in: tree, file: file, base: pointer, listKey: nil, index: nil, what: what(), allowed: allowed,
+            required: required, sink: sink)
+    }
+
+    /// The reader of the object `key` in the object at `base` (its pointer built only when needed).
+    init?(
+        _ node: Int, in tree: JSONTree, file: String, member key: StaticString, of base: String,
+        what: @autoclosure () -> String, allowed: [StaticString], required: [StaticString], sink: DiagnosticSink
+    ) {
+        self.init(
+            node, in: tree, file: file, base: base, listKey: key, index: nil, what: what(), allowed: allowed,
             required: required, sink: sink)
     }
 
@@ -49,7 +63,7 @@ struct ShapeReader {
         self.listKey = listKey
         self.index = index
         guard tree.kind(node) == .object else {
-            let pointer = index.map { Pointer.join(listKey.map { Self.join(base, $0) } ?? base, $0) } ?? base
+            let pointer = Self.pointer(base, listKey, index)
             sink.report(
                 .wrongType, tree.location(node, in: file), pointer,
                 "\(what()) must be an object, not \(tree.typeAndValue(node))")
