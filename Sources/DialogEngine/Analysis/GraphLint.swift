@@ -128,33 +128,7 @@ struct GraphLint {
     /// The same counts in one pass over the bytes, without building substrings; nil outside ASCII
     /// or with "\r" ("\r\n" is one Character, not a separator), where `wordCountsByCharacter` decides.
     static func wordCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, longestSentence: Int)? {
-        var words = 0
-        var inSentence = 0
-        var longest = 0
-        var last: UInt8 = 0
-        var inWord = false
-        for byte in bytes {
-            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                if inWord {
-                    words += 1
-                    inSentence += 1
-                    if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") {
-                        longest = max(longest, inSentence)
-                        inSentence = 0
-                    }
-                }
-                inWord = false
-            } else {
-                last = byte
-                inWord = true
-            }
-        }
-        if inWord {
-            words += 1
-            inSentence += 1
-        }
-        return (words, max(longest, inSentence))
+        scan(bytes).map { ($0.words, $0.longestSentence) }
     }
 
     /// `wordCounts` and `Readability.wordCount` in one pass over the bytes; nil where `wordCounts` is.
