@@ -287,8 +287,9 @@ extension AnswerMatcher {
             ].map { content(TextNormalizer.tokens($0)) })
     }
 
-    /// A set of word sequences found inside a token list.
-    struct PhraseSet: Sendable {
+    /// A set of word sequences found inside a token list. A class (immutable): a match reads an option
+    /// index's set through one reference instead of copying its table and arrays.
+    final class PhraseSet: Sendable {
         /// The phrases by first word: `firstWords[word]` is a position in `groups`, whose phrases keep their order.
         private let firstWords: WordTable
         private let groups: [[[String]]]
@@ -737,7 +738,7 @@ extension AnswerMatcher {
             var chosen: Set<Int> = []
             var ambiguity: [Int]?
             // Every clause must name something: "pain and banana" is asked again rather than half-read.
-            for part in Self.parts(of: line) {
+            for part in Self.parts(of: line, tokens: tokens) {
                 switch matchPart(part) {
                 case .ignored: continue
                 case .unmatched, .refused: return .noMatch
@@ -761,31 +762,41 @@ extension AnswerMatcher {
             .matched(.set(indices.sorted().map { options[$0].value }))
         }
 
-        /// The line split on list separators and "and": each part's tokens.
-        static func parts(of line: String) -> [[String]] {
+        /// The line split on list separators and "and": each part's tokens. `lineTokens`, when given, must
+        /// be `TextNormalizer.tokens(line)`: a line without separators is one segment, the line itself,
+        /// and is not tokenized again.
+        static func parts(of line: String, tokens lineTokens: [String]? = nil) -> [[String]] {
             var result: [[String]] = []
+            if let lineTokens, !line.utf8.contains(where: isListSeparator) {
+                addParts(of: line, tokens: lineTokens, to: &result)
+                return result.filter { !$0.isEmpty }
+            }
             // The separators are ASCII, so splitting the UTF-8 bytes never cuts a character.
             for bytes in line.utf8.split(whereSeparator: isListSeparator) {
                 let segment = String(Substring(bytes))
-                let tokens = TextNormalizer.tokens(segment)
-                if let range = numberRange(tokens),
-                    segment.unicodeScalars.contains(where: { $0 == "-" || $0 == "\u{2013}" })
-                {
-                    result.append(range.map(String.init))
-                    continue
-                }
-                var current: [String] = []
-                for token in tokens {
-                    if token == "and" || token == "plus" {
-                        result.append(current)
-                        current = []
-                    } else {
-                        current.append(token)
-                    }
-                }
-                result.append(current)
+                addParts(of: segment, tokens: TextNormalizer.tokens(segment), to: &result)
             }
             return result.filter { !$0.isEmpty }
+        }
+
+        /// The parts of one segment (`tokens` are its tokens): a number range, or its tokens cut at "and" and "plus".
+        private static func addParts(of segment: String, tokens: [String], to result: inout [[String]]) {
+            if let range = numberRange(tokens),
+                segment.unicodeScalars.contains(where: { $0 == "-" || $0 == "\u{2013}" })
+            {
+                result.append(range.map(String.init))
+                return
+            }
+            var current: [String] = []
+            for token in tokens {
+                if token == "and" || token == "plus" {
+                    result.append(current)
+                    current = []
+                } else {
+                    current.append(token)
+                }
+            }
+            result.append(current)
         }
 
         static func isListSeparator(_ byte: UInt8) -> Bool {
