@@ -102,7 +102,7 @@ public struct AnswerMatcher: Sendable {
         guard !cleaned.isEmpty else { return .noMatch }
         // The line's tokens are the cleaned text's when cleaning changed nothing.
         let tokens = unchanged ? given ?? TextNormalizer.tokens(cleaned) : TextNormalizer.tokens(cleaned)
-        let essential = tokens.filter { !Vocabulary.fillers.contains($0) }
+        let essential = tokens.filter { Vocabulary.fillerTable[$0] == nil }
         if Vocabulary.skipsWithoutFillers.contains(essential) { return .skipped }
         return .matched(.text(cleaned))
     }
@@ -121,7 +121,7 @@ public struct AnswerMatcher: Sendable {
                 i += length
                 continue
             }
-            if Vocabulary.corrections.contains(tokens[i]) { corrected = true }
+            if Vocabulary.correctionTable[tokens[i]] != nil { corrected = true }
             if Vocabulary.isLeadFiller(tokens[i]) { bareTokens += 1 }
             i += 1
         }
@@ -186,7 +186,18 @@ extension AnswerMatcher {
         static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
 
         /// `stopwords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
-        static let stopwordTable = WordTable(Dictionary(uniqueKeysWithValues: stopwords.map { ($0, 0) }))
+        static let stopwordTable = table(stopwords)
+        /// `fillers`, `nonSelecting`, `leadFillers`, `corrections` and `exceptionLeads` for looking typed words up.
+        static let fillerTable = table(fillers)
+        static let nonSelectingTable = table(nonSelecting)
+        static let leadFillerTable = table(leadFillers)
+        static let correctionTable = table(corrections)
+        static let exceptionLeadTable = table(exceptionLeads)
+
+        /// A word set as a `WordTable` (each word present, with value 0).
+        static func table(_ words: Set<String>) -> WordTable {
+            WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, 0) }))
+        }
 
         static func content(_ tokens: [String]) -> [String] {
             let table = stopwordTable
@@ -256,7 +267,7 @@ extension AnswerMatcher {
             "answer", "im", "then", "okay", "mm",
         ])
 
-        static func isLeadFiller(_ token: String) -> Bool { leadFillers.contains(token) }
+        static func isLeadFiller(_ token: String) -> Bool { leadFillerTable[token] != nil }
 
         /// Words that signal a change of mind, making conflicting yes/no signals unusable.
         static let corrections: Set<String> = ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"]
@@ -403,7 +414,7 @@ extension AnswerMatcher {
             var selects = [Bool](repeating: false, count: typed.count)
             var entries = [Int8](repeating: Self.unrelated, count: typed.count * width)
             for (row, word) in typed.enumerated() {
-                let weak = Vocabulary.nonSelecting.contains(word.text)
+                let weak = Vocabulary.nonSelectingTable[word.text] != nil
                 selects[row] = (word.count >= 3 || word.isDigits) && !weak
                 if weak || word.isDigits {
                     if let column = index.wordIDs[word.text] { entries[row * width + column] = 0 }
@@ -821,9 +832,9 @@ extension AnswerMatcher {
         func matchPart(_ tokens: [String]) -> PartResult {
             if let found = byStopwordsOnly[tokens] { return .named(found) }
             // "everything but fever", "all except pain": an exception we cannot safely apply; ask again.
-            if tokens.contains(where: Vocabulary.exceptionLeads.contains) { return .refused }
+            if tokens.contains(where: { Vocabulary.exceptionLeadTable[$0] != nil }) { return .refused }
             let content = Vocabulary.content(tokens)
-            if content.allSatisfy(Vocabulary.fillers.contains) { return .ignored }
+            if content.allSatisfy({ Vocabulary.fillerTable[$0] != nil }) { return .ignored }
             if let found = byContent[content] { return .named(found) }
             if let numbers = numberList(tokens) { return .chosen(Set(numbers)) }
             return cover(content)
@@ -865,7 +876,7 @@ extension AnswerMatcher {
             }
             var unclear: [Set<Int>] = []
             var unknown: [Int] = []
-            for row in leftover where !Vocabulary.fillers.contains(content[row]) {
+            for row in leftover where Vocabulary.fillerTable[content[row]] == nil {
                 let hits = compared.selects[row] ? options(hitBy: row, in: compared) : []
                 if hits.isEmpty {
                     unknown.append(row)
