@@ -193,6 +193,7 @@ extension AnswerMatcher {
         static let leadFillerTable = table(leadFillers)
         static let correctionTable = table(corrections)
         static let exceptionLeadTable = table(exceptionLeads)
+        static let indexLeadTable = table(indexLeads)
 
         /// A word set as a `WordTable` (each word present, with value 0).
         static func table(_ words: Set<String>) -> WordTable {
@@ -623,10 +624,10 @@ extension AnswerMatcher {
         /// The option numbered by the whole line ("2", "#2", "option 2", "the second one"), 0-based.
         func optionNumber(_ tokens: [String]) -> Int? {
             var words = tokens[...]
-            while let first = words.first, words.count > 1, Vocabulary.indexLeads.contains(first) {
+            while let first = words.first, words.count > 1, Vocabulary.indexLeadTable[first] != nil {
                 words = words.dropFirst()
             }
-            if words.count == 2, let last = words.last, ["one", "option", "please"].contains(last) {
+            if words.count == 2, let last = words.last, last == "one" || last == "option" || last == "please" {
                 words = words.dropLast()
             }
             guard words.count == 1, let word = words.first else { return nil }
@@ -842,7 +843,7 @@ extension AnswerMatcher {
 
         /// "1 3", "option 2", "2nd": option positions when every word is one.
         func numberList(_ tokens: [String]) -> [Int]? {
-            let words = tokens.filter { !Vocabulary.indexLeads.contains($0) && $0 != "options" && $0 != "numbers" }
+            let words = tokens.filter { Vocabulary.indexLeadTable[$0] == nil && $0 != "options" && $0 != "numbers" }
             guard !words.isEmpty else { return nil }
             var positions: [Int] = []
             for word in words {
