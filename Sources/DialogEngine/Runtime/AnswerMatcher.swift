@@ -102,7 +102,7 @@ public struct AnswerMatcher: Sendable {
         guard !cleaned.isEmpty else { return .noMatch }
         // The line's tokens are the cleaned text's when cleaning changed nothing.
         let tokens = unchanged ? given ?? TextNormalizer.tokens(cleaned) : TextNormalizer.tokens(cleaned)
-        let essential = tokens.filter { !Vocabulary.fillers.contains($0) }
+        let essential = tokens.filter { Vocabulary.fillerTable[$0] == nil }
         if Vocabulary.skipsWithoutFillers.contains(essential) { return .skipped }
         return .matched(.text(cleaned))
     }
@@ -121,7 +121,7 @@ public struct AnswerMatcher: Sendable {
                 i += length
                 continue
             }
-            if Vocabulary.corrections.contains(tokens[i]) { corrected = true }
+            if Vocabulary.correctionTable[tokens[i]] != nil { corrected = true }
             if Vocabulary.isLeadFiller(tokens[i]) { bareTokens += 1 }
             i += 1
         }
@@ -186,7 +186,19 @@ extension AnswerMatcher {
         static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
 
         /// `stopwords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
-        static let stopwordTable = WordTable(Dictionary(uniqueKeysWithValues: stopwords.map { ($0, 0) }))
+        static let stopwordTable = table(stopwords)
+        /// `fillers`, `nonSelecting`, `leadFillers`, `corrections` and `exceptionLeads` for looking typed words up.
+        static let fillerTable = table(fillers)
+        static let nonSelectingTable = table(nonSelecting)
+        static let leadFillerTable = table(leadFillers)
+        static let correctionTable = table(corrections)
+        static let exceptionLeadTable = table(exceptionLeads)
+        static let indexLeadTable = table(indexLeads)
+
+        /// A word set as a `WordTable` (each word present, with value 0).
+        static func table(_ words: Set<String>) -> WordTable {
+            WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, 0) }))
+        }
 
         static func content(_ tokens: [String]) -> [String] {
             let table = stopwordTable
@@ -256,7 +268,7 @@ extension AnswerMatcher {
             "answer", "im", "then", "okay", "mm",
         ])
 
-        static func isLeadFiller(_ token: String) -> Bool { leadFillers.contains(token) }
+        static func isLeadFiller(_ token: String) -> Bool { leadFillerTable[token] != nil }
 
         /// Words that signal a change of mind, making conflicting yes/no signals unusable.
         static let corrections: Set<String> = ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"]
@@ -287,8 +299,9 @@ extension AnswerMatcher {
             ].map { content(TextNormalizer.tokens($0)) })
     }
 
-    /// A set of word sequences found inside a token list.
-    struct PhraseSet: Sendable {
+    /// A set of word sequences found inside a token list. A class (immutable): a match reads an option
+    /// index's set through one reference instead of copying its table and arrays.
+    final class PhraseSet: Sendable {
         /// The phrases by first word: `firstWords[word]` is a position in `groups`, whose phrases keep their order.
         private let firstWords: WordTable
         private let groups: [[[String]]]
@@ -402,7 +415,7 @@ extension AnswerMatcher {
             var selects = [Bool](repeating: false, count: typed.count)
             var entries = [Int8](repeating: Self.unrelated, count: typed.count * width)
             for (row, word) in typed.enumerated() {
-                let weak = Vocabulary.nonSelecting.contains(word.text)
+                let weak = Vocabulary.nonSelectingTable[word.text] != nil
                 selects[row] = (word.count >= 3 || word.isDigits) && !weak
                 if weak || word.isDigits {
                     if let column = index.wordIDs[word.text] { entries[row * width + column] = 0 }
@@ -611,10 +624,10 @@ extension AnswerMatcher {
         /// The option numbered by the whole line ("2", "#2", "option 2", "the second one"), 0-based.
         func optionNumber(_ tokens: [String]) -> Int? {
             var words = tokens[...]
-            while let first = words.first, words.count > 1, Vocabulary.indexLeads.contains(first) {
+            while let first = words.first, words.count > 1, Vocabulary.indexLeadTable[first] != nil {
                 words = words.dropFirst()
             }
-            if words.count == 2, let last = words.last, ["one", "option", "please"].contains(last) {
+            if words.count == 2, let last = words.last, last == "one" || last == "option" || last == "please" {
                 words = words.dropLast()
             }
             guard words.count == 1, let word = words.first else { return nil }
@@ -737,7 +750,7 @@ extension AnswerMatcher {
             var chosen: Set<Int> = []
             var ambiguity: [Int]?
             // Every clause must name something: "pain and banana" is asked again rather than half-read.
-            for part in Self.parts(of: line) {
+            for part in Self.parts(of: line, tokens: tokens) {
                 switch matchPart(part) {
                 case .ignored: continue
                 case .unmatched, .refused: return .noMatch
@@ -761,31 +774,41 @@ extension AnswerMatcher {
             .matched(.set(indices.sorted().map { options[$0].value }))
         }
 
-        /// The line split on list separators and "and": each part's tokens.
-        static func parts(of line: String) -> [[String]] {
+        /// The line split on list separators and "and": each part's tokens. `lineTokens`, when given, must
+        /// be `TextNormalizer.tokens(line)`: a line without separators is one segment, the line itself,
+        /// and is not tokenized again.
+        static func parts(of line: String, tokens lineTokens: [String]? = nil) -> [[String]] {
             var result: [[String]] = []
+            if let lineTokens, !line.utf8.contains(where: isListSeparator) {
+                addParts(of: line, tokens: lineTokens, to: &result)
+                return result.filter { !$0.isEmpty }
+            }
             // The separators are ASCII, so splitting the UTF-8 bytes never cuts a character.
             for bytes in line.utf8.split(whereSeparator: isListSeparator) {
                 let segment = String(Substring(bytes))
-                let tokens = TextNormalizer.tokens(segment)
-                if let range = numberRange(tokens),
-                    segment.unicodeScalars.contains(where: { $0 == "-" || $0 == "\u{2013}" })
-                {
-                    result.append(range.map(String.init))
-                    continue
-                }
-                var current: [String] = []
-                for token in tokens {
-                    if token == "and" || token == "plus" {
-                        result.append(current)
-                        current = []
-                    } else {
-                        current.append(token)
-                    }
-                }
-                result.append(current)
+                addParts(of: segment, tokens: TextNormalizer.tokens(segment), to: &result)
             }
             return result.filter { !$0.isEmpty }
+        }
+
+        /// The parts of one segment (`tokens` are its tokens): a number range, or its tokens cut at "and" and "plus".
+        private static func addParts(of segment: String, tokens: [String], to result: inout [[String]]) {
+            if let range = numberRange(tokens),
+                segment.unicodeScalars.contains(where: { $0 == "-" || $0 == "\u{2013}" })
+            {
+                result.append(range.map(String.init))
+                return
+            }
+            var current: [String] = []
+            for token in tokens {
+                if token == "and" || token == "plus" {
+                    result.append(current)
+                    current = []
+                } else {
+                    current.append(token)
+                }
+            }
+            result.append(current)
         }
 
         static func isListSeparator(_ byte: UInt8) -> Bool {
@@ -810,9 +833,9 @@ extension AnswerMatcher {
         func matchPart(_ tokens: [String]) -> PartResult {
             if let found = byStopwordsOnly[tokens] { return .named(found) }
             // "everything but fever", "all except pain": an exception we cannot safely apply; ask again.
-            if tokens.contains(where: Vocabulary.exceptionLeads.contains) { return .refused }
+            if tokens.contains(where: { Vocabulary.exceptionLeadTable[$0] != nil }) { return .refused }
             let content = Vocabulary.content(tokens)
-            if content.allSatisfy(Vocabulary.fillers.contains) { return .ignored }
+            if content.allSatisfy({ Vocabulary.fillerTable[$0] != nil }) { return .ignored }
             if let found = byContent[content] { return .named(found) }
             if let numbers = numberList(tokens) { return .chosen(Set(numbers)) }
             return cover(content)
@@ -820,7 +843,7 @@ extension AnswerMatcher {
 
         /// "1 3", "option 2", "2nd": option positions when every word is one.
         func numberList(_ tokens: [String]) -> [Int]? {
-            let words = tokens.filter { !Vocabulary.indexLeads.contains($0) && $0 != "options" && $0 != "numbers" }
+            let words = tokens.filter { Vocabulary.indexLeadTable[$0] == nil && $0 != "options" && $0 != "numbers" }
             guard !words.isEmpty else { return nil }
             var positions: [Int] = []
             for word in words {
@@ -854,7 +877,7 @@ extension AnswerMatcher {
             }
             var unclear: [Set<Int>] = []
             var unknown: [Int] = []
-            for row in leftover where !Vocabulary.fillers.contains(content[row]) {
+            for row in leftover where Vocabulary.fillerTable[content[row]] == nil {
                 let hits = compared.selects[row] ? options(hitBy: row, in: compared) : []
                 if hits.isEmpty {
                     unknown.append(row)

@@ -125,7 +125,13 @@ final class EngineProgram: Sendable {
 
     /// Every interrupt phrase, indexed (built by the first line that needs it).
     var interrupts: InterruptIndex.Box {
-        interruptIndex.value { InterruptIndex.Box(InterruptIndex(graph.interrupts)) }
+        interruptIndex.value { [self] in makeInterruptIndex() }
+    }
+
+    /// The interrupt index, built (kept apart so reading a built one copies nothing of the graph).
+    @inline(never)
+    private func makeInterruptIndex() -> InterruptIndex.Box {
+        InterruptIndex.Box(InterruptIndex(graph.interrupts))
     }
 
     /// The position of a node id, or nil when the graph has no such node.

@@ -7,7 +7,10 @@
 /// phrases and of the line, are plain shapes (length, letter set, typo allowance) over one flat
 /// array of scalars, so the positional check copies and retains nothing; it accepts exactly what
 /// `PhraseMatcher.accepts` accepts.
-struct InterruptIndex: Sendable {
+///
+/// A class (immutable): a turn reads it through its engine's box, and a reference is retained once
+/// where a struct of many arrays would be copied, each array retained and released.
+final class InterruptIndex: Sendable {
     /// A word as numbers: its scalars are `scalars[start..<start + count]` of the array it came with.
     struct Shape: Sendable {
         var start: Int
@@ -46,6 +49,75 @@ struct InterruptIndex: Sendable {
     /// Per group (urgent, other): the phrases to try for a line, found from its words.
     private let urgentCandidates: Candidates
     private let otherCandidates: Candidates
+    /// Per group, its lead words' letter sets by letter (nil for a group of more than 64 leads).
+    private let urgentFilter: LeadFilter?
+    private let otherFilter: LeadFilter?
+
+    /// A group's lead words by letter, so the leads a token may match are found with a few bit
+    /// operations per letter the token lacks instead of a test per lead (at most 64 leads: one bit each).
+    ///
+    /// A lead is kept for a token when the lead's letters missing from the token are no more than it
+    /// forgives: none for a prefix word (or a word without typo allowance), one or two for typo words
+    /// (`leadPositions`' test before `accepts`, for every lead at once).
+    struct LeadFilter: Sendable {
+        /// `containing[b]`: the leads whose letter set has bit `b`.
+        private let containing: [UInt64]
+        /// Every letter bit of some lead.
+        private let letters: UInt64
+        /// Leads that forgive no missing letter, one, and two.
+        private let none: UInt64
+        private let one: UInt64
+        private let two: UInt64
+
+        init?(_ leads: [Shape]) {
+            guard leads.count <= 64 else { return nil }
+            var containing = [UInt64](repeating: 0, count: 64)
+            var letters: UInt64 = 0
+            var none: UInt64 = 0
+            var one: UInt64 = 0
+            var two: UInt64 = 0
+            for (id, lead) in leads.enumerated() {
+                let bit: UInt64 = 1 << UInt64(id)
+                letters |= lead.letters
+                var rest = lead.letters
+                while rest != 0 {
+                    containing[rest.trailingZeroBitCount] |= bit
+                    rest &= rest - 1
+                }
+                if lead.isPrefix || lead.limit == 0 {
+                    none |= bit
+                } else if lead.limit == 1 {
+                    one |= bit
+                } else {
+                    two |= bit
+                }
+            }
+            self.containing = containing
+            self.letters = letters
+            self.none = none
+            self.one = one
+            self.two = two
+        }
+
+        /// The leads (one bit each) missing no more of their letters from a token with `tokenLetters` than they forgive.
+        @inline(__always)
+        func candidates(_ tokenLetters: UInt64) -> UInt64 {
+            var absent = letters & ~tokenLetters
+            var once: UInt64 = 0
+            var twice: UInt64 = 0
+            var thrice: UInt64 = 0
+            containing.withUnsafeBufferPointer { containing in
+                while absent != 0 {
+                    let m = containing[absent.trailingZeroBitCount]
+                    absent &= absent &- 1
+                    thrice |= twice & m
+                    twice |= once & m
+                    once |= m
+                }
+            }
+            return (none & ~once) | (one & ~twice) | (two & ~thrice)
+        }
+    }
 
     /// Which phrases of a group a line can match: a phrase that opens with an exact word is listed under
     /// its first exact word ("anchor"), one that opens with a lead word under that lead. Lists are flat:
@@ -74,7 +146,7 @@ struct InterruptIndex: Sendable {
         }
     }
 
-    init(_ interrupts: [Interrupt]) {
+    convenience init(_ interrupts: [Interrupt]) {
         self.init(matchers: interrupts.map { ($0.matcher, $0.urgent) })
     }
 
@@ -133,6 +205,8 @@ struct InterruptIndex: Sendable {
         self.otherLeads = leads[1]
         shortestLeadMatch = (leads[0] + leads[1]).map { $0.isPrefix ? $0.count : $0.count - $0.limit }.min() ?? 0
         urgentCandidates = Candidates(urgent, exact: exact, anchors: vocabulary.count, leads: leads[0].count)
+        urgentFilter = LeadFilter(leads[0])
+        otherFilter = LeadFilter(leads[1])
         otherCandidates = Candidates(other, exact: exact, anchors: vocabulary.count, leads: leads[1].count)
     }
 
@@ -163,7 +237,9 @@ struct InterruptIndex: Sendable {
                             present: UnsafeMutableBufferPointer(rebasing: bits[..<bitsetWords]),
                             leadHits: UnsafeMutableBufferPointer(rebasing: bits[bitsetWords...]), shapes: shapes,
                             scalars: scalars, candidates: candidates)
-                        return search(tokens, phrases, leads, urgent ? urgentCandidates : otherCandidates, firstOnly, scratch)
+                        return search(
+                            tokens, phrases, leads, urgent ? urgentCandidates : otherCandidates, urgent ? urgentFilter : otherFilter,
+                            firstOnly, scratch)
                     }
                 }
             }
@@ -180,7 +256,8 @@ struct InterruptIndex: Sendable {
     }
 
     private func search(
-        _ tokens: [String], _ phrases: [Phrase], _ leads: [Shape], _ lookup: Candidates, _ firstOnly: Bool, _ scratch: Scratch
+        _ tokens: [String], _ phrases: [Phrase], _ leads: [Shape], _ lookup: Candidates, _ filter: LeadFilter?,
+        _ firstOnly: Bool, _ scratch: Scratch
     ) -> [Int] {
         let count = tokens.count
         let present = scratch.present
@@ -214,7 +291,7 @@ struct InterruptIndex: Sendable {
             found = 0
             add(0..<phrases.count)  // beyond the bit masks: try every phrase
         } else if !leads.isEmpty {
-            leadPositions(leads, shapes, scalars, into: scratch.leadHits)
+            leadPositions(leads, filter, shapes, scalars, into: scratch.leadHits)
             for (lead, hits) in scratch.leadHits.enumerated() where hits != 0 {
                 let k = lookup.anchors + lead
                 add(lookup.start[k]..<lookup.start[k + 1])
@@ -270,10 +347,22 @@ struct InterruptIndex: Sendable {
     /// For each lead word, the token positions it accepts. Most pairs fail on the letter sets alone (a
     /// word with more letters missing from the token than it forgives cannot accept it), checked first.
     private func leadPositions(
-        _ leads: [Shape], _ shapes: UnsafeBufferPointer<Shape>, _ scalars: UnsafeBufferPointer<UInt32>,
+        _ leads: [Shape], _ filter: LeadFilter?, _ shapes: UnsafeBufferPointer<Shape>, _ scalars: UnsafeBufferPointer<UInt32>,
         into hits: UnsafeMutableBufferPointer<UInt64>
     ) {
         leads.withUnsafeBufferPointer { leads in
+            if let filter {
+                for (position, token) in shapes.enumerated() where token.count >= shortestLeadMatch {
+                    let bit: UInt64 = 1 << UInt64(position)
+                    var candidates = filter.candidates(token.letters)
+                    while candidates != 0 {
+                        let id = candidates.trailingZeroBitCount
+                        candidates &= candidates &- 1
+                        if accepts(leads[id], token, scalars) { hits[id] |= bit }
+                    }
+                }
+                return
+            }
             for (position, token) in shapes.enumerated() where token.count >= shortestLeadMatch {
                 let bit: UInt64 = 1 << UInt64(position)
                 let absent = ~token.letters

@@ -98,9 +98,8 @@ struct Turn {
 
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
-        let all = graph.interrupts
         if let index = program.interrupts.index.firstMatch(tokens, urgent: urgent) {
-            let interrupt = all[index]
+            let interrupt = program.graph.interrupts[index]
             trace(.interrupt(interrupt.id))
             state.history.append(state.snapshot)
             if interrupt.resume { state.stack.append(.resume(question: id)) }

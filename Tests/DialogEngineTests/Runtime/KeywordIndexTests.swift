@@ -55,3 +55,39 @@ private func shippedLines() throws -> (DialogGraph, [[String]]) {
         }
     }
 }
+
+@Test func interruptIndexFindsWhatPhraseMatchersFindOnRandomEdits() throws {
+    // Lines of interrupt words with random typos (change, drop, add, swap letters), cut to prefixes and
+    // mixed with other words: the lead-word filter must keep every lead a phrase matcher accepts.
+    let (graph, lines) = try shippedLines()
+    let index = InterruptIndex(graph.interrupts)
+    var words = Set(lines.joined())
+    for interrupt in graph.interrupts { for phrase in interrupt.matcher.phrases { words.formUnion(phrase.map(\.text)) } }
+    let vocabulary = words.sorted()
+    let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789é")
+    var rng = SplitMix64(seed: 20_261_125)
+    func edited(_ word: String) -> String {
+        var chars = Array(word)
+        for _ in 0..<rng.pick(4) {
+            let at = chars.isEmpty ? 0 : rng.pick(chars.count)
+            switch rng.pick(5) {
+            case 0 where !chars.isEmpty: chars[at] = letters[rng.pick(letters.count)]
+            case 1 where chars.count > 1: chars.remove(at: at)
+            case 2: chars.insert(letters[rng.pick(letters.count)], at: at)
+            case 3 where at + 1 < chars.count: chars.swapAt(at, at + 1)
+            default: chars = Array(chars.prefix(max(1, chars.count - rng.pick(4))))
+            }
+        }
+        return String(chars)
+    }
+    for _ in 0..<20_000 {
+        let tokens = (0..<(1 + rng.pick(7))).map { _ in
+            let word = vocabulary[rng.pick(vocabulary.count)]
+            return rng.pick(3) == 0 ? word : edited(word)
+        }
+        for urgent in [true, false] {
+            let expected = graph.interrupts.indices.first { graph.interrupts[$0].urgent == urgent && graph.interrupts[$0].matcher.matches(tokens) }
+            #expect(index.firstMatch(tokens, urgent: urgent) == expected, "\(tokens)")
+        }
+    }
+}
