@@ -234,7 +234,7 @@ final class ChatSession {
         }
         let target: String
         if let path {
-            target = path
+            target = FilePaths.absolute(path)  // the message says exactly where the file went
         } else {
             do {
                 target = FilePaths.join(try PrivateFiles.dataDirectory(), "second-opinion-documents.md")

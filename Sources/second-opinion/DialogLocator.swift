@@ -14,7 +14,7 @@ enum DialogLocator {
     static func locate() -> String? {
         if let env = Environment.value("SECOND_OPINION_DIALOGS"), !env.isEmpty { return env }
         let candidates: [() -> String?] = [
-            { currentDirectory().map { $0 + "/Dialogs" } },
+            { FilePaths.currentDirectory().map { $0 + "/Dialogs" } },
             { executableDirectory().map { $0 + "/Dialogs" } },
             { executableDirectory().map { parent(of: $0) + "/share/second-opinion/Dialogs" } },
             // Built from a checkout: Sources/second-opinion/DialogLocator.swift → ../../Dialogs.
@@ -34,13 +34,6 @@ enum DialogLocator {
         let argument = CommandLine.arguments[0]
         guard argument.contains("/") else { return nil }
         return parent(of: linkTarget(argument) ?? argument)
-    }
-
-    /// The working directory, absolute (`getcwd`).
-    private static func currentDirectory() -> String? {
-        guard let raw = getcwd(nil, 0) else { return nil }
-        defer { free(raw) }
-        return String(cString: raw)
     }
 
     /// Where the symbolic link at `path` points, or nil when it is not one.

@@ -33,6 +33,20 @@ enum FilePaths {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// `path` made absolute against the working directory (unchanged when it is absolute already or
+    /// the working directory is unknown). Not normalised: "./x" stays "<cwd>/./x".
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let directory = currentDirectory() else { return path }
+        return join(directory, path)
+    }
+
+    /// The working directory (`getcwd`).
+    static func currentDirectory() -> String? {
+        guard let raw = getcwd(nil, 0) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
     /// The last component ("/a/b/c" → "c").
     static func lastComponent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }

@@ -92,6 +92,10 @@ struct PrivateFilesTests {
         #expect(FilePaths.parent(of: "c") == ".")
         #expect(FilePaths.lastComponent(of: "/a/b/c.json") == "c.json")
         #expect(FilePaths.lastComponent(of: "c") == "c")
+        #expect(FilePaths.absolute("/a/b") == "/a/b")
+        let directory = FilePaths.currentDirectory()
+        #expect(directory?.hasPrefix("/") == true)
+        #expect(FilePaths.absolute("notes.md") == directory.map { FilePaths.join($0, "notes.md") })
     }
 
     @Test("An atomic write replaces the file whole, mode 0600, and leaves no temporary file")
