@@ -4,7 +4,7 @@
 /// dictionary itself answers (for ASCII text, `String` equality is byte equality).
 struct WordTable: Sendable {
     private let dictionary: [String: Int]
-    /// Whether every key is ASCII (else only the dictionary is used).
+    /// Whether every key is ASCII and every value fits the table (else only the dictionary is used).
     private let allASCII: Bool
     /// Per slot: the key's value, or -1 for an empty slot.
     private let values: [Int32]
@@ -17,7 +17,10 @@ struct WordTable: Sendable {
 
     init(_ dictionary: [String: Int]) {
         self.dictionary = dictionary
-        let allASCII = dictionary.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } && dictionary.values.allSatisfy { $0 <= Int32.max }
+        // The table marks empty slots with -1, so it takes values in 0...Int32.max; others use the dictionary.
+        let allASCII =
+            dictionary.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            && dictionary.values.allSatisfy { (0...Int(Int32.max)).contains($0) }
         self.allASCII = allASCII
         var size = 8
         while size < dictionary.count * 2 { size *= 2 }

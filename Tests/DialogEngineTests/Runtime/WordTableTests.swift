@@ -43,4 +43,10 @@ import Testing
         }
         #expect(WordTable([:])["x"] == nil)
     }
+
+    @Test func valuesOutsideTheTableRangeStillAgree() {
+        let dictionary = ["last": -1, "first": 1, "huge": Int(Int32.max) + 1, "zero": 0]
+        let table = WordTable(dictionary)
+        for probe in Array(dictionary.keys) + ["lat", "firstt", ""] { #expect(table[probe] == dictionary[probe], "\(probe)") }
+    }
 }
