@@ -49,18 +49,21 @@ struct ChatCommand: ParsableCommand {
     /// Runs a chat with `settings`: loads and checks the dialogs, then talks until the end or end of input.
     static func run(_ settings: ChatSettings) throws {
         let folder = try DialogFolder.find(settings.dialogs)
-        let graph = try DialogFolder.load(folder)
         if settings.privateMode, settings.record != nil || settings.out != nil {
             throw ValidationError("--private writes nothing to disk, so it cannot be combined with --record or --out")
         }
-        let history: String? =
+        let loaded = try DialogCache.load(folder, writable: !settings.privateMode)
+        // The history file's folder is made only at a terminal (piped input keeps no history).
+        let history: () -> String? = {
             settings.noHistory || settings.privateMode
-            ? nil : (try? PrivateFiles.stateDirectory()).map { FilePaths.join($0, "history") }
+                ? nil : (try? PrivateFiles.stateDirectory()).map { FilePaths.join($0, "history") }
+        }
         let store: SessionStore? = settings.privateMode ? nil : try? SessionStore.standard()
         let session = ChatSession(
-            engine: Engine(graph: graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
+            engine: Engine(graph: loaded.graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
             style: TerminalStyle.detect(noColorFlag: settings.noColor), recordPath: settings.record, outPath: settings.out,
             store: store, privateMode: settings.privateMode)
+        session.afterFirstPrompt = loaded.store
         throw ExitCode(session.run(resume: settings.resume))
     }
 }

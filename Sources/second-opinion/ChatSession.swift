@@ -20,6 +20,8 @@ final class ChatSession {
     private var transcript: [Transcript.Numbered] = []
     private let store: SessionStore?
     private let privateMode: Bool
+    /// Work that can wait until the first question is on screen (writing the compiled dialogs); run once.
+    var afterFirstPrompt: (() -> Void)?
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
@@ -51,6 +53,8 @@ final class ChatSession {
             if !offerToContinue { reportUnusableSavedSession() }
             persist()
         }
+        afterFirstPrompt?()
+        afterFirstPrompt = nil
         while true {
             reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
             switch reader.readLine(prompt: style.prompt("> ")) {

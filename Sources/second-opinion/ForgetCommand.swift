@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogEngine
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -6,15 +7,16 @@ import Foundation
 #endif
 
 /// `second-opinion forget`: deletes everything the tool has stored (history, saved session,
-/// default saved documents). Files you saved elsewhere by name are yours and are left alone.
+/// default saved documents, compiled dialogs). Files you saved elsewhere by name are yours and are left alone.
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Delete the answer history, the saved conversation and the default saved documents.")
+        abstract: "Delete the answer history, the saved conversation, the default saved documents and the compiled dialogs.")
 
     func run() throws {
         var removed: [String] = []
-        for directory in [try? PrivateFiles.stateDirectory(), try? PrivateFiles.dataDirectory()].compactMap({ $0 }) {
+        let directories = [PrivateFiles.stateDirectoryPath(), PrivateFiles.dataDirectoryPath(), PrivateFiles.cacheDirectoryPath()]
+        for directory in directories.compactMap({ $0 }) where FileBytes.isDirectory(directory) == true {
             let items = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for item in items.sorted() {
                 let path = FilePaths.join(directory, item)

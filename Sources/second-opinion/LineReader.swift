@@ -34,9 +34,10 @@ protocol LineReading: AnyObject {
 }
 
 /// The right reader: readline only when stdin AND stdout are terminals (isatty), else plain.
-func makeLineReader(historyFile: String?) -> any LineReading {
+/// `historyFile` is asked for only when readline is used.
+func makeLineReader(historyFile: () -> String?) -> any LineReading {
     if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-        return ReadlineReader(historyFile: historyFile)
+        return ReadlineReader(historyFile: historyFile())
     }
     return PlainLineReader()
 }

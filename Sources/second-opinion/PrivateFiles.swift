@@ -41,18 +41,42 @@ enum PrivateFiles {
         try xdgDirectory(variable: "XDG_DATA_HOME", fallback: ".local/share")
     }
 
+    /// $XDG_CACHE_HOME/second-opinion or ~/.cache/second-opinion (the compiled dialogs), created 0700.
+    static func cacheDirectory() throws -> String {
+        try xdgDirectory(variable: "XDG_CACHE_HOME", fallback: ".cache")
+    }
+
+    /// Where `stateDirectory()` is, without creating it (nil when there is no home).
+    static func stateDirectoryPath() -> String? {
+        xdgPath(variable: "XDG_STATE_HOME", fallback: ".local/state")
+    }
+
+    /// Where `dataDirectory()` is, without creating it (nil when there is no home).
+    static func dataDirectoryPath() -> String? {
+        xdgPath(variable: "XDG_DATA_HOME", fallback: ".local/share")
+    }
+
+    /// Where `cacheDirectory()` is, without creating it (nil when there is no home).
+    static func cacheDirectoryPath() -> String? {
+        xdgPath(variable: "XDG_CACHE_HOME", fallback: ".cache")
+    }
+
     private static func xdgDirectory(variable: String, fallback: String) throws -> String {
+        guard let directory = xdgPath(variable: variable, fallback: fallback) else { throw Failure.noHomeDirectory }
+        try makePrivateDirectory(directory)
+        return directory
+    }
+
+    private static func xdgPath(variable: String, fallback: String) -> String? {
         let base: String
         if let value = Environment.absolutePath(variable) {
             base = value
         } else if let home = Environment.absolutePath("HOME") {
             base = FilePaths.join(home, fallback)
         } else {
-            throw Failure.noHomeDirectory
+            return nil
         }
-        let directory = FilePaths.join(base, "second-opinion")
-        try makePrivateDirectory(directory)
-        return directory
+        return FilePaths.join(base, "second-opinion")
     }
 
     /// Writes `text` atomically (see the byte version).
@@ -105,7 +129,8 @@ enum PrivateFiles {
         }
     }
 
-    private static func makePrivateDirectory(_ path: String) throws {
+    /// Creates `path` (and missing parents) with mode 0700, or sets an existing folder back to 0700.
+    static func makePrivateDirectory(_ path: String) throws {
         switch FileBytes.isDirectory(path) {
         case true?: break
         case false?: throw Failure.notADirectory(path: path)

@@ -67,7 +67,11 @@ enum DialogFolder {
     /// Loads and checks the dialogs of `folder`; on errors prints them exactly as `validate` does and fails.
     static func load(_ folder: String, warnings: Bool = false) throws -> DialogGraph {
         // Warnings are printed only when asked for; otherwise the warning-only checks are skipped.
-        let result = DialogLoader.load(paths: [folder], checks: warnings ? .all : .errors)
+        try check(DialogLoader.load(paths: [folder], checks: warnings ? .all : .errors), warnings: warnings)
+    }
+
+    /// The graph of a load; on errors prints them exactly as `validate` does and fails.
+    static func check(_ result: DialogLoader.Result, warnings: Bool = false) throws -> DialogGraph {
         guard let graph = result.graph else {
             DiagnosticPrinter.printText(result.diagnostics, to: .error)
             DiagnosticPrinter.printCounts(result.diagnostics, to: .error)

@@ -16,9 +16,10 @@ struct SessionStore {
     /// The session file.
     let path: String
 
-    /// `session.json` in the private state folder.
+    /// `session.json` in the private state folder (made, 0700, by the first save).
     static func standard() throws -> SessionStore {
-        SessionStore(path: FilePaths.join(try PrivateFiles.stateDirectory(), "session.json"))
+        guard let directory = PrivateFiles.stateDirectoryPath() else { throw PrivateFiles.Failure.noHomeDirectory }
+        return SessionStore(path: FilePaths.join(directory, "session.json"))
     }
 
     struct File: Codable {
@@ -35,6 +36,7 @@ struct SessionStore {
     }
 
     func save(seed: UInt64, state: EngineState) throws {
+        try PrivateFiles.makePrivateDirectory(FilePaths.parent(of: path))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try PrivateFiles.writeAtomically(Array(try encoder.encode(File(seed: seed, state: state))), to: path)

@@ -4,7 +4,8 @@ import Foundation
 // bench [all] [--quick] [--dialogs DIR]      every measurement, each in a child process; prints the table
 // bench MODE [ARG] [--quick] [--dialogs DIR] one measurement in this process; prints its figures
 // bench generate NODES DIR                   writes the generated dialog set of NODES nodes to DIR
-// bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…   start to first byte of output (cold-start.sh)
+// bench first-line [--runs N] [--stdin FILE] [--versus HELLO] -- PROGRAM ARGS…   start to first byte of
+//                                                   output; with --versus, in turns with HELLO (cold-start.sh)
 //
 // MODE: baseline, turns, synthetic, replay, load-shipped, load-generated NODES, explore
 
@@ -12,7 +13,7 @@ let usage = """
     usage: bench [all] [--quick] [--dialogs DIR]
            bench MODE [--quick] [--dialogs DIR]   (MODE: baseline, turns, synthetic, replay, load-shipped, load-generated NODES, explore)
            bench generate NODES DIR
-           bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…
+           bench first-line [--runs N] [--stdin FILE] [--versus HELLO] -- PROGRAM ARGS…
     """
 
 var options = Options()
@@ -55,22 +56,26 @@ if positional.first == "generate" {
 }
 
 if positional.first == "first-line" {
-    // bench first-line [--runs N] [--stdin FILE] -- PROGRAM ARGS…  (used by cold-start.sh)
+    // bench first-line [--runs N] [--stdin FILE] [--versus HELLO] -- PROGRAM ARGS…  (used by cold-start.sh)
     var runs = 200
     var stdinPath: String?
+    var baseline: String?
     var rest = Array(positional.dropFirst())
     while let flag = rest.first, flag.hasPrefix("--") {
         rest.removeFirst()
         if flag == "--" { break }
         guard let value = rest.first else { break }
         rest.removeFirst()
-        if flag == "--runs" { runs = Int(value) ?? runs } else if flag == "--stdin" { stdinPath = value }
+        if flag == "--runs" { runs = Int(value) ?? runs } else if flag == "--stdin" { stdinPath = value } else if flag == "--versus" { baseline = value }
     }
     guard let program = rest.first else {
         print(usage)
         exit(2)
     }
-    let r = FirstLine(program: program, arguments: Array(rest.dropFirst()), stdinPath: stdinPath).measure(runs: runs, warmup: 10)
+    let target = FirstLine(program: program, arguments: Array(rest.dropFirst()), stdinPath: stdinPath)
+    let r =
+        baseline.map { target.compare(with: FirstLine(program: $0, arguments: [], stdinPath: stdinPath), runs: runs) }
+        ?? target.measure(runs: runs, warmup: 10)
     for line in r.lines { print(line) }
     exit(r.failures.isEmpty ? 0 : 1)
 }

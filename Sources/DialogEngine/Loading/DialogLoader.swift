@@ -29,25 +29,55 @@ public enum DialogLoader {
 
     /// Loads every `*.json` in each folder (not recursive) and each file named directly.
     public static func load(paths: [String], checks: Checks = .all) -> Result {
+        load(readSources(paths: paths), checks: checks)
+    }
+
+    /// The files of a load, as read: their bytes, and a diagnostic for each that could not be read.
+    public struct SourceSet: Sendable {
+        public var sources: [Source]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads files read by `readSources`, reporting the problems met reading them too.
+    public static func load(_ read: SourceSet, checks: Checks = .all) -> Result {
+        var result = load(sources: read.sources, checks: checks)
+        result.diagnostics = (read.diagnostics + result.diagnostics).sorted(by: order)
+        if read.diagnostics.contains(where: { $0.severity == .error }) { result.graph = nil }
+        return result
+    }
+
+    /// The bytes of every `*.json` in each folder (not recursive) and each file named directly, in the order
+    /// `load` links them, with a diagnostic for each that cannot be read. What `load(paths:)` reads.
+    public static func readSources(paths: [String]) -> SourceSet {
+        let listed = sourceFiles(paths: paths)
         var sources: [Source] = []
+        var diagnostics = listed.diagnostics
+        for file in listed.files {
+            switch FileBytes.read(file, limit: maxFileBytes) {
+            case .tooLarge(let size):
+                diagnostics.append(
+                    Diagnostic(
+                        .limitExceeded, SourceLocation(file: file, line: 1, column: 1), pointer: "",
+                        "file is \(size) bytes; dialog files are limited to \(maxFileBytes) bytes",
+                        hint: "split it into several dialogs"))
+            case .unreadable:
+                diagnostics.append(
+                    Diagnostic(.malformedJSON, SourceLocation(file: file, line: 1, column: 1), pointer: "", "cannot read the file"))
+            case .bytes(let bytes):
+                sources.append(Source(name: file, bytes: bytes))
+            }
+        }
+        return SourceSet(sources: sources, diagnostics: diagnostics)
+    }
+
+    /// The files `readSources` reads: every `*.json` in each folder (not recursive, sorted) and each file
+    /// named directly, with a diagnostic for each path that is neither.
+    public static func sourceFiles(paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
             do {
-                for file in try jsonFiles(at: path) {
-                    switch FileBytes.read(file, limit: maxFileBytes) {
-                    case .tooLarge(let size):
-                        diagnostics.append(
-                            Diagnostic(
-                                .limitExceeded, SourceLocation(file: file, line: 1, column: 1), pointer: "",
-                                "file is \(size) bytes; dialog files are limited to \(maxFileBytes) bytes",
-                                hint: "split it into several dialogs"))
-                    case .unreadable:
-                        diagnostics.append(
-                            Diagnostic(.malformedJSON, SourceLocation(file: file, line: 1, column: 1), pointer: "", "cannot read the file"))
-                    case .bytes(let bytes):
-                        sources.append(Source(name: file, bytes: bytes))
-                    }
-                }
+                files += try jsonFiles(at: path)
             } catch {
                 diagnostics.append(
                     Diagnostic(
@@ -55,10 +85,7 @@ public enum DialogLoader {
                         "\(error)", hint: "give a folder of dialog files or a .json file"))
             }
         }
-        var result = load(sources: sources, checks: checks)
-        result.diagnostics = (diagnostics + result.diagnostics).sorted(by: order)
-        if !diagnostics.isEmpty, diagnostics.contains(where: { $0.severity == .error }) { result.graph = nil }
-        return result
+        return (files, diagnostics)
     }
 
     /// Which checks a load runs.

@@ -73,6 +73,50 @@ public enum FileBytes {
     }
 }
 
+extension FileBytes {
+    /// Calls `body` with the file's bytes mapped read-only (no copy, and only the pages read are touched),
+    /// then unmaps them. Nil when the file cannot be opened or mapped or is bigger than `limit`.
+    ///
+    /// Only for files nothing truncates while they are read (a truncated mapping faults with SIGBUS): the
+    /// program's own files, which are only ever replaced whole by renaming.
+    public static func withMapped<T>(_ path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= limit else { return nil }
+        let size = Int(info.st_size)
+        if size == 0 { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size))
+    }
+
+    /// Whether the file holds exactly `expected`: read in small pieces into one reused buffer and
+    /// compared as they come, so checking a folder against a stored copy touches few fresh pages. False
+    /// when it cannot be read.
+    public static func contents(of path: String, equal expected: UnsafeRawBufferPointer) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == expected.count else { return false }
+        return withUnsafeTemporaryAllocation(byteCount: 16 << 10, alignment: 16) { buffer -> Bool in
+            guard let chunk = buffer.baseAddress else { return false }
+            var compared = 0
+            while true {
+                let n = readSome(fd, chunk, buffer.count)
+                if n < 0 { return false }
+                if n == 0 { return compared == expected.count }
+                guard compared + n <= expected.count, let base = expected.baseAddress,
+                    memcmp(chunk, base + compared, n) == 0
+                else { return false }
+                compared += n
+            }
+        }
+    }
+}
+
 /// The C library's message for the current `errno`.
 private func reason() -> String { String(cString: strerror(errno)) }
 

@@ -16,6 +16,10 @@ public struct NodeTable: Sendable {
         count = places.values.reduce(0) { $0 + $1.count }
     }
 
+    /// The stored nodes and each dialog's name-to-place table, as `init(nodes:places:)` takes them (the
+    /// compiled form writes these).
+    var layout: (nodes: [Node], places: [String: [String: Int]]) { (storage, places) }
+
     /// Whether there are no nodes.
     public var isEmpty: Bool { count == 0 }
 

@@ -63,6 +63,17 @@ public struct AnswerMatcher: Sendable {
         }
     }
 
+    /// The slot type the matcher was made for.
+    var slotType: SlotType {
+        switch kind {
+        case .bool: return .bool
+        case .number(let min, let max, let integer): return .number(min: min, max: max, integer: integer)
+        case .text: return .text
+        case .choice(let lazy): return .choice(lazy.options)
+        case .multi(let lazy): return .multi(lazy.options)
+        }
+    }
+
     /// The meaning of `line` for this slot type.
     public func match(_ line: String) -> MatchOutcome {
         match(line, tokens: nil)

@@ -22,6 +22,9 @@ public struct PhraseMatcher: Sendable {
         storage = Storage(phrases)
     }
 
+    /// The phrases as written (what the matcher was made from).
+    var texts: [String] { storage.texts }
+
     /// The phrases' words and exact words.
     final class Prepared: Sendable {
         let phrases: [[Word]]

@@ -1,0 +1,231 @@
+/// Reading a graph written by `ByteWriter+Graph.swift`, in the same order. Matchers are made again from
+/// what they were made from (a question's slot type, a rule's phrases); their indexes are built on first
+/// use, as after a load.
+extension ByteReader {
+    mutating func graph() throws -> DialogGraph {
+        var dialogs: [String: DialogInfo] = [:]
+        let dialogCount = try count()
+        dialogs.reserveCapacity(dialogCount)
+        for _ in 0..<dialogCount {
+            let key = try string()
+            dialogs[key] = try dialogInfo()
+        }
+        let dialogOrder = try strings()
+        let nodes = try array { try $0.node() }
+        var places: [String: [String: Int]] = [:]
+        let placeDialogs = try count()
+        places.reserveCapacity(placeDialogs)
+        for _ in 0..<placeDialogs {
+            let dialog = try string()
+            let n = try count()
+            var names: [String: Int] = [:]
+            names.reserveCapacity(n)
+            for _ in 0..<n {
+                let name = try string()
+                names[name] = try index(below: nodes.count)
+            }
+            places[dialog] = names
+        }
+        let nodeOrder = try array { try $0.nodeID() }
+        var slots: [String: SlotDefinition] = [:]
+        let slotCount = try count()
+        slots.reserveCapacity(slotCount)
+        for _ in 0..<slotCount {
+            let key = try string()
+            slots[key] = try slotDefinition()
+        }
+        let slotOrder = try strings()
+        let interrupts = try array { try $0.interrupt() }
+        var documents: [String: DocumentTemplate] = [:]
+        let documentCount = try count()
+        documents.reserveCapacity(documentCount)
+        for _ in 0..<documentCount {
+            let key = try string()
+            documents[key] = try documentTemplate()
+        }
+        let documentOrder = try strings()
+        let properties = try array { try $0.pathProperty() }
+        let entry = try nodeID()
+        return DialogGraph(
+            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(nodes: nodes, places: places), nodeOrder: nodeOrder,
+            slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
+            properties: properties, entry: entry)
+    }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int())
+    }
+
+    mutating func nodeID() throws -> NodeID {
+        NodeID(dialog: try string(), node: try string())
+    }
+
+    mutating func dialogInfo() throws -> DialogInfo {
+        DialogInfo(
+            id: try string(), title: try optional { try $0.string() }, start: try nodeID(), file: try string(),
+            location: try location(), nodes: try strings())
+    }
+
+    mutating func node() throws -> Node {
+        let id = try nodeID()
+        let location = try location()
+        let assignments = try array { r in Assignment(slot: try r.string(), value: try r.value()) }
+        let say = try array { try $0.template() }
+        let documents = try strings()
+        let question = try optional { try $0.question() }
+        let why = try optional { try $0.string() }
+        let exit: Exit
+        switch try byte() {
+        case 0: exit = .next(try array { try $0.edge() })
+        case 1: exit = .call(try nodeID(), then: try array { try $0.edge() })
+        case 2: exit = .returns
+        case 3: exit = .end
+        default: throw CompiledFormError.malformed
+        }
+        return Node(
+            id: id, location: location, assignments: assignments, say: say, documents: documents, question: question, why: why,
+            exit: exit)
+    }
+
+    mutating func edge() throws -> Edge {
+        Edge(condition: try optional { try $0.condition(depth: 0) }, target: try nodeID(), location: try location())
+    }
+
+    mutating func question() throws -> Question {
+        let slot = try string()
+        let reprompt = try template()
+        let attempts = try int()
+        let skippable = try bool()
+        let type = try slotType()
+        let map = try optional { r in
+            KeywordMap(
+                slot: try r.string(),
+                rules: try r.array { r in KeywordMap.Rule(value: try r.string(), matcher: PhraseMatcher(phrases: try r.strings())) },
+                defaultValue: try r.optional { try $0.string() }, isMulti: try r.bool())
+        }
+        return Question(
+            slot: slot, reprompt: reprompt, attempts: attempts, skippable: skippable, matcher: AnswerMatcher(type: type), map: map,
+            location: try location())
+    }
+
+    mutating func slotDefinition() throws -> SlotDefinition {
+        var definition = SlotDefinition(name: try string(), type: try slotType(), label: try string(), location: try location())
+        let unitCount = try count()
+        for _ in 0..<unitCount {
+            let unit = try string()
+            definition.units[unit] = try double()
+        }
+        return definition
+    }
+
+    mutating func slotType() throws -> SlotType {
+        switch try byte() {
+        case 0: return .bool
+        case 1:
+            return .number(min: try optional { try $0.double() }, max: try optional { try $0.double() }, integer: try bool())
+        case 2: return .text
+        case 3: return .choice(try array { try $0.option() })
+        case 4: return .multi(try array { try $0.option() })
+        default: throw CompiledFormError.malformed
+        }
+    }
+
+    mutating func option() throws -> Option {
+        Option(value: try string(), label: try string(), synonyms: try strings())
+    }
+
+    mutating func interrupt() throws -> Interrupt {
+        Interrupt(
+            id: try string(), keywords: try strings(), matcher: PhraseMatcher(phrases: try strings()), target: try nodeID(),
+            resume: try bool(), urgent: try bool(), priority: try int(), location: try location())
+    }
+
+    mutating func documentTemplate() throws -> DocumentTemplate {
+        DocumentTemplate(
+            id: try string(), title: try template(),
+            items: try array { r in
+                DocumentTemplate.Item(
+                    kind: try r.documentKind(), template: try r.template(), condition: try r.optional { try $0.condition(depth: 0) },
+                    location: try r.location())
+            },
+            location: try location())
+    }
+
+    mutating func documentKind() throws -> DocumentTemplate.Kind {
+        let all = DocumentTemplate.Kind.allCases
+        let code = Int(try byte())
+        guard code < all.count else { throw CompiledFormError.malformed }
+        return all[all.index(all.startIndex, offsetBy: code)]
+    }
+
+    mutating func pathProperty() throws -> PathProperty {
+        let id = try string()
+        let description = try string()
+        let rule: PathProperty.Rule
+        switch try byte() {
+        case 0: rule = .before(first: try nodeID(), then: try nodeID())
+        case 1: rule = .never(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
+        case 2: rule = .alwaysReaches(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
+        default: throw CompiledFormError.malformed
+        }
+        return PathProperty(id: id, description: description, rule: rule, location: try location())
+    }
+
+    mutating func value() throws -> Value {
+        switch try byte() {
+        case 0: return .bool(try bool())
+        case 1: return .number(try double())
+        case 2: return .text(try string())
+        case 3: return .choice(try string())
+        case 4: return .set(try strings())
+        default: throw CompiledFormError.malformed
+        }
+    }
+
+    mutating func template() throws -> Template {
+        Template(
+            segments: try array { r in
+                switch try r.byte() {
+                case 0: return .text(try r.string())
+                case 1: return .slot(try r.string(), fallback: try r.optional { try $0.string() })
+                default: throw CompiledFormError.malformed
+                }
+            })
+    }
+
+    mutating func condition(depth: Int) throws -> Condition {
+        guard depth < Self.maxDepth else { throw CompiledFormError.malformed }
+        switch try byte() {
+        case 0: return .constant(try bool())
+        case 1: return .slot(try string())
+        case 2:
+            let a = try operand()
+            let op = try comparisonOperator()
+            return .compare(a, op, try operand())
+        case 3: return .contains(set: try operand(), element: try operand())
+        case 4: return .answered(try string())
+        case 5: return .not(try condition(depth: depth + 1))
+        case 6: return .and(try condition(depth: depth + 1), try condition(depth: depth + 1))
+        case 7: return .or(try condition(depth: depth + 1), try condition(depth: depth + 1))
+        default: throw CompiledFormError.malformed
+        }
+    }
+
+    mutating func comparisonOperator() throws -> ComparisonOperator {
+        let all = ComparisonOperator.allCases
+        let code = Int(try byte())
+        guard code < all.count else { throw CompiledFormError.malformed }
+        return all[code]
+    }
+
+    mutating func operand() throws -> Operand {
+        switch try byte() {
+        case 0: return .slot(try string(), offset: try int())
+        case 1: return .text(try string())
+        case 2: return .number(try double())
+        case 3: return .bool(try bool())
+        case 4: return .list(try strings())
+        default: throw CompiledFormError.malformed
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Why a compiled form could not be read. Any of these makes the cache a miss; none is shown to a person.
+enum CompiledFormError: Error, Equatable {
+    /// The bytes end before the value does.
+    case truncated
+    /// A value that cannot occur in a valid form (an unknown case tag, a string index past the table, too deep).
+    case malformed
+}
+
+/// Reads what `ByteWriter` wrote, checking every read against the end: a damaged or hostile file fails
+/// with `CompiledFormError`, never traps, and never makes it allocate more than its own size. It reads a
+/// buffer it does not own: use it only inside the `withUnsafeBytes` call that lends the buffer.
+struct ByteReader {
+    private let buffer: UnsafeRawBufferPointer
+    private(set) var offset: Int
+    /// The string table, once read (`string()` looks indexes up here).
+    var table: [String] = []
+    /// How deep nested values (conditions) may go: a damaged file must not exhaust the stack.
+    static let maxDepth = 512
+
+    init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.buffer = buffer
+        self.offset = offset
+    }
+
+    var remaining: Int { buffer.count - offset }
+
+    mutating func byte() throws -> UInt8 {
+        guard offset < buffer.count else { throw CompiledFormError.truncated }
+        defer { offset += 1 }
+        return buffer[offset]
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw CompiledFormError.malformed
+        }
+    }
+
+    mutating func unsigned() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw CompiledFormError.malformed }
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    /// A count of items that each take at least one byte: never more than the bytes left, so a damaged
+    /// count cannot make an array reserve gigabytes.
+    mutating func count() throws -> Int {
+        let value = try unsigned()
+        guard value <= UInt64(remaining) else { throw CompiledFormError.malformed }
+        return Int(value)
+    }
+
+    /// An index below `limit`.
+    mutating func index(below limit: Int) throws -> Int {
+        let value = try unsigned()
+        guard value < UInt64(limit) else { throw CompiledFormError.malformed }
+        return Int(value)
+    }
+
+    mutating func int() throws -> Int {
+        let z = try unsigned()
+        let value = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+        guard let int = Int(exactly: value) else { throw CompiledFormError.malformed }
+        return int
+    }
+
+    mutating func double() throws -> Double {
+        guard remaining >= 8 else { throw CompiledFormError.truncated }
+        var bits: UInt64 = 0
+        for i in 0..<8 { bits |= UInt64(buffer[offset + i]) << UInt64(8 * i) }
+        offset += 8
+        return Double(bitPattern: bits)
+    }
+
+    mutating func string() throws -> String {
+        table[try index(below: table.count)]
+    }
+
+    mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+        let n = try count()
+        var values: [T] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// Raw bytes written by `ByteWriter.blob`, without copying them.
+    mutating func blob() throws -> UnsafeRawBufferPointer {
+        let n = try count()
+        defer { offset += n }
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + n])
+    }
+
+    /// A string written raw (UTF-8 with its length), for the string table itself.
+    mutating func rawString() throws -> String {
+        String(decoding: try blob(), as: UTF8.self)
+    }
+}

@@ -1,0 +1,281 @@
+/// Writing a checked `DialogGraph` in the compiled form. Every stored property of every model type is
+/// written (`CompiledDialogsTests` compares a decoded graph with the loaded one field by field, so a
+/// property added later and forgotten here fails that test). Dictionaries are written in key order, so
+/// the same graph always gives the same bytes. `ByteReader+Graph.swift` reads it back in the same order.
+extension ByteWriter {
+    mutating func graph(_ g: DialogGraph) {
+        array(g.dialogs.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.dialogInfo(entry.value)
+        }
+        strings(g.dialogOrder)
+        let layout = g.nodes.layout
+        array(layout.nodes) { $0.node($1) }
+        array(layout.places.sorted { $0.key < $1.key }) { w, dialog in
+            w.string(dialog.key)
+            w.array(dialog.value.sorted { $0.key < $1.key }) { w, name in
+                w.string(name.key)
+                w.count(name.value)
+            }
+        }
+        array(g.nodeOrder) { $0.nodeID($1) }
+        array(g.slots.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.slotDefinition(entry.value)
+        }
+        strings(g.slotOrder)
+        array(g.interrupts) { $0.interrupt($1) }
+        array(g.documents.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            w.documentTemplate(entry.value)
+        }
+        strings(g.documentOrder)
+        array(g.properties) { $0.pathProperty($1) }
+        nodeID(g.entry)
+    }
+
+    mutating func location(_ l: SourceLocation) {
+        string(l.file)
+        int(l.line)
+        int(l.column)
+    }
+
+    mutating func nodeID(_ id: NodeID) {
+        string(id.dialog)
+        string(id.node)
+    }
+
+    mutating func dialogInfo(_ d: DialogInfo) {
+        string(d.id)
+        optional(d.title) { $0.string($1) }
+        nodeID(d.start)
+        string(d.file)
+        location(d.location)
+        strings(d.nodes)
+    }
+
+    mutating func node(_ n: Node) {
+        nodeID(n.id)
+        location(n.location)
+        array(n.assignments) { w, a in
+            w.string(a.slot)
+            w.value(a.value)
+        }
+        array(n.say) { $0.template($1) }
+        strings(n.documents)
+        optional(n.question) { $0.question($1) }
+        optional(n.why) { $0.string($1) }
+        switch n.exit {
+        case .next(let edges):
+            byte(0)
+            array(edges) { $0.edge($1) }
+        case .call(let callee, let edges):
+            byte(1)
+            nodeID(callee)
+            array(edges) { $0.edge($1) }
+        case .returns: byte(2)
+        case .end: byte(3)
+        }
+    }
+
+    mutating func edge(_ e: Edge) {
+        optional(e.condition) { $0.condition($1) }
+        nodeID(e.target)
+        location(e.location)
+    }
+
+    mutating func question(_ q: Question) {
+        string(q.slot)
+        template(q.reprompt)
+        int(q.attempts)
+        bool(q.skippable)
+        slotType(q.matcher.slotType)
+        optional(q.map) { w, map in
+            w.string(map.slot)
+            w.array(map.rules) { w, rule in
+                w.string(rule.value)
+                w.strings(rule.matcher.texts)
+            }
+            w.optional(map.defaultValue) { $0.string($1) }
+            w.bool(map.isMulti)
+        }
+        location(q.location)
+    }
+
+    mutating func slotDefinition(_ s: SlotDefinition) {
+        string(s.name)
+        slotType(s.type)
+        string(s.label)
+        location(s.location)
+        array(s.units.sorted { $0.key < $1.key }) { w, unit in
+            w.string(unit.key)
+            w.double(unit.value)
+        }
+    }
+
+    mutating func slotType(_ t: SlotType) {
+        switch t {
+        case .bool: byte(0)
+        case .number(let min, let max, let integer):
+            byte(1)
+            optional(min) { $0.double($1) }
+            optional(max) { $0.double($1) }
+            bool(integer)
+        case .text: byte(2)
+        case .choice(let options):
+            byte(3)
+            array(options) { $0.option($1) }
+        case .multi(let options):
+            byte(4)
+            array(options) { $0.option($1) }
+        }
+    }
+
+    mutating func option(_ o: Option) {
+        string(o.value)
+        string(o.label)
+        strings(o.synonyms)
+    }
+
+    mutating func interrupt(_ i: Interrupt) {
+        string(i.id)
+        strings(i.keywords)
+        strings(i.matcher.texts)
+        nodeID(i.target)
+        bool(i.resume)
+        bool(i.urgent)
+        int(i.priority)
+        location(i.location)
+    }
+
+    mutating func documentTemplate(_ d: DocumentTemplate) {
+        string(d.id)
+        template(d.title)
+        array(d.items) { w, item in
+            w.byte(item.kind.code)
+            w.template(item.template)
+            w.optional(item.condition) { $0.condition($1) }
+            w.location(item.location)
+        }
+        location(d.location)
+    }
+
+    mutating func pathProperty(_ p: PathProperty) {
+        string(p.id)
+        string(p.description)
+        switch p.rule {
+        case .before(let first, let then):
+            byte(0)
+            nodeID(first)
+            nodeID(then)
+        case .never(let node, let when):
+            byte(1)
+            nodeID(node)
+            optional(when) { $0.condition($1) }
+        case .alwaysReaches(let node, let when):
+            byte(2)
+            nodeID(node)
+            optional(when) { $0.condition($1) }
+        }
+        location(p.location)
+    }
+
+    mutating func value(_ v: Value) {
+        switch v {
+        case .bool(let b):
+            byte(0)
+            bool(b)
+        case .number(let n):
+            byte(1)
+            double(n)
+        case .text(let s):
+            byte(2)
+            string(s)
+        case .choice(let s):
+            byte(3)
+            string(s)
+        case .set(let items):
+            byte(4)
+            strings(items)
+        }
+    }
+
+    mutating func template(_ t: Template) {
+        array(t.segments) { w, segment in
+            switch segment {
+            case .text(let s):
+                w.byte(0)
+                w.string(s)
+            case .slot(let name, let fallback):
+                w.byte(1)
+                w.string(name)
+                w.optional(fallback) { $0.string($1) }
+            }
+        }
+    }
+
+    mutating func condition(_ c: Condition) {
+        switch c {
+        case .constant(let b):
+            byte(0)
+            bool(b)
+        case .slot(let name):
+            byte(1)
+            string(name)
+        case .compare(let a, let op, let b):
+            byte(2)
+            operand(a)
+            byte(op.code)
+            operand(b)
+        case .contains(let set, let element):
+            byte(3)
+            operand(set)
+            operand(element)
+        case .answered(let name):
+            byte(4)
+            string(name)
+        case .not(let inner):
+            byte(5)
+            condition(inner)
+        case .and(let a, let b):
+            byte(6)
+            condition(a)
+            condition(b)
+        case .or(let a, let b):
+            byte(7)
+            condition(a)
+            condition(b)
+        }
+    }
+
+    mutating func operand(_ o: Operand) {
+        switch o {
+        case .slot(let name, let offset):
+            byte(0)
+            string(name)
+            int(offset)
+        case .text(let s):
+            byte(1)
+            string(s)
+        case .number(let n):
+            byte(2)
+            double(n)
+        case .bool(let b):
+            byte(3)
+            bool(b)
+        case .list(let items):
+            byte(4)
+            strings(items)
+        }
+    }
+}
+
+extension DocumentTemplate.Kind {
+    /// The kind's byte in the compiled form: its place in `allCases`.
+    var code: UInt8 { UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
+}
+
+extension ComparisonOperator {
+    /// The operator's byte in the compiled form: its place in `allCases`.
+    var code: UInt8 { UInt8(Self.allCases.firstIndex(of: self) ?? 0) }
+}

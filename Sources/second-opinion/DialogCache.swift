@@ -1,0 +1,95 @@
+import DialogEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The chat's compiled dialogs: after a full load, the checked graph is kept in
+/// `$XDG_CACHE_HOME/second-opinion` (one file per dialog folder, mode 0600), and the next chat on the
+/// same files starts from it instead of parsing, linking and checking the JSON again (README, Performance).
+///
+/// It cannot go stale: `CompiledDialogs` gives a graph only when every file is byte for byte what was
+/// compiled and the program is the same build (`stamp`); otherwise the folder is loaded and checked in
+/// full, exactly as without a cache, and the form is written again after the first question is shown.
+/// A missing, unreadable or damaged cache only costs that full load. `--private` writes none, and
+/// `second-opinion forget` deletes it.
+enum DialogCache {
+    /// What the chat starts from.
+    struct Loaded {
+        let graph: DialogGraph
+        /// Writes the compiled form when it was missing or out of date (call after the first prompt); nil
+        /// when the graph came from it, or nothing should be written.
+        let store: (() -> Void)?
+    }
+
+    /// The biggest compiled form read (a form holds its sources, each at most 1 MiB, and their graph).
+    static let maxBytes = 256 << 20
+
+    /// The graph of `folder`: from the compiled form when it matches, else loaded and checked in full (on
+    /// errors they are printed as `validate` prints them, and the chat does not start).
+    static func load(_ folder: String, writable: Bool) throws -> Loaded {
+        let stamp = programStamp()
+        let file = cacheFile(for: folder)
+        if let stamp, let file, let graph = compiled(folder, from: file, stamp: stamp) {
+            return Loaded(graph: graph, store: nil)
+        }
+        let read = DialogLoader.readSources(paths: [folder])
+        let graph = try DialogFolder.check(DialogLoader.load(read, checks: .errors))
+        guard writable, read.diagnostics.isEmpty, let stamp, let file else { return Loaded(graph: graph, store: nil) }
+        return Loaded(graph: graph) {
+            // Best effort: a chat without a cache is only slower to start next time.
+            guard (try? PrivateFiles.cacheDirectory()) != nil else { return }
+            try? PrivateFiles.writeAtomically(CompiledDialogs.encode(graph, sources: read.sources, stamp: stamp), to: file)
+        }
+    }
+
+    /// The graph in the compiled form at `file`, when it was made by this build from exactly the dialog files
+    /// in `folder` now (the same names, each byte for byte the same). The form is mapped, not copied, and
+    /// each file is compared with its stored copy as it is read, so a hit reads every file once and keeps
+    /// no copy of it.
+    private static func compiled(_ folder: String, from file: String, stamp: [UInt8]) -> DialogGraph? {
+        let listed = DialogLoader.sourceFiles(paths: [folder])
+        guard listed.diagnostics.isEmpty else { return nil }
+        let names = listed.files.sorted()
+        return FileBytes.withMapped(file, limit: maxBytes) { form in
+            CompiledDialogs.decode(form, stamp: stamp) { stored in
+                stored.count == names.count
+                    && zip(stored, names).allSatisfy { source, name in
+                        source.name == name && source.bytes.count <= DialogLoader.maxFileBytes
+                            && FileBytes.contents(of: name, equal: source.bytes)
+                    }
+            }
+        } ?? nil
+    }
+
+    /// The cache file for a dialog folder: named by a hash of the folder's absolute path, so two folders
+    /// keep a form each (a collision only means a miss: the form holds the file names and bytes).
+    static func cacheFile(for folder: String) -> String? {
+        guard let directory = PrivateFiles.cacheDirectoryPath() else { return nil }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+        for byte in FilePaths.absolute(folder).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        return FilePaths.join(directory, "dialogs-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
+    }
+
+    /// Which build of the program is running: the device, inode, size and modification time (to the
+    /// nanosecond) of its executable, one `stat`. Any rebuild or reinstall changes it, so a form written
+    /// by another build is never read. Nil where `/proc/self/exe` does not exist (no cache there).
+    static func programStamp() -> [UInt8]? {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        var stamp: [UInt8] = []
+        #if os(Linux)
+            let fields = [
+                UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size), UInt64(bitPattern: Int64(info.st_mtim.tv_sec)),
+                UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
+            ]
+        #else
+            let fields = [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size)]
+        #endif
+        for field in fields { withUnsafeBytes(of: field.littleEndian) { stamp += $0 } }
+        return stamp
+    }
+}

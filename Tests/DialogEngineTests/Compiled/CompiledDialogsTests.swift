@@ -1,0 +1,131 @@
+@testable import DialogEngine
+import Foundation
+import Testing
+
+/// The compiled form gives back exactly the graph the loader made, and only for exactly the same files.
+@Suite struct CompiledDialogsTests {
+    static let stamp = Array("test build 1".utf8)
+
+    /// Every folder of dialogs the tests ship that loads cleanly.
+    static let cleanFolders: [String] = {
+        let explore = Fixtures.root.appendingPathComponent("Tests/DialogEngineTests/Fixtures/explore").path
+        let candidates = [Fixtures.dialogs, Fixtures.small] + Fixtures.folders(in: explore).map { explore + "/" + $0 }
+        return candidates.filter { DialogLoader.load(paths: [$0]).graph != nil }
+    }()
+
+    static func compiled(_ folder: String) throws -> (read: DialogLoader.SourceSet, graph: DialogGraph, bytes: [UInt8]) {
+        let read = DialogLoader.readSources(paths: [folder])
+        let graph = try #require(DialogLoader.load(read, checks: .errors).graph)
+        return (read, graph, CompiledDialogs.encode(graph, sources: read.sources, stamp: stamp))
+    }
+
+    @Test func thereAreSeveralCleanFolders() {
+        #expect(Self.cleanFolders.count >= 3)
+        #expect(Self.cleanFolders.contains(Fixtures.dialogs))
+    }
+
+    /// Field by field, the decoded graph is the loaded one, and writing it again gives the same bytes.
+    @Test(arguments: cleanFolders)
+    func decodesToTheLoadedGraph(_ folder: String) throws {
+        let (read, graph, bytes) = try Self.compiled(folder)
+        let decoded = try #require(CompiledDialogs.decode(bytes, sources: read.sources, stamp: Self.stamp))
+        let expected = DeepDump.text(graph)
+        #expect(DeepDump.text(decoded) == expected)
+        #expect(expected.count > 1000)
+        #expect(CompiledDialogs.encode(decoded, sources: read.sources, stamp: Self.stamp) == bytes)
+    }
+
+    /// The dump sees what the codec must keep: a changed slot label or a dropped matcher phrase shows.
+    @Test func deepDumpSeesSmallDifferences() throws {
+        let (_, graph, _) = try Self.compiled(Fixtures.small)
+        var changed = graph
+        let name = try #require(changed.slotOrder.first)
+        changed.slots[name]?.label += "!"
+        #expect(DeepDump.text(changed) != DeepDump.text(graph))
+        var fewer = graph
+        let interrupt = try #require(fewer.interrupts.first)
+        fewer.interrupts[0].matcher = PhraseMatcher(phrases: Array(interrupt.matcher.texts.dropLast()))
+        #expect(DeepDump.text(fewer) != DeepDump.text(graph))
+    }
+
+    /// The shipped conversation run on a decoded graph: every transcript replays byte for byte.
+    @Test func shippedTranscriptsReplayOnTheDecodedGraph() throws {
+        let (read, _, bytes) = try Self.compiled(Fixtures.dialogs)
+        let engine = Engine(graph: try #require(CompiledDialogs.decode(bytes, sources: read.sources, stamp: Self.stamp)))
+        let files = Fixtures.files(in: Fixtures.transcripts, ending: ".transcript")
+        #expect(files.count >= 12)
+        for path in files {
+            let transcript = try Transcript.parse(try String(contentsOfFile: path, encoding: .utf8)).get()
+            let result = Replayer.replay(transcript, engine: engine, file: path)
+            #expect(result.passed, Comment(rawValue: path + "\n" + result.diff + result.assertionFailures.joined(separator: "\n")))
+        }
+    }
+
+    /// Any difference in the files or the program means no graph: edited, renamed, added or removed
+    /// files, another stamp, another format version.
+    @Test func anyDifferenceInTheFilesOrProgramIsAMiss() throws {
+        let (read, _, bytes) = try Self.compiled(Fixtures.small)
+        let sources = read.sources
+        #expect(sources.count == 3)
+        #expect(CompiledDialogs.decode(bytes, sources: sources, stamp: Self.stamp) != nil)
+        // The order the files were listed in does not matter (the loader sorts them too).
+        #expect(CompiledDialogs.decode(bytes, sources: sources.reversed(), stamp: Self.stamp) != nil)
+
+        var edited = sources
+        edited[1].bytes[edited[1].bytes.count / 2] ^= 0x01
+        #expect(CompiledDialogs.decode(bytes, sources: edited, stamp: Self.stamp) == nil)
+        var grown = sources
+        grown[0].bytes.append(0x20)  // one trailing space: still the same JSON, but not the same file
+        #expect(CompiledDialogs.decode(bytes, sources: grown, stamp: Self.stamp) == nil)
+        var renamed = sources
+        renamed[2].name += "x"
+        #expect(CompiledDialogs.decode(bytes, sources: renamed, stamp: Self.stamp) == nil)
+        #expect(CompiledDialogs.decode(bytes, sources: Array(sources.dropLast()), stamp: Self.stamp) == nil)
+        #expect(
+            CompiledDialogs.decode(bytes, sources: sources + [DialogLoader.Source(name: "zz.json", bytes: [])], stamp: Self.stamp)
+                == nil)
+        #expect(CompiledDialogs.decode(bytes, sources: sources, stamp: Self.stamp + [0]) == nil)
+        #expect(CompiledDialogs.decode(bytes, sources: sources, stamp: []) == nil)
+        var otherVersion = bytes
+        otherVersion[CompiledDialogs.magic.count] &+= 1
+        #expect(CompiledDialogs.decode(otherVersion, sources: sources, stamp: Self.stamp) == nil)
+        #expect(CompiledDialogs.decode([], sources: sources, stamp: Self.stamp) == nil)
+    }
+
+    /// A damaged form is refused and never traps: cut short anywhere, or with any one byte changed.
+    @Test func damagedFormsAreRefused() throws {
+        let (read, _, bytes) = try Self.compiled(Fixtures.small)
+        let sources = read.sources
+        for length in 0..<bytes.count {
+            #expect(CompiledDialogs.decode(Array(bytes[..<length]), sources: sources, stamp: Self.stamp) == nil)
+        }
+        #expect(CompiledDialogs.decode(bytes + [0], sources: sources, stamp: Self.stamp) == nil)
+        for index in bytes.indices {
+            var damaged = bytes
+            damaged[index] ^= UInt8(1 << (index % 8))
+            #expect(CompiledDialogs.decode(damaged, sources: sources, stamp: Self.stamp) == nil, "byte \(index)")
+        }
+    }
+
+    /// A form whose checksum is right but whose body is nonsense (as a buggy writer might make) is still
+    /// refused by the reader's own checks, never trusted into a crash: random bodies, with the checksum fixed.
+    @Test func nonsenseBodiesWithAValidChecksumNeverTrap() throws {
+        let (read, _, bytes) = try Self.compiled(Fixtures.small)
+        let sources = read.sources
+        let header = try #require(CompiledDialogs.headerLength(bytes))
+        var generator = SplitMix64(seed: 7)
+        var decodedSome = 0
+        for round in 0..<400 {
+            var body = Array(bytes[(header + 8)...])
+            for _ in 0...(round % 5) {
+                let index = Int(generator.next() % UInt64(body.count))
+                body[index] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            let sum = body.withUnsafeBytes { CompiledDialogs.checksum($0) }
+            let forged = Array(bytes[..<header]) + withUnsafeBytes(of: sum.littleEndian, Array.init) + body
+            if CompiledDialogs.decode(forged, sources: sources, stamp: Self.stamp) != nil { decodedSome += 1 }
+        }
+        // Some changes only alter text or numbers, which decode fine; the point is that none trapped.
+        #expect(decodedSome < 400)
+    }
+}
