@@ -34,7 +34,8 @@ public struct NodeTable: Sendable {
         return storage.indices.filter { place(of: storage[$0].id) == $0 }.map { storage[$0] }
     }
 
-    private func place(of id: NodeID) -> Int? { places[id.dialog]?[id.node] }
+    /// Where the node with this id is stored, nil when none is.
+    func place(of id: NodeID) -> Int? { places[id.dialog]?[id.node] }
 
     /// The node with this id; setting nil removes it.
     public subscript(id: NodeID) -> Node? {

@@ -1,8 +1,12 @@
-/// The graph laid out for stepping, built once per engine: nodes in an array, every `goto`, `call`
-/// and interrupt target resolved to an array position, and what a turn needs of a node's question
-/// and documents looked up ahead, so a step hashes no node id and copies no node. The phrase indexes
-/// (interrupts, keyword maps) are built on first use: a chat needs none of them before the first
-/// prompt, and they depend only on the graph, so when they are built changes no result.
+/// The graph laid out for stepping, once per engine: nodes by position, every `goto`, `call` and interrupt
+/// target resolved to a position, and what a turn needs of a node's question and documents looked up
+/// ahead, so a step hashes no node id and copies no node.
+///
+/// Little of it is built before it is needed: a node's `Step` is made the first time the walk reaches
+/// it, the id-to-position table the first time a typed line needs it, and the phrase indexes (interrupts,
+/// keyword maps) on first use. A chat's first question needs a handful of steps, not the whole graph's.
+/// All of them depend only on the graph, so when they are built changes no result, and each is built
+/// at most once per engine however many threads ask (`LazyReference`).
 final class EngineProgram: Sendable {
     /// One node with its links resolved.
     final class Step: Sendable {
@@ -26,13 +30,13 @@ final class EngineProgram: Sendable {
         let documents: [(id: String, template: DocumentTemplate, plan: LazyPlan)]
 
         init(
-            node: Node, position: Int32, positions: [NodeID: Int32], slots: [String: SlotDefinition],
+            node: Node, position: Int32, resolve: (NodeID) -> Int32, slots: [String: SlotDefinition],
             documents: [String: DocumentTemplate], plans: [String: LazyPlan]
         ) {
             self.node = node
             self.position = position
-            targets = node.edges.map { positions[$0.target] ?? -1 }
-            if case .call(let id, _) = node.exit { callee = positions[id] ?? -1 } else { callee = -1 }
+            targets = node.edges.map { resolve($0.target) }
+            if case .call(let id, _) = node.exit { callee = resolve(id) } else { callee = -1 }
             asks = node.question != nil
             keywordRules = node.question?.map?.rules
             let type = node.question.flatMap { slots[$0.slot]?.type }
@@ -64,63 +68,107 @@ final class EngineProgram: Sendable {
         var plan: DocumentPlan { built.value { DocumentPlan(template) } }
     }
 
+    /// Where a step is kept once made.
+    private final class StepSlot: Sendable {
+        let built = LazyReference<Step>()
+    }
+
+    /// Node ids to positions (each id's first position).
+    private final class PositionTable: Sendable {
+        let positions: [NodeID: Int32]
+
+        init(_ nodes: [Node]) {
+            var positions: [NodeID: Int32] = [:]
+            positions.reserveCapacity(nodes.count)
+            for (at, node) in nodes.enumerated() where positions[node.id] == nil { positions[node.id] = Int32(at) }
+            self.positions = positions
+        }
+    }
+
+    /// A list of names, made on first use.
+    private final class Names: Sendable {
+        let list: [String]
+        init(_ list: [String]) { self.list = list }
+    }
+
     let graph: DialogGraph
+    /// The nodes by position.
+    private let nodes: [Node]
+    private let stepSlots: [StepSlot]
+    /// Whether positions are the node table's own places: true for every graph the loader or the compiled
+    /// form makes (their tables index every stored node), so targets resolve through the table and the
+    /// id-to-position table waits until a line needs it.
+    private let positionsAreTablePlaces: Bool
+    private let positionTable = LazyReference<PositionTable>()
+    private let plans: [String: LazyPlan]
     /// Every interrupt phrase, indexed on first use.
     private let interruptIndex = LazyReference<InterruptIndex.Box>()
-    let steps: [Step]
-    let positions: [NodeID: Int32]
+    private let uniqueSlotNames = LazyReference<Names>()
     /// The entry node's position, -1 when missing.
     let entry: Int32
     /// Each interrupt's target position (in `DialogGraph.interrupts` order), -1 when missing.
     let interruptTargets: [Int32]
     /// The documents `save` writes (`DialogGraph.documentOrder` that exist), with their plans.
     let savedDocuments: [(template: DocumentTemplate, plan: LazyPlan)]
-    /// `DialogGraph.slotOrder` with each name once (its first place), for `summary`.
-    let uniqueSlotOrder: [String]
 
     init(_ graph: DialogGraph) {
         self.graph = graph
-        // Each node's first place in `nodeOrder` (which may name a node twice): one lookup of the node
-        // and one insertion per node.
-        var positions: [NodeID: Int32] = [:]
-        positions.reserveCapacity(graph.nodes.count)
-        var nodes: [Node] = []
-        nodes.reserveCapacity(graph.nodes.count)
-        for id in graph.nodeOrder {
-            guard let node = graph.nodes[id] else { continue }
-            if let first = positions.updateValue(Int32(nodes.count), forKey: id) {
-                positions[id] = first
-                continue
-            }
-            nodes.append(node)
-        }
-        if nodes.count < graph.nodes.count {
-            // Nodes missing from `nodeOrder` (a graph edited in code): after the others, in id order.
-            for id in graph.nodes.keys.sorted() where positions[id] == nil {
+        let layout = graph.nodes.layout
+        let resolveNow: (NodeID) -> Int32
+        var laidOut: PositionTable?
+        if graph.nodes.count == layout.nodes.count {
+            nodes = layout.nodes
+            positionsAreTablePlaces = true
+            resolveNow = { graph.nodes.place(of: $0).map { Int32($0) } ?? -1 }
+        } else {
+            // A graph edited in code (a node taken out of its table): the nodes in `nodeOrder` order, each
+            // once, then any missing from it in id order.
+            var placed = Set<NodeID>()
+            var ordered: [Node] = []
+            for id in graph.nodeOrder where !placed.contains(id) {
                 guard let node = graph.nodes[id] else { continue }
-                positions[id] = Int32(nodes.count)
-                nodes.append(node)
+                placed.insert(id)
+                ordered.append(node)
             }
+            for id in graph.nodes.keys.sorted() where !placed.contains(id) {
+                if let node = graph.nodes[id] { ordered.append(node) }
+            }
+            nodes = ordered
+            positionsAreTablePlaces = false
+            let table = PositionTable(ordered)
+            laidOut = table
+            resolveNow = { table.positions[$0] ?? -1 }
         }
+        stepSlots = (0..<nodes.count).map { _ in StepSlot() }
         let plans = graph.documents.mapValues { LazyPlan($0) }
-        var steps: [Step] = []
-        steps.reserveCapacity(nodes.count)
-        for node in nodes {
-            steps.append(
-                Step(
-                    node: node, position: Int32(steps.count), positions: positions, slots: graph.slots,
-                    documents: graph.documents, plans: plans))
-        }
-        self.steps = steps
-        self.positions = positions
-        entry = positions[graph.entry] ?? -1
-        interruptTargets = graph.interrupts.map { positions[$0.target] ?? -1 }
+        self.plans = plans
         savedDocuments = graph.documentOrder.compactMap { id in
             guard let template = graph.documents[id], let plan = plans[id] else { return nil }
             return (template, plan)
         }
-        var named: Set<String> = []
-        uniqueSlotOrder = graph.slotOrder.filter { named.insert($0).inserted }
+        entry = resolveNow(graph.entry)
+        interruptTargets = graph.interrupts.map { resolveNow($0.target) }
+        if let laidOut { _ = positionTable.value { laidOut } }
+    }
+
+    /// The step at a position (made on first use).
+    @inline(__always)
+    func step(_ at: Int32) -> Step {
+        stepSlots[Int(at)].built.value { makeStep(at) }
+    }
+
+    @inline(never)
+    private func makeStep(_ at: Int32) -> Step {
+        Step(
+            node: nodes[Int(at)], position: at, resolve: { self.resolve($0) }, slots: graph.slots, documents: graph.documents,
+            plans: plans)
+    }
+
+    /// A node id's position for laying out links: through the node table when positions are its places
+    /// (no table of our own needed yet), else through the id-to-position table; -1 for no such node.
+    private func resolve(_ id: NodeID) -> Int32 {
+        if positionsAreTablePlaces { return graph.nodes.place(of: id).map { Int32($0) } ?? -1 }
+        return position(of: id) ?? -1
     }
 
     /// Every interrupt phrase, indexed (built by the first line that needs it).
@@ -134,6 +182,23 @@ final class EngineProgram: Sendable {
         InterruptIndex.Box(InterruptIndex(graph.interrupts))
     }
 
+    /// `DialogGraph.slotOrder` with each name once (its first place), for `summary`.
+    var uniqueSlotOrder: [String] {
+        uniqueSlotNames.value { makeUniqueSlotNames() }.list
+    }
+
+    @inline(never)
+    private func makeUniqueSlotNames() -> Names {
+        var named: Set<String> = []
+        return Names(graph.slotOrder.filter { named.insert($0).inserted })
+    }
+
     /// The position of a node id, or nil when the graph has no such node.
-    func position(of id: NodeID) -> Int32? { positions[id] }
+    func position(of id: NodeID) -> Int32? {
+        positionTable.value { makePositionTable() }.positions[id]
+    }
+
+    /// The id-to-position table, built (kept apart so reading a built one captures nothing).
+    @inline(never)
+    private func makePositionTable() -> PositionTable { PositionTable(nodes) }
 }

@@ -48,12 +48,12 @@ struct Turn {
             return
         }
         guard !state.ended, let id = state.position, let at = program.position(of: id),
-            let question = program.steps[Int(at)].node.question
+            let question = program.step(at).node.question
         else {
             say("This conversation has ended. Type restart to begin again, save to keep your documents, or quit.", .info)
             return
         }
-        let step = program.steps[Int(at)]
+        let step = program.step(at)
         if text.isEmpty {
             say("I didn't catch an answer.", .reprompt)
             reprompt(question, at: step)
@@ -280,7 +280,7 @@ struct Turn {
 
     // MARK: - Walking the graph
 
-    /// One move of the walk, by node position in `EngineProgram.steps`.
+    /// One move of the walk, by node position (`EngineProgram.step(_:)`).
     enum Move {
         case enter(Int32)
         case leave(Int32)
@@ -306,9 +306,9 @@ struct Turn {
                 return
             }
             switch current {
-            case .enter(let at): move = enter(program.steps[Int(at)])
-            case .leave(let at): move = leave(program.steps[Int(at)])
-            case .reask(let at): move = reask(program.steps[Int(at)])
+            case .enter(let at): move = enter(program.step(at))
+            case .leave(let at): move = leave(program.step(at))
+            case .reask(let at): move = reask(program.step(at))
             case .missing(let id): move = missing(id)
             }
         }
@@ -364,7 +364,7 @@ struct Turn {
             switch state.stack.popLast() {
             case .call(let caller)?:
                 guard let at = program.position(of: caller) else { return missing(caller) }
-                return route(program.steps[Int(at)])
+                return route(program.step(at))
             case .resume(let question)?:
                 return reaskMove(question)
             case nil:

@@ -3,8 +3,9 @@ import Testing
 
 @testable import DialogEngine
 
-// Option indexes, phrase words and the interrupt and keyword indexes are built on first use; building
-// them at any time, on any thread, must give the answers an eagerly built table gives.
+// Option indexes, phrase words, the engine's steps and id table, and the interrupt and keyword indexes are
+// built on first use; building them at any time, on any thread, must give the answers an eagerly built
+// table gives.
 
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
@@ -144,7 +145,8 @@ private func play(_ engine: Engine, _ lines: [String]) -> [[Output]] {
     let graph = try #require(DialogLoader.load(paths: [Fixtures.dialogs]).graph)
     let reference = Engine(graph: graph)
     let expected = inputs.map { play(reference, $0) }
-    // A fresh engine on a fresh graph: its interrupt and keyword indexes are first built by these threads.
+    // A fresh engine on a fresh graph: its steps, id table, interrupt and keyword indexes are first built
+    // by these threads.
     let fresh = Engine(graph: try #require(DialogLoader.load(paths: [Fixtures.dialogs]).graph))
     let mismatches = Counter()
     DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
