@@ -30,8 +30,12 @@ enum DialogCache {
     /// The graph of `folder`: from the compiled form when it matches, else loaded and checked in full (on
     /// errors they are printed as `validate` prints them, and the chat does not start).
     static func load(_ folder: String, writable: Bool) throws -> Loaded {
+        try load(folder, cacheFile: cacheFile(for: folder), writable: writable)
+    }
+
+    /// `load` with the cache file named (tests).
+    static func load(_ folder: String, cacheFile file: String?, writable: Bool) throws -> Loaded {
         let stamp = programStamp()
-        let file = cacheFile(for: folder)
         if let stamp, let file, let graph = compiled(folder, from: file, stamp: stamp) {
             return Loaded(graph: graph, store: nil)
         }
@@ -40,7 +44,7 @@ enum DialogCache {
         guard writable, read.diagnostics.isEmpty, let stamp, let file else { return Loaded(graph: graph, store: nil) }
         return Loaded(graph: graph) {
             // Best effort: a chat without a cache is only slower to start next time.
-            guard (try? PrivateFiles.cacheDirectory()) != nil else { return }
+            guard (try? PrivateFiles.makePrivateDirectory(FilePaths.parent(of: file))) != nil else { return }
             try? PrivateFiles.writeAtomically(CompiledDialogs.encode(graph, sources: read.sources, stamp: stamp), to: file)
         }
     }

@@ -24,12 +24,14 @@ struct ByteReader {
 
     var remaining: Int { buffer.count - offset }
 
+    @inline(__always)
     mutating func byte() throws -> UInt8 {
         guard offset < buffer.count else { throw CompiledFormError.truncated }
         defer { offset += 1 }
         return buffer[offset]
     }
 
+    @inline(__always)
     mutating func bool() throws -> Bool {
         switch try byte() {
         case 0: return false
@@ -38,7 +40,18 @@ struct ByteReader {
         }
     }
 
+    /// A varint: one byte for values below 128 (nearly all of them: indexes, counts, tags), read inline.
+    @inline(__always)
     mutating func unsigned() throws -> UInt64 {
+        if offset < buffer.count, buffer[offset] < 0x80 {
+            defer { offset += 1 }
+            return UInt64(buffer[offset])
+        }
+        return try longUnsigned()
+    }
+
+    @inline(never)
+    private mutating func longUnsigned() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -52,6 +65,7 @@ struct ByteReader {
 
     /// A count of items that each take at least one byte: never more than the bytes left, so a damaged
     /// count cannot make an array reserve gigabytes.
+    @inline(__always)
     mutating func count() throws -> Int {
         let value = try unsigned()
         guard value <= UInt64(remaining) else { throw CompiledFormError.malformed }
@@ -59,6 +73,7 @@ struct ByteReader {
     }
 
     /// An index below `limit`.
+    @inline(__always)
     mutating func index(below limit: Int) throws -> Int {
         let value = try unsigned()
         guard value < UInt64(limit) else { throw CompiledFormError.malformed }
@@ -80,14 +95,17 @@ struct ByteReader {
         return Double(bitPattern: bits)
     }
 
+    @inline(__always)
     mutating func string() throws -> String {
         table[try index(below: table.count)]
     }
 
+    @inline(__always)
     mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
         try bool() ? try read(&self) : nil
     }
 
+    @inline(__always)
     mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []

@@ -101,18 +101,16 @@ extension FileBytes {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == expected.count else { return false }
-        return withUnsafeTemporaryAllocation(byteCount: 16 << 10, alignment: 16) { buffer -> Bool in
+        // `fstat` gave the size, so reading stops at it: one `read` for a file under 64 KiB.
+        return withUnsafeTemporaryAllocation(byteCount: 64 << 10, alignment: 16) { buffer -> Bool in
             guard let chunk = buffer.baseAddress else { return false }
             var compared = 0
-            while true {
-                let n = readSome(fd, chunk, buffer.count)
-                if n < 0 { return false }
-                if n == 0 { return compared == expected.count }
-                guard compared + n <= expected.count, let base = expected.baseAddress,
-                    memcmp(chunk, base + compared, n) == 0
-                else { return false }
+            while compared < expected.count {
+                let n = readSome(fd, chunk, min(buffer.count, expected.count - compared))
+                guard n > 0, let base = expected.baseAddress, memcmp(chunk, base + compared, n) == 0 else { return false }
                 compared += n
             }
+            return true
         }
     }
 }

@@ -1,0 +1,139 @@
+import DialogEngine
+import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+@testable import second_opinion
+
+/// The chat's compiled dialogs: written after a full load, used while the files stay the same, never
+/// trusted when anything changed or the form is damaged.
+@Suite("Compiled dialogs cache")
+struct DialogCacheTests {
+    /// The shipped dialogs, copied into a fresh folder (so a test may edit them), and a cache path beside.
+    private func fresh() throws -> (dialogs: String, cache: String, root: String) {
+        let root = "/tmp/second-opinion-cache-tests-\(UInt64.random(in: 0...UInt64.max))"
+        let dialogs = root + "/Dialogs"
+        try FileManager.default.createDirectory(atPath: dialogs, withIntermediateDirectories: true)
+        let shipped = FilePaths.parent(of: FilePaths.parent(of: FilePaths.parent(of: #filePath))) + "/Dialogs"
+        for name in try FileManager.default.contentsOfDirectory(atPath: shipped) where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: shipped + "/" + name, toPath: dialogs + "/" + name)
+        }
+        return (dialogs, root + "/cache/second-opinion/dialogs.bin", root)
+    }
+
+    /// What a chat shows first, for comparing graphs.
+    private func opening(_ graph: DialogGraph) -> [Output] { Engine(graph: graph).step(EngineState(seed: 1), .start).1 }
+
+    @Test("The first start writes the form (0600, in a 0700 folder); the next start uses it")
+    func writtenThenUsed() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        let store = try #require(first.store, "a start without a form must offer to write one")
+        #expect(!FileManager.default.fileExists(atPath: cache))  // nothing written before the first prompt
+        store()
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: FilePaths.parent(of: cache))
+        #expect((folder[.posixPermissions] as? Int) == 0o700)
+
+        let second = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        #expect(second.store == nil, "the form matched: nothing to write")
+        #expect(second.graph.nodeOrder == first.graph.nodeOrder)
+        #expect(opening(second.graph) == opening(first.graph))
+    }
+
+    @Test("An edited, added or removed dialog file means a full load")
+    func changedFilesAreNotTrusted() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try DialogCache.load(dialogs, cacheFile: cache, writable: true).store?()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dialogs).sorted()
+        let edited = dialogs + "/" + files[1]
+        let original = try Data(contentsOf: URL(fileURLWithPath: edited))
+
+        // The same JSON with one more space: a different file, so not the compiled one.
+        try (original + Data(" ".utf8)).write(to: URL(fileURLWithPath: edited))
+        let afterEdit = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        #expect(afterEdit.store != nil)
+        afterEdit.store?()
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store == nil)
+
+        // A new file, then the file taken away again, then one of the compiled files removed. The loader
+        // may find errors in such a folder (a dialog twice, a dangling link); either way, never a hit.
+        let extra = dialogs + "/zz-extra.json"
+        try FileManager.default.copyItem(atPath: edited, toPath: extra)
+        try expectNoHit(dialogs, cache)
+        try FileManager.default.removeItem(atPath: extra)
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store == nil)
+        try FileManager.default.removeItem(atPath: edited)
+        try expectNoHit(dialogs, cache)
+    }
+
+    /// A load of `dialogs` that did not come from the form: a full load (which offers to write one), or
+    /// errors that stop the start.
+    private func expectNoHit(_ dialogs: String, _ cache: String) throws {
+        do {
+            #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store != nil)
+        } catch {
+            // Errors were found and printed: the chat would not start.
+        }
+    }
+
+    @Test("A damaged form is set aside for a full load, and written again")
+    func damagedFormIsReplaced() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try DialogCache.load(dialogs, cacheFile: cache, writable: true).store?()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: cache)))
+        bytes[bytes.count - 40] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: cache))
+        let damaged = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        #expect(damaged.store != nil)
+        damaged.store?()
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store == nil)
+        // Cut short, or not a form at all.
+        try Data(bytes.prefix(100)).write(to: URL(fileURLWithPath: cache))
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store != nil)
+        try Data("not a form".utf8).write(to: URL(fileURLWithPath: cache))
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: true).store != nil)
+    }
+
+    @Test("Nothing is written when the chat may not write (--private), nor when there is nowhere to")
+    func readOnlyStartsWriteNothing() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try DialogCache.load(dialogs, cacheFile: cache, writable: false).store == nil)
+        #expect(!FileManager.default.fileExists(atPath: cache))
+        #expect(try DialogCache.load(dialogs, cacheFile: nil, writable: true).store == nil)
+        // A cache folder that cannot be made: the chat still starts, and the write fails quietly.
+        try Data().write(to: URL(fileURLWithPath: root + "/plain-file"))
+        let blocked = try DialogCache.load(dialogs, cacheFile: root + "/plain-file/sub/dialogs.bin", writable: true)
+        blocked.store?()
+        #expect(!FileManager.default.fileExists(atPath: root + "/plain-file/sub/dialogs.bin"))
+    }
+
+    @Test("Dialogs with errors never start a chat, cached or not")
+    func errorsStillStopTheStart() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try DialogCache.load(dialogs, cacheFile: cache, writable: true).store?()
+        let main = dialogs + "/main.json"
+        let text = try String(contentsOfFile: main, encoding: .utf8)
+        try Data(text.replacing("\"nodes\"", with: "\"nodez\"").utf8).write(to: URL(fileURLWithPath: main))
+        #expect(throws: (any Error).self) { try DialogCache.load(dialogs, cacheFile: cache, writable: true) }
+    }
+
+    @Test("Each dialog folder has a cache file of its own, and the program stamp is stable")
+    func fileNamePerFolder() throws {
+        let a = DialogCache.cacheFile(for: "/x/Dialogs")
+        let b = DialogCache.cacheFile(for: "/y/Dialogs")
+        #expect(a != nil && a != b)
+        #expect(DialogCache.programStamp() != nil)
+        #expect(DialogCache.programStamp() == DialogCache.programStamp())
+    }
+}
