@@ -16,17 +16,13 @@ public enum DocumentRenderer {
         }
     }
 
-    /// Same, with the item conditions compiled ahead (`plan` must be `DocumentPlan(document)`).
-    /// The items are read from the plan's layout: an item without placeholders is one append of its
-    /// lead and text, and no item of the document is copied.
+    /// Same, from the document's plan (`plan` must be `DocumentPlan(document, …)` with the graph's slot
+    /// types): each slot looked up once, however many placeholders read it.
     static func render(_ document: DocumentTemplate, plan: DocumentPlan, slots: [String: Value], graph: DialogGraph) -> Rendered {
-        // Each slot a condition reads is looked up once, not once per condition.
         let values = plan.slots.map { slots[$0] }
         var missing: [String] = []
-        let lookup: (String) -> Value? = { slots[$0] }
-        let declared = graph.slots
-        let type: (String) -> SlotType? = { declared[$0]?.type }
-        let title = document.title.render(lookup, slotType: type, missing: &missing)
+        var title = ""
+        write(plan.title, values, into: &title, missing: &missing)
         var markdown = "# "
         markdown.reserveCapacity(title.utf8.count + 8 + plan.length)
         markdown += title
@@ -40,11 +36,30 @@ public enum DocumentRenderer {
             included.append(i)
             let isList = items[i].isList
             markdown += isList && previousIsList ? items[i].inList : items[i].afterBreak
-            if !items[i].isConstant { items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing) }
+            if !items[i].pieces.isEmpty { write(items[i].pieces, values, into: &markdown, missing: &missing) }
             previousIsList = isList
         }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
+    }
+
+    /// Writes a text's pieces with the answers in `values` (positions as in the plan's `slots`): an
+    /// unanswered slot shows its fallback, or nothing, and its name goes to `missing` (once).
+    private static func write(_ pieces: [DocumentPlan.Piece], _ values: [Value?], into out: inout String, missing: inout [String]) {
+        for piece in pieces {
+            switch piece {
+            case .text(let text):
+                out += text
+            case .slot(let at, let name, let fallback, let type):
+                if let value = values[at] {
+                    out += Template.display(value, type: type)
+                } else if let fallback {
+                    out += fallback
+                } else if !missing.contains(name) {
+                    missing.append(name)
+                }
+            }
+        }
     }
 
     /// The rendering, with `includes(i)` telling whether item `i`'s condition holds.

@@ -58,14 +58,18 @@ final class EngineProgram: Sendable {
         }
     }
 
-    /// A document's compiled conditions, made when a node first shows it (one per document, shared).
+    /// A document's plan, made when a node first shows it or `save` first writes it (one per document).
     final class LazyPlan: Sendable {
         let template: DocumentTemplate
+        private let slots: [String: SlotDefinition]
         private let built = LazyReference<DocumentPlan>()
 
-        init(_ template: DocumentTemplate) { self.template = template }
+        init(_ template: DocumentTemplate, slots: [String: SlotDefinition]) {
+            self.template = template
+            self.slots = slots
+        }
 
-        var plan: DocumentPlan { built.value { DocumentPlan(template) } }
+        var plan: DocumentPlan { built.value { DocumentPlan(template) { slots[$0]?.type } } }
     }
 
     /// Where a step is kept once made.
@@ -140,7 +144,7 @@ final class EngineProgram: Sendable {
             resolveNow = { table.positions[$0] ?? -1 }
         }
         stepSlots = (0..<nodes.count).map { _ in StepSlot() }
-        let plans = graph.documents.mapValues { LazyPlan($0) }
+        let plans = graph.documents.mapValues { LazyPlan($0, slots: graph.slots) }
         self.plans = plans
         savedDocuments = graph.documentOrder.compactMap { id in
             guard let template = graph.documents[id], let plan = plans[id] else { return nil }
@@ -195,7 +199,7 @@ final class EngineProgram: Sendable {
 
     /// The position of a node id, or nil when the graph has no such node.
     func position(of id: NodeID) -> Int32? {
-        positionTable.value { makePositionTable() }.positions[id]
+        positionTable.withValue({ makePositionTable() }) { $0.positions[id] }
     }
 
     /// The id-to-position table, built (kept apart so reading a built one captures nothing).

@@ -18,6 +18,14 @@ struct LazyReference<Instance: AnyObject & Sendable>: ~Copyable, Sendable {
         return store(make())
     }
 
+    /// `body` applied to the object (made by `make` when none is stored yet), without taking a reference
+    /// to it: the stored object lives as long as this reference, so reading it needs no retain.
+    @inline(__always)
+    func withValue<R>(_ make: () -> Instance, _ body: (Instance) -> R) -> R {
+        if let stored = storage.load(ordering: .acquiring) { return stored._withUnsafeGuaranteedRef(body) }
+        return body(store(make()))
+    }
+
     /// Stores `made` unless another thread stored first; the stored object.
     @inline(never)
     private func store(_ made: Instance) -> Instance {

@@ -35,7 +35,7 @@ import Testing
             for id in graph.documentOrder {
                 let document = try #require(graph.documents[id])
                 let plain = DocumentRenderer.render(document, slots: slots, graph: graph)
-                let planned = DocumentRenderer.render(document, plan: DocumentPlan(document), slots: slots, graph: graph)
+                let planned = DocumentRenderer.render(document, plan: DocumentPlan(document) { graph.slotType($0) }, slots: slots, graph: graph)
                 #expect(planned.title == plain.title)
                 #expect(planned.markdown == plain.markdown)
                 #expect(Array(planned.markdown.utf8) == Array(plain.markdown.utf8))
@@ -75,7 +75,7 @@ import Testing
         let graph = try #require(Self.graph)
         for slots: [String: Value] in [[:], ["x": .text("ex")], ["flag": .bool(true), "y": .number(2)], ["flag": .bool(true), "x": .text("")]] {
             let plain = DocumentRenderer.render(document, slots: slots, graph: graph)
-            let planned = DocumentRenderer.render(document, plan: DocumentPlan(document), slots: slots, graph: graph)
+            let planned = DocumentRenderer.render(document, plan: DocumentPlan(document) { graph.slotType($0) }, slots: slots, graph: graph)
             #expect(planned.markdown == plain.markdown)
             #expect(planned.itemsIncluded == plain.itemsIncluded)
             #expect(planned.missing == plain.missing)
