@@ -3,7 +3,7 @@
 # for SECONDS (default 60) and prints executions and crashes per target. Exit status 1 if any target crashed,
 # hung (an input taking longer than FUZZ_TIMEOUT seconds, default 10) or broke a property.
 #
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]        targets: loader dialogs dialog-set condition template matcher transcript
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]        targets: loader dialogs dialog-set condition template matcher transcript compiled
 #   FUZZ_RUNS=1000000 scripts/fuzz.sh 0                   run each target to a number of executions instead (0 = no time limit)
 #
 # Work files (corpus grown by the fuzzer, crash/timeout artifacts, logs) go to FUZZ_WORK (default Fuzz/.work).
@@ -16,7 +16,7 @@ root=$PWD
 
 seconds=${1:-60}
 shift || true
-all_targets=(loader dialogs dialog-set condition template matcher transcript)
+all_targets=(loader dialogs dialog-set condition template matcher transcript compiled)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 work=${FUZZ_WORK:-$root/Fuzz/.work}
@@ -96,10 +96,14 @@ for path in sorted(glob.glob(f"{root}/Dialogs/transcripts/*.transcript")):
     put("transcript", "short-" + name, "\n".join(kept) + "\n")
 PY
 
+# The compiled form's seeds come from the engine itself (the body of the shipped graph's form).
+ASAN_OPTIONS=detect_leaks=0 "$fuzzer" write-compiled-seeds "$seeds/compiled"
+
 # --- run ---
 dict_for() {
     case $1 in
         loader|dialogs|dialog-set) echo json ;;
+        compiled) echo "" ;;  # binary: no dictionary
         *) echo "$1" ;;
     esac
 }
@@ -127,8 +131,10 @@ for target in "${targets[@]}"; do
     before=$(ls "$artifacts" | wc -l)
     echo "== $target: ${seconds}s$([ "$runs" != -1 ] && echo ", up to $runs executions")"
     set +e
+    dict=$(dict_for "$target")
+    [ -n "$dict" ] && extra=(-dict="$root/Fuzz/dictionaries/$dict.dict" "${extra[@]}")
     "$fuzzer" "$target" -max_total_time="$seconds" -runs="$runs" -timeout="$timeout_s" -rss_limit_mb=2048 \
-        -detect_leaks=0 -print_final_stats=1 -dict="$root/Fuzz/dictionaries/$(dict_for "$target").dict" \
+        -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "$corpus" "$seeds/$target" "${extra[@]}" >"$log" 2>&1
     status=$?
     set -e

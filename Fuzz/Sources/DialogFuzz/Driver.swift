@@ -62,6 +62,16 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @_cdecl("DialogFuzz_main")
 func dialogFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     var arguments = (0..<Int(argc)).map { argv[$0] }
+    // `DialogFuzz write-compiled-seeds DIR`: the seeds of the `compiled` target (scripts/fuzz.sh).
+    if arguments.count == 3, arguments[1].map({ String(cString: $0) }) == "write-compiled-seeds", let dir = arguments[2] {
+        setenv(Driver.targetVariable, FuzzChecks.Target.compiled.rawValue, 1)
+        let folder = String(cString: dir)
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (i, seed) in selected.checks.compiledSeeds.enumerated() {
+            _ = FileManager.default.createFile(atPath: folder + "/shipped-\(i)", contents: Data(seed))
+        }
+        return 0
+    }
     if arguments.count > 1, let first = arguments[1].map({ String(cString: $0) }), !first.hasPrefix("-"),
         FuzzChecks.Target(rawValue: first) != nil
     {

@@ -27,10 +27,9 @@ public enum CompiledDialogs {
 
     /// The compiled form of `graph`, which was loaded from exactly `sources`; `stamp` names the program.
     public static func encode(_ graph: DialogGraph, sources: [DialogLoader.Source], stamp: [UInt8]) -> [UInt8] {
-        var body = ByteWriter(capacity: 64 << 10)
-        body.graph(graph)
+        let rest = body(of: graph)
         let ordered = sources.sorted { $0.name < $1.name }
-        var out = ByteWriter(capacity: body.bytes.count + ordered.reduce(0) { $0 + $1.bytes.count } + (32 << 10))
+        var out = ByteWriter(capacity: rest.count + 8 + ordered.reduce(0) { $0 + $1.bytes.count } + (32 << 10))
         out.append(contentsOf: magic)
         out.unsigned(formatVersion)
         out.blob(stamp)
@@ -39,14 +38,43 @@ public enum CompiledDialogs {
             out.blob(Array(source.name.utf8))
             out.blob(source.bytes)
         }
-        var rest = ByteWriter(capacity: body.bytes.count + (32 << 10))
-        rest.count(body.strings.count)
-        for string in body.strings { rest.blob(Array(string.utf8)) }
-        rest.append(contentsOf: body.bytes)
-        let sum = rest.bytes.withUnsafeBytes { checksum($0) }
+        let sum = rest.withUnsafeBytes { checksum($0) }
         for shift in stride(from: 0, to: 64, by: 8) { out.byte(UInt8(truncatingIfNeeded: sum >> UInt64(shift))) }
-        out.append(contentsOf: rest.bytes)
+        out.append(contentsOf: rest)
         return out.bytes
+    }
+
+    /// What follows the checksum in a form: the string table, then the graph.
+    @_spi(Fuzzing)
+    public static func body(of graph: DialogGraph) -> [UInt8] {
+        var graphBytes = ByteWriter(capacity: 64 << 10)
+        graphBytes.graph(graph)
+        var rest = ByteWriter(capacity: graphBytes.bytes.count + (32 << 10))
+        rest.count(graphBytes.strings.count)
+        for string in graphBytes.strings { rest.blob(Array(string.utf8)) }
+        rest.append(contentsOf: graphBytes.bytes)
+        return rest.bytes
+    }
+
+    /// The graph in a form's body (see `body(of:)`), or nil: the decoder alone, with no header, sources
+    /// or checksum in the way, for fuzzing it with arbitrary bytes.
+    @_spi(Fuzzing)
+    public static func decodeBody(_ body: [UInt8]) -> DialogGraph? {
+        body.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            return try? decodeBody(&reader)
+        }
+    }
+
+    /// The string table and the graph, which must end the bytes.
+    private static func decodeBody(_ reader: inout ByteReader) throws -> DialogGraph? {
+        let stringCount = try reader.count()
+        var strings: [String] = []
+        strings.reserveCapacity(stringCount)
+        for _ in 0..<stringCount { strings.append(try reader.rawString()) }
+        reader.table = strings
+        let graph = try reader.graph()
+        return reader.remaining == 0 ? graph : nil
     }
 
     /// The graph in `bytes`, when they were written by the program named by `stamp` from files identical to
@@ -88,13 +116,7 @@ public enum CompiledDialogs {
             let sum = UInt64(littleEndian: form.loadUnaligned(fromByteOffset: reader.offset, as: UInt64.self))
             reader = ByteReader(form, offset: reader.offset + 8)
             guard sum == checksum(UnsafeRawBufferPointer(rebasing: form[reader.offset...])) else { return nil }
-            let stringCount = try reader.count()
-            var strings: [String] = []
-            strings.reserveCapacity(stringCount)
-            for _ in 0..<stringCount { strings.append(try reader.rawString()) }
-            reader.table = strings
-            let graph = try reader.graph()
-            return reader.remaining == 0 ? graph : nil
+            return try decodeBody(&reader)
         } catch {
             return nil
         }

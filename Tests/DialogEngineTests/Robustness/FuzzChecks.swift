@@ -1,4 +1,4 @@
-import DialogEngine
+@_spi(Fuzzing) import DialogEngine
 import Foundation
 
 /// The bodies of the fuzz targets: each runs one input through the engine and returns the properties
@@ -29,6 +29,10 @@ struct FuzzChecks: Sendable {
         case matcher
         /// `Transcript.parse`, `render` round trip, and replay against the shipped graph for short inputs.
         case transcript
+        /// The compiled form's decoder (`CompiledDialogs.decodeBody`) on arbitrary bytes: it never traps,
+        /// and a graph it gives encodes and decodes back to the same bytes. (Whole forms would mostly stop
+        /// at the checksum, so the bytes go straight to the decoder.) Seeds: `compiledSeeds`.
+        case compiled
     }
 
     /// The shipped dialog files, named as `DialogLoader.load(paths:)` names them.
@@ -89,8 +93,22 @@ struct FuzzChecks: Sendable {
         case .template: return template(String(decoding: bytes, as: UTF8.self))
         case .matcher: return matcher(bytes)
         case .transcript: return transcript(String(decoding: bytes, as: UTF8.self))
+        case .compiled: return compiled(bytes)
         }
     }
+
+    // MARK: - Compiled form
+
+    func compiled(_ bytes: [UInt8]) -> [String] {
+        guard let graph = CompiledDialogs.decodeBody(bytes) else { return [] }
+        let body = CompiledDialogs.body(of: graph)
+        guard let again = CompiledDialogs.decodeBody(body) else { return ["the body of a decoded graph does not decode"] }
+        if CompiledDialogs.body(of: again) != body { return ["a decoded graph does not encode back to the same bytes"] }
+        return []
+    }
+
+    /// Seeds for `compiled`: the body of the shipped graph's compiled form.
+    var compiledSeeds: [[UInt8]] { [CompiledDialogs.body(of: graph)] }
 
     // MARK: - Loader
 

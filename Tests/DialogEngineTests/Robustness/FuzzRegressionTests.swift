@@ -29,6 +29,18 @@ import Testing
         #expect(checks.run(target, [UInt8](data)) == [])
     }
 
+    @Test func compiledSeedsKeepEveryPropertyAndDamageNeverTraps() throws {
+        let checks = try #require(Self.checks)
+        for seed in checks.compiledSeeds {
+            #expect(checks.run(.compiled, seed) == [])
+            // A few damaged copies, as the fuzzer would start from: cut short, one byte changed.
+            #expect(checks.run(.compiled, Array(seed.prefix(seed.count / 2))) == [])
+            var changed = seed
+            changed[changed.count / 3] ^= 0xFF
+            #expect(checks.run(.compiled, changed) == [])
+        }
+    }
+
     @Test func shippedDialogsKeepEveryProperty() throws {
         let checks = try #require(Self.checks)
         for source in checks.shipped {
