@@ -9,8 +9,9 @@
 #    one-millisecond hello world is timed as precisely as the app), against `hello` timed the same
 #    way. Median of RUNS runs after 10 warm-up runs, and the ratio (machines here are noisy; the
 #    ratio less so). Also `hello-linked`, the same hello world linked with the libraries second-opinion
-#    loads (FoundationEssentials via ArgumentParser, Synchronization, readline): the floor that the
-#    libraries alone set, before any of second-opinion's own work.
+#    loads at start (FoundationEssentials via ArgumentParser, Synchronization; not readline, which it
+#    opens only at a terminal, so these piped runs never load it): the floor that the libraries alone
+#    set, before any of second-opinion's own work.
 # 2. Peak RSS of a chat session fed the inputs of the longest shipped transcript on stdin
 #    (/usr/bin/time -v; `apt-get install -y time` when missing).
 # --static also builds both with --static-swift-stdlib and times those.
