@@ -14,7 +14,8 @@ let package = Package(
     targets: [
         // The pure engine: model, loading + diagnostics, expressions, runtime, analysis, transcripts.
         .target(name: "DialogEngine"),
-        // GNU readline, from Debian's libreadline-dev. No pkgConfig: Debian's readline.pc adds flags SwiftPM rejects.
+        // GNU readline's headers, from Debian's libreadline-dev. Not linked: LineReader opens the library with
+        // dlopen only at a terminal. No pkgConfig: Debian's readline.pc adds flags SwiftPM rejects.
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]

@@ -12,8 +12,9 @@
 #    the blocks' ratios: a machine that slows down or speeds up meanwhile affects both alike. Reported
 #    for the usual start (compiled dialogs in place) and for the first start after the program or the
 #    dialogs changed (full load and check). Also `hello-linked`, the same hello world linked with the
-#    libraries second-opinion loads at start (FoundationEssentials via ArgumentParser, Synchronization,
-#    readline): the floor that the libraries alone set, before any of second-opinion's own work.
+#    libraries second-opinion loads at start (FoundationEssentials via ArgumentParser, Synchronization;
+#    not readline, which it opens only at a terminal, so these piped runs never load it): the floor that
+#    the libraries alone set, before any of second-opinion's own work.
 # 2. Peak RSS of a chat session fed the inputs of the longest shipped transcript on stdin, both ways
 #    (/usr/bin/time -v; `apt-get install -y time` when missing).
 # --static also builds both with --static-swift-stdlib and times those.

@@ -1,6 +1,9 @@
-// GNU readline for Swift. readline.h uses FILE without including <stdio.h>, so include it first.
-// Swift 6 strict concurrency rejects readline's mutable C globals, so every global is touched
-// through the small `so_rl_*` functions below; LineReader.swift is their only caller.
+// GNU readline's headers for Swift: types (HIST_ENTRY), constants (RL_STATE_SIGHANDLER) and function
+// pointer typedefs (rl_completion_func_t). The library itself is not linked (module.modulemap has no
+// `link`): LineReader.swift opens it with dlopen only at a terminal and finds every function and global
+// it uses with dlsym, so a piped run never loads libreadline or libtinfo. Nothing here may use a readline
+// symbol, as that would need the library linked; __typeof__ below only reads a declaration's type.
+// readline.h uses FILE without including <stdio.h>, so include it first.
 #ifndef SECOND_OPINION_CREADLINE_SHIM_H
 #define SECOND_OPINION_CREADLINE_SHIM_H
 
@@ -8,45 +11,35 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
-/// One-time setup, before the first readline() call: program name for ~/.inputrc conditionals, our
-/// completion function, completion over the whole line (no word-break characters, so multi-word labels
-/// complete), matches listed in the order given and on the first Tab (the user's ~/.inputrc, read on
-/// the first readline() call, can still turn that off), and readline's own signal handling (terminal
-/// restored on SIGINT/SIGTERM/…).
-static inline void so_rl_configure(rl_completion_func_t *completion) {
-    rl_readline_name = "second-opinion";
-    rl_attempted_completion_function = completion;
-    rl_completer_word_break_characters = "";
-    rl_completer_quote_characters = NULL;
-    rl_sort_completion_matches = 0;
-    rl_catch_signals = 1;
-    rl_catch_sigwinch = 1;
-    rl_variable_bind("show-all-if-ambiguous", "on");
-}
+/// Pointers to the functions LineReader.swift calls through dlsym, typed from their declarations so a
+/// signature cannot drift from the header's. Swift sees each as a `@convention(c)` function type (one
+/// pointer wide; a typedef of the function type itself would come in as a two-word Swift closure type).
+typedef __typeof__(readline) *so_readline_t;
+typedef __typeof__(rl_variable_bind) *so_rl_variable_bind_t;
+typedef __typeof__(rl_replace_line) *so_rl_replace_line_t;
+typedef __typeof__(rl_crlf) *so_rl_crlf_t;
+typedef __typeof__(rl_on_new_line) *so_rl_on_new_line_t;
+typedef __typeof__(rl_redisplay) *so_rl_redisplay_t;
+typedef __typeof__(using_history) *so_using_history_t;
+typedef __typeof__(stifle_history) *so_stifle_history_t;
+typedef __typeof__(read_history) *so_read_history_t;
+typedef __typeof__(add_history) *so_add_history_t;
+typedef __typeof__(append_history) *so_append_history_t;
+typedef __typeof__(history_truncate_file) *so_history_truncate_file_t;
+typedef __typeof__(history_get) *so_history_get_t;
 
-/// Called from the completion function: no filename fallback, no space appended after a match.
-static inline void so_rl_completion_is_final(void) {
-    rl_attempted_completion_over = 1;
-    rl_completion_suppress_append = 1;
-}
-
-/// True while readline re-raises a caught signal to the application's handler (RL_STATE_SIGHANDLER).
-static inline int so_rl_in_signal_handler(void) {
-    return (rl_readline_state & RL_STATE_SIGHANDLER) != 0;
-}
-
-/// After Ctrl-C inside readline (which has already echoed "^C"): empty the line, start a new one.
-static inline void so_rl_discard_line(void) {
-    rl_replace_line("", 0);
-    rl_crlf();
-    rl_on_new_line();
-    rl_redisplay();
-}
-
-/// The newest history entry, or NULL when history is empty. Owned by readline: copy it, do not free it.
-static inline const char *so_history_last(void) {
-    HIST_ENTRY *entry = history_get(history_base + history_length - 1);
-    return entry ? entry->line : NULL;
-}
+/// The types of the globals LineReader.swift reads and sets through dlsym pointers, likewise.
+typedef __typeof__(rl_readline_name) so_rl_readline_name_t;
+typedef __typeof__(rl_attempted_completion_function) so_rl_attempted_completion_function_t;
+typedef __typeof__(rl_completer_word_break_characters) so_rl_completer_word_break_characters_t;
+typedef __typeof__(rl_completer_quote_characters) so_rl_completer_quote_characters_t;
+typedef __typeof__(rl_sort_completion_matches) so_rl_sort_completion_matches_t;
+typedef __typeof__(rl_catch_signals) so_rl_catch_signals_t;
+typedef __typeof__(rl_catch_sigwinch) so_rl_catch_sigwinch_t;
+typedef __typeof__(rl_attempted_completion_over) so_rl_attempted_completion_over_t;
+typedef __typeof__(rl_completion_suppress_append) so_rl_completion_suppress_append_t;
+typedef __typeof__(rl_readline_state) so_rl_readline_state_t;
+typedef __typeof__(history_base) so_history_base_t;
+typedef __typeof__(history_length) so_history_length_t;
 
 #endif

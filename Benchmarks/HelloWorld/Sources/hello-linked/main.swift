@@ -1,5 +1,5 @@
-// Uses one symbol of FoundationEssentials and Synchronization so both stay linked (readline is
-// linked by the package manifest), then prints as `hello` does.
+// Uses one symbol of FoundationEssentials and Synchronization so both stay linked, then prints as
+// `hello` does. No readline: second-opinion loads it only at a terminal, never on a piped start.
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #endif
