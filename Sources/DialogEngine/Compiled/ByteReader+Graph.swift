@@ -2,7 +2,9 @@
 /// what they were made from (a question's slot type, a rule's phrases); their indexes are built on first
 /// use, as after a load.
 extension ByteReader {
-    mutating func graph() throws -> DialogGraph {
+    /// The graph; `body` is the buffer this reader reads (kept by the graph's nodes, which are decoded
+    /// when first used: `CompiledNodes`).
+    mutating func graph(body: [UInt8]) throws -> DialogGraph {
         var dialogs: [String: DialogInfo] = [:]
         let dialogCount = try count()
         dialogs.reserveCapacity(dialogCount)
@@ -11,7 +13,19 @@ extension ByteReader {
             dialogs[key] = try dialogInfo()
         }
         let dialogOrder = try strings()
-        let nodes = try array { try $0.node() }
+        // Nodes are not decoded here: only where each one lies, and its id (the first thing in it).
+        let nodeCount = try count()
+        var spans: [ByteSpan] = []
+        var ids: [NodeID] = []
+        spans.reserveCapacity(nodeCount)
+        ids.reserveCapacity(nodeCount)
+        for _ in 0..<nodeCount {
+            let span = try self.span()
+            var peek = reading(at: Int(span.offset))
+            ids.append(try peek.nodeID())
+            spans.append(span)
+        }
+        let nodes = CompiledNodes(body: body, strings: stringSpans, spans: spans, ids: ids)
         var places: [String: [String: Int]] = [:]
         let placeDialogs = try count()
         places.reserveCapacity(placeDialogs)
@@ -22,7 +36,7 @@ extension ByteReader {
             names.reserveCapacity(n)
             for _ in 0..<n {
                 let name = try string()
-                names[name] = try index(below: nodes.count)
+                names[name] = try index(below: nodeCount)
             }
             places[dialog] = names
         }
@@ -47,7 +61,7 @@ extension ByteReader {
         let properties = try array { try $0.pathProperty() }
         let entry = try nodeID()
         return DialogGraph(
-            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(nodes: nodes, places: places), nodeOrder: nodeOrder,
+            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(compiled: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
     }

@@ -12,8 +12,12 @@ enum CompiledFormError: Error, Equatable {
 struct ByteReader {
     private let buffer: UnsafeRawBufferPointer
     private(set) var offset: Int
-    /// The string table, once read (`string()` looks indexes up here).
-    var table: [String] = []
+    /// Where each string of the table lies in the buffer, by index (`readStringTable`).
+    var stringSpans: [ByteSpan] = []
+    /// Strings already made, by index, when this reader shares them (`readStringTable(sharing: true)`):
+    /// one decode of a whole form makes each distinct string once. A reader decoding one node later
+    /// leaves it empty and makes its own (it may run on any thread, so it shares nothing).
+    private var made: [String?] = []
     /// How deep nested values (conditions) may go: a damaged file must not exhaust the stack.
     static let maxDepth = 512
 
@@ -95,9 +99,39 @@ struct ByteReader {
         return Double(bitPattern: bits)
     }
 
+    /// A string of the table, by its index: made from its bytes on first reference.
     @inline(__always)
     mutating func string() throws -> String {
-        table[try index(below: table.count)]
+        let i = try index(below: stringSpans.count)
+        if !made.isEmpty, let string = made[i] { return string }
+        let span = stringSpans[i]
+        let string = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[span.range]), as: UTF8.self)
+        if !made.isEmpty { made[i] = string }
+        return string
+    }
+
+    /// A reader of the same buffer and string table at `offset`, making its own strings.
+    func reading(at offset: Int) -> ByteReader {
+        var other = ByteReader(buffer, offset: offset)
+        other.stringSpans = stringSpans
+        return other
+    }
+
+    /// Reads the string table (a count, then each string with its length) without making any string yet.
+    mutating func readStringTable(sharing: Bool) throws {
+        let n = try count()
+        var spans: [ByteSpan] = []
+        spans.reserveCapacity(n)
+        for _ in 0..<n { spans.append(try span()) }
+        stringSpans = spans
+        if sharing { made = Array(repeating: nil, count: n) }
+    }
+
+    /// Where the next blob's bytes are (skipping them).
+    mutating func span() throws -> ByteSpan {
+        let n = try count()
+        defer { offset += n }
+        return ByteSpan(offset: UInt32(offset), count: UInt32(n))
     }
 
     @inline(__always)
@@ -123,8 +157,16 @@ struct ByteReader {
         return UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + n])
     }
 
-    /// A string written raw (UTF-8 with its length), for the string table itself.
+    /// A string written raw (UTF-8 with its length), not through the table (source names).
     mutating func rawString() throws -> String {
         String(decoding: try blob(), as: UTF8.self)
     }
+}
+
+/// Where some bytes lie in a buffer (offsets fit in 32 bits: forms are limited to 256 MiB).
+struct ByteSpan: Sendable {
+    var offset: UInt32
+    var count: UInt32
+
+    var range: Range<Int> { Int(offset)..<Int(offset) + Int(count) }
 }

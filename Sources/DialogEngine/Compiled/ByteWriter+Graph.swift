@@ -10,7 +10,9 @@ extension ByteWriter {
         }
         strings(g.dialogOrder)
         let layout = g.nodes.layout
-        array(layout.nodes) { $0.node($1) }
+        // Each node as a blob: a reader finds node i without decoding the others (they are decoded when
+        // first used; see `CompiledNodes`).
+        array(layout.nodes) { w, node in w.blob { $0.node(node) } }
         array(layout.places.sorted { $0.key < $1.key }) { w, dialog in
             w.string(dialog.key)
             w.array(dialog.value.sorted { $0.key < $1.key }) { w, name in

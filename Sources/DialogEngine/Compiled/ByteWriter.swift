@@ -61,6 +61,16 @@ struct ByteWriter {
 
     mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
+    /// What `write` writes, as a blob (its length in front), so a reader can find it without decoding it.
+    /// Its strings still go to the shared table.
+    mutating func blob(of write: (inout ByteWriter) -> Void) {
+        let start = bytes.count
+        write(&self)
+        let written = Array(bytes[start...])
+        bytes.removeSubrange(start...)
+        blob(written)
+    }
+
     /// Raw bytes with their length in front (not through the string table).
     mutating func blob(_ value: [UInt8]) {
         count(value.count)

@@ -22,7 +22,7 @@
 /// numbers are LEB128 varints.
 public enum CompiledDialogs {
     /// Bumped whenever the layout changes (the stamp already changes with every build of the program).
-    public static let formatVersion: UInt64 = 1
+    public static let formatVersion: UInt64 = 2
     static let magic = Array("SOdialog".utf8)
 
     /// The compiled form of `graph`, which was loaded from exactly `sources`; `stamp` names the program.
@@ -60,21 +60,16 @@ public enum CompiledDialogs {
     /// or checksum in the way, for fuzzing it with arbitrary bytes.
     @_spi(Fuzzing)
     public static func decodeBody(_ body: [UInt8]) -> DialogGraph? {
-        body.withUnsafeBytes { raw in
+        body.withUnsafeBytes { raw -> DialogGraph? in
             var reader = ByteReader(raw)
-            return try? decodeBody(&reader)
+            do {
+                try reader.readStringTable(sharing: true)
+                let graph = try reader.graph(body: body)
+                return reader.remaining == 0 ? graph : nil
+            } catch {
+                return nil
+            }
         }
-    }
-
-    /// The string table and the graph, which must end the bytes.
-    private static func decodeBody(_ reader: inout ByteReader) throws -> DialogGraph? {
-        let stringCount = try reader.count()
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { strings.append(try reader.rawString()) }
-        reader.table = strings
-        let graph = try reader.graph()
-        return reader.remaining == 0 ? graph : nil
     }
 
     /// The graph in `bytes`, when they were written by the program named by `stamp` from files identical to
@@ -115,8 +110,9 @@ public enum CompiledDialogs {
             guard acceptSources(stored), reader.remaining >= 8 else { return nil }
             let sum = UInt64(littleEndian: form.loadUnaligned(fromByteOffset: reader.offset, as: UInt64.self))
             reader = ByteReader(form, offset: reader.offset + 8)
-            guard sum == checksum(UnsafeRawBufferPointer(rebasing: form[reader.offset...])) else { return nil }
-            return try decodeBody(&reader)
+            let rest = UnsafeRawBufferPointer(rebasing: form[reader.offset...])
+            guard sum == checksum(rest) else { return nil }
+            return decodeBody(Array(rest))
         } catch {
             return nil
         }

@@ -28,13 +28,17 @@ final class EngineProgram: Sendable {
         let optionLabels: [String]?
         /// The documents the node shows that exist, with their ids and compiled conditions, in order.
         let documents: [(id: String, template: DocumentTemplate, plan: LazyPlan)]
+        /// True when the node could not be read (a compiled node that does not decode, see
+        /// `CompiledNodes`): `node` is then a stand-in, and the walk reports the node missing.
+        let unreadable: Bool
 
         init(
             node: Node, position: Int32, resolve: (NodeID) -> Int32, slots: [String: SlotDefinition],
-            documents: [String: DocumentTemplate], plans: [String: LazyPlan]
+            documents: [String: DocumentTemplate], plans: [String: LazyPlan], unreadable: Bool = false
         ) {
             self.node = node
             self.position = position
+            self.unreadable = unreadable
             targets = node.edges.map { resolve($0.target) }
             if case .call(let id, _) = node.exit { callee = resolve(id) } else { callee = -1 }
             asks = node.question != nil
@@ -87,6 +91,16 @@ final class EngineProgram: Sendable {
             for (at, node) in nodes.enumerated() where positions[node.id] == nil { positions[node.id] = Int32(at) }
             self.positions = positions
         }
+
+        /// The node table's own places (names are unique within a dialog, so each id has one).
+        init(places: [String: [String: Int]], count: Int) {
+            var positions: [NodeID: Int32] = [:]
+            positions.reserveCapacity(count)
+            for (dialog, names) in places {
+                for (name, place) in names { positions[NodeID(dialog: dialog, node: name)] = Int32(place) }
+            }
+            self.positions = positions
+        }
     }
 
     /// A list of names, made on first use.
@@ -96,8 +110,9 @@ final class EngineProgram: Sendable {
     }
 
     let graph: DialogGraph
-    /// The nodes by position.
-    private let nodes: [Node]
+    /// The nodes by position when the engine laid them out itself; nil when positions are the node table's
+    /// places (the nodes are then read from the table, a compiled one decoding each when its step is made).
+    private let laidOutNodes: [Node]?
     private let stepSlots: [StepSlot]
     /// Whether positions are the node table's own places: true for every graph the loader or the compiled
     /// form makes (their tables index every stored node), so targets resolve through the table and the
@@ -117,11 +132,12 @@ final class EngineProgram: Sendable {
 
     init(_ graph: DialogGraph) {
         self.graph = graph
-        let layout = graph.nodes.layout
         let resolveNow: (NodeID) -> Int32
         var laidOut: PositionTable?
-        if graph.nodes.count == layout.nodes.count {
-            nodes = layout.nodes
+        let stepCount: Int
+        if graph.nodes.count == graph.nodes.storedCount {
+            laidOutNodes = nil
+            stepCount = graph.nodes.storedCount
             positionsAreTablePlaces = true
             resolveNow = { graph.nodes.place(of: $0).map { Int32($0) } ?? -1 }
         } else {
@@ -137,13 +153,14 @@ final class EngineProgram: Sendable {
             for id in graph.nodes.keys.sorted() where !placed.contains(id) {
                 if let node = graph.nodes[id] { ordered.append(node) }
             }
-            nodes = ordered
+            laidOutNodes = ordered
+            stepCount = ordered.count
             positionsAreTablePlaces = false
             let table = PositionTable(ordered)
             laidOut = table
             resolveNow = { table.positions[$0] ?? -1 }
         }
-        stepSlots = (0..<nodes.count).map { _ in StepSlot() }
+        stepSlots = (0..<stepCount).map { _ in StepSlot() }
         let plans = graph.documents.mapValues { LazyPlan($0, slots: graph.slots) }
         self.plans = plans
         savedDocuments = graph.documentOrder.compactMap { id in
@@ -163,9 +180,10 @@ final class EngineProgram: Sendable {
 
     @inline(never)
     private func makeStep(_ at: Int32) -> Step {
-        Step(
-            node: nodes[Int(at)], position: at, resolve: { self.resolve($0) }, slots: graph.slots, documents: graph.documents,
-            plans: plans)
+        let node = laidOutNodes.map { $0[Int(at)] } ?? graph.nodes.node(at: Int(at))
+        return Step(
+            node: node ?? Node(id: graph.nodes.id(at: Int(at)), location: .unknown, exit: .end), position: at,
+            resolve: { self.resolve($0) }, slots: graph.slots, documents: graph.documents, plans: plans, unreadable: node == nil)
     }
 
     /// A node id's position for laying out links: through the node table when positions are its places
@@ -204,5 +222,7 @@ final class EngineProgram: Sendable {
 
     /// The id-to-position table, built (kept apart so reading a built one captures nothing).
     @inline(never)
-    private func makePositionTable() -> PositionTable { PositionTable(nodes) }
+    private func makePositionTable() -> PositionTable {
+        laidOutNodes.map { PositionTable($0) } ?? PositionTable(places: graph.nodes.placeTable, count: graph.nodes.count)
+    }
 }

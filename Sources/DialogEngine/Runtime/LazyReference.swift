@@ -26,6 +26,9 @@ struct LazyReference<Instance: AnyObject & Sendable>: ~Copyable, Sendable {
         return body(store(make()))
     }
 
+    /// Whether the object has been made (for tests and figures: what a start decoded).
+    var isBuilt: Bool { storage.load(ordering: .acquiring) != nil }
+
     /// Stores `made` unless another thread stored first; the stored object.
     @inline(never)
     private func store(_ made: Instance) -> Instance {

@@ -306,9 +306,16 @@ struct Turn {
                 return
             }
             switch current {
-            case .enter(let at): move = enter(program.step(at))
-            case .leave(let at): move = leave(program.step(at))
-            case .reask(let at): move = reask(program.step(at))
+            // A compiled node that does not decode is reported as if it were not there (`CompiledNodes`).
+            case .enter(let at):
+                let step = program.step(at)
+                move = step.unreadable ? missing(step.node.id) : enter(step)
+            case .leave(let at):
+                let step = program.step(at)
+                move = step.unreadable ? missing(step.node.id) : leave(step)
+            case .reask(let at):
+                let step = program.step(at)
+                move = step.unreadable ? missing(step.node.id) : reask(step)
             case .missing(let id): move = missing(id)
             }
         }
@@ -363,8 +370,10 @@ struct Turn {
         case .returns:
             switch state.stack.popLast() {
             case .call(let caller)?:
-                guard let at = program.position(of: caller) else { return missing(caller) }
-                return route(program.step(at))
+                guard let at = program.position(of: caller), case let step = program.step(at), !step.unreadable else {
+                    return missing(caller)
+                }
+                return route(step)
             case .resume(let question)?:
                 return reaskMove(question)
             case nil:

@@ -129,3 +129,95 @@ import Testing
         #expect(decodedSome < 400)
     }
 }
+
+/// A graph read from a compiled form decodes each node when it is first used.
+@Suite struct CompiledNodesTests {
+    static func decodedShipped() throws -> (loaded: DialogGraph, decoded: DialogGraph) {
+        let (read, graph, bytes) = try CompiledDialogsTests.compiled(Fixtures.dialogs)
+        let decoded = try #require(CompiledDialogs.decode(bytes, sources: read.sources, stamp: CompiledDialogsTests.stamp))
+        return (graph, decoded)
+    }
+
+    @Test func nodesAreDecodedWhenFirstUsedAndTheFirstQuestionNeedsAFew() throws {
+        let (_, decoded) = try Self.decodedShipped()
+        #expect(decoded.nodes.decodedCount == 0)
+        let engine = Engine(graph: decoded)
+        #expect(decoded.nodes.decodedCount == 0, "laying out the engine decodes no node")
+        _ = engine.step(EngineState(seed: 1), .start)
+        let afterStart = try #require(decoded.nodes.decodedCount)
+        #expect(afterStart > 0 && afterStart * 10 < decoded.nodes.count, "\(afterStart) of \(decoded.nodes.count) nodes")
+        _ = decoded.nodes.values
+        #expect(decoded.nodes.decodedCount == decoded.nodes.count)
+    }
+
+    @Test func theDumpSeesInsideNodes() throws {
+        let (loaded, decoded) = try Self.decodedShipped()
+        #expect(DeepDump.text(decoded) == DeepDump.text(loaded))
+        var changed = loaded
+        let id = try #require(loaded.nodeOrder.first { loaded.nodes[$0]?.why != nil })
+        changed.nodes[id]?.why = "changed"
+        #expect(DeepDump.text(changed) != DeepDump.text(loaded))
+    }
+
+    /// A node whose bytes do not decode (only a form forged with a matching checksum has one) reads as
+    /// missing: the engine says so and ends the conversation; nothing traps.
+    @Test func anUnreadableNodeIsReportedMissing() throws {
+        let (loaded, _) = try Self.decodedShipped()
+        let entry = loaded.entry
+        let garbage = CompiledNodes(
+            body: [0xFF, 0xFF, 0xFF, 0x7F], strings: [], spans: [ByteSpan(offset: 0, count: 4)], ids: [entry])
+        var graph = loaded
+        graph.nodes = NodeTable(compiled: garbage, places: [entry.dialog: [entry.node: 0]])
+        #expect(graph.nodes[entry] == nil)
+        #expect(graph.nodes.values.isEmpty)
+        #expect(graph.nodes.layout.nodes.map(\.id) == [entry])  // its stand-in, where a node must be given
+        let (state, outputs) = Engine(graph: graph).step(EngineState(seed: 1), .start)
+        let text = outputs.compactMap { if case .text(let t, _) = $0 { t } else { nil } }.joined(separator: "\n")
+        #expect(text.contains("missing node '\(entry)'"))
+        #expect(state.position == nil)
+        // Editing such a graph works on the stand-in.
+        graph.nodes[NodeID(dialog: entry.dialog, node: "new")] = Node(id: NodeID(dialog: entry.dialog, node: "new"), location: .unknown, exit: .end)
+        #expect(graph.nodes.count == 2)
+    }
+
+    /// Many threads stepping a fresh engine on a fresh decoded graph (its nodes first decoded by them)
+    /// give every conversation exactly as a loaded graph does.
+    @Test func nodesDecodedOnManyThreadsConverseAsLoaded() throws {
+        let inputs = try Fixtures.files(in: Fixtures.transcripts, ending: ".transcript").map { file in
+            try Transcript.parse(String(contentsOfFile: file, encoding: .utf8)).get().inputs
+        }
+        let (loaded, decoded) = try Self.decodedShipped()
+        @Sendable func play(_ engine: Engine, _ lines: [String]) -> [[Output]] {
+            var (state, out) = engine.step(EngineState(seed: 1), .start)
+            var all = [out]
+            for line in lines {
+                (state, out) = engine.step(state, .line(line))
+                all.append(out)
+            }
+            return all
+        }
+        let reference = Engine(graph: loaded)
+        let expected = inputs.map { play(reference, $0) }
+        let fresh = Engine(graph: decoded)
+        let mismatches = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: inputs.count * 2) { i in
+            if play(fresh, inputs[i % inputs.count]) != expected[i % inputs.count] { mismatches.add() }
+        }
+        #expect(mismatches.count == 0)
+    }
+}
+
+private final class Mismatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() {
+        lock.lock()
+        value += 1
+        lock.unlock()
+    }
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
