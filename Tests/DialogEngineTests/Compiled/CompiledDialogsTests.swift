@@ -187,37 +187,13 @@ import Testing
             try Transcript.parse(String(contentsOfFile: file, encoding: .utf8)).get().inputs
         }
         let (loaded, decoded) = try Self.decodedShipped()
-        @Sendable func play(_ engine: Engine, _ lines: [String]) -> [[Output]] {
-            var (state, out) = engine.step(EngineState(seed: 1), .start)
-            var all = [out]
-            for line in lines {
-                (state, out) = engine.step(state, .line(line))
-                all.append(out)
-            }
-            return all
-        }
         let reference = Engine(graph: loaded)
         let expected = inputs.map { play(reference, $0) }
         let fresh = Engine(graph: decoded)
-        let mismatches = Mismatches()
+        let mismatches = Counter()
         DispatchQueue.concurrentPerform(iterations: inputs.count * 2) { i in
-            if play(fresh, inputs[i % inputs.count]) != expected[i % inputs.count] { mismatches.add() }
+            if play(fresh, inputs[i % inputs.count]) != expected[i % inputs.count] { mismatches.increment() }
         }
         #expect(mismatches.count == 0)
-    }
-}
-
-private final class Mismatches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add() {
-        lock.lock()
-        value += 1
-        lock.unlock()
-    }
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

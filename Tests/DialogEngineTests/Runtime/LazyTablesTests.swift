@@ -7,7 +7,8 @@ import Testing
 // built on first use; building them at any time, on any thread, must give the answers an eagerly built
 // table gives.
 
-private final class Counter: @unchecked Sendable {
+/// A count many threads add to.
+final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var count = 0
 
@@ -127,8 +128,8 @@ private final class Results: @unchecked Sendable {
     }
 }
 
-/// Every step's outputs for one conversation.
-private func play(_ engine: Engine, _ lines: [String]) -> [[Output]] {
+/// Every step's outputs for one conversation (seed 1).
+func play(_ engine: Engine, _ lines: [String]) -> [[Output]] {
     var (state, out) = engine.step(EngineState(seed: 1), .start)
     var all = [out]
     for line in lines {
