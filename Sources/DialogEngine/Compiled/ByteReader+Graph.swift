@@ -5,13 +5,7 @@ extension ByteReader {
     /// The graph; `body` is the buffer this reader reads (kept by the graph's nodes, which are decoded
     /// when first used: `CompiledNodes`).
     mutating func graph(body: [UInt8]) throws -> DialogGraph {
-        var dialogs: [String: DialogInfo] = [:]
-        let dialogCount = try count()
-        dialogs.reserveCapacity(dialogCount)
-        for _ in 0..<dialogCount {
-            let key = try string()
-            dialogs[key] = try dialogInfo()
-        }
+        let dialogs = try dictionary { try $0.dialogInfo() }
         let dialogOrder = try strings()
         // Nodes are not decoded here: only where each one lies, and its id (the first thing in it).
         let nodeCount = try count()
@@ -26,37 +20,12 @@ extension ByteReader {
             spans.append(span)
         }
         let nodes = CompiledNodes(body: body, strings: stringSpans, spans: spans, ids: ids)
-        var places: [String: [String: Int]] = [:]
-        let placeDialogs = try count()
-        places.reserveCapacity(placeDialogs)
-        for _ in 0..<placeDialogs {
-            let dialog = try string()
-            let n = try count()
-            var names: [String: Int] = [:]
-            names.reserveCapacity(n)
-            for _ in 0..<n {
-                let name = try string()
-                names[name] = try index(below: nodeCount)
-            }
-            places[dialog] = names
-        }
+        let places = try dictionary { r in try r.dictionary { try $0.index(below: nodeCount) } }
         let nodeOrder = try array { try $0.nodeID() }
-        var slots: [String: SlotDefinition] = [:]
-        let slotCount = try count()
-        slots.reserveCapacity(slotCount)
-        for _ in 0..<slotCount {
-            let key = try string()
-            slots[key] = try slotDefinition()
-        }
+        let slots = try dictionary { try $0.slotDefinition() }
         let slotOrder = try strings()
         let interrupts = try array { try $0.interrupt() }
-        var documents: [String: DocumentTemplate] = [:]
-        let documentCount = try count()
-        documents.reserveCapacity(documentCount)
-        for _ in 0..<documentCount {
-            let key = try string()
-            documents[key] = try documentTemplate()
-        }
+        let documents = try dictionary { try $0.documentTemplate() }
         let documentOrder = try strings()
         let properties = try array { try $0.pathProperty() }
         let entry = try nodeID()
@@ -124,11 +93,7 @@ extension ByteReader {
 
     mutating func slotDefinition() throws -> SlotDefinition {
         var definition = SlotDefinition(name: try string(), type: try slotType(), label: try string(), location: try location())
-        let unitCount = try count()
-        for _ in 0..<unitCount {
-            let unit = try string()
-            definition.units[unit] = try double()
-        }
+        definition.units = try dictionary { try $0.double() }
         return definition
     }
 

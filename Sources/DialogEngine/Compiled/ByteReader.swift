@@ -150,6 +150,18 @@ struct ByteReader {
 
     mutating func strings() throws -> [String] { try array { try $0.string() } }
 
+    /// A dictionary written by `ByteWriter.dictionary`.
+    mutating func dictionary<V>(_ read: (inout ByteReader) throws -> V) throws -> [String: V] {
+        let n = try count()
+        var values: [String: V] = [:]
+        values.reserveCapacity(n)
+        for _ in 0..<n {
+            let key = try string()
+            values[key] = try read(&self)
+        }
+        return values
+    }
+
     /// Raw bytes written by `ByteWriter.blob`, without copying them.
     mutating func blob() throws -> UnsafeRawBufferPointer {
         let n = try count()

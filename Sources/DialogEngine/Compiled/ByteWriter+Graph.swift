@@ -4,33 +4,18 @@
 /// the same graph always gives the same bytes. `ByteReader+Graph.swift` reads it back in the same order.
 extension ByteWriter {
     mutating func graph(_ g: DialogGraph) {
-        array(g.dialogs.sorted { $0.key < $1.key }) { w, entry in
-            w.string(entry.key)
-            w.dialogInfo(entry.value)
-        }
+        dictionary(g.dialogs) { $0.dialogInfo($1) }
         strings(g.dialogOrder)
         let layout = g.nodes.layout
         // Each node as a blob: a reader finds node i without decoding the others (they are decoded when
         // first used; see `CompiledNodes`).
         array(layout.nodes) { w, node in w.blob { $0.node(node) } }
-        array(layout.places.sorted { $0.key < $1.key }) { w, dialog in
-            w.string(dialog.key)
-            w.array(dialog.value.sorted { $0.key < $1.key }) { w, name in
-                w.string(name.key)
-                w.count(name.value)
-            }
-        }
+        dictionary(layout.places) { w, names in w.dictionary(names) { $0.count($1) } }
         array(g.nodeOrder) { $0.nodeID($1) }
-        array(g.slots.sorted { $0.key < $1.key }) { w, entry in
-            w.string(entry.key)
-            w.slotDefinition(entry.value)
-        }
+        dictionary(g.slots) { $0.slotDefinition($1) }
         strings(g.slotOrder)
         array(g.interrupts) { $0.interrupt($1) }
-        array(g.documents.sorted { $0.key < $1.key }) { w, entry in
-            w.string(entry.key)
-            w.documentTemplate(entry.value)
-        }
+        dictionary(g.documents) { $0.documentTemplate($1) }
         strings(g.documentOrder)
         array(g.properties) { $0.pathProperty($1) }
         nodeID(g.entry)
@@ -109,10 +94,7 @@ extension ByteWriter {
         slotType(s.type)
         string(s.label)
         location(s.location)
-        array(s.units.sorted { $0.key < $1.key }) { w, unit in
-            w.string(unit.key)
-            w.double(unit.value)
-        }
+        dictionary(s.units) { $0.double($1) }
     }
 
     mutating func slotType(_ t: SlotType) {

@@ -61,6 +61,14 @@ struct ByteWriter {
 
     mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
+    /// A string-keyed dictionary, entries in key order (so the same dictionary always gives the same bytes).
+    mutating func dictionary<V>(_ values: [String: V], _ write: (inout ByteWriter, V) -> Void) {
+        array(values.sorted { $0.key < $1.key }) { w, entry in
+            w.string(entry.key)
+            write(&w, entry.value)
+        }
+    }
+
     /// What `write` writes, as a blob (its length in front), so a reader can find it without decoding it.
     /// Its strings still go to the shared table.
     mutating func blob(of write: (inout ByteWriter) -> Void) {
