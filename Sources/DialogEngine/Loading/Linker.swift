@@ -1,3 +1,4 @@
+import Understanding
 /// Links shape-checked dialogs into a graph: resolves references, compiles conditions and
 /// templates against the declared slots, and builds matchers. Reports every problem it finds.
 struct Linker {

@@ -1,3 +1,4 @@
+import Understanding
 /// What a typed line means for the slot being asked.
 public enum MatchOutcome: Sendable, Hashable {
     /// The answer, ready to store.
@@ -454,8 +455,8 @@ extension AnswerMatcher {
             // One typo from five letters, two from eight: four-letter words are too often other real
             // words one letter away ("find" / "mind", "back" / "pack").
             let limit = count >= 8 ? 2 : count >= 5 ? 1 : 0
-            if limit > 0, abs(count - typed.count) <= limit, InterruptIndex.atMost(missing, limit),
-                InterruptIndex.atMost(extra, limit),
+            if limit > 0, abs(count - typed.count) <= limit, TextNormalizer.atMost(missing, limit),
+                TextNormalizer.atMost(extra, limit),
                 let d = TextNormalizer.boundedDistance(typed.scalars, index.vocabulary[column].scalars, limit: limit)
             {
                 return Int8(d)

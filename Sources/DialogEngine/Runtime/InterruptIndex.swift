@@ -1,3 +1,4 @@
+import Understanding
 /// All interrupt phrases of a graph in one index, so a turn checks them with a few hash lookups
 /// instead of walking every phrase: each phrase's short words (which only an identical word can
 /// match) are interned, a line marks the interned words it contains in a bitset once, and only the
@@ -380,17 +381,6 @@ final class InterruptIndex: Sendable {
         }
     }
 
-    /// `bits.nonzeroBitCount <= n`, without counting every bit (no popcount instruction on baseline x86-64).
-    @inline(__always)
-    static func atMost(_ bits: UInt64, _ n: Int) -> Bool {
-        var rest = bits
-        for _ in 0..<n {
-            if rest == 0 { return true }
-            rest &= rest - 1
-        }
-        return rest == 0
-    }
-
     /// Whether phrase word `word` accepts typed `token` (scalars in `tokenScalars`): `PhraseMatcher.accepts`.
     @inline(__always)
     private func accepts(_ word: Shape, _ token: Shape, _ tokenScalars: UnsafeBufferPointer<UInt32>) -> Bool {
@@ -403,7 +393,7 @@ final class InterruptIndex: Sendable {
         if word.letters == token.letters, word.count == token.count, same(word, token, tokenScalars) { return true }
         guard limit > 0 else { return false }
         // Each character missing from the other word costs at least one edit.
-        if !Self.atMost(token.letters & ~word.letters, limit) || !Self.atMost(word.letters & ~token.letters, limit) {
+        if !TextNormalizer.atMost(token.letters & ~word.letters, limit) || !TextNormalizer.atMost(word.letters & ~token.letters, limit) {
             return false
         }
         return scalars.withUnsafeBufferPointer { all in

@@ -1,3 +1,4 @@
+import Understanding
 /// Keyword phrases ("chest pain") matched inside a whole sentence.
 ///
 /// ```swift

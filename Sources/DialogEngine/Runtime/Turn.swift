@@ -1,3 +1,4 @@
+import Understanding
 /// The work of one `Engine.step`: a mutable scratch value that lives for one call only.
 struct Turn {
     let program: EngineProgram

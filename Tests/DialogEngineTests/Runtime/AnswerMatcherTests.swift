@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DialogEngine
+import Understanding
 
 // MARK: - Fixtures
 

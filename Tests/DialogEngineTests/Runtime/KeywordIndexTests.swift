@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DialogEngine
+import Understanding
 
 // The engine reads keyword maps and interrupts through `InterruptIndex`; it must find exactly what
 // `KeywordMap.value(for:)` and `PhraseMatcher.matches` find, on every line of every shipped

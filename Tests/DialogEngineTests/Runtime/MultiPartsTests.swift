@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DialogEngine
+import Understanding
 
 // `OptionIndex.parts(of:tokens:)` reuses the line's tokens for a line without list separators: it must
 // cut every line exactly as `parts(of:)` does from the text alone.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DialogEngine
+import Understanding
 
 // The expected folds were produced by Foundation's `String.folding(options: [.caseInsensitive,
 // .diacriticInsensitive, .widthInsensitive], locale: nil)`, which `TextNormalizer.folded` replaces.

@@ -16,7 +16,7 @@ public enum TextNormalizer {
     /// the generated tables in `FoldTable.swift`: precomposed letters lose their marks ("é" → "e"),
     /// full-width forms become ASCII, case folds fully ("ß" → "ss"), and combining marks after a
     /// character are removed ("e\u{301}" → "e").
-    static func folded(_ line: String) -> String {
+    package static func folded(_ line: String) -> String {
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return line.lowercased() }
         var out = String.UnicodeScalarView()
         // Whether marks here are removed: after a character, except the few that keep theirs. A mark
@@ -73,7 +73,7 @@ public enum TextNormalizer {
     }
 
     /// The line as a `text` answer: control characters removed, whitespace collapsed to single spaces, trimmed.
-    static func cleanedText(_ line: String) -> String {
+    package static func cleanedText(_ line: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.unicodeScalars {
@@ -92,7 +92,7 @@ public enum TextNormalizer {
 
     /// True when `cleanedText(line)` is `line` itself, decided for ASCII lines only: printable
     /// characters with single spaces between them and none at either end.
-    static func isCleanText(_ line: String) -> Bool {
+    package static func isCleanText(_ line: String) -> Bool {
         var previous = UInt8(ascii: " ")
         for byte in line.utf8 {
             guard byte > 0x20 && byte < 0x7F || (byte == 0x20 && previous != 0x20) else { return false }
@@ -194,47 +194,59 @@ public enum TextNormalizer {
 
 extension TextNormalizer {
     /// A normalized word prepared for typo-tolerant comparison.
-    struct Word: Hashable, Sendable {
-        let text: String
-        let scalars: [UInt32]
+    package struct Word: Hashable, Sendable {
+        package let text: String
+        package let scalars: [UInt32]
         /// Which characters occur (one bit per character, modulo 64): a cheap lower bound on edit distance.
-        let letters: UInt64
+        package let letters: UInt64
         /// Matches any word starting with `text` (a phrase word written `bleed*`).
-        let isPrefix: Bool
+        package let isPrefix: Bool
 
-        init(_ text: String, isPrefix: Bool = false) {
+        package init(_ text: String, isPrefix: Bool = false) {
             self.text = text
             self.scalars = text.unicodeScalars.map { $0.value }
             self.letters = scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
             self.isPrefix = isPrefix
         }
 
-        var count: Int { scalars.count }
+        package var count: Int { scalars.count }
 
         /// True when every character is an ASCII digit.
-        var isDigits: Bool { !scalars.isEmpty && scalars.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        package var isDigits: Bool { !scalars.isEmpty && scalars.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
         /// Edit distance to `other` if at most `limit`, else nil.
-        func distance(to other: Word, limit: Int) -> Int? {
+        package func distance(to other: Word, limit: Int) -> Int? {
             // Each character missing from the other word costs at least one edit.
-            if !InterruptIndex.atMost(other.letters & ~letters, limit) || !InterruptIndex.atMost(letters & ~other.letters, limit) {
+            if !TextNormalizer.atMost(other.letters & ~letters, limit) || !TextNormalizer.atMost(letters & ~other.letters, limit) {
                 return nil
             }
             return TextNormalizer.boundedDistance(scalars, other.scalars, limit: limit)
         }
     }
 
+    /// True when `bits` has at most `n` bits set (`nonzeroBitCount <= n` without counting every bit: no
+    /// popcount instruction on baseline x86-64); a cheap lower bound on how many edits two words need.
+    @inline(__always)
+    package static func atMost(_ bits: UInt64, _ n: Int) -> Bool {
+        var rest = bits
+        for _ in 0..<n {
+            if rest == 0 { return true }
+            rest &= rest - 1
+        }
+        return rest == 0
+    }
+
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps), or nil when above `limit`.
     ///
     /// Same metric as `Suggestion.editDistance`, but gives up as soon as a row exceeds the limit and does
     /// not allocate, since it runs for many word pairs on every turn.
-    static func boundedDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
+    package static func boundedDistance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boundedDistance(a, b, limit: limit) } }
     }
 
     /// Same, over scalars in memory (words that are ranges of a larger array).
-    static func boundedDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
+    package static func boundedDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.elementsEqual(b) { return 0 }
         if limit == 0 { return nil }
