@@ -165,9 +165,9 @@ public enum TextNormalizer {
         return tokens
     }
 
-    private enum ScalarKind { case wordPart, mark, dropped, separator }
+    enum ScalarKind { case wordPart, mark, dropped, separator }
 
-    private static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
+    static func kind(of scalar: Unicode.Scalar) -> ScalarKind {
         switch scalar.value {
         case 0x27, 0x60, 0xB4, 0x2BC, 0x2018, 0x2019, 0x201B, 0x2032, 0xFF07:
             return .dropped  // apostrophes: "don’t" → "dont"

@@ -231,7 +231,7 @@ struct ExploreAbstraction {
 
         var enter = Array(repeating: empty(), count: n)
         var wait = Array(repeating: empty(), count: n)
-        let interruptTargets = graph.interrupts.compactMap { nodeIndex[$0.target] }
+        let interruptTargets = graph.interrupts.flatMap(\.entries).compactMap { nodeIndex[$0] }
         var changed = true
         while changed {
             changed = false

@@ -26,7 +26,7 @@ struct ExploreInputs {
     private var answers: [NodeID: [Input]] = [:]
 
     init(graph: DialogGraph) {
-        interruptPhrases = graph.interrupts.map { Self.typed($0.keywords.first ?? $0.id) }
+        interruptPhrases = graph.interrupts.map { Self.typed($0.samplePhrase ?? $0.id) }
         for id in graph.nodeOrder {
             guard let question = graph.nodes[id]?.question else { continue }
             answers[id] = Self.answers(for: question, type: graph.slotType(question.slot))

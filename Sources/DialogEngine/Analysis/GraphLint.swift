@@ -27,7 +27,7 @@ struct GraphLint {
 
     private func checkReachability(_ index: GraphIndex) {
         var roots = [index.position(graph.entry) ?? 0]
-        for i in graph.interrupts { if let p = index.position(i.target) { roots.append(p) } }
+        for i in graph.interrupts { for e in i.entries { if let p = index.position(e) { roots.append(p) } } }
         let seen = index.reach(from: roots, along: index.successors)
         for (i, id) in index.ids.enumerated() where !seen[i] {
             guard let node = graph.nodes[id] else { continue }
@@ -68,7 +68,7 @@ struct GraphLint {
         var bits = [Int](repeating: -1, count: facts.slotCount)
         var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
         for i in graph.interrupts {
-            if let p = index.position(i.target) { isInterruptTarget[p] = true }
+            for e in i.entries { if let p = index.position(e) { isInterruptTarget[p] = true } }
         }
         for dialogId in graph.dialogOrder {
             guard let dialog = graph.dialogs[dialogId], let local = facts.slotsByFile[dialog.file], !local.isEmpty else { continue }

@@ -116,7 +116,8 @@ extension ByteReader {
     mutating func interrupt() throws -> Interrupt {
         Interrupt(
             id: try string(), keywords: try strings(), matcher: PhraseMatcher(phrases: try strings()), target: try nodeID(),
-            resume: try bool(), urgent: try bool(), priority: try int(), location: try location())
+            resume: try bool(), urgent: try bool(), priority: try int(), location: try location(),
+            redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings())
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {

@@ -130,6 +130,9 @@ extension ByteWriter {
         bool(i.urgent)
         int(i.priority)
         location(i.location)
+        optional(i.redFlag) { $0.string($1) }
+        optional(i.check) { $0.nodeID($1) }
+        strings(i.examples)
     }
 
     mutating func documentTemplate(_ d: DocumentTemplate) {

@@ -83,5 +83,17 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     /// A path property that does not parse or names unknown nodes.
     case invalidProperty = "E080"
 
+    // Language data (Dialogs/language/<lang>/)
+    /// A pattern in language data (or a keyword naming a concept) that does not parse.
+    case patternSyntax = "E090"
+    /// A pattern or keyword naming a concept (`@name`) that no language file declares.
+    case unknownConcept = "E091"
+    /// A concept that contains itself through the concepts it names.
+    case conceptCycle = "E092"
+    /// An interrupt naming a red flag that the language data does not declare.
+    case unknownRedFlag = "E093"
+    /// A red-flag interrupt's example line that does not raise its red flag.
+    case redFlagExample = "E094"
+
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
 }

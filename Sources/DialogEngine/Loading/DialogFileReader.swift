@@ -19,7 +19,7 @@ struct DialogFileReader {
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
-    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority"]
+    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
     static let documentKeys: [StaticString] = ["title", "items"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check"]
     static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when"]
@@ -32,7 +32,7 @@ struct DialogFileReader {
     static let mapRequired: [StaticString] = ["slot", "rules"]
     static let ruleRequired: [StaticString] = ["value", "keywords"]
     static let edgeRequired: [StaticString] = ["goto"]
-    static let interruptRequired: [StaticString] = ["id", "keywords", "goto"]
+    static let interruptRequired: [StaticString] = ["id", "goto"]
     static let documentRequired: [StaticString] = ["title", "items"]
     static let propertyRequired: [StaticString] = ["id", "kind"]
     static let numberOnlyKeys: [StaticString] = ["min", "max", "integer", "units"]
@@ -275,16 +275,36 @@ struct DialogFileReader {
             let r = ShapeReader(
                 n, in: tree, file: file, pointer: pointer, what: "an interrupt", allowed: Self.interruptKeys, required: Self.interruptRequired,
                 sink: sink),
-            let id = r.string("id"), let keywords = r.strings("keywords"), let target = r.string("goto")
+            let id = r.string("id"), let target = r.string("goto")
         else { return }
         checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
-        if keywords.isEmpty, let k = r["keywords"] {
-            sink.report(.invalidValue, tree.location(k, in: file), r.pointer("keywords"), "an interrupt needs at least one keyword phrase")
+        let redFlag = r.string("redflag")
+        let keywords = r["keywords"] == nil ? [] : (r.strings("keywords") ?? [])
+        if redFlag == nil, r["keywords"] == nil {
+            sink.report(
+                .missingKey, r.location, pointer, "an interrupt needs \"keywords\" (or a \"redflag\" of the language data)",
+                hint: "add \"keywords\": [\"a phrase\"], or \"redflag\": \"stroke\" with \"examples\"")
+        } else if redFlag == nil, keywords.isEmpty, let k = r["keywords"] {
+            sink.report(
+                .invalidValue, tree.location(k, in: file), r.pointer("keywords"), "an interrupt needs at least one keyword phrase",
+                hint: "add a phrase a person would type, like \"chest pain\"")
+        }
+        if let redFlag, r["keywords"] != nil {
+            sink.report(
+                .invalidValue, redFlag.location, r.pointer("redflag"), "an interrupt has either \"keywords\" or a \"redflag\", not both",
+                hint: "a red flag is found by the language data's patterns, with context; list sample lines under \"examples\"")
+        }
+        let examples = r["examples"] == nil ? [] : (r.strings("examples") ?? [])
+        if redFlag != nil, examples.isEmpty {
+            sink.report(
+                .missingKey, r.location, pointer, "a red-flag interrupt needs \"examples\": lines that must raise it",
+                hint: "add \"examples\": [\"my face is drooping\"]; validate checks each one")
         }
         dialog.interrupts.append(
             RawInterrupt(
                 id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true, urgent: r.bool("urgent")?.value ?? false,
-                priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer))
+                priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer, redFlag: redFlag, check: r.string("check"),
+                examples: examples))
     }
 
     /// The document whose key is entry `member`.

@@ -1,3 +1,5 @@
+import Understanding
+
 /// Loads a folder of dialog files into one checked `DialogGraph`.
 ///
 /// Every error check runs on every load — `validate`, `chat`, `replay` and `explore` all come through
@@ -102,7 +104,10 @@ public enum DialogLoader {
     public static func load(sources: [Source], checks: Checks = .all) -> Result {
         let sink = DiagnosticSink()
         var dialogs: [RawDialog] = []
-        for source in sources.sorted(by: { $0.name < $1.name }) {
+        let languageSources = sources.filter { LanguageLoader.isLanguageFile($0.name) }
+        let language: LanguageData? =
+            languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
+        for source in sources.sorted(by: { $0.name < $1.name }) where !LanguageLoader.isLanguageFile(source.name) {
             if source.bytes.count > maxFileBytes {
                 sink.report(
                     .limitExceeded, SourceLocation(file: source.name, line: 1, column: 1), "",
@@ -126,6 +131,8 @@ public enum DialogLoader {
             var linker = Linker(dialogs: dialogs, sink: sink)
             dialogs = []  // the linker now holds the only copy and lets it go once the graph is built
             graph = linker.link()
+            graph?.language = language
+            if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink) }
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run(warnings: checks == .all)
             }
@@ -144,10 +151,18 @@ public enum DialogLoader {
         }
         guard isDirectory else { return [path] }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return try FileBytes.names(inFolder: path)
+        let dialogs = try FileBytes.names(inFolder: path)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .sorted()
             .map { base + "/" + $0 }
+        // The language data beside the dialogs (`language/en/*.json`), if there is any.
+        let language = base + "/" + LanguageLoader.folder + "/" + LanguageLoader.defaultLanguage
+        guard FileBytes.isDirectory(language) == true else { return dialogs }
+        let languageFiles = try FileBytes.names(inFolder: language)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .sorted()
+            .map { language + "/" + $0 }
+        return dialogs + languageFiles
     }
 }
 

@@ -173,10 +173,16 @@ struct Linker {
                 }
                 interruptIds[i.id.value] = i.id.location
                 guard let target = resolve(i.target, from: d.id.value, pointer: Pointer.join(i.pointer, "goto")) else { continue }
+                var check: NodeID?
+                if let c = i.check {
+                    guard let resolved = resolve(c, from: d.id.value, pointer: Pointer.join(i.pointer, "check")) else { continue }
+                    check = resolved.id
+                }
                 interrupts.append(
                     Interrupt(
                         id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target.id,
-                        resume: i.resume, urgent: i.urgent, priority: i.priority, location: i.location))
+                        resume: i.resume, urgent: i.urgent || i.redFlag != nil, priority: i.priority, location: i.location,
+                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value)))
             }
         }
         interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)

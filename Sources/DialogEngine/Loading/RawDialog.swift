@@ -110,6 +110,9 @@ struct RawInterrupt {
     var priority: Int
     var location: SourceLocation
     var pointer: String
+    var redFlag: Located<String>? = nil
+    var check: Located<String>? = nil
+    var examples: [Located<String>] = []
 }
 
 struct RawDocument {

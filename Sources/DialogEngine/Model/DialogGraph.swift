@@ -1,3 +1,5 @@
+import Understanding
+
 /// Every dialog of a folder, linked into one graph. Built only by `DialogLoader`, and only when valid.
 public struct DialogGraph: Sendable {
     public var dialogs: [String: DialogInfo]
@@ -16,6 +18,9 @@ public struct DialogGraph: Sendable {
     public var properties: [PathProperty]
     /// Where the conversation starts: `main`'s start node, or the only dialog's.
     public var entry: NodeID
+    /// The language data beside the dialogs (`language/en/`): concepts, context and red flags. Nil for a
+    /// folder without one (interrupts then match their keywords only).
+    public var language: LanguageData? = nil
 
     public subscript(id: NodeID) -> Node? { nodes[id] }
 

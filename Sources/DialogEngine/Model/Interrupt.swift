@@ -12,4 +12,18 @@ public struct Interrupt: Sendable {
     public var urgent: Bool
     public var priority: Int
     public var location: SourceLocation
+    /// The red flag (a category of the language data) that fires this interrupt, read with its context
+    /// by the understanding layer; such an interrupt has no keywords.
+    public var redFlag: String? = nil
+    /// Where to ask whether it is happening now, when the finding's context leaves that unclear ("chest
+    /// pain for months"); nil sounds the alarm instead.
+    public var check: NodeID? = nil
+    /// Lines that must raise this red flag (`validate` checks each; `explore` types the first).
+    public var examples: [String] = []
+
+    /// Where the interrupt can enter the graph: its target, and its check node if it has one.
+    public var entries: [NodeID] { check.map { [target, $0] } ?? [target] }
+
+    /// What `explore` types to fire this interrupt.
+    public var samplePhrase: String? { examples.first ?? keywords.first }
 }

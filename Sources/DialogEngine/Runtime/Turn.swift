@@ -48,6 +48,9 @@ struct Turn {
             perform(command)
             return
         }
+        // Red flags first, on every line at every prompt, with their context: a line that raises one is
+        // never read as an answer.
+        if !text.isEmpty, let language = graph.language?.language, redFlag(language.read(text)) { return }
         guard !state.ended, let id = state.position, let at = program.position(of: id),
             let question = program.step(at).node.question
         else {
@@ -100,17 +103,44 @@ struct Turn {
     /// Fires the first matching interrupt of the given kind; true when one fired.
     private mutating func interrupt(_ tokens: [String], at id: NodeID, urgent: Bool) -> Bool {
         if let index = program.interrupts.index.firstMatch(tokens, urgent: urgent) {
-            let interrupt = program.graph.interrupts[index]
-            trace(.interrupt(interrupt.id))
-            state.history.append(state.snapshot)
-            if interrupt.resume { state.stack.append(.resume(question: id)) }
-            state.position = nil
-            state.attempts = 0
-            let target = program.interruptTargets[index]
-            run(target >= 0 ? .enter(target) : .missing(interrupt.target))
+            fire(index, checking: false)
             return true
         }
         return false
+    }
+
+    /// Fires the red-flag interrupt of the highest priority for the reading's alarms, or else for its
+    /// checks (at the interrupt's `check` node); true when one fired. One line raises one alarm.
+    private mutating func redFlag(_ reading: Reading) -> Bool {
+        guard !reading.alarms.isEmpty || !reading.checks.isEmpty else { return false }
+        let interrupts = graph.interrupts
+        if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.alarms.contains) == true }) {
+            fire(index, checking: false)
+            return true
+        }
+        if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.checks.contains) == true }) {
+            fire(index, checking: true)
+            return true
+        }
+        return false
+    }
+
+    /// Leaves the open question for interrupt `index`'s flow (its check node when `checking` and it has
+    /// one); the flow's `return` asks the question again when the interrupt resumes.
+    private mutating func fire(_ index: Int, checking: Bool) {
+        let interrupt = graph.interrupts[index]
+        trace(.interrupt(interrupt.id))
+        state.history.append(state.snapshot)
+        if interrupt.resume, !state.ended, let id = state.position { state.stack.append(.resume(question: id)) }
+        state.ended = false
+        state.position = nil
+        state.attempts = 0
+        if checking, let check = interrupt.check {
+            run(program.position(of: check).map { .enter($0) } ?? .missing(check))
+            return
+        }
+        let target = program.interruptTargets[index]
+        run(target >= 0 ? .enter(target) : .missing(interrupt.target))
     }
 
     struct OutOfRange: Error { var value: Double }

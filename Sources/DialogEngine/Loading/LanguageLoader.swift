@@ -1,0 +1,320 @@
+import Understanding
+
+/// Reads a language folder (`Dialogs/language/<lang>/*.json`) into a `LanguageSpec`, with the same
+/// file:line:column diagnostics as dialog files.
+///
+/// Every file may hold any of these keys; lists from several files are merged, and a concept, form or
+/// red flag declared twice is an error:
+///
+/// ```json
+/// {
+///   "forms": { "went": "go", "mum": "mom" },
+///   "protected": ["strike"],
+///   "clause_starters": ["i", "my", "she"],
+///   "terminators": ["but", "however"],
+///   "concepts": { "face": ["face", "mouth", "smile"] },
+///   "context": { "negated": { "before": ["no", "not"], "after": ["ruled out"], "window": 5 } },
+///   "redflags": { "stroke": { "title": "Stroke", "alarm": ["@face ~3 @droop"], "check": ["@arm ~2 numb"] } },
+///   "lists": { "yes": ["yes", "yeah"] }
+/// }
+/// ```
+public enum LanguageLoader {
+    /// The folder inside a dialog folder that holds language data.
+    public static let folder = "language"
+    /// The language used when a dialog folder does not name one.
+    public static let defaultLanguage = "en"
+
+    static let topKeys = [
+        "$schema", "$comment", "forms", "protected", "clause_starters", "terminators", "concepts", "context",
+        "redflags", "lists", "countries", "reviewed",
+    ]
+
+    /// Whether a source file belongs to a language folder (`…/language/<lang>/x.json`).
+    public static func isLanguageFile(_ name: String) -> Bool {
+        let parts = name.split(separator: "/")
+        return parts.count >= 3 && parts[parts.count - 3] == Substring(folder)
+    }
+
+    /// Reads every language source into one spec, reporting each problem to `sink`.
+    static func read(_ sources: [DialogLoader.Source], sink: DiagnosticSink) -> LanguageSpec {
+        var spec = LanguageSpec()
+        var seen: [String: SourceLocation] = [:]
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            let parsed = JSONParser.parse(source.bytes, file: source.name, maxDepth: DialogLoader.maxDepth)
+            sink.append(contentsOf: parsed.diagnostics)
+            guard let root = parsed.root else { continue }
+            var reader = Reader(file: source.name, sink: sink)
+            reader.read(root, into: &spec, seen: &seen)
+        }
+        checkReferences(spec, sink: sink)
+        return spec
+    }
+
+    /// Builds the language from sources already checked (a compiled form's, or a full load's).
+    public static func build(_ sources: [DialogLoader.Source]) -> (language: Language, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let spec = read(sources, sink: sink)
+        return (Language(spec), sink.items)
+    }
+
+    /// Every `@concept` a rule names exists, and no concept contains itself.
+    static func checkReferences(_ spec: LanguageSpec, sink: DiagnosticSink) {
+        func check(_ rule: Rule) {
+            for name in rule.pattern.concepts where spec.concepts[name] == nil {
+                let names = Array(spec.concepts.keys)
+                sink.report(
+                    .unknownConcept, location(rule.origin), "", "the pattern '\(rule.pattern.text)' names no concept '@\(name)'",
+                    hint: Suggestion.closest(to: name, in: names).map { "did you mean '@\($0)'?" }
+                        ?? "declare it under \"concepts\" in a file of the language folder")
+            }
+        }
+        spec.concepts.values.forEach { $0.forEach(check) }
+        spec.triggers.forEach { check($0.rule) }
+        spec.terminators.forEach(check)
+        for flag in spec.redFlags {
+            flag.alarm.forEach(check)
+            flag.check.forEach(check)
+        }
+        // Cycles: a concept reached again from itself.
+        for name in spec.concepts.keys.sorted() {
+            var stack = [name]
+            var visited = Set<String>()
+            var cycle = false
+            while let current = stack.popLast(), !cycle {
+                for rule in spec.concepts[current] ?? [] {
+                    for next in rule.pattern.concepts {
+                        if next == name { cycle = true }
+                        if visited.insert(next).inserted { stack.append(next) }
+                    }
+                }
+            }
+            if cycle, let origin = spec.conceptOrigins[name] {
+                sink.report(
+                    .conceptCycle, location(origin), "", "the concept '@\(name)' contains itself",
+                    hint: "a concept may name other concepts, but none of them may lead back to it")
+            }
+        }
+    }
+
+    static func location(_ origin: Origin) -> SourceLocation {
+        SourceLocation(file: origin.file, line: origin.line, column: origin.column)
+    }
+
+    private struct Reader {
+        let file: String
+        let sink: DiagnosticSink
+
+        func origin(_ node: JSONNode) -> Origin { Origin(file: file, line: Int(node.line), column: Int(node.column)) }
+
+        func wrongType(_ node: JSONNode, _ pointer: String, _ expected: String) {
+            sink.report(
+                .wrongType, node.location(in: file), pointer, "expected \(expected), found \(node.value.typeName)",
+                hint: nil)
+        }
+
+        func unknownKey(_ member: JSONObject.Member, _ pointer: String, known: [String]) {
+            sink.report(
+                .unknownKey, member.keyLocation(in: file), pointer + "/" + member.key,
+                "unknown key '\(member.key)'",
+                hint: Suggestion.closest(to: member.key, in: known).map { "did you mean '\($0)'?" }
+                    ?? "known keys here: \(known.filter { !$0.hasPrefix("$") }.joined(separator: ", "))")
+        }
+
+        func object(_ node: JSONNode, _ pointer: String) -> JSONObject? {
+            if case .object(let o) = node.value { return o }
+            wrongType(node, pointer, "an object")
+            return nil
+        }
+
+        func strings(_ node: JSONNode, _ pointer: String) -> [(String, JSONNode)] {
+            guard case .array(let items) = node.value else {
+                wrongType(node, pointer, "an array of strings")
+                return []
+            }
+            var out: [(String, JSONNode)] = []
+            for (i, item) in items.enumerated() {
+                if case .string(let s) = item.value {
+                    out.append((s, item))
+                } else {
+                    wrongType(item, pointer + "/\(i)", "a string")
+                }
+            }
+            return out
+        }
+
+        /// Words as typed words are read: lowercased, folded, split.
+        func word(_ text: String) -> String { TextNormalizer.tokens(text).joined(separator: " ") }
+
+        func rules(_ node: JSONNode, _ pointer: String) -> [Rule] {
+            var out: [Rule] = []
+            for (i, (text, item)) in strings(node, pointer).enumerated() {
+                do {
+                    out.append(Rule(try Pattern.parse(text), origin: origin(item)))
+                } catch {
+                    // The column of the pattern's first character is the opening quote's plus one.
+                    let location = SourceLocation(file: file, line: Int(item.line), column: Int(item.column) + 1 + error.offset)
+                    sink.report(.patternSyntax, location, pointer + "/\(i)", "\(error.message) in '\(text)'", hint: error.hint)
+                }
+            }
+            return out
+        }
+
+        func read(_ root: JSONNode, into spec: inout LanguageSpec, seen: inout [String: SourceLocation]) {
+            guard let top = object(root, "") else { return }
+            for member in top.members {
+                let pointer = "/" + member.key
+                let value = member.value
+                switch member.key {
+                case "$schema", "$comment", "reviewed", "countries":
+                    continue
+                case "forms":
+                    guard let o = object(value, pointer) else { continue }
+                    for m in o.members {
+                        guard case .string(let base) = m.value.value else {
+                            wrongType(m.value, pointer + "/" + m.key, "a string (the base form)")
+                            continue
+                        }
+                        spec.forms[word(m.key)] = word(base)
+                    }
+                case "protected":
+                    for (s, _) in strings(value, pointer) { spec.protected.insert(word(s)) }
+                case "clause_starters":
+                    for (s, _) in strings(value, pointer) { spec.clauseStarters.insert(word(s)) }
+                case "terminators":
+                    spec.terminators += rules(value, pointer)
+                case "lists":
+                    guard let o = object(value, pointer) else { continue }
+                    for m in o.members {
+                        spec.lists[m.key, default: []] += strings(m.value, pointer + "/" + m.key).map { word($0.0) }
+                    }
+                case "concepts":
+                    guard let o = object(value, pointer) else { continue }
+                    for m in o.members {
+                        let key = "concept " + m.key
+                        if let first = seen[key] {
+                            sink.report(
+                                .duplicateDeclaration, m.keyLocation(in: file), pointer + "/" + m.key,
+                                "the concept '\(m.key)' is declared twice", hint: "the first is at \(first)")
+                            continue
+                        }
+                        seen[key] = m.keyLocation(in: file)
+                        spec.concepts[m.key] = rules(m.value, pointer + "/" + m.key)
+                        spec.conceptOrigins[m.key] = Origin(file: file, line: Int(m.keyLine), column: Int(m.keyColumn))
+                    }
+                case "context":
+                    readContext(value, pointer, into: &spec)
+                case "redflags":
+                    guard let o = object(value, pointer) else { continue }
+                    for m in o.members {
+                        let key = "redflag " + m.key
+                        if let first = seen[key] {
+                            sink.report(
+                                .duplicateDeclaration, m.keyLocation(in: file), pointer + "/" + m.key,
+                                "the red flag '\(m.key)' is declared twice", hint: "the first is at \(first)")
+                            continue
+                        }
+                        seen[key] = m.keyLocation(in: file)
+                        if let flag = readFlag(m, pointer + "/" + m.key) { spec.redFlags.append(flag) }
+                    }
+                default:
+                    unknownKey(member, "", known: LanguageLoader.topKeys)
+                }
+            }
+        }
+
+        func readContext(_ node: JSONNode, _ pointer: String, into spec: inout LanguageSpec) {
+            guard let o = object(node, pointer) else { return }
+            let kinds = ContextKind.allCases.map(\.rawValue)
+            for m in o.members {
+                let p = pointer + "/" + m.key
+                guard let kind = ContextKind(rawValue: m.key) else {
+                    unknownKey(m, pointer, known: kinds)
+                    continue
+                }
+                guard let body = object(m.value, p) else { continue }
+                for d in body.members {
+                    if d.key == "window" {
+                        guard case .number(let n) = d.value.value, n >= 0, n <= 20, n == n.rounded() else {
+                            sink.report(
+                                .invalidValue, d.value.location(in: file), p + "/window", "a window is a whole number of words from 0 to 20",
+                                hint: "for example 6")
+                            continue
+                        }
+                        spec.windows[kind] = Int(n)
+                        continue
+                    }
+                    guard let direction = TriggerDirection(rawValue: d.key) else {
+                        unknownKey(d, p, known: ["before", "after", "clause", "window"])
+                        continue
+                    }
+                    for rule in rules(d.value, p + "/" + d.key) {
+                        spec.triggers.append(Trigger(rule, kind: kind, direction: direction))
+                    }
+                }
+            }
+        }
+
+        func readFlag(_ member: JSONObject.Member, _ pointer: String) -> RedFlagSpec? {
+            guard let o = object(member.value, pointer) else { return nil }
+            var title = member.key
+            var alarm: [Rule] = []
+            var check: [Rule] = []
+            var ongoing = true
+            for m in o.members {
+                switch m.key {
+                case "$comment": continue
+                case "title":
+                    if case .string(let s) = m.value.value { title = s } else { wrongType(m.value, pointer + "/title", "a string") }
+                case "alarm": alarm = rules(m.value, pointer + "/alarm")
+                case "check": check = rules(m.value, pointer + "/check")
+                case "check_when_ongoing":
+                    if case .bool(let b) = m.value.value { ongoing = b } else { wrongType(m.value, pointer + "/check_when_ongoing", "true or false") }
+                default: unknownKey(m, pointer, known: ["title", "alarm", "check", "check_when_ongoing", "$comment"])
+                }
+            }
+            if alarm.isEmpty && check.isEmpty {
+                sink.report(
+                    .missingKey, member.keyLocation(in: file), pointer, "the red flag '\(member.key)' has no patterns",
+                    hint: "give it \"alarm\" patterns, \"check\" patterns, or both")
+            }
+            return RedFlagSpec(
+                category: member.key, title: title, alarm: alarm, check: check, checkWhenOngoing: ongoing,
+                origin: Origin(file: file, line: Int(member.keyLine), column: Int(member.keyColumn)))
+        }
+    }
+}
+
+extension LanguageLoader {
+    /// Every red-flag interrupt names a red flag of the language data, and each of its examples raises it.
+    static func checkInterrupts(_ graph: DialogGraph, sink: DiagnosticSink) {
+        let flagged = graph.interrupts.filter { $0.redFlag != nil }
+        guard !flagged.isEmpty else { return }
+        guard let language = graph.language?.language else {
+            for i in flagged {
+                sink.report(
+                    .unknownRedFlag, i.location, "", "interrupt '\(i.id)' names the red flag '\(i.redFlag ?? "")' but the folder has no language data",
+                    hint: "add \(folder)/\(defaultLanguage)/ with a \"redflags\" file beside the dialogs")
+            }
+            return
+        }
+        let categories = language.spec.redFlags.map(\.category)
+        for i in flagged {
+            guard let flag = i.redFlag else { continue }
+            guard categories.contains(flag) else {
+                sink.report(
+                    .unknownRedFlag, i.location, "", "interrupt '\(i.id)' names the red flag '\(flag)', which the language data does not declare",
+                    hint: Suggestion.closest(to: flag, in: categories).map { "did you mean '\($0)'?" }
+                        ?? "red flags declared: \(categories.joined(separator: ", "))")
+                continue
+            }
+            for example in i.examples {
+                let reading = language.read(example)
+                if !reading.alarms.contains(flag) {
+                    sink.report(
+                        .redFlagExample, i.location, "", "the example '\(example)' of interrupt '\(i.id)' does not raise the red flag '\(flag)'",
+                        hint: "run second-opinion understand \"\(example)\" to see what it reads; widen the patterns or fix the example")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+/// A language folder, ready to read lines with: the lexicon, the concepts and patterns compiled to
+/// integer references, and indexes from a pattern's possible first words to the pattern. Built once
+/// from a `LanguageSpec`; immutable, so one instance serves every turn.
+public final class Language: Sendable {
+    public let spec: LanguageSpec
+    public let lexicon: Lexicon
+    /// Word forms generated from the vocabulary ("droop" → "drooping", "drooped", "droops", …) and the
+    /// irregular forms, to base: one look-up per typed word. Built from the same endings `Lexicon` strips,
+    /// and tested against it.
+    let formTable: [String: String]
+
+    /// A compiled pattern element: concepts by index.
+    indirect enum Element: Sendable {
+        case word(String)
+        case prefix(String)
+        case concept(Int)
+        case choice([[Element]])
+        case optional(Element)
+        case gap(Int)
+    }
+
+    struct Compiled: Sendable {
+        var elements: [Element]
+        var origin: Origin
+        var text: String
+    }
+
+    /// Concepts by index: each a list of alternatives.
+    let concepts: [[Compiled]]
+    let conceptNames: [String]
+    let conceptIndex: [String: Int]
+
+    /// What a compiled rule is for.
+    enum Purpose: Sendable, Hashable {
+        case alarm(flag: Int)
+        case check(flag: Int)
+        case trigger(ContextKind, TriggerDirection)
+        case terminator
+    }
+
+    let rules: [Compiled]
+    let purposes: [Purpose]
+    /// Rule indexes by a word that can start them; `anyStart` for those that can start anywhere (a
+    /// leading optional that is a prefix).
+    let byFirstWord: [String: [Int]]
+    let byFirstPrefix: [(String, [Int])]
+
+    public init(_ spec: LanguageSpec) {
+        self.spec = spec
+        // One base form per word: a vocabulary word that is a form of another ("drooping" beside
+        // "droop") stands for it, in the rules and in typed text alike.
+        let written = spec.vocabulary
+        let plain = Lexicon(vocabulary: written, forms: spec.forms, protected: [])
+        var canonical: [String: String] = [:]
+        for word in written {
+            if let base = spec.forms[word] { canonical[word] = base } else if let base = plain.stripped(word), base != word { canonical[word] = base }
+        }
+        let vocabulary = Set(written.filter { canonical[$0] == nil })
+        var forms = spec.forms
+        for (word, base) in canonical { forms[word] = base }
+        lexicon = Lexicon(vocabulary: vocabulary, forms: forms, protected: spec.protected)
+        formTable = Self.makeFormTable(vocabulary: vocabulary, forms: forms)
+        let formTable = self.formTable
+        func base(_ w: String) -> String { vocabulary.contains(w) ? w : formTable[w] ?? w }
+
+        let names = spec.concepts.keys.sorted()
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() { index[name] = i }
+        conceptNames = names
+        conceptIndex = index
+        func compile(_ rule: Rule) -> Compiled {
+            Compiled(elements: rule.pattern.elements.map { Self.compile($0, index, base: base) }, origin: rule.origin, text: rule.pattern.text)
+        }
+        concepts = names.map { name in (spec.concepts[name] ?? []).map(compile) }
+
+        var rules: [Compiled] = []
+        var purposes: [Purpose] = []
+        for (i, flag) in spec.redFlags.enumerated() {
+            for rule in flag.alarm {
+                rules.append(compile(rule))
+                purposes.append(.alarm(flag: i))
+            }
+            for rule in flag.check {
+                rules.append(compile(rule))
+                purposes.append(.check(flag: i))
+            }
+        }
+        for trigger in spec.triggers {
+            rules.append(compile(trigger.rule))
+            purposes.append(.trigger(trigger.kind, trigger.direction))
+        }
+        for rule in spec.terminators {
+            rules.append(compile(rule))
+            purposes.append(.terminator)
+        }
+        self.rules = rules
+        self.purposes = purposes
+
+        var byWord: [String: [Int]] = [:]
+        var byPrefix: [String: [Int]] = [:]
+        for (i, rule) in rules.enumerated() {
+            var seen = Set<Int>()
+            let starts = Self.starts(rule.elements, concepts: concepts, seen: &seen)
+            for w in starts.words { byWord[w, default: []].append(i) }
+            for p in starts.prefixes { byPrefix[p, default: []].append(i) }
+        }
+        byFirstWord = byWord
+        byFirstPrefix = byPrefix.sorted { $0.key < $1.key }
+    }
+
+    static func compile(_ element: Pattern.Element, _ index: [String: Int], base: (String) -> String) -> Element {
+        switch element {
+        case .word(let w): return .word(base(w))
+        case .prefix(let p): return .prefix(p)
+        case .concept(let name): return .concept(index[name] ?? -1)
+        case .choice(let alternatives): return .choice(alternatives.map { $0.map { compile($0, index, base: base) } })
+        case .optional(let inner): return .optional(compile(inner, index, base: base))
+        case .gap(let n): return .gap(n)
+        }
+    }
+
+    /// The words and prefixes a sequence can start with.
+    static func starts(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int>) -> (words: Set<String>, prefixes: Set<String>) {
+        var words = Set<String>()
+        var prefixes = Set<String>()
+        for element in elements {
+            let (w, p, canBeEmpty) = startsOfElement(element, concepts: concepts, seen: &seen)
+            words.formUnion(w)
+            prefixes.formUnion(p)
+            if !canBeEmpty { break }
+        }
+        return (words, prefixes)
+    }
+
+    private static func startsOfElement(_ element: Element, concepts: [[Compiled]], seen: inout Set<Int>)
+        -> (Set<String>, Set<String>, Bool)
+    {
+        switch element {
+        case .word(let w): return ([w], [], false)
+        case .prefix(let p): return ([], [p], false)
+        case .gap: return ([], [], true)
+        case .optional(let inner):
+            let (w, p, _) = startsOfElement(inner, concepts: concepts, seen: &seen)
+            return (w, p, true)
+        case .choice(let alternatives):
+            var words = Set<String>()
+            var prefixes = Set<String>()
+            var empty = false
+            for alternative in alternatives {
+                let s = starts(alternative, concepts: concepts, seen: &seen)
+                words.formUnion(s.words)
+                prefixes.formUnion(s.prefixes)
+                if canBeEmpty(alternative) { empty = true }
+            }
+            return (words, prefixes, empty)
+        case .concept(let c):
+            guard c >= 0, c < concepts.count, seen.insert(c).inserted else { return ([], [], false) }
+            var words = Set<String>()
+            var prefixes = Set<String>()
+            for phrase in concepts[c] {
+                let s = starts(phrase.elements, concepts: concepts, seen: &seen)
+                words.formUnion(s.words)
+                prefixes.formUnion(s.prefixes)
+            }
+            seen.remove(c)
+            return (words, prefixes, false)
+        }
+    }
+
+    private static func canBeEmpty(_ elements: [Element]) -> Bool {
+        elements.allSatisfy {
+            switch $0 {
+            case .optional, .gap: return true
+            default: return false
+            }
+        }
+    }
+
+    // MARK: - Word forms
+
+    /// The base form of each inflected form of each vocabulary word, and the irregular forms.
+    static func makeFormTable(vocabulary: Set<String>, forms: [String: String]) -> [String: String] {
+        var table: [String: String] = [:]
+        for word in vocabulary.sorted() where word.unicodeScalars.count >= 3 && !Lexicon.isDigits(word) {
+            for form in inflections(of: word) where !vocabulary.contains(form) && table[form] == nil {
+                table[form] = word
+            }
+        }
+        for (form, base) in forms { table[form] = base }
+        return table
+    }
+
+    /// The regular forms of a word: the endings `Lexicon.endings` takes off, put on.
+    static func inflections(of word: String) -> [String] {
+        var out: [String] = []
+        let scalars = Array(word.unicodeScalars)
+        let last = scalars.last.map { Character($0) }
+        for (suffix, replacements) in Lexicon.endings {
+            for replacement in replacements {
+                if replacement.isEmpty {
+                    out.append(word + suffix)
+                } else if word.hasSuffix(replacement) {
+                    out.append(String(word.dropLast(replacement.count)) + suffix)
+                }
+            }
+            // A doubled final consonant before -ing, -ed, -er, -est, -y ("slur" → "slurring").
+            if let last, "bdgklmnprtz".contains(last), suffix.first == "i" || suffix.first == "e" || suffix == "y",
+                scalars.count >= 3, "aeiou".contains(Character(scalars[scalars.count - 2]))
+            {
+                out.append(word + String(last) + suffix)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Reading a line
+
+    /// The base form of a typed word: the form table, then the lexicon's typo policy.
+    public func base(of word: String) -> (String, Lexicon.Reading) {
+        if lexicon.vocabulary.contains(word) { return (word, .asTyped) }
+        if let base = formTable[word] { return (base, .form) }
+        if let fixed = lexicon.corrected(word) { return (fixed, .typo) }
+        return (word, .asTyped)
+    }
+}
