@@ -152,7 +152,9 @@ public struct Pattern: Sendable, Hashable {
                     } else if words.count == 1, let w = words.first {
                         element = .word(w)
                     } else if words.isEmpty {
-                        throw SyntaxError(message: "'\(raw)' has no letters or digits", offset: start, hint: nil)
+                        // Symbols ("&", "-") are not words in typed text either.
+                        if i < scalars.count, scalars[i] == "?" { i += 1 }
+                        continue
                     } else {
                         // "don't" is one word; "self-harm" reads as two, as typed text does.
                         out.append(contentsOf: words.dropLast().map { .word($0) })

@@ -26,7 +26,7 @@ public enum LanguageLoader {
 
     static let topKeys = [
         "$schema", "$comment", "forms", "protected", "clause_starters", "terminators", "concepts", "context",
-        "redflags", "lists", "countries", "reviewed",
+        "redflags", "lists", "countries", "reviewed", "ambiguous",
     ]
 
     /// Whether a source file belongs to a language folder (`…/language/<lang>/x.json`).
@@ -165,7 +165,7 @@ public enum LanguageLoader {
                 let pointer = "/" + member.key
                 let value = member.value
                 switch member.key {
-                case "$schema", "$comment", "reviewed", "countries":
+                case "$schema", "$comment", "reviewed", "countries", "ambiguous":
                     continue
                 case "forms":
                     guard let o = object(value, pointer) else { continue }
