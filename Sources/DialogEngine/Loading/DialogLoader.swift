@@ -107,6 +107,7 @@ public enum DialogLoader {
         let languageSources = sources.filter { LanguageLoader.isLanguageFile($0.name) }
         let language: LanguageData? =
             languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
+        let languageIsSound = !sink.hasErrors
         for source in sources.sorted(by: { $0.name < $1.name }) where !LanguageLoader.isLanguageFile(source.name) {
             if source.bytes.count > maxFileBytes {
                 sink.report(
@@ -132,7 +133,7 @@ public enum DialogLoader {
             dialogs = []  // the linker now holds the only copy and lets it go once the graph is built
             graph = linker.link()
             graph?.language = language
-            if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink) }
+            if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink, languageIsSound: languageIsSound) }
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run(warnings: checks == .all)
             }

@@ -260,7 +260,9 @@ public enum LanguageLoader {
             var alarm: [Rule] = []
             var check: [Rule] = []
             var ongoing = true
+            var written = 0
             for m in o.members {
+                if m.key == "alarm" || m.key == "check", case .array(let items) = m.value.value { written += items.count }
                 switch m.key {
                 case "$comment": continue
                 case "title":
@@ -272,7 +274,7 @@ public enum LanguageLoader {
                 default: unknownKey(m, pointer, known: ["title", "alarm", "check", "check_when_ongoing", "$comment"])
                 }
             }
-            if alarm.isEmpty && check.isEmpty {
+            if written == 0 {
                 sink.report(
                     .missingKey, member.keyLocation(in: file), pointer, "the red flag '\(member.key)' has no patterns",
                     hint: "give it \"alarm\" patterns, \"check\" patterns, or both")
@@ -286,7 +288,7 @@ public enum LanguageLoader {
 
 extension LanguageLoader {
     /// Every red-flag interrupt names a red flag of the language data, and each of its examples raises it.
-    static func checkInterrupts(_ graph: DialogGraph, sink: DiagnosticSink) {
+    static func checkInterrupts(_ graph: DialogGraph, sink: DiagnosticSink, languageIsSound: Bool = true) {
         let flagged = graph.interrupts.filter { $0.redFlag != nil }
         guard !flagged.isEmpty else { return }
         guard let language = graph.language?.language else {
@@ -307,7 +309,9 @@ extension LanguageLoader {
                         ?? "red flags declared: \(categories.joined(separator: ", "))")
                 continue
             }
-            for example in i.examples {
+            // Examples are read only with sound data: a pattern that did not parse is reported once, not
+            // again as every example it would have matched.
+            for example in i.examples where languageIsSound {
                 let reading = language.read(example)
                 if !reading.alarms.contains(flag) {
                     sink.report(
