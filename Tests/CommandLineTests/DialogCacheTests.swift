@@ -22,6 +22,9 @@ struct DialogCacheTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: shipped) where name.hasSuffix(".json") {
             try FileManager.default.copyItem(atPath: shipped + "/" + name, toPath: dialogs + "/" + name)
         }
+        // The language data the red flags are read with.
+        try FileManager.default.createDirectory(atPath: dialogs + "/language", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: shipped + "/language/en", toPath: dialogs + "/language/en")
         return (dialogs, root + "/cache/second-opinion/dialogs.bin", root)
     }
 

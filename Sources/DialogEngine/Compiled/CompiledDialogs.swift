@@ -112,7 +112,12 @@ public enum CompiledDialogs {
             reader = ByteReader(form, offset: reader.offset + 8)
             let rest = UnsafeRawBufferPointer(rebasing: form[reader.offset...])
             guard sum == checksum(rest) else { return nil }
-            return decodeBody(Array(rest))
+            guard var graph = decodeBody(Array(rest)) else { return nil }
+            // The language data is kept as its checked sources and built when a line first needs it.
+            let language = stored.filter { LanguageLoader.isLanguageFile($0.name) }
+                .map { DialogLoader.Source(name: $0.name, bytes: Array($0.bytes)) }
+            if !language.isEmpty { graph.language = LanguageData(sources: language) }
+            return graph
         } catch {
             return nil
         }

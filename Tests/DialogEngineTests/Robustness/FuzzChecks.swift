@@ -48,14 +48,10 @@ struct FuzzChecks: Sendable {
 
     /// Loads the shipped dialogs from `dialogsFolder`; nil if they do not load cleanly.
     init?(dialogsFolder: String) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dialogsFolder)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        var sources: [DialogLoader.Source] = []
-        for name in names {
-            let path = dialogsFolder + "/" + name
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            sources.append(DialogLoader.Source(name: path, bytes: [UInt8](data)))
-        }
+        // The dialogs and their language data, as the chat reads them.
+        let read = DialogLoader.readSources(paths: [dialogsFolder])
+        guard read.diagnostics.isEmpty else { return nil }
+        let sources = read.sources
         guard let graph = DialogLoader.load(sources: sources).graph else { return nil }
         self.shipped = sources
         self.shippedMarkers = sources.map { source in
