@@ -9,11 +9,11 @@ public final class Language: Sendable {
     /// and tested against it.
     let formTable: [String: String]
 
-    /// A compiled pattern element: concepts by index.
+    /// A compiled pattern element: words, prefixes and concepts by number.
     indirect enum Element: Sendable {
-        case word(String)
-        case prefix(String)
-        case concept(Int)
+        case word(Int32)
+        case prefix(Int32)
+        case concept(Int32)
         case choice([[Element]])
         case optional(Element)
         case gap(Int)
@@ -25,7 +25,13 @@ public final class Language: Sendable {
         var text: String
     }
 
-    /// Concepts by index: each a list of alternatives.
+    /// Every base word the rules name, by number (typed words are looked up here once per line).
+    let wordIDs: [String: Int32]
+    /// Every prefix the rules name (`wheez*`), by number, and grouped by length for looking typed words up.
+    let prefixIDs: [String: Int32]
+    let prefixLengths: [Int]
+
+    /// Concepts by number: each a list of alternatives.
     let concepts: [[Compiled]]
     let conceptNames: [String]
     let conceptIndex: [String: Int]
@@ -40,10 +46,16 @@ public final class Language: Sendable {
 
     let rules: [Compiled]
     let purposes: [Purpose]
-    /// Rule indexes by a word that can start them; `anyStart` for those that can start anywhere (a
-    /// leading optional that is a prefix).
-    let byFirstWord: [String: [Int]]
-    let byFirstPrefix: [(String, [Int])]
+    /// Rule numbers by a word (number) or prefix (number) that can start them, one index per kind of
+    /// rule: red flags are looked for first, and triggers and terminators only when one is found.
+    let flagStarts: StartIndex
+    let triggerStarts: StartIndex
+    let terminatorStarts: StartIndex
+
+    struct StartIndex: Sendable {
+        var byWord: [Int32: [Int32]] = [:]
+        var byPrefix: [Int32: [Int32]] = [:]
+    }
 
     public init(_ spec: LanguageSpec) {
         self.spec = spec
@@ -63,15 +75,42 @@ public final class Language: Sendable {
         let formTable = self.formTable
         func base(_ w: String) -> String { vocabulary.contains(w) ? w : formTable[w] ?? w }
 
+        var wordIDs: [String: Int32] = [:]
+        for w in vocabulary.union(formTable.values).sorted() { wordIDs[w] = Int32(wordIDs.count) }
+        var prefixIDs: [String: Int32] = [:]
+        func wordID(_ w: String) -> Int32 {
+            if let id = wordIDs[w] { return id }
+            let id = Int32(wordIDs.count)
+            wordIDs[w] = id
+            return id
+        }
+        func prefixID(_ p: String) -> Int32 {
+            if let id = prefixIDs[p] { return id }
+            let id = Int32(prefixIDs.count)
+            prefixIDs[p] = id
+            return id
+        }
+
         let names = spec.concepts.keys.sorted()
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() { index[name] = i }
         conceptNames = names
         conceptIndex = index
-        func compile(_ rule: Rule) -> Compiled {
-            Compiled(elements: rule.pattern.elements.map { Self.compile($0, index, base: base) }, origin: rule.origin, text: rule.pattern.text)
+        func compile(_ element: Pattern.Element) -> Element {
+            switch element {
+            case .word(let w): return .word(wordID(base(w)))
+            case .prefix(let p): return .prefix(prefixID(p))
+            case .concept(let name): return .concept(Int32(index[name] ?? -1))
+            case .choice(let alternatives): return .choice(alternatives.map { $0.map(compile) })
+            case .optional(let inner): return .optional(compile(inner))
+            case .gap(let n): return .gap(n)
+            }
         }
-        concepts = names.map { name in (spec.concepts[name] ?? []).map(compile) }
+        func compile(_ rule: Rule) -> Compiled {
+            Compiled(elements: rule.pattern.elements.map(compile), origin: rule.origin, text: rule.pattern.text)
+        }
+        let concepts = names.map { name in (spec.concepts[name] ?? []).map(compile) }
+        self.concepts = concepts
 
         var rules: [Compiled] = []
         var purposes: [Purpose] = []
@@ -95,34 +134,35 @@ public final class Language: Sendable {
         }
         self.rules = rules
         self.purposes = purposes
+        self.wordIDs = wordIDs
+        self.prefixIDs = prefixIDs
+        prefixLengths = Set(prefixIDs.keys.map { $0.unicodeScalars.count }).sorted()
 
-        var byWord: [String: [Int]] = [:]
-        var byPrefix: [String: [Int]] = [:]
+        var flags = StartIndex()
+        var triggers = StartIndex()
+        var terminators = StartIndex()
         for (i, rule) in rules.enumerated() {
-            var seen = Set<Int>()
+            var seen = Set<Int32>()
             let starts = Self.starts(rule.elements, concepts: concepts, seen: &seen)
-            for w in starts.words { byWord[w, default: []].append(i) }
-            for p in starts.prefixes { byPrefix[p, default: []].append(i) }
+            func add(_ index: inout StartIndex) {
+                for w in starts.words { index.byWord[w, default: []].append(Int32(i)) }
+                for p in starts.prefixes { index.byPrefix[p, default: []].append(Int32(i)) }
+            }
+            switch purposes[i] {
+            case .alarm, .check: add(&flags)
+            case .trigger: add(&triggers)
+            case .terminator: add(&terminators)
+            }
         }
-        byFirstWord = byWord
-        byFirstPrefix = byPrefix.sorted { $0.key < $1.key }
-    }
-
-    static func compile(_ element: Pattern.Element, _ index: [String: Int], base: (String) -> String) -> Element {
-        switch element {
-        case .word(let w): return .word(base(w))
-        case .prefix(let p): return .prefix(p)
-        case .concept(let name): return .concept(index[name] ?? -1)
-        case .choice(let alternatives): return .choice(alternatives.map { $0.map { compile($0, index, base: base) } })
-        case .optional(let inner): return .optional(compile(inner, index, base: base))
-        case .gap(let n): return .gap(n)
-        }
+        flagStarts = flags
+        triggerStarts = triggers
+        terminatorStarts = terminators
     }
 
     /// The words and prefixes a sequence can start with.
-    static func starts(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int>) -> (words: Set<String>, prefixes: Set<String>) {
-        var words = Set<String>()
-        var prefixes = Set<String>()
+    static func starts(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int32>) -> (words: Set<Int32>, prefixes: Set<Int32>) {
+        var words = Set<Int32>()
+        var prefixes = Set<Int32>()
         for element in elements {
             let (w, p, canBeEmpty) = startsOfElement(element, concepts: concepts, seen: &seen)
             words.formUnion(w)
@@ -132,8 +172,8 @@ public final class Language: Sendable {
         return (words, prefixes)
     }
 
-    private static func startsOfElement(_ element: Element, concepts: [[Compiled]], seen: inout Set<Int>)
-        -> (Set<String>, Set<String>, Bool)
+    private static func startsOfElement(_ element: Element, concepts: [[Compiled]], seen: inout Set<Int32>)
+        -> (Set<Int32>, Set<Int32>, Bool)
     {
         switch element {
         case .word(let w): return ([w], [], false)
@@ -143,8 +183,8 @@ public final class Language: Sendable {
             let (w, p, _) = startsOfElement(inner, concepts: concepts, seen: &seen)
             return (w, p, true)
         case .choice(let alternatives):
-            var words = Set<String>()
-            var prefixes = Set<String>()
+            var words = Set<Int32>()
+            var prefixes = Set<Int32>()
             var empty = false
             for alternative in alternatives {
                 let s = starts(alternative, concepts: concepts, seen: &seen)
@@ -154,16 +194,18 @@ public final class Language: Sendable {
             }
             return (words, prefixes, empty)
         case .concept(let c):
-            guard c >= 0, c < concepts.count, seen.insert(c).inserted else { return ([], [], false) }
-            var words = Set<String>()
-            var prefixes = Set<String>()
-            for phrase in concepts[c] {
+            guard c >= 0, Int(c) < concepts.count, seen.insert(c).inserted else { return ([], [], false) }
+            var words = Set<Int32>()
+            var prefixes = Set<Int32>()
+            var empty = false
+            for phrase in concepts[Int(c)] {
                 let s = starts(phrase.elements, concepts: concepts, seen: &seen)
                 words.formUnion(s.words)
                 prefixes.formUnion(s.prefixes)
+                if canBeEmpty(phrase.elements) { empty = true }
             }
             seen.remove(c)
-            return (words, prefixes, false)
+            return (words, prefixes, empty)
         }
     }
 

@@ -58,33 +58,42 @@ extension Language {
         let tokens = TextNormalizer.clauseTokens(line)
         var words: [Reading.Word] = []
         words.reserveCapacity(tokens.count)
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        var prefixes: [[Int32]] = []
+        prefixes.reserveCapacity(tokens.count)
         for token in tokens {
             let (base, how) = token.isNumber ? (token.text, .asTyped) : self.base(of: token.text)
             words.append(Reading.Word(typed: token.text, base: base, how: how, clause: 0))
+            ids.append(wordIDs[base] ?? -1)
+            prefixes.append(prefixHits(base))
         }
-        var matcher = Matcher(language: self, words: words.map(\.base), clauseOf: [])
+        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+
+        // Red flags first: a line with no word that can start one (most answers) stops here.
+        guard ids.indices.contains(where: { !candidates(flagStarts, at: $0, matcher).isEmpty }) else {
+            return Reading(words: words, findings: [], alarms: [], checks: [])
+        }
         let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
         for i in words.indices { words[i].clause = clauses[i] }
-        matcher.clauseOf = clauses
+        matcher.setClauses(clauses)
 
-        // Every rule at every word that can start it.
-        var hits: [(rule: Int, words: Range<Int>)] = []
+        var found: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
+        var triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)] = []
         for start in words.indices {
-            for rule in candidates(at: matcher.words[start]) {
-                if let end = matcher.longestEnd(rules[rule].elements, from: start) {
-                    hits.append((rule, start..<end))
+            for rule in candidates(flagStarts, at: start, matcher) {
+                guard let end = matcher.longestEnd(rules[rule].elements, from: start) else { continue }
+                switch purposes[rule] {
+                case .alarm(let flag): found.append((flag, false, start..<end, rule))
+                case .check(let flag): found.append((flag, true, start..<end, rule))
+                default: break
                 }
             }
-        }
-
-        var triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)] = []
-        var found: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
-        for hit in hits {
-            switch purposes[hit.rule] {
-            case .alarm(let flag): found.append((flag, false, hit.words, hit.rule))
-            case .check(let flag): found.append((flag, true, hit.words, hit.rule))
-            case .trigger(let kind, let direction): triggers.append((kind, direction, hit.words, hit.rule))
-            case .terminator: break
+            for rule in candidates(triggerStarts, at: start, matcher) {
+                guard let end = matcher.longestEnd(rules[rule].elements, from: start),
+                    case .trigger(let kind, let direction) = purposes[rule]
+                else { continue }
+                triggers.append((kind, direction, start..<end, rule))
             }
         }
         // A trigger inside a pseudo-trigger ("no doubt") is not one.
@@ -124,27 +133,11 @@ extension Language {
                     hit(t)
                 }
             }
-            let kinds = Set(context.map(\.kind))
-            let decision: Reading.Decision
-            if kinds.contains(.figurative) {
-                decision = .dropped(.figurative)
-            } else if kinds.contains(.negated) {
-                decision = .dropped(.negated)
-            } else if kinds.contains(.current) {
-                decision = .alarm
-            } else if kinds.contains(.ongoing) && (f.checkOnly || flag.checkWhenOngoing) {
-                decision = .check
-            } else if kinds.contains(.hypothetical) {
-                decision = .dropped(.hypothetical)
-            } else if kinds.contains(.historical) {
-                decision = .dropped(.historical)
-            } else {
-                decision = f.checkOnly ? .check : .alarm
-            }
             findings.append(
                 Reading.Finding(
                     category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
-                    checkOnly: f.checkOnly, context: context, decision: decision))
+                    checkOnly: f.checkOnly, context: context,
+                    decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing)))
         }
 
         var alarms: [String] = []
@@ -160,10 +153,38 @@ extension Language {
         return Reading(words: words, findings: findings, alarms: alarms, checks: checks)
     }
 
-    /// Rules that can start at a word.
-    func candidates(at word: String) -> [Int] {
-        var out = byFirstWord[word] ?? []
-        for (prefix, ids) in byFirstPrefix where word.hasPrefix(prefix) { out.append(contentsOf: ids) }
+    /// What a finding's context makes of it, in this order: a figure of speech or a negation drops it;
+    /// happening now keeps it; ongoing asks first; hypothetical or historical drops it.
+    static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
+        if kinds.contains(.figurative) { return .dropped(.figurative) }
+        if kinds.contains(.negated) { return .dropped(.negated) }
+        if kinds.contains(.current) { return .alarm }
+        if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
+        if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
+        if kinds.contains(.historical) { return .dropped(.historical) }
+        return checkOnly ? .check : .alarm
+    }
+
+    /// The prefixes (by number) a word starts with.
+    func prefixHits(_ word: String) -> [Int32] {
+        guard !prefixIDs.isEmpty else { return [] }
+        var out: [Int32] = []
+        let scalars = word.unicodeScalars
+        let count = scalars.count
+        for length in prefixLengths where length <= count {
+            let prefix = String(String.UnicodeScalarView(scalars.prefix(length)))
+            if let id = prefixIDs[prefix] { out.append(id) }
+        }
+        return out
+    }
+
+    /// Rules of one index that can start at word `i`.
+    func candidates(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> [Int] {
+        var out: [Int] = []
+        if matcher.ids[i] >= 0, let rules = index.byWord[matcher.ids[i]] { out.append(contentsOf: rules.lazy.map { Int($0) }) }
+        for p in matcher.prefixes[i] {
+            if let rules = index.byPrefix[p] { out.append(contentsOf: rules.lazy.map { Int($0) }) }
+        }
         return out
     }
 
@@ -175,17 +196,17 @@ extension Language {
         let starters = spec.clauseStarters
         var terminatorStarts = Set<Int>()
         // Terminators are found without clause limits (they are short).
-        matcher.clauseOf = [Int](repeating: 0, count: tokens.count)
         for start in tokens.indices {
-            for rule in candidates(at: matcher.words[start]) where purposes[rule] == .terminator {
-                if matcher.longestEnd(rules[rule].elements, from: start) != nil { terminatorStarts.insert(start) }
+            for rule in candidates(self.terminatorStarts, at: start, matcher)
+            where matcher.longestEnd(rules[rule].elements, from: start) != nil {
+                terminatorStarts.insert(start)
             }
         }
         for i in tokens.indices {
             if i > 0 {
                 switch tokens[i].breakBefore {
                 case .hard: clause += 1
-                case .soft where starters.contains(matcher.words[i]) || terminatorStarts.contains(i): clause += 1
+                case .soft where starters.contains(tokens[i].text) || terminatorStarts.contains(i): clause += 1
                 default: if terminatorStarts.contains(i) { clause += 1 }
                 }
             }
@@ -195,93 +216,120 @@ extension Language {
     }
 }
 
-/// Matches compiled patterns against the words of a line, within one clause; remembers where each
-/// concept ends from each word, so a concept named by many rules is matched once per word.
+/// Matches compiled patterns against the words of a line, within one clause. Positions a match can
+/// reach are a bit set relative to where it started (a pattern spans at most 63 words), so matching
+/// allocates nothing; where each concept ends from each word is remembered, so a concept named by many
+/// rules is matched once per word.
 struct Matcher {
     let language: Language
-    let words: [String]
-    var clauseOf: [Int]
-    private var conceptEnds: [Int: [Int]] = [:]
+    /// Each word's number in the language's vocabulary, -1 when it is not one.
+    let ids: [Int32]
+    /// The prefixes each word starts with.
+    let prefixes: [[Int32]]
+    /// Where each word's clause ends (exclusive).
+    private var clauseEnd: [Int]
+    private var conceptEnds: [Int: UInt64] = [:]
     private var depth = 0
 
-    init(language: Language, words: [String], clauseOf: [Int]) {
+    init(language: Language, ids: [Int32], prefixes: [[Int32]]) {
         self.language = language
-        self.words = words
-        self.clauseOf = clauseOf
+        self.ids = ids
+        self.prefixes = prefixes
+        clauseEnd = [Int](repeating: ids.count, count: ids.count)
+    }
+
+    /// Limits matches to clauses from now on.
+    mutating func setClauses(_ clauses: [Int]) {
+        var end = ids.count
+        for i in stride(from: ids.count - 1, through: 0, by: -1) {
+            if i + 1 < ids.count, clauses[i + 1] != clauses[i] { end = i + 1 }
+            clauseEnd[i] = end
+        }
+        conceptEnds.removeAll(keepingCapacity: true)
     }
 
     /// The furthest word a match of `elements` starting at `start` ends before, or nil.
     mutating func longestEnd(_ elements: [Language.Element], from start: Int) -> Int? {
-        ends(elements, from: start).max()
+        let ends = run(elements, start: start, mask: 1, limit: clauseEnd[start])
+        guard ends != 0 else { return nil }
+        let furthest = 63 - ends.leadingZeroBitCount
+        return furthest > 0 ? start + furthest : nil
     }
 
-    /// Every end of a match of `elements` from `start`, within `start`'s clause.
-    mutating func ends(_ elements: [Language.Element], from start: Int) -> [Int] {
-        guard start < words.count else { return elements.allSatisfy(Self.optional) ? [start] : [] }
-        let clause = clauseOf.isEmpty ? 0 : clauseOf[start]
-        var limit = start
-        while limit < words.count, (clauseOf.isEmpty ? 0 : clauseOf[limit]) == clause { limit += 1 }
-        var positions = [start]
-        for element in elements {
-            var next: [Int] = []
-            for p in positions { next.append(contentsOf: step(element, from: p, limit: limit)) }
-            positions = Array(Set(next)).sorted()
-            if positions.isEmpty { return [] }
+    private mutating func run(_ elements: [Language.Element], start: Int, mask: UInt64, limit: Int) -> UInt64 {
+        var m = mask
+        for e in elements {
+            m = step(e, start: start, mask: m, limit: limit)
+            if m == 0 { return 0 }
         }
-        return positions
+        return m
     }
 
-    static func optional(_ element: Language.Element) -> Bool {
+    /// Bits of positions reachable after `element` from the positions in `mask` (bit k = word start + k).
+    private mutating func step(_ element: Language.Element, start: Int, mask: UInt64, limit: Int) -> UInt64 {
         switch element {
-        case .optional, .gap: return true
-        default: return false
-        }
-    }
-
-    private mutating func step(_ element: Language.Element, from p: Int, limit: Int) -> [Int] {
-        switch element {
-        case .word(let w):
-            return p < limit && words[p] == w ? [p + 1] : []
-        case .prefix(let prefix):
-            return p < limit && words[p].hasPrefix(prefix) ? [p + 1] : []
-        case .gap(let n):
-            return Array(p...min(p + n, limit))
-        case .optional(let inner):
-            return [p] + step(inner, from: p, limit: limit)
-        case .choice(let alternatives):
-            var out: [Int] = []
-            for alternative in alternatives {
-                var positions = [p]
-                for e in alternative {
-                    var next: [Int] = []
-                    for q in positions { next.append(contentsOf: step(e, from: q, limit: limit)) }
-                    positions = next
-                    if positions.isEmpty { break }
-                }
-                out.append(contentsOf: positions)
+        case .word(let id):
+            var out: UInt64 = 0
+            var bits = mask
+            while bits != 0 {
+                let k = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                let p = start + k
+                if k < 63, p < limit, ids[p] == id { out |= 1 << UInt64(k + 1) }
             }
+            return out
+        case .prefix(let id):
+            var out: UInt64 = 0
+            var bits = mask
+            while bits != 0 {
+                let k = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                let p = start + k
+                if k < 63, p < limit, prefixes[p].contains(id) { out |= 1 << UInt64(k + 1) }
+            }
+            return out
+        case .gap(let n):
+            var out = mask
+            var shifted = mask
+            for _ in 0..<n {
+                shifted <<= 1
+                out |= shifted
+            }
+            let room = limit - start
+            if room < 63 { out &= (UInt64(1) << UInt64(room + 1)) &- 1 }
+            return out
+        case .optional(let inner):
+            return mask | step(inner, start: start, mask: mask, limit: limit)
+        case .choice(let alternatives):
+            var out: UInt64 = 0
+            for alternative in alternatives { out |= run(alternative, start: start, mask: mask, limit: limit) }
             return out
         case .concept(let c):
-            guard p < limit, c >= 0 else { return [] }
-            let key = c &* 65_536 &+ p
-            if let known = conceptEnds[key] { return known.filter { $0 <= limit } }
-            guard depth < 16 else { return [] }
-            depth += 1
-            var out: [Int] = []
-            for phrase in language.concepts[c] {
-                var positions = [p]
-                for e in phrase.elements {
-                    var next: [Int] = []
-                    for q in positions { next.append(contentsOf: step(e, from: q, limit: limit)) }
-                    positions = next
-                    if positions.isEmpty { break }
-                }
-                out.append(contentsOf: positions)
+            guard c >= 0 else { return 0 }
+            var out: UInt64 = 0
+            var bits = mask
+            while bits != 0 {
+                let k = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                let p = start + k
+                guard p < limit else { continue }
+                let ends = concept(Int(c), at: p, limit: limit)
+                if ends != 0 { out |= ends << UInt64(k) }
             }
-            depth -= 1
-            out = Array(Set(out)).sorted()
-            conceptEnds[key] = out
             return out
         }
+    }
+
+    /// Where concept `c` ends from word `p` (bit k = word p + k).
+    private mutating func concept(_ c: Int, at p: Int, limit: Int) -> UInt64 {
+        let key = c &* 1_048_576 &+ p
+        if let known = conceptEnds[key] { return known }
+        guard depth < 16 else { return 0 }
+        depth += 1
+        var out: UInt64 = 0
+        for phrase in language.concepts[c] { out |= run(phrase.elements, start: p, mask: 1, limit: limit) }
+        depth -= 1
+        conceptEnds[key] = out
+        return out
     }
 }
