@@ -215,8 +215,9 @@ struct JSONByteParser {
                 duplicates.append(
                     Diagnostic(
                         .duplicateKey, SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn)),
-                        pointer: pointer(appending: key), "duplicate key '\(display(key))' in this object",
-                        hint: "first defined at line \(firstKey.line), column \(firstKey.column)"))
+                        pointer: pointer(appending: key), "duplicate \(duplicateNoun()) '\(display(key))' in this \(containerNoun())",
+                        hint: "first defined at line \(firstKey.line), column \(firstKey.column)"
+                            + (duplicateNoun() == "key" ? "" : "; give each its own name")))
                 // Only the first is kept: drop this member's entries.
                 entries.removeSubrange(k...)
                 decoded.removeSubrange(decodedCount...)
@@ -594,7 +595,7 @@ struct JSONByteParser {
         guard p < end, isDigit(buf[p]) else {
             if p < end, isWordStart(buf[p]), isNonFiniteWord(word(from: p)) { throw nonFiniteNumber() }
             throw fail(
-                mark(), "invalid number '\(numberToken(from: start))': '-' must be followed by a digit", hint: nil)
+                mark(), "invalid number '\(numberToken(from: start))': '-' must be followed by a digit", hint: "write a digit after '-', like -1")
         }
         var mantissa: UInt64 = 0
         var mantissaDigits = 0
@@ -709,6 +710,19 @@ struct JSONByteParser {
         return p < end && p - start >= 40 && isNumberJunk(buf[p]) ? token + "…" : token
     }
 
+    /// What a key of the object being parsed names: top-level `nodes`, `slots` and `documents` hold ids.
+    private func duplicateNoun() -> String {
+        guard path.count == 1, case .key(let at) = path[0] else { return "key" }
+        switch key(at: at) {
+        case "nodes": return "node id"
+        case "slots": return "slot name"
+        case "documents": return "document id"
+        default: return "key"
+        }
+    }
+
+    private func containerNoun() -> String { duplicateNoun() == "key" ? "object" : "dialog" }
+
     // MARK: - Errors at the current position
 
     private func fail(_ at: Mark, _ message: String, hint: String?) -> JSONParseStop {
@@ -743,7 +757,8 @@ struct JSONByteParser {
                         mark(), "unexpected space character U+\(hex(scalar, width: 4))",
                         hint: "only spaces, tabs and line breaks may separate JSON values")
                 }
-                return fail(mark(), "unexpected character \(describe(at: i)) (U+\(hex(scalar, width: 4)))", hint: nil)
+                return fail(mark(), "unexpected character \(describe(at: i)) (U+\(hex(scalar, width: 4)))",
+                    hint: "a JSON value is an object, a list, a string in double quotes, a number, true, false or null")
             }
         }
         if b < 0x20 {
@@ -876,7 +891,7 @@ struct JSONByteParser {
         if b == UInt8(ascii: ",") {
             return fail(mark(), "expected a key in double quotes, found ','", hint: "remove the extra comma")
         }
-        return fail(mark(), "expected a key in double quotes, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected a key in double quotes, found \(describe(at: i))", hint: "keys are strings in double quotes, like \"say\"")
     }
 
     private func missingColon(after key: String) -> JSONParseStop {
@@ -900,7 +915,7 @@ struct JSONByteParser {
                 mark(), "expected ',' or '}' after the member, found ']'",
                 hint: "the object opened at line \(at.line), column \(at.column) must end with '}'")
         }
-        return fail(mark(), "expected ',' or '}' after the member, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected ',' or '}' after the member, found \(describe(at: i))", hint: "put ',' between members and '}' after the last")
     }
 
     private func afterElement() -> JSONParseStop {
@@ -922,7 +937,7 @@ struct JSONByteParser {
                 mark(), "expected ',' or ']' after the element, found ':'",
                 hint: "key-value pairs belong in an object: { \"key\": value }")
         }
-        return fail(mark(), "expected ',' or ']' after the element, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected ',' or ']' after the element, found \(describe(at: i))", hint: "put ',' between elements and ']' after the last")
     }
 
     private func garbageAfterRoot(_ last: Mark) -> JSONParseStop {

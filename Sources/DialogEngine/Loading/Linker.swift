@@ -18,12 +18,15 @@ struct Linker {
     private var documentIds: Set<String> = []
     /// Facts for the lint passes that run on the linked graph.
     private(set) var facts = LintFacts()
-    /// Base names of files that could not be parsed: references into them are not reported again.
-    private lazy var unreadableDialogs: Set<String> = Set(
-        sink.items.filter { $0.code == .malformedJSON || $0.code == .limitExceeded }.map {
-            let name = $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file
-            return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        })
+    /// The first diagnostic of each file that could not be parsed (or was too large), in file order.
+    /// While there are any, a name that resolves nowhere may be declared in one of them: it is counted
+    /// in `unchecked` and reported once, with the file, rather than as a cascade of unknown names.
+    private lazy var unparsed: [Diagnostic] = {
+        var seen: Set<String> = []
+        return sink.items.filter { ($0.code == .malformedJSON || $0.code == .limitExceeded) && seen.insert($0.location.file).inserted }
+    }()
+    /// Names left unchecked because a file did not parse.
+    private var unchecked = 0
     private var candidateCache: [String: [String]] = [:]
     /// "Did you mean" hints given for dangling references; after `maxHints` the rest get none, so a
     /// file of thousands of broken references is still reported in moments.
@@ -213,6 +216,7 @@ struct Linker {
             }
             graphIsSound = false
         }
+        reportUnchecked()
         let linkerReportedShapeErrors = sink.items[before...].contains {
             [.danglingReference, .missingContinuation, .duplicateDialog].contains($0.code)
         }
@@ -251,6 +255,7 @@ struct Linker {
             }
         }
         for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
+            if isUnchecked() { continue }
             sink.report(
                 .unknownDocument, doc.location, Pointer.join(raw.pointer + "/documents", i), "no document is called '\(doc.value)'",
                 hint: Suggestion.hint(for: doc.value, in: documentIds) ?? "declare it under \"documents\" in a dialog file")
@@ -271,7 +276,9 @@ struct Linker {
         // Where the edges lead, by place, for the lint facts.
         var edgePlaces: [Int] = []
         if let next = raw.next { edges = linkEdges(next, node: id, place: place, places: &edgePlaces) }
-        if ways == 0 {
+        if ways == 0, raw.misspeltExit {
+            graphIsSound = false  // the misspelt key's E010 is the cause; graph checks would only repeat it
+        } else if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
                 hint: "add \"next\", \"call\" with \"next\", \"return\": true or \"end\": true")
@@ -363,7 +370,7 @@ struct Linker {
     }
 
     private mutating func question(_ raw: RawAsk, node: Int) -> Question? {
-        if raw.reprompt == nil {
+        if raw.reprompt == nil, !raw.misspeltReprompt {
             sink.report(
                 .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
                 hint: "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted")
@@ -377,7 +384,7 @@ struct Linker {
             } else {
                 attempts = a.value
             }
-        } else {
+        } else if !raw.misspeltAttempts {
             sink.report(
                 .unboundedAttempts, raw.location, raw.pointer, "this question has no bounded number of attempts",
                 hint: "add \"attempts\": 3 (after that many unusable answers the conversation moves on)")
@@ -401,7 +408,7 @@ struct Linker {
     }
 
     /// The map, with the number of the slot it sets.
-    private func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
+    private mutating func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
         if askSlot.type != .text {
             sink.report(
                 .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
@@ -464,10 +471,13 @@ struct Linker {
     private mutating func linkProperty(_ raw: RawProperty, in dialog: RawDialog) -> PathProperty? {
         func ref(_ r: Located<String>?, _ key: String) -> NodeID? {
             guard let r else {
-                sink.report(.invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'")
+                sink.report(
+                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'",
+                    hint: "add \"\(key)\": a node reference")
                 return nil
             }
             guard let id = resolveQuietly(r.value, from: dialog.id.value)?.id else {
+                if isUnchecked() { return nil }
                 sink.report(
                     .invalidProperty, raw.location, raw.pointer, "property '\(raw.id.value)' names no node '\(r.value)'",
                     hint: Suggestion.hint(for: r.value, in: referenceCandidates(from: dialog.id.value)))
@@ -536,9 +546,8 @@ struct Linker {
         _ ref: Located<String>, from dialog: String, pointer: @autoclosure () -> String, preferDialog: Bool = false
     ) -> Target? {
         if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
-        // A reference into a file that could not be parsed (named like its dialog) is not a new problem.
-        let target = NodeID(qualified: ref.value)?.dialog ?? ref.value
-        if unreadableDialogs.contains(target) {
+        // It may name a node of a file that could not be parsed: not a new problem.
+        if isUnchecked() {
             graphIsSound = false
             return nil
         }
@@ -555,9 +564,29 @@ struct Linker {
         return nil
     }
 
+    /// True (and counted) when a file did not parse, so a name found nowhere may be declared there.
+    private mutating func isUnchecked() -> Bool {
+        guard !unparsed.isEmpty else { return false }
+        unchecked += 1
+        return true
+    }
+
+    /// One diagnostic for every name left unchecked, at the first unparsed file's problem.
+    private mutating func reportUnchecked() {
+        guard unchecked > 0, let first = unparsed.first else { return }
+        let names = unparsed.map { $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file }
+        let files = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        let it = names.count == 1 ? "it did not parse" : "they did not parse"
+        sink.report(
+            .uncheckedReferences, first.location, "",
+            "\(unchecked) reference\(unchecked == 1 ? "" : "s") into \(files) not checked: \(it)",
+            hint: "fix the error above; every reference is checked once the file parses")
+    }
+
     /// The slot's number (its place in `slotDefinitions`), or nil after reporting it unknown.
-    private func slotNumber(_ name: Located<String>, pointer: @autoclosure () -> String) -> Int? {
+    private mutating func slotNumber(_ name: Located<String>, pointer: @autoclosure () -> String) -> Int? {
         if let number = slots[name.value] { return number }
+        if isUnchecked() { return nil }
         sink.report(
             .unknownSlot, name.location, pointer(), "no slot is called '\(name.value)'",
             hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
@@ -681,7 +710,11 @@ struct Linker {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
         case .failure(let e):
-            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
+            // Columns in messages count in the file, as the location does.
+            let message = e.opened.map { e.message(openedAtColumn: source.location.inString(offset: $0).column) } ?? e.message
+            sink.report(
+                .conditionSyntax, source.location.inString(offset: e.offset), pointer(), message,
+                hint: e.hint ?? "write conditions like: country == 'uk' and not answered(plan)")
             return nil
         case .success(let c): parsed = c
         }
@@ -690,7 +723,9 @@ struct Linker {
         for issue in issues {
             let c: DiagnosticCode
             switch issue.kind {
-            case .unknownSlot: c = code
+            case .unknownSlot:
+                if isUnchecked() { continue }
+                c = code
             case .typeMismatch: c = .conditionType
             case .impossibleValue: c = .impossibleValue
             }
@@ -721,6 +756,8 @@ struct Linker {
         if t.isConstant { return t }
         var ok = true
         for slot in t.slots where slots[slot] == nil {
+            ok = false
+            if isUnchecked() { continue }
             sink.report(
                 .templateSlot, source.location.inString(offset: offset(of: slot, in: source.value)), pointer(),
                 "placeholder '{{\(slot)}}' names no slot",

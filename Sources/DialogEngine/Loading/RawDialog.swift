@@ -42,6 +42,8 @@ final class RawNode {
     var call: Located<String>?
     var returns = false
     var end = false
+    /// A way on (`next`, `call`, `return`, `end`) is spelt wrong: its E010 is the cause, so "no way on" is not reported.
+    var misspeltExit = false
 
     /// The node's pointer, built only when asked for (lint facts keep the name and build it when they report).
     var pointer: String { Self.pointer(name.value) }
@@ -76,6 +78,9 @@ final class RawAsk {
     let attempts: Located<Int>?
     let skip: Bool
     var map: RawMap?
+    /// Keys spelt wrong (reported as E010): their absence is not reported again as E050 or E051.
+    var misspeltReprompt = false
+    var misspeltAttempts = false
 
     /// The question's pointer, built only for diagnostics.
     var pointer: String { ShapeReader.join(RawNode.pointer(nodeName), "ask") }

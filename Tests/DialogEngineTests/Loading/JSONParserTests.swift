@@ -244,7 +244,7 @@ struct JSONSyntaxErrorTests {
             hint: "JSON numbers must be finite; use null or a string instead", pointer: "/0"),
         .init("[+1]", 1, 2, "number '+1' cannot start with '+'", hint: "write 1", pointer: "/0"),
         .init(
-            "[-]", 1, 2, "invalid number '-': '-' must be followed by a digit", hint: nil, pointer: "/0"),
+            "[-]", 1, 2, "invalid number '-': '-' must be followed by a digit", hint: "write a digit after '-', like -1", pointer: "/0"),
         .init(
             "[1e999]", 1, 2, "number '1e999' is too large", hint: "numbers must be within ±1.7976931348623157e308",
             pointer: "/0"),
