@@ -70,8 +70,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case inputlessLoop = "E062"
     /// A routing edge after an unconditional edge: it can never be taken.
     case shadowedEdge = "E063"
-    /// A slot read (condition or template) on a path where nothing has set or asked it yet.
+    /// A slot read (condition or template, in any file) on a path where nothing has set or asked it yet; the message gives the path.
     case readBeforeSet = "W064"
+    /// A slot read (condition or template) that no path has asked or set yet: it is always unanswered there.
+    case readNeverSet = "E066"
     /// A node with no way on: no `next`, `call`, `return` or `end`; or conflicting ones.
     case missingContinuation = "E065"
 
@@ -119,6 +121,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .inputlessLoop: return "put a question in the loop, or route one edge out of it"
         case .shadowedEdge: return "move the edge without \"if\" to the end of the list"
         case .readBeforeSet: return "ask it earlier on every path, guard with answered(…), or give a template fallback {{slot|…}}"
+        case .readNeverSet: return "ask it on the way to the read, guard with answered(…), or give a template fallback {{slot|…}}"
         case .missingContinuation: return "keep exactly one of: \"next\", \"call\" with \"next\", \"return\" or \"end\""
         case .longPrompt: return "split it into shorter sentences"
         case .hardToRead: return "use shorter sentences and everyday words"

@@ -261,6 +261,7 @@ struct Linker {
                 hint: Suggestion.hint(for: doc.value, in: documentIds) ?? "declare it under \"documents\" in a dialog file")
         }
         node.documents = raw.documents.map(\.value).filter { documentIds.contains($0) }
+        if !node.documents.isEmpty { facts.shownDocuments.append((place, node.documents)) }
         if let why = raw.why {
             node.why = why.value
             facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, node: raw.name.value, suffix: "/why"))
@@ -316,6 +317,7 @@ struct Linker {
         switch node.exit {
         case .end, .returns:
             facts.isTerminal[place] = true
+            if case .returns = node.exit { facts.isReturn[place] = true }
         case .call:
             facts.isCall[place] = true
             for p in edgePlaces { facts.successors.add(p, to: place) }
@@ -454,15 +456,23 @@ struct Linker {
 
     private mutating func linkDocument(_ raw: RawDocument, in dialog: RawDialog) -> DocumentTemplate {
         var title = Template(segments: [.text(raw.id.value)])
-        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", reads: nil) { title = compiled }
+        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", reads: (-1, .document(raw.id.value, raw.pointer + "/title"))) {
+            title = compiled
+        }
         var items: [DocumentTemplate.Item] = []
         for item in raw.items {
             var condition: Condition?
             if let w = item.when {
-                guard let c = self.condition(w, pointer: item.pointer + "/when", code: .documentCondition, reads: nil) else { continue }
+                guard
+                    let c = self.condition(
+                        w, pointer: item.pointer + "/when", code: .documentCondition, reads: (-1, .document(raw.id.value, item.pointer + "/when")))
+                else { continue }
                 condition = c
             }
-            guard let t = template(item.text, pointer: item.pointer + "/" + item.kind.rawValue, reads: nil) else { continue }
+            let textPointer = item.pointer + "/" + item.kind.rawValue
+            let guarded = condition?.answeredWhenTrue() ?? []
+            guard let t = template(item.text, pointer: textPointer, reads: (-1, .document(raw.id.value, textPointer)), guarded: guarded)
+            else { continue }
             items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
         }
         return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
@@ -737,13 +747,15 @@ struct Linker {
             var guarded: [String] = []
             parsed.collectReads(into: &reads, guarded: &guarded)
             if !guarded.isEmpty { reads.removeAll { guarded.contains($0) } }
-            if !reads.isEmpty { recordReads(reads, in: source, at: readsAt.at, node: readsAt.node) }
+            if !reads.isEmpty { recordReads(reads, in: source, at: readsAt.at, node: readsAt.node, condition: true) }
         }
         return parsed
     }
 
+    /// `guarded`: slots known to be answered wherever the text is shown (a document item's `when` tests them).
     private mutating func template(
-        _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?
+        _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?,
+        guarded: Set<String> = []
     ) -> Template? {
         let t: Template
         switch Template.parse(source.value) {
@@ -765,18 +777,27 @@ struct Linker {
             ok = false
         }
         if ok, let readsAt {
-            let names = t.slotsWithoutFallback
+            var names = t.slotsWithoutFallback
+            if !guarded.isEmpty { names.removeAll { guarded.contains($0) } }
             if !names.isEmpty { recordReads(names, in: source, at: readsAt.at, node: readsAt.node) }
         }
         return ok ? t : nil
     }
 
-    /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
-    private mutating func recordReads(_ names: [String], in source: Located<String>, at place: LintFacts.ReadPlace, node: Int) {
+    /// Remembers where slots are read, for the read-before-set data-flow lint (W064, E066): a node's
+    /// reads by its place, a document's (`node` is then ignored) by the document's id.
+    private mutating func recordReads(
+        _ names: [String], in source: Located<String>, at place: LintFacts.ReadPlace, node: Int, condition: Bool = false
+    ) {
         for slot in names {
             guard let number = slots[slot] else { continue }
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
-            facts.reads.add(LintFacts.Read(slot: number, location: location, place: place), to: node)
+            let read = LintFacts.Read(slot: number, location: location, place: place, inCondition: condition)
+            if case .document(let id, _) = place {
+                facts.documentReads[id, default: []].append(read)
+            } else {
+                facts.reads.add(read, to: node)
+            }
         }
     }
 
@@ -820,12 +841,15 @@ struct LintFacts {
         case reprompt(String)
         /// The `if` of an edge of the node of this name (with its index in a `next` list).
         case edge(String, Int?)
+        /// A title, item text or `when` of the document of this id, at this pointer.
+        case document(String, String)
 
         var pointer: String {
             switch self {
             case .say(let node, let index): return Pointer.join(RawNode.pointer(node) + "/say", index)
             case .reprompt(let node): return RawNode.pointer(node) + "/ask/reprompt"
             case .edge(let node, let index): return Pointer.join(RawNode.pointer(node) + "/next", index) + "/if"
+            case .document(_, let pointer): return pointer
             }
         }
     }
@@ -834,6 +858,8 @@ struct LintFacts {
         var slot: Int
         var location: SourceLocation
         var place: ReadPlace
+        /// A condition's read (a template's otherwise): an unanswered slot makes the test false.
+        var inCondition = false
         var pointer: String { place.pointer }
     }
     /// A text to check for plain language; its pointer is built only when it is reported.
@@ -861,6 +887,12 @@ struct LintFacts {
     var isSilent: [Bool] = []
     /// By place: nodes that call another dialog.
     var isCall: [Bool] = []
+    /// By place: nodes that return from a call (or from an interrupt's flow).
+    var isReturn: [Bool] = []
+    /// The nodes (by place) that show documents, and the documents each shows.
+    var shownDocuments: [(place: Int, documents: [String])] = []
+    /// Where each document (by id) reads slots: they are read at every node that shows it.
+    var documentReads: [String: [Read]] = [:]
     /// By place: the slots each node sets or asks (including a keyword map's slot), by number.
     var writes = FlatLists<Int>.Builder(count: 0)
     /// How many slots there are (numbered as in the graph's `slotOrder`).
@@ -876,10 +908,27 @@ struct LintFacts {
         isTerminal = [Bool](repeating: false, count: nodeCount)
         isSilent = [Bool](repeating: true, count: nodeCount)
         isCall = [Bool](repeating: false, count: nodeCount)
+        isReturn = [Bool](repeating: false, count: nodeCount)
     }
 }
 
 extension Condition {
+    /// The slots that must be answered for the condition to hold: every comparison, membership and
+    /// bool test is false on an unanswered slot (so `x != 'a'` too), and `answered(x)` says so.
+    func answeredWhenTrue() -> Set<String> {
+        switch self {
+        case .constant, .not: return []
+        case .slot(let name), .answered(let name): return [name]
+        case .compare(let a, _, let b), .contains(let a, let b):
+            var names: Set<String> = []
+            if case .slot(let name, _) = a { names.insert(name) }
+            if case .slot(let name, _) = b { names.insert(name) }
+            return names
+        case .and(let a, let b): return a.answeredWhenTrue().union(b.answeredWhenTrue())
+        case .or(let a, let b): return a.answeredWhenTrue().intersection(b.answeredWhenTrue())
+        }
+    }
+
     /// The slots read (as in `slotsRead`) and those tested with `answered(…)`, each once, in order.
     func collectReads(into reads: inout [String], guarded: inout [String]) {
         func add(_ name: String, _ list: inout [String]) { if !list.contains(name) { list.append(name) } }
