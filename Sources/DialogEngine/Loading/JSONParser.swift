@@ -4,6 +4,7 @@
 /// how to fix it, e.g. `surgery.json:14:9: error[E001]: trailing comma before '}' [at /nodes/ask]
 /// (hint: remove the comma after the last member)`. Duplicate keys (`E002`) do not stop it: each
 /// is reported and the first occurrence is kept. A UTF-8 byte order mark at the start is skipped.
+/// Comments (`// …` to the end of the line, `/* … */`), as in JSONC, are skipped like whitespace.
 public enum JSONParser {
     /// Parses `bytes` (raw file contents) of file `file`. Returns the root (nil if the document is unusable) and all diagnostics.
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
@@ -110,6 +111,7 @@ struct JSONByteParser {
         }
         do throws(JSONParseStop) {
             skipWhitespace()
+            if let open = unterminatedComment { throw unterminated(open) }
             guard i < end else {
                 throw fail(
                     mark(), "the file is empty",
@@ -120,6 +122,7 @@ struct JSONByteParser {
             try parseValue()
             let last = Mark(offset: i - 1, line: line, lineStart: lineStart)
             skipWhitespace()
+            if let open = unterminatedComment { throw unterminated(open) }
             if i < end { throw garbageAfterRoot(last) }
             return true
         } catch {
@@ -734,9 +737,8 @@ struct JSONByteParser {
     private func commonProblem() -> JSONParseStop? {
         guard i < end else { return truncated() }
         let b = buf[i]
-        if b == UInt8(ascii: "/"), i + 1 < end, buf[i + 1] == UInt8(ascii: "/") || buf[i + 1] == UInt8(ascii: "*") {
-            let kind = buf[i + 1] == UInt8(ascii: "/") ? "//" : "/*"
-            return fail(mark(), "comment '\(kind)' is not allowed", hint: "JSON has no comments")
+        if b == UInt8(ascii: "/") {
+            return fail(mark(), "unexpected '/'", hint: "a comment starts with '//' (to the end of the line) or '/*' (to '*/')")
         }
         if b >= 0x80 {
             let n = utf8SequenceLength(at: i)
@@ -770,6 +772,7 @@ struct JSONByteParser {
     }
 
     private func truncated() -> JSONParseStop {
+        if let open = unterminatedComment { return unterminated(open) }
         let n = openers.count
         var message = "unexpected end of file"
         if n > 0 { message += ": \(n) open bracket\(n == 1 ? "" : "s") not closed" }
@@ -954,11 +957,54 @@ struct JSONByteParser {
 
     // MARK: - Bytes
 
+    /// The start of a `/*` comment that has no `*/`: the parse stops there at the end of the file.
+    private var unterminatedComment: Mark?
+
+    private func unterminated(_ open: Mark) -> JSONParseStop {
+        fail(open, "unterminated comment: '/*' has no '*/'", hint: "close the comment with '*/', or start each comment line with '//'")
+    }
+
+    /// Skips a `//` or `/*` comment at `i`, keeping lines and `lineIsASCII` right; false when `i` starts none.
+    private mutating func skipComment() -> Bool {
+        guard i + 1 < end, buf[i] == UInt8(ascii: "/") else { return false }
+        if buf[i + 1] == UInt8(ascii: "/") {
+            i += 2
+            while i < end, buf[i] != 0x0A, buf[i] != 0x0D {
+                if buf[i] >= 0x80 { lineIsASCII = false }
+                i += 1
+            }
+            return true
+        }
+        guard buf[i + 1] == UInt8(ascii: "*") else { return false }
+        let open = mark()
+        i += 2
+        while i < end {
+            let b = buf[i]
+            if b == UInt8(ascii: "*"), i + 1 < end, buf[i + 1] == UInt8(ascii: "/") {
+                i += 2
+                return true
+            }
+            i += 1
+            if b == 0x0A || (b == 0x0D && !(i < end && buf[i] == 0x0A)) {
+                line += 1
+                lineStart = i
+                lineIsASCII = true
+            } else if b >= 0x80 {
+                lineIsASCII = false
+            }
+        }
+        unterminatedComment = open
+        return true
+    }
+
     private mutating func skipWhitespace() {
         let raw = UnsafeRawBufferPointer(buf)
         while i < end {
             let b = buf[i]
-            if b > 0x20 { return }
+            if b > 0x20 {
+                if b == UInt8(ascii: "/"), skipComment() { continue }
+                return
+            }
             if b == 0x20 {
                 // Indentation comes in runs: step to the first byte that is not a space, up to eight at a time.
                 if end - i >= 8 {
