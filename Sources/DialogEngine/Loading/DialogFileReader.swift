@@ -10,7 +10,10 @@ struct DialogFileReader {
         self.sink = sink
     }
 
-    static let topKeys: [StaticString] = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
+    static let topKeys: [StaticString] = [
+        "$schema", "dialog", "title", "start", "defaults", "slots", "nodes", "interrupts", "documents", "properties",
+    ]
+    static let defaultsKeys: [StaticString] = ["skip", "attempts"]
     static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units"]
     static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
@@ -52,6 +55,20 @@ struct DialogFileReader {
         var dialog = RawDialog(file: file, id: id)
         dialog.title = top.string("title")?.value
         dialog.start = top.string("start")
+        if let d = top.object("defaults"),
+            let r = ShapeReader(d, in: tree, file: file, pointer: "/defaults", what: "'defaults'", allowed: Self.defaultsKeys, required: [], sink: sink)
+        {
+            dialog.defaultSkip = r.bool("skip")?.value
+            if let a = r.integer("attempts") {
+                if a.value < 1 || a.value > 10 {
+                    sink.report(
+                        .unboundedAttempts, a.location, "/defaults/attempts", "'attempts' is \(a.value); it must be from 1 to 10",
+                        hint: "2 or 3 is usually right")
+                } else {
+                    dialog.defaultAttempts = a
+                }
+            }
+        }
         if let slots = top.object("slots") {
             dialog.slots.reserveCapacity(tree.count(slots))
             for member in tree.members(slots) { readSlot(member, into: &dialog) }
@@ -229,7 +246,7 @@ struct DialogFileReader {
         else { return nil }
         let ask = RawAsk(
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
-            attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
+            attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
         ask.misspeltReprompt = r.isMisspelt("reprompt")
         ask.misspeltAttempts = r.isMisspelt("attempts")
         if let m = r["map"],

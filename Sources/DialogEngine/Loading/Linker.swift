@@ -16,6 +16,8 @@ struct Linker {
     /// Each dialog's start node, with its place in `nodeOrder`.
     private var starts: [String: Target] = [:]
     private var documentIds: Set<String> = []
+    /// The `main` dialog's `defaults`: they apply in every dialog that does not give its own.
+    private var mainDefaults: (skip: Bool?, attempts: Located<Int>?) = (nil, nil)
     /// Facts for the lint passes that run on the linked graph.
     private(set) var facts = LintFacts()
     /// The first diagnostic of each file that could not be parsed (or was too large), in file order.
@@ -65,6 +67,7 @@ struct Linker {
             unique.append(d)
         }
         dialogs = []
+        if let main = unique.first(where: { $0.id.value == "main" }) { mainDefaults = (main.defaultSkip, main.defaultAttempts) }
         var placeCount = 0
         for d in unique {
             var places = [String: Int](minimumCapacity: d.nodes.count)
@@ -266,7 +269,7 @@ struct Linker {
             node.why = why.value
             facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, node: raw.name.value, suffix: "/why"))
         }
-        if let ask = raw.ask { node.question = question(ask, node: place) }
+        if let ask = raw.ask { node.question = question(ask, node: place, in: dialog) }
         // Exit: exactly one way on.
         var ways = 0
         if raw.next != nil && raw.call == nil { ways += 1 }
@@ -371,14 +374,15 @@ struct Linker {
         return edges
     }
 
-    private mutating func question(_ raw: RawAsk, node: Int) -> Question? {
+    /// `dialog`'s `defaults` (then `main`'s) fill in `skip` and `attempts` when the question leaves them out.
+    private mutating func question(_ raw: RawAsk, node: Int, in dialog: RawDialog) -> Question? {
         if raw.reprompt == nil, !raw.misspeltReprompt {
             sink.report(
                 .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
                 hint: "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted")
         }
         var attempts = 3
-        if let a = raw.attempts {
+        if let a = raw.attempts ?? dialog.defaultAttempts ?? mainDefaults.attempts {
             if a.value < 1 || a.value > 10 {
                 sink.report(
                     .unboundedAttempts, a.location, raw.pointer + "/attempts", "'attempts' is \(a.value); it must be from 1 to 10",
@@ -405,7 +409,7 @@ struct Linker {
             facts.writes.add(mapSlot, to: node)
         }
         return Question(
-            slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
+            slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
             matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
     }
 

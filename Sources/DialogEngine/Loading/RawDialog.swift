@@ -9,6 +9,9 @@ struct RawDialog {
     var interrupts: [RawInterrupt] = []
     var documents: [RawDocument] = []
     var properties: [RawProperty] = []
+    /// `defaults`: what a question of this dialog that leaves out `skip` or `attempts` uses.
+    var defaultSkip: Bool?
+    var defaultAttempts: Located<Int>?
 }
 
 struct RawSlot {
@@ -76,7 +79,8 @@ final class RawAsk {
     let slot: Located<String>?
     let reprompt: Located<String>?
     let attempts: Located<Int>?
-    let skip: Bool
+    /// Nil when left out: the dialog's default, else `main`'s, else true.
+    let skip: Bool?
     var map: RawMap?
     /// Keys spelt wrong (reported as E010): their absence is not reported again as E050 or E051.
     var misspeltReprompt = false
@@ -87,7 +91,7 @@ final class RawAsk {
 
     init(
         location: SourceLocation, nodeName: String, slot: Located<String>?, reprompt: Located<String>?,
-        attempts: Located<Int>?, skip: Bool
+        attempts: Located<Int>?, skip: Bool?
     ) {
         self.location = location
         self.nodeName = nodeName
