@@ -3,7 +3,8 @@
 
     python3 scripts/check-schema.py [-v]
 
-- Every `Dialogs/*.json` must pass the schema.
+- Every `Dialogs/*.json` must pass the schema (comments, `//` and `/* */`, are stripped first, as
+  the loader allows them).
 - Every case in `Tests/DialogEngineTests/Fixtures/broken/` whose `expected` file has the line
   `schema: fail` must FAIL it (at least one of the case's files is rejected).
 - Every other case must pass it (files that are not well-formed JSON are skipped: malformed JSON
@@ -57,11 +58,42 @@ def pointer(error):
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in error.absolute_path)
 
 
+def strip_comments(text):
+    """The text with `//` and `/* */` comments (JSONC, as the loader allows) replaced by spaces,
+    strings left alone; an unterminated `/*` is left in, so json.loads rejects the file."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            j = i
+            while j < n and text[j] not in "\r\n":
+                j += 1
+            out.append(" " * (j - i))
+            i = j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            if j < 0:
+                out.append(text[i:])
+                break
+            out.append("".join(ch if ch in "\r\n" else " " for ch in text[i:j + 2]))
+            i = j + 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 def schema_errors(validator, path):
     """Returns (parsed, [messages]); parsed is False when the file is not well-formed JSON."""
     try:
         with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+            data = json.loads(strip_comments(f.read()))
     except (OSError, UnicodeDecodeError, ValueError) as e:
         return False, ["not well-formed JSON: %s" % e]
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
@@ -110,7 +142,9 @@ def check_case(validator, case_dir, verbose):
         problems.append("%s: holds no .json files" % rel(case_dir))
     for l in diagnostics:
         fname = l.split()[1].rsplit(":", 2)[0]
-        if not os.path.isfile(os.path.join(case_dir, fname)):
+        # Language data sits in language/<lang>/ inside the case; diagnostics name files by their last component.
+        nested = [os.path.join(d, f) for d, _, fs in os.walk(case_dir) for f in fs if f == fname]
+        if not os.path.isfile(os.path.join(case_dir, fname)) and not nested:
             problems.append("%s: names %s, which the case does not have" % (rel(expected_path), fname))
 
     must_fail = SCHEMA_FAIL in lines

@@ -17,7 +17,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Transcript files or folders (searched for *.transcript; default: Dialogs/transcripts).")
     var paths: [String] = []
 
-    @Flag(help: "Rewrite the transcripts with what the assistant says now (after a deliberate change).")
+    @Flag(help: "Rewrite the transcripts with what the assistant says now (after a deliberate change); failed assertions are still reported.")
     var update = false
 
     @Flag(help: "Report which nodes, edges, condition outcomes, variants, re-prompts and document items the transcripts reach.")
@@ -82,9 +82,14 @@ struct ReplayCommand: ParsableCommand {
                 say("ok   \(file) (\(result.turns) turns)")
                 continue
             }
-            if update, result.assertionFailures.isEmpty {
+            if update, !result.diff.isEmpty || result.firstMismatchLine != nil || result.assertionFailures.isEmpty {
+                // The filled-in transcript is written either way; a failed assertion still fails the run.
                 try PrivateFiles.writeAtomically(result.actual.render(), to: file)
                 say("updated \(file)")
+                if result.assertionFailures.isEmpty { continue }
+                failed += 1
+                say("FAIL \(file): an assertion does not hold")
+                for f in result.assertionFailures { say("  " + f) }
                 continue
             }
             failed += 1

@@ -50,6 +50,22 @@ struct DialogCacheTests {
         #expect(opening(second.graph) == opening(first.graph))
     }
 
+    @Test("Dialog files with comments compile, and the compiled form is used at the next start")
+    func commentsCompile() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let main = dialogs + "/main.json"
+        let text = try String(contentsOfFile: main, encoding: .utf8)
+        try ("// The welcome and the first questions.\n/* reviewed by a clinician */\n" + text)
+            .write(toFile: main, atomically: true, encoding: .utf8)
+        let first = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        let store = try #require(first.store, "a start without a form must offer to write one")
+        store()
+        let second = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        #expect(second.store == nil, "the form matched: nothing to write")
+        #expect(opening(second.graph) == opening(first.graph))
+    }
+
     @Test("An edited, added or removed dialog file means a full load")
     func changedFilesAreNotTrusted() throws {
         let (dialogs, cache, root) = try fresh()

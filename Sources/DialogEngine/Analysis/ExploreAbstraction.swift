@@ -38,6 +38,8 @@ struct ExploreAbstraction {
     let riskyItems: [String: [Int]]
     /// Documents whose title has a placeholder without a fallback.
     let riskyTitles: Set<String>
+    /// Per node whose `say` or re-prompt has a placeholder without a fallback: those slots.
+    let riskyTexts: [NodeID: [String]]
 
     init(graph: DialogGraph) {
         self.graph = graph
@@ -53,6 +55,7 @@ struct ExploreAbstraction {
         }
         riskyItems = risky
         riskyTitles = titles
+        riskyTexts = Self.textReads(graph)
         atEnd = VariableSet(count: 0)
         collectAtoms()
         computeLiveness()
@@ -217,6 +220,7 @@ struct ExploreAbstraction {
                 readsOnEnter[i].formUnion(used)
             }
         }
+        for (id, slots) in riskyTexts { if let i = nodeIndex[id] { presence(of: slots, into: &readsOnEnter[i]) } }
         let checked = checkedQuestions()
         for (i, id) in nodeIds.enumerated() {
             guard let node = graph.nodes[id] else { continue }
@@ -272,6 +276,20 @@ struct ExploreAbstraction {
             for e in graph.nodes[nodeIds[i]]?.edges ?? [] { if let t = nodeIndex[e.target] { s.formUnion(enter[t]) } }
             return s
         }
+    }
+
+    /// The slots each node's `say` variants and re-prompt show without a fallback (nodes that show none are left out).
+    static func textReads(_ graph: DialogGraph) -> [NodeID: [String]] {
+        var texts: [NodeID: [String]] = [:]
+        for id in graph.nodeOrder {
+            guard let node = graph.nodes[id] else { continue }
+            var names: [String] = []
+            for t in node.say + (node.question.map { [$0.reprompt] } ?? []) {
+                for name in t.slotsWithoutFallback where !names.contains(name) { names.append(name) }
+            }
+            if !names.isEmpty { texts[id] = names }
+        }
+        return texts
     }
 
     // MARK: - Keys

@@ -8,6 +8,8 @@ public struct ExploreReport: Sendable {
         case boundedReprompts
         /// (c) Every document renders with no missing slot where it is shown and at every end.
         case documentsComplete
+        /// (c') Every text a node says (its `say`, its re-prompt) has a value for each placeholder without a fallback.
+        case textsComplete
         /// (d) No question is asked when its slot already has a value (except after back, restart or an interrupt).
         case askedOnce
         /// (e) Each red flag's first phrase leads from every prompt to its target.
@@ -25,6 +27,7 @@ public struct ExploreReport: Sendable {
             case .reachesEnd: return "reaches-end"
             case .boundedReprompts: return "bounded-reprompts"
             case .documentsComplete: return "documents-complete"
+            case .textsComplete: return "texts-complete"
             case .askedOnce: return "asked-once"
             case .redFlags: return "red-flags"
             case .property(let p): return "property-" + p
@@ -38,6 +41,7 @@ public struct ExploreReport: Sendable {
             case .reachesEnd: return "every state can reach an end"
             case .boundedReprompts: return "no re-prompt loop is unbounded"
             case .documentsComplete: return "every document renders with no missing slot"
+            case .textsComplete: return "every text a node says renders with no missing slot"
             case .askedOnce: return "no question is asked when its slot already has a value"
             case .redFlags: return "red flags fire from every prompt"
             case .property(let p): return "property '\(p)' holds on every path"

@@ -127,7 +127,7 @@ struct ExploreRun {
         var kinds: [NodeID: UInt8] = [:]
         for id in graph.nodeOrder {
             var kind: UInt8 = 0
-            if watcher.watches(id)
+            if watcher.watches(id) || risky.riskyTexts[id] != nil
                 || (graph.nodes[id]?.documents ?? []).contains(where: { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) })
             {
                 kind |= Self.checkedNode
@@ -323,6 +323,16 @@ struct ExploreRun {
                     record(.property(p.id), key: "", v.message + describe(p), inputs: pathThrough(s, input))
                 }
             }
+            if let names = abstraction.riskyTexts[id] {
+                let slots = timeline.slots(at: j)
+                let missing = names.filter { slots[$0] == nil }
+                if !missing.isEmpty {
+                    record(
+                        .textsComplete, key: "\(id)",
+                        "node '\(id)' says a text without \(list(missing)) (give the placeholder a fallback: {{slot|words}})",
+                        inputs: pathThrough(s, input))
+                }
+            }
             for doc in graph.nodes[id]?.documents ?? [] where isRisky(doc) {
                 let missing = missingSlots(doc, slots: timeline.slots(at: j))
                 if !missing.isEmpty {
@@ -494,7 +504,7 @@ struct ExploreRun {
     // MARK: - Report
 
     private func report() -> ExploreReport {
-        var proofs: [ExploreReport.Proof] = [.reachesEnd, .boundedReprompts, .documentsComplete, .askedOnce, .redFlags]
+        var proofs: [ExploreReport.Proof] = [.reachesEnd, .boundedReprompts, .documentsComplete, .textsComplete, .askedOnce, .redFlags]
         proofs += graph.properties.map { .property($0.id) }
         proofs += [.noFault, .complete]
         let failures = found.map { f in

@@ -7,7 +7,9 @@ public enum GraphExporter {
     public enum Format: Sendable { case dot, mermaid }
 
     public static func export(_ graph: DialogGraph, format: Format, dialog only: String? = nil) -> String {
-        let dialogs = graph.dialogOrder.filter { only == nil || $0 == only }
+        // `main` first (where the conversation starts), then the others in file order.
+        let ordered = graph.dialogOrder.filter { $0 == "main" } + graph.dialogOrder.filter { $0 != "main" }
+        let dialogs = ordered.filter { only == nil || $0 == only }
         var nodeIds: [NodeID] = []
         for d in dialogs {
             guard let info = graph.dialogs[d] else { continue }

@@ -14,14 +14,14 @@ struct GraphLint {
     /// Reading level: the Flesch–Kincaid grade a prompt of 12 words or more may reach (we aim at ~8).
     static let maxGrade = 12.0
 
-    /// Runs every pass; with `warnings` false, only those that can report errors (E061, E062).
+    /// Runs every pass; with `warnings` false, only those that can report errors (E061, E062, E066).
     func run(warnings: Bool = true) {
         let index = GraphIndex(graph, facts: facts)
         if warnings { checkReachability(index) }
         checkPathsToEnd(index)
         checkInputlessLoops(index)
+        checkReadsBeforeSet(index, warnings: warnings)
         guard warnings else { return }
-        checkReadsBeforeSet(index)
         checkPromptLength()
     }
 
@@ -62,23 +62,8 @@ struct GraphLint {
         }
     }
 
-    private func checkReadsBeforeSet(_ index: GraphIndex) {
-        var localPlace = [Int](repeating: -1, count: index.ids.count)
-        // Each slot's bit in the dialog being checked (-1: another dialog's slot); reset after each dialog.
-        var bits = [Int](repeating: -1, count: facts.slotCount)
-        var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
-        for i in graph.interrupts {
-            for e in i.entries { if let p = index.position(e) { isInterruptTarget[p] = true } }
-        }
-        for dialogId in graph.dialogOrder {
-            guard let dialog = graph.dialogs[dialogId], let local = facts.slotsByFile[dialog.file], !local.isEmpty else { continue }
-            guard let range = facts.dialogPlaces[dialogId] else { continue }
-            for (bit, slot) in local.enumerated() { bits[slot] = bit }
-            defer { for slot in local { bits[slot] = -1 } }
-            guard range.contains(where: { p in index.reads[p].contains { bits[$0.slot] >= 0 } }) else { continue }
-            DefiniteAssignment(index: index, dialog: dialog, slotNames: graph.slotOrder, slotCount: local.count, sink: sink)
-                .run(range, local: &localPlace, bits: bits, isEntryPoint: isInterruptTarget)
-        }
+    private func checkReadsBeforeSet(_ index: GraphIndex, warnings: Bool) {
+        DefiniteAssignment(graph: graph, index: index, facts: facts, sink: sink, warnings: warnings).run()
     }
 
     private func checkPromptLength() {
@@ -197,6 +182,8 @@ struct GraphIndex {
     let isSilent: [Bool]
     /// Nodes that call another dialog.
     let isCall: [Bool]
+    /// Nodes that return from a call.
+    let isReturn: [Bool]
     /// The slots each node sets or asks (including a keyword map's slot), in node order.
     let writes: FlatLists<Int>
     /// Where each node reads slots (for the read-before-set pass).
@@ -211,6 +198,7 @@ struct GraphIndex {
         isTerminal = facts.isTerminal
         isSilent = facts.isSilent
         isCall = facts.isCall
+        isReturn = facts.isReturn
         writes = facts.writes.build()
         reads = facts.reads.build()
         nodePlaces = facts.nodePlaces

@@ -16,6 +16,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// RFC 6901 pointer into the file, e.g. `/nodes/ask_type/next/0/goto`.
     public var pointer: String
     public var message: String
+    /// What to do about it: the reporting place's own hint, else the code's `defaultHint` (never nil
+    /// for a diagnostic made with `init`; optional so decoded JSON without one still reads).
     public var hint: String?
 
     public init(
@@ -27,7 +29,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.location = location
         self.pointer = pointer
         self.message = message
-        self.hint = hint
+        self.hint = hint ?? code.defaultHint
     }
 
     public var description: String {

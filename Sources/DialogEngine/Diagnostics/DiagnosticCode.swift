@@ -10,6 +10,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case duplicateKey = "E002"
     /// A file over the size limit or nested deeper than the depth limit.
     case limitExceeded = "E003"
+    /// References that could not be checked because a file did not parse (reported once, with the file).
+    case uncheckedReferences = "E004"
 
     // Shape
     /// A key the format does not know (usually a typo).
@@ -40,7 +42,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case conditionSyntax = "E040"
     /// A condition that does not type-check (unknown slot, number vs text, non-bool result).
     case conditionType = "E041"
-    /// Comparing a choice slot to a value none of its options has.
+    /// A comparison that is never true: a choice value no option has, a number outside the slot's range (or a fraction for a whole-number slot), an empty list, two choice slots with no option in common.
     case impossibleValue = "E042"
     /// A template `{{placeholder}}` naming no slot, or a malformed placeholder.
     case templateSlot = "E043"
@@ -68,8 +70,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case inputlessLoop = "E062"
     /// A routing edge after an unconditional edge: it can never be taken.
     case shadowedEdge = "E063"
-    /// A slot read (condition or template) on a path where nothing has set or asked it yet.
+    /// A slot read (condition or template, in any file) on a path where nothing has set or asked it yet; the message gives the path.
     case readBeforeSet = "W064"
+    /// A slot read (condition or template) that no path has asked or set yet: it is always unanswered there.
+    case readNeverSet = "E066"
     /// A node with no way on: no `next`, `call`, `return` or `end`; or conflicting ones.
     case missingContinuation = "E065"
 
@@ -96,4 +100,49 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case redFlagExample = "E094"
 
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
+
+    /// The hint a diagnostic of this code carries when the place that reports it has no better one,
+    /// so every diagnostic says what to do.
+    public var defaultHint: String {
+        switch self {
+        case .malformedJSON: return "JSON needs double-quoted keys and strings, ',' between members and no ',' after the last"
+        case .duplicateKey: return "keep one of them"
+        case .limitExceeded: return "split the file into several dialogs, or close brackets that are never closed"
+        case .uncheckedReferences: return "fix the error above; every reference is checked once the file parses"
+        case .unknownKey: return "remove it, or check its spelling against the authoring guide"
+        case .missingKey: return "add the missing key"
+        case .wrongType: return "the authoring guide's tables give the type each key takes"
+        case .invalidValue: return "the authoring guide's tables give the values each key allows"
+        case .duplicateDialog: return "give each file its own dialog id"
+        case .duplicateDeclaration: return "rename one of them: these ids are global across files"
+        case .danglingReference: return "name a node of this dialog, a 'dialog.node', or a dialog id"
+        case .unknownSlot: return "declare it under \"slots\" in a dialog file"
+        case .unknownDocument: return "declare it under \"documents\" in a dialog file"
+        case .conditionSyntax: return "write conditions like: country == 'uk' and not answered(plan)"
+        case .conditionType: return "compare a slot with a value of its type, e.g. age >= 65 or country == 'uk'"
+        case .impossibleValue: return "compare with one of the slot's option values, or a number inside its range"
+        case .templateSlot: return "write {{slot}} or {{slot|fallback}} with a declared slot"
+        case .valueTypeMismatch: return "use a value of the slot's type"
+        case .documentCondition: return "name a declared slot in the item's \"when\""
+        case .missingReprompt: return "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted"
+        case .unboundedAttempts: return "add \"attempts\": 3"
+        case .overlappingSynonyms: return "keep the word on one option only"
+        case .invalidMap: return "map from a text question to a choice or multi slot, using its option values"
+        case .unreachableNode: return "link to it with \"next\" or \"goto\", or delete it"
+        case .noPathToEnd: return "give the loop a way out to a node with \"end\": true or \"return\": true"
+        case .inputlessLoop: return "put a question in the loop, or route one edge out of it"
+        case .shadowedEdge: return "move the edge without \"if\" to the end of the list"
+        case .readBeforeSet: return "ask it earlier on every path, guard with answered(…), or give a template fallback {{slot|…}}"
+        case .readNeverSet: return "ask it on the way to the read, guard with answered(…), or give a template fallback {{slot|…}}"
+        case .missingContinuation: return "keep exactly one of: \"next\", \"call\" with \"next\", \"return\" or \"end\""
+        case .longPrompt: return "split it into shorter sentences"
+        case .hardToRead: return "use shorter sentences and everyday words"
+        case .invalidProperty: return "see Properties in the authoring guide: kinds before, never and always_reaches"
+        case .patternSyntax: return "patterns hold words, prefix*, @concepts, [a | b] choices, optional? parts and ~N gaps"
+        case .unknownConcept: return "declare it under \"concepts\" in a file of the language folder"
+        case .conceptCycle: return "a concept may name other concepts, but none of them may lead back to it"
+        case .unknownRedFlag: return "name a red flag declared under \"redflags\" in the language folder"
+        case .redFlagExample: return "run second-opinion understand on the example to see what it reads"
+        }
+    }
 }

@@ -93,11 +93,22 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     /// 0-based, in Unicode scalars, into the source.
     public var offset: Int
     public var hint: String?
+    /// For an unclosed bracket: the 0-based offset of the bracket, which `message` names as "column
+    /// N" counted inside the source (`message(openedAtColumn:)` names it in another count).
+    public var opened: Int?
 
-    public init(message: String, offset: Int, hint: String? = nil) {
+    public init(message: String, offset: Int, hint: String? = nil, opened: Int? = nil) {
         self.message = message
         self.offset = offset
         self.hint = hint
+        self.opened = opened
+    }
+
+    /// The message with the opening bracket's column given as `column` (e.g. counted in the file
+    /// the condition is written in, rather than inside the condition).
+    public func message(openedAtColumn column: Int) -> String {
+        guard let opened else { return message }
+        return message.replacing("at column \(opened + 1)", with: "at column \(column)", maxReplacements: 1)
     }
 
     public var description: String {
@@ -268,3 +279,4 @@ extension Operand: CustomStringConvertible {
         out += "'"
     }
 }
+

@@ -188,7 +188,9 @@ extension ConditionChecker {
         /// The slot's type, or nil after reporting it unknown.
         mutating func known(_ name: String, at offset: Int) -> SlotType? {
             if let type = types(name) { return type }
-            add(.unknownSlot, "unknown slot '\(name)'", at: offset, hint: Suggestion.hint(for: name, in: slotNames))
+            add(
+                .unknownSlot, "unknown slot '\(name)'", at: offset,
+                hint: Suggestion.hint(for: name, in: slotNames) ?? "declare it under \"slots\" in a dialog file, or fix the name")
             return nil
         }
 
@@ -353,7 +355,11 @@ extension ConditionChecker {
                 break
             }
             if let reason {
-                add(.impossibleValue, "\(reason), so '\(written())' is never true", at: left.offset ?? 0)
+                var range = [min.map { "from \(Value.format($0))" }, max.map { "up to \(Value.format($0))" }].compactMap { $0 }
+                if integer { range.insert("a whole number", at: 0) }
+                add(
+                    .impossibleValue, "\(reason), so '\(written())' is never true", at: left.offset ?? 0,
+                    hint: "compare with a number the slot can hold (\(range.joined(separator: " ")))")
             }
         }
 

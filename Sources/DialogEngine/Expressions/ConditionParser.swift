@@ -456,12 +456,12 @@ extension ConditionParser {
                 case .end:
                     throw ExpressionError(
                         message: "unclosed parenthesis opened at column \(open.start + 1)", offset: token.start,
-                        hint: "add ')'")
+                        hint: "add ')'", opened: open.start)
                 default:
                     throw ExpressionError(
                         message: "expected ')' to close the parenthesis opened at column \(open.start + 1), "
                             + "found \(lexer.quoted(token))",
-                        offset: token.start, hint: "join conditions with 'and' or 'or'")
+                        offset: token.start, hint: "join conditions with 'and' or 'or'", opened: open.start)
                 }
             case .keyword(.answered):
                 return try parseAnswered()
@@ -581,7 +581,7 @@ extension ConditionParser {
                 case .end:
                     throw ExpressionError(
                         message: "unclosed list opened at column \(open.start + 1)", offset: token.start,
-                        hint: "add ']'")
+                        hint: "add ']'", opened: open.start)
                 case .name, .number, .keyword(.true), .keyword(.false):
                     throw ExpressionError(
                         message: "lists hold quoted values only, found \(lexer.quoted(token))", offset: token.start,

@@ -11,7 +11,10 @@ struct DialogFileReader {
         self.sink = sink
     }
 
-    static let topKeys: [StaticString] = ["$schema", "dialog", "title", "start", "slots", "nodes", "interrupts", "documents", "properties"]
+    static let topKeys: [StaticString] = [
+        "$schema", "dialog", "title", "start", "defaults", "slots", "nodes", "interrupts", "documents", "properties",
+    ]
+    static let defaultsKeys: [StaticString] = ["skip", "attempts"]
     static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units"]
     static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
@@ -53,13 +56,28 @@ struct DialogFileReader {
         var dialog = RawDialog(file: file, id: id)
         dialog.title = top.string("title")?.value
         dialog.start = top.string("start")
+        if let d = top.object("defaults"),
+            let r = ShapeReader(d, in: tree, file: file, pointer: "/defaults", what: "'defaults'", allowed: Self.defaultsKeys, required: [], sink: sink)
+        {
+            dialog.defaultSkip = r.bool("skip")?.value
+            if let a = r.integer("attempts") {
+                if a.value < 1 || a.value > 10 {
+                    sink.report(
+                        .unboundedAttempts, a.location, "/defaults/attempts", "'attempts' is \(a.value); it must be from 1 to 10",
+                        hint: "2 or 3 is usually right")
+                } else {
+                    dialog.defaultAttempts = a
+                }
+            }
+        }
         if let slots = top.object("slots") {
             dialog.slots.reserveCapacity(tree.count(slots))
             for member in tree.members(slots) { readSlot(member, into: &dialog) }
         }
         if let nodes = top.object("nodes") {
             if tree.count(nodes) == 0 {
-                sink.report(.invalidValue, tree.location(nodes, in: file), "/nodes", "a dialog needs at least one node")
+                sink.report(.invalidValue, tree.location(nodes, in: file), "/nodes", "a dialog needs at least one node",
+                    hint: "add a node, e.g. \"bye\": { \"say\": \"Goodbye.\", \"end\": true }")
             }
             dialog.nodes.reserveCapacity(tree.count(nodes))
             for member in tree.members(nodes) { readNode(member, into: &dialog) }
@@ -111,12 +129,14 @@ struct DialogFileReader {
         let isNumber = type.value == "number"
         for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
-                sink.report(.invalidValue, tree.location(n, in: file), r.pointer(key), "'\(key)' applies only to number slots")
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer(key), "'\(key)' applies only to number slots",
+                    hint: "remove it, or make the slot \"type\": \"number\"")
             }
         }
         let hasOptions = type.value == "choice" || type.value == "multi"
         if !hasOptions, let n = r["options"] {
-            sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "'options' applies only to choice and multi slots")
+            sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "'options' applies only to choice and multi slots",
+                hint: "remove it, or make the slot \"type\": \"choice\" or \"multi\"")
         }
         switch type.value {
         case "bool": raw.type = .bool
@@ -125,7 +145,8 @@ struct DialogFileReader {
             let min = r.number("min")?.value
             let max = r.number("max")?.value
             if let min, let max, min > max, let n = r["min"] {
-                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))")
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("min"), "'min' (\(Value.format(min))) is above 'max' (\(Value.format(max)))",
+                    hint: "swap them")
             }
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
             if let units = r.object("units") {
@@ -140,7 +161,8 @@ struct DialogFileReader {
                     }
                     let word = TextNormalizer.tokens(unit)
                     guard word.count == 1, let w = word.first else {
-                        sink.report(.invalidValue, tree.location(m, in: file), p, "a unit is one word, like \"years\"")
+                        sink.report(.invalidValue, tree.location(m, in: file), p, "a unit is one word, like \"years\"",
+                            hint: "give each word its own entry: \"years\": 12, \"year\": 12")
                         continue
                     }
                     raw.units[w] = factor
@@ -149,12 +171,14 @@ struct DialogFileReader {
         default:
             guard let items = r.array("options") else {
                 if r["options"] == nil {
-                    sink.report(.missingKey, r.location, pointer, "\(type.value) slot '\(key)' is missing the required key 'options'")
+                    sink.report(.missingKey, r.location, pointer, "\(type.value) slot '\(key)' is missing the required key 'options'",
+                        hint: "add \"options\": [{ \"value\": \"…\", \"label\": \"…\" }]")
                 }
                 return
             }
             if items.count == 0, let n = r["options"] {
-                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "a \(type.value) slot needs at least one option")
+                sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "a \(type.value) slot needs at least one option",
+                    hint: "add { \"value\": \"…\", \"label\": \"…\" } to the list")
             }
             var options: [Option] = []
             options.reserveCapacity(items.count)
@@ -173,7 +197,8 @@ struct DialogFileReader {
                 else { continue }
                 checkId(value.value, value.location, o.pointer("value"), what: "option value")
                 if options.contains(where: { $0.value == value.value }) {
-                    sink.report(.duplicateDeclaration, value.location, o.pointer("value"), "option value '\(value.value)' appears twice in slot '\(key)'")
+                    sink.report(.duplicateDeclaration, value.location, o.pointer("value"), "option value '\(value.value)' appears twice in slot '\(key)'",
+                        hint: "give each option its own value")
                 }
                 let synonyms = o.strings("synonyms") ?? []
                 options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
@@ -212,6 +237,7 @@ struct DialogFileReader {
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
         node.end = r.flag("end") != nil
+        node.misspeltExit = r.isMisspelt("next") || r.isMisspelt("call") || r.isMisspelt("return") || r.isMisspelt("end")
         dialog.nodes.append(node)
     }
 
@@ -221,7 +247,9 @@ struct DialogFileReader {
         else { return nil }
         let ask = RawAsk(
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
-            attempts: r.integer("attempts"), skip: r.bool("skip")?.value ?? true)
+            attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
+        ask.misspeltReprompt = r.isMisspelt("reprompt")
+        ask.misspeltAttempts = r.isMisspelt("attempts")
         if let m = r["map"],
             let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
@@ -232,7 +260,8 @@ struct DialogFileReader {
                     let value = rr.string("value"), let keywords = rr.strings("keywords")
                 else { continue }
                 if keywords.isEmpty, let k = rr["keywords"] {
-                    sink.report(.invalidValue, tree.location(k, in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword")
+                    sink.report(.invalidValue, tree.location(k, in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword",
+                        hint: "add a phrase to \"keywords\", or remove the rule")
                 }
                 map.rules.append((value, keywords.map(\.value)))
             }
@@ -325,12 +354,14 @@ struct DialogFileReader {
             else { continue }
             let kinds = DocumentTemplate.Kind.allCases.filter { ir[Self.key($0)] != nil }
             guard kinds.count == 1, let kind = kinds.first else {
+                // A misspelt kind ("txt") is reported as E010 already.
+                if kinds.isEmpty, DocumentTemplate.Kind.allCases.contains(where: { ir.isMisspelt(Self.key($0)) }) { continue }
                 sink.report(
                     kinds.isEmpty ? .missingKey : .invalidValue, ir.location, p,
                     kinds.isEmpty
                         ? "a document item needs one of 'heading', 'text', 'bullet' or 'check'"
                         : "a document item has exactly one of 'heading', 'text', 'bullet' or 'check', not \(kinds.count)",
-                    hint: kinds.isEmpty ? nil : "split it into separate items")
+                    hint: kinds.isEmpty ? "add the item's text under one of those keys" : "split it into separate items")
                 continue
             }
             guard let text = ir.string(Self.key(kind)) else { continue }

@@ -4,6 +4,7 @@
 /// how to fix it, e.g. `surgery.json:14:9: error[E001]: trailing comma before '}' [at /nodes/ask]
 /// (hint: remove the comma after the last member)`. Duplicate keys (`E002`) do not stop it: each
 /// is reported and the first occurrence is kept. A UTF-8 byte order mark at the start is skipped.
+/// Comments (`// …` to the end of the line, `/* … */`), as in JSONC, are skipped like whitespace.
 public enum JSONParser {
     /// Parses `bytes` (raw file contents) of file `file`. Returns the root (nil if the document is unusable) and all diagnostics.
     public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
@@ -110,6 +111,7 @@ struct JSONByteParser {
         }
         do throws(JSONParseStop) {
             skipWhitespace()
+            if let open = unterminatedComment { throw unterminated(open) }
             guard i < end else {
                 throw fail(
                     mark(), "the file is empty",
@@ -120,6 +122,7 @@ struct JSONByteParser {
             try parseValue()
             let last = Mark(offset: i - 1, line: line, lineStart: lineStart)
             skipWhitespace()
+            if let open = unterminatedComment { throw unterminated(open) }
             if i < end { throw garbageAfterRoot(last) }
             return true
         } catch {
@@ -215,8 +218,9 @@ struct JSONByteParser {
                 duplicates.append(
                     Diagnostic(
                         .duplicateKey, SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn)),
-                        pointer: pointer(appending: key), "duplicate key '\(display(key))' in this object",
-                        hint: "first defined at line \(firstKey.line), column \(firstKey.column)"))
+                        pointer: pointer(appending: key), "duplicate \(duplicateNoun()) '\(display(key))' in this \(containerNoun())",
+                        hint: "first defined at line \(firstKey.line), column \(firstKey.column)"
+                            + (duplicateNoun() == "key" ? "" : "; give each its own name")))
                 // Only the first is kept: drop this member's entries.
                 entries.removeSubrange(k...)
                 decoded.removeSubrange(decodedCount...)
@@ -594,7 +598,7 @@ struct JSONByteParser {
         guard p < end, isDigit(buf[p]) else {
             if p < end, isWordStart(buf[p]), isNonFiniteWord(word(from: p)) { throw nonFiniteNumber() }
             throw fail(
-                mark(), "invalid number '\(numberToken(from: start))': '-' must be followed by a digit", hint: nil)
+                mark(), "invalid number '\(numberToken(from: start))': '-' must be followed by a digit", hint: "write a digit after '-', like -1")
         }
         var mantissa: UInt64 = 0
         var mantissaDigits = 0
@@ -709,6 +713,19 @@ struct JSONByteParser {
         return p < end && p - start >= 40 && isNumberJunk(buf[p]) ? token + "…" : token
     }
 
+    /// What a key of the object being parsed names: top-level `nodes`, `slots` and `documents` hold ids.
+    private func duplicateNoun() -> String {
+        guard path.count == 1, case .key(let at) = path[0] else { return "key" }
+        switch key(at: at) {
+        case "nodes": return "node id"
+        case "slots": return "slot name"
+        case "documents": return "document id"
+        default: return "key"
+        }
+    }
+
+    private func containerNoun() -> String { duplicateNoun() == "key" ? "object" : "dialog" }
+
     // MARK: - Errors at the current position
 
     private func fail(_ at: Mark, _ message: String, hint: String?) -> JSONParseStop {
@@ -720,9 +737,8 @@ struct JSONByteParser {
     private func commonProblem() -> JSONParseStop? {
         guard i < end else { return truncated() }
         let b = buf[i]
-        if b == UInt8(ascii: "/"), i + 1 < end, buf[i + 1] == UInt8(ascii: "/") || buf[i + 1] == UInt8(ascii: "*") {
-            let kind = buf[i + 1] == UInt8(ascii: "/") ? "//" : "/*"
-            return fail(mark(), "comment '\(kind)' is not allowed", hint: "JSON has no comments")
+        if b == UInt8(ascii: "/") {
+            return fail(mark(), "unexpected '/'", hint: "a comment starts with '//' (to the end of the line) or '/*' (to '*/')")
         }
         if b >= 0x80 {
             let n = utf8SequenceLength(at: i)
@@ -743,7 +759,8 @@ struct JSONByteParser {
                         mark(), "unexpected space character U+\(hex(scalar, width: 4))",
                         hint: "only spaces, tabs and line breaks may separate JSON values")
                 }
-                return fail(mark(), "unexpected character \(describe(at: i)) (U+\(hex(scalar, width: 4)))", hint: nil)
+                return fail(mark(), "unexpected character \(describe(at: i)) (U+\(hex(scalar, width: 4)))",
+                    hint: "a JSON value is an object, a list, a string in double quotes, a number, true, false or null")
             }
         }
         if b < 0x20 {
@@ -755,6 +772,7 @@ struct JSONByteParser {
     }
 
     private func truncated() -> JSONParseStop {
+        if let open = unterminatedComment { return unterminated(open) }
         let n = openers.count
         var message = "unexpected end of file"
         if n > 0 { message += ": \(n) open bracket\(n == 1 ? "" : "s") not closed" }
@@ -876,7 +894,7 @@ struct JSONByteParser {
         if b == UInt8(ascii: ",") {
             return fail(mark(), "expected a key in double quotes, found ','", hint: "remove the extra comma")
         }
-        return fail(mark(), "expected a key in double quotes, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected a key in double quotes, found \(describe(at: i))", hint: "keys are strings in double quotes, like \"say\"")
     }
 
     private func missingColon(after key: String) -> JSONParseStop {
@@ -900,7 +918,7 @@ struct JSONByteParser {
                 mark(), "expected ',' or '}' after the member, found ']'",
                 hint: "the object opened at line \(at.line), column \(at.column) must end with '}'")
         }
-        return fail(mark(), "expected ',' or '}' after the member, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected ',' or '}' after the member, found \(describe(at: i))", hint: "put ',' between members and '}' after the last")
     }
 
     private func afterElement() -> JSONParseStop {
@@ -922,7 +940,7 @@ struct JSONByteParser {
                 mark(), "expected ',' or ']' after the element, found ':'",
                 hint: "key-value pairs belong in an object: { \"key\": value }")
         }
-        return fail(mark(), "expected ',' or ']' after the element, found \(describe(at: i))", hint: nil)
+        return fail(mark(), "expected ',' or ']' after the element, found \(describe(at: i))", hint: "put ',' between elements and ']' after the last")
     }
 
     private func garbageAfterRoot(_ last: Mark) -> JSONParseStop {
@@ -939,11 +957,54 @@ struct JSONByteParser {
 
     // MARK: - Bytes
 
+    /// The start of a `/*` comment that has no `*/`: the parse stops there at the end of the file.
+    private var unterminatedComment: Mark?
+
+    private func unterminated(_ open: Mark) -> JSONParseStop {
+        fail(open, "unterminated comment: '/*' has no '*/'", hint: "close the comment with '*/', or start each comment line with '//'")
+    }
+
+    /// Skips a `//` or `/*` comment at `i`, keeping lines and `lineIsASCII` right; false when `i` starts none.
+    private mutating func skipComment() -> Bool {
+        guard i + 1 < end, buf[i] == UInt8(ascii: "/") else { return false }
+        if buf[i + 1] == UInt8(ascii: "/") {
+            i += 2
+            while i < end, buf[i] != 0x0A, buf[i] != 0x0D {
+                if buf[i] >= 0x80 { lineIsASCII = false }
+                i += 1
+            }
+            return true
+        }
+        guard buf[i + 1] == UInt8(ascii: "*") else { return false }
+        let open = mark()
+        i += 2
+        while i < end {
+            let b = buf[i]
+            if b == UInt8(ascii: "*"), i + 1 < end, buf[i + 1] == UInt8(ascii: "/") {
+                i += 2
+                return true
+            }
+            i += 1
+            if b == 0x0A || (b == 0x0D && !(i < end && buf[i] == 0x0A)) {
+                line += 1
+                lineStart = i
+                lineIsASCII = true
+            } else if b >= 0x80 {
+                lineIsASCII = false
+            }
+        }
+        unterminatedComment = open
+        return true
+    }
+
     private mutating func skipWhitespace() {
         let raw = UnsafeRawBufferPointer(buf)
         while i < end {
             let b = buf[i]
-            if b > 0x20 { return }
+            if b > 0x20 {
+                if b == UInt8(ascii: "/"), skipComment() { continue }
+                return
+            }
             if b == 0x20 {
                 // Indentation comes in runs: step to the first byte that is not a space, up to eight at a time.
                 if end - i >= 8 {

@@ -17,14 +17,19 @@ struct Linker {
     /// Each dialog's start node, with its place in `nodeOrder`.
     private var starts: [String: Target] = [:]
     private var documentIds: Set<String> = []
+    /// The `main` dialog's `defaults`: they apply in every dialog that does not give its own.
+    private var mainDefaults: (skip: Bool?, attempts: Located<Int>?) = (nil, nil)
     /// Facts for the lint passes that run on the linked graph.
     private(set) var facts = LintFacts()
-    /// Base names of files that could not be parsed: references into them are not reported again.
-    private lazy var unreadableDialogs: Set<String> = Set(
-        sink.items.filter { $0.code == .malformedJSON || $0.code == .limitExceeded }.map {
-            let name = $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file
-            return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        })
+    /// The first diagnostic of each file that could not be parsed (or was too large), in file order.
+    /// While there are any, a name that resolves nowhere may be declared in one of them: it is counted
+    /// in `unchecked` and reported once, with the file, rather than as a cascade of unknown names.
+    private lazy var unparsed: [Diagnostic] = {
+        var seen: Set<String> = []
+        return sink.items.filter { ($0.code == .malformedJSON || $0.code == .limitExceeded) && seen.insert($0.location.file).inserted }
+    }()
+    /// Names left unchecked because a file did not parse.
+    private var unchecked = 0
     private var candidateCache: [String: [String]] = [:]
     /// "Did you mean" hints given for dangling references; after `maxHints` the rest get none, so a
     /// file of thousands of broken references is still reported in moments.
@@ -63,6 +68,7 @@ struct Linker {
             unique.append(d)
         }
         dialogs = []
+        if let main = unique.first(where: { $0.id.value == "main" }) { mainDefaults = (main.defaultSkip, main.defaultAttempts) }
         var placeCount = 0
         for d in unique {
             var places = [String: Int](minimumCapacity: d.nodes.count)
@@ -220,6 +226,7 @@ struct Linker {
             }
             graphIsSound = false
         }
+        reportUnchecked()
         let linkerReportedShapeErrors = sink.items[before...].contains {
             [.danglingReference, .missingContinuation, .duplicateDialog].contains($0.code)
         }
@@ -258,16 +265,18 @@ struct Linker {
             }
         }
         for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
+            if isUnchecked() { continue }
             sink.report(
                 .unknownDocument, doc.location, Pointer.join(raw.pointer + "/documents", i), "no document is called '\(doc.value)'",
                 hint: Suggestion.hint(for: doc.value, in: documentIds) ?? "declare it under \"documents\" in a dialog file")
         }
         node.documents = raw.documents.map(\.value).filter { documentIds.contains($0) }
+        if !node.documents.isEmpty { facts.shownDocuments.append((place, node.documents)) }
         if let why = raw.why {
             node.why = why.value
             facts.prompts.append(LintFacts.Prompt(text: why.value, location: why.location, node: raw.name.value, suffix: "/why"))
         }
-        if let ask = raw.ask { node.question = question(ask, node: place) }
+        if let ask = raw.ask { node.question = question(ask, node: place, in: dialog) }
         // Exit: exactly one way on.
         var ways = 0
         if raw.next != nil && raw.call == nil { ways += 1 }
@@ -278,7 +287,9 @@ struct Linker {
         // Where the edges lead, by place, for the lint facts.
         var edgePlaces: [Int] = []
         if let next = raw.next { edges = linkEdges(next, node: id, place: place, places: &edgePlaces) }
-        if ways == 0 {
+        if ways == 0, raw.misspeltExit {
+            graphIsSound = false  // the misspelt key's E010 is the cause; graph checks would only repeat it
+        } else if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
                 hint: "add \"next\", \"call\" with \"next\", \"return\": true or \"end\": true")
@@ -316,6 +327,7 @@ struct Linker {
         switch node.exit {
         case .end, .returns:
             facts.isTerminal[place] = true
+            if case .returns = node.exit { facts.isReturn[place] = true }
         case .call:
             facts.isCall[place] = true
             for p in edgePlaces { facts.successors.add(p, to: place) }
@@ -369,14 +381,15 @@ struct Linker {
         return edges
     }
 
-    private mutating func question(_ raw: RawAsk, node: Int) -> Question? {
-        if raw.reprompt == nil {
+    /// `dialog`'s `defaults` (then `main`'s) fill in `skip` and `attempts` when the question leaves them out.
+    private mutating func question(_ raw: RawAsk, node: Int, in dialog: RawDialog) -> Question? {
+        if raw.reprompt == nil, !raw.misspeltReprompt {
             sink.report(
                 .missingReprompt, raw.location, raw.pointer, "this question has no re-prompt",
                 hint: "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted")
         }
         var attempts = 3
-        if let a = raw.attempts {
+        if let a = raw.attempts ?? dialog.defaultAttempts ?? mainDefaults.attempts {
             if a.value < 1 || a.value > 10 {
                 sink.report(
                     .unboundedAttempts, a.location, raw.pointer + "/attempts", "'attempts' is \(a.value); it must be from 1 to 10",
@@ -384,7 +397,7 @@ struct Linker {
             } else {
                 attempts = a.value
             }
-        } else {
+        } else if !raw.misspeltAttempts {
             sink.report(
                 .unboundedAttempts, raw.location, raw.pointer, "this question has no bounded number of attempts",
                 hint: "add \"attempts\": 3 (after that many unusable answers the conversation moves on)")
@@ -403,12 +416,12 @@ struct Linker {
             facts.writes.add(mapSlot, to: node)
         }
         return Question(
-            slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip,
+            slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
             matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
     }
 
     /// The map, with the number of the slot it sets.
-    private func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
+    private mutating func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
         if askSlot.type != .text {
             sink.report(
                 .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
@@ -454,15 +467,23 @@ struct Linker {
 
     private mutating func linkDocument(_ raw: RawDocument, in dialog: RawDialog) -> DocumentTemplate {
         var title = Template(segments: [.text(raw.id.value)])
-        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", reads: nil) { title = compiled }
+        if let t = raw.title, let compiled = template(t, pointer: raw.pointer + "/title", reads: (-1, .document(raw.id.value, raw.pointer + "/title"))) {
+            title = compiled
+        }
         var items: [DocumentTemplate.Item] = []
         for item in raw.items {
             var condition: Condition?
             if let w = item.when {
-                guard let c = self.condition(w, pointer: item.pointer + "/when", code: .documentCondition, reads: nil) else { continue }
+                guard
+                    let c = self.condition(
+                        w, pointer: item.pointer + "/when", code: .documentCondition, reads: (-1, .document(raw.id.value, item.pointer + "/when")))
+                else { continue }
                 condition = c
             }
-            guard let t = template(item.text, pointer: item.pointer + "/" + item.kind.rawValue, reads: nil) else { continue }
+            let textPointer = item.pointer + "/" + item.kind.rawValue
+            let guarded = condition?.answeredWhenTrue() ?? []
+            guard let t = template(item.text, pointer: textPointer, reads: (-1, .document(raw.id.value, textPointer)), guarded: guarded)
+            else { continue }
             items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
         }
         return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
@@ -471,10 +492,13 @@ struct Linker {
     private mutating func linkProperty(_ raw: RawProperty, in dialog: RawDialog) -> PathProperty? {
         func ref(_ r: Located<String>?, _ key: String) -> NodeID? {
             guard let r else {
-                sink.report(.invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'")
+                sink.report(
+                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs '\(key)'",
+                    hint: "add \"\(key)\": a node reference")
                 return nil
             }
             guard let id = resolveQuietly(r.value, from: dialog.id.value)?.id else {
+                if isUnchecked() { return nil }
                 sink.report(
                     .invalidProperty, raw.location, raw.pointer, "property '\(raw.id.value)' names no node '\(r.value)'",
                     hint: Suggestion.hint(for: r.value, in: referenceCandidates(from: dialog.id.value)))
@@ -543,9 +567,8 @@ struct Linker {
         _ ref: Located<String>, from dialog: String, pointer: @autoclosure () -> String, preferDialog: Bool = false
     ) -> Target? {
         if let id = resolveQuietly(ref.value, from: dialog, preferDialog: preferDialog) { return id }
-        // A reference into a file that could not be parsed (named like its dialog) is not a new problem.
-        let target = NodeID(qualified: ref.value)?.dialog ?? ref.value
-        if unreadableDialogs.contains(target) {
+        // It may name a node of a file that could not be parsed: not a new problem.
+        if isUnchecked() {
             graphIsSound = false
             return nil
         }
@@ -562,9 +585,29 @@ struct Linker {
         return nil
     }
 
+    /// True (and counted) when a file did not parse, so a name found nowhere may be declared there.
+    private mutating func isUnchecked() -> Bool {
+        guard !unparsed.isEmpty else { return false }
+        unchecked += 1
+        return true
+    }
+
+    /// One diagnostic for every name left unchecked, at the first unparsed file's problem.
+    private mutating func reportUnchecked() {
+        guard unchecked > 0, let first = unparsed.first else { return }
+        let names = unparsed.map { $0.location.file.split(separator: "/").last.map(String.init) ?? $0.location.file }
+        let files = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        let it = names.count == 1 ? "it did not parse" : "they did not parse"
+        sink.report(
+            .uncheckedReferences, first.location, "",
+            "\(unchecked) reference\(unchecked == 1 ? "" : "s") into \(files) not checked: \(it)",
+            hint: "fix the error above; every reference is checked once the file parses")
+    }
+
     /// The slot's number (its place in `slotDefinitions`), or nil after reporting it unknown.
-    private func slotNumber(_ name: Located<String>, pointer: @autoclosure () -> String) -> Int? {
+    private mutating func slotNumber(_ name: Located<String>, pointer: @autoclosure () -> String) -> Int? {
         if let number = slots[name.value] { return number }
+        if isUnchecked() { return nil }
         sink.report(
             .unknownSlot, name.location, pointer(), "no slot is called '\(name.value)'",
             hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
@@ -688,7 +731,11 @@ struct Linker {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
         case .failure(let e):
-            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
+            // Columns in messages count in the file, as the location does.
+            let message = e.opened.map { e.message(openedAtColumn: source.location.inString(offset: $0).column) } ?? e.message
+            sink.report(
+                .conditionSyntax, source.location.inString(offset: e.offset), pointer(), message,
+                hint: e.hint ?? "write conditions like: country == 'uk' and not answered(plan)")
             return nil
         case .success(let c): parsed = c
         }
@@ -697,7 +744,9 @@ struct Linker {
         for issue in issues {
             let c: DiagnosticCode
             switch issue.kind {
-            case .unknownSlot: c = code
+            case .unknownSlot:
+                if isUnchecked() { continue }
+                c = code
             case .typeMismatch: c = .conditionType
             case .impossibleValue: c = .impossibleValue
             }
@@ -709,13 +758,15 @@ struct Linker {
             var guarded: [String] = []
             parsed.collectReads(into: &reads, guarded: &guarded)
             if !guarded.isEmpty { reads.removeAll { guarded.contains($0) } }
-            if !reads.isEmpty { recordReads(reads, in: source, at: readsAt.at, node: readsAt.node) }
+            if !reads.isEmpty { recordReads(reads, in: source, at: readsAt.at, node: readsAt.node, condition: true) }
         }
         return parsed
     }
 
+    /// `guarded`: slots known to be answered wherever the text is shown (a document item's `when` tests them).
     private mutating func template(
-        _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?
+        _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?,
+        guarded: Set<String> = []
     ) -> Template? {
         let t: Template
         switch Template.parse(source.value) {
@@ -728,6 +779,8 @@ struct Linker {
         if t.isConstant { return t }
         var ok = true
         for slot in t.slots where slots[slot] == nil {
+            ok = false
+            if isUnchecked() { continue }
             sink.report(
                 .templateSlot, source.location.inString(offset: offset(of: slot, in: source.value)), pointer(),
                 "placeholder '{{\(slot)}}' names no slot",
@@ -735,18 +788,27 @@ struct Linker {
             ok = false
         }
         if ok, let readsAt {
-            let names = t.slotsWithoutFallback
+            var names = t.slotsWithoutFallback
+            if !guarded.isEmpty { names.removeAll { guarded.contains($0) } }
             if !names.isEmpty { recordReads(names, in: source, at: readsAt.at, node: readsAt.node) }
         }
         return ok ? t : nil
     }
 
-    /// Remembers where slots are read, for the read-before-set data-flow lint (W064).
-    private mutating func recordReads(_ names: [String], in source: Located<String>, at place: LintFacts.ReadPlace, node: Int) {
+    /// Remembers where slots are read, for the read-before-set data-flow lint (W064, E066): a node's
+    /// reads by its place, a document's (`node` is then ignored) by the document's id.
+    private mutating func recordReads(
+        _ names: [String], in source: Located<String>, at place: LintFacts.ReadPlace, node: Int, condition: Bool = false
+    ) {
         for slot in names {
             guard let number = slots[slot] else { continue }
             let location = source.location.inString(offset: offset(of: slot, in: source.value))
-            facts.reads.add(LintFacts.Read(slot: number, location: location, place: place), to: node)
+            let read = LintFacts.Read(slot: number, location: location, place: place, inCondition: condition)
+            if case .document(let id, _) = place {
+                facts.documentReads[id, default: []].append(read)
+            } else {
+                facts.reads.add(read, to: node)
+            }
         }
     }
 
@@ -790,12 +852,15 @@ struct LintFacts {
         case reprompt(String)
         /// The `if` of an edge of the node of this name (with its index in a `next` list).
         case edge(String, Int?)
+        /// A title, item text or `when` of the document of this id, at this pointer.
+        case document(String, String)
 
         var pointer: String {
             switch self {
             case .say(let node, let index): return Pointer.join(RawNode.pointer(node) + "/say", index)
             case .reprompt(let node): return RawNode.pointer(node) + "/ask/reprompt"
             case .edge(let node, let index): return Pointer.join(RawNode.pointer(node) + "/next", index) + "/if"
+            case .document(_, let pointer): return pointer
             }
         }
     }
@@ -804,6 +869,8 @@ struct LintFacts {
         var slot: Int
         var location: SourceLocation
         var place: ReadPlace
+        /// A condition's read (a template's otherwise): an unanswered slot makes the test false.
+        var inCondition = false
         var pointer: String { place.pointer }
     }
     /// A text to check for plain language; its pointer is built only when it is reported.
@@ -831,6 +898,12 @@ struct LintFacts {
     var isSilent: [Bool] = []
     /// By place: nodes that call another dialog.
     var isCall: [Bool] = []
+    /// By place: nodes that return from a call (or from an interrupt's flow).
+    var isReturn: [Bool] = []
+    /// The nodes (by place) that show documents, and the documents each shows.
+    var shownDocuments: [(place: Int, documents: [String])] = []
+    /// Where each document (by id) reads slots: they are read at every node that shows it.
+    var documentReads: [String: [Read]] = [:]
     /// By place: the slots each node sets or asks (including a keyword map's slot), by number.
     var writes = FlatLists<Int>.Builder(count: 0)
     /// How many slots there are (numbered as in the graph's `slotOrder`).
@@ -846,10 +919,27 @@ struct LintFacts {
         isTerminal = [Bool](repeating: false, count: nodeCount)
         isSilent = [Bool](repeating: true, count: nodeCount)
         isCall = [Bool](repeating: false, count: nodeCount)
+        isReturn = [Bool](repeating: false, count: nodeCount)
     }
 }
 
 extension Condition {
+    /// The slots that must be answered for the condition to hold: every comparison, membership and
+    /// bool test is false on an unanswered slot (so `x != 'a'` too), and `answered(x)` says so.
+    func answeredWhenTrue() -> Set<String> {
+        switch self {
+        case .constant, .not: return []
+        case .slot(let name), .answered(let name): return [name]
+        case .compare(let a, _, let b), .contains(let a, let b):
+            var names: Set<String> = []
+            if case .slot(let name, _) = a { names.insert(name) }
+            if case .slot(let name, _) = b { names.insert(name) }
+            return names
+        case .and(let a, let b): return a.answeredWhenTrue().union(b.answeredWhenTrue())
+        case .or(let a, let b): return a.answeredWhenTrue().intersection(b.answeredWhenTrue())
+        }
+    }
+
     /// The slots read (as in `slotsRead`) and those tested with `answered(…)`, each once, in order.
     func collectReads(into reads: inout [String], guarded: inout [String]) {
         func add(_ name: String, _ list: inout [String]) { if !list.contains(name) { list.append(name) } }

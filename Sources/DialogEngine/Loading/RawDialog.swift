@@ -9,6 +9,9 @@ struct RawDialog {
     var interrupts: [RawInterrupt] = []
     var documents: [RawDocument] = []
     var properties: [RawProperty] = []
+    /// `defaults`: what a question of this dialog that leaves out `skip` or `attempts` uses.
+    var defaultSkip: Bool?
+    var defaultAttempts: Located<Int>?
 }
 
 struct RawSlot {
@@ -42,6 +45,8 @@ final class RawNode {
     var call: Located<String>?
     var returns = false
     var end = false
+    /// A way on (`next`, `call`, `return`, `end`) is spelt wrong: its E010 is the cause, so "no way on" is not reported.
+    var misspeltExit = false
 
     /// The node's pointer, built only when asked for (lint facts keep the name and build it when they report).
     var pointer: String { Self.pointer(name.value) }
@@ -74,15 +79,19 @@ final class RawAsk {
     let slot: Located<String>?
     let reprompt: Located<String>?
     let attempts: Located<Int>?
-    let skip: Bool
+    /// Nil when left out: the dialog's default, else `main`'s, else true.
+    let skip: Bool?
     var map: RawMap?
+    /// Keys spelt wrong (reported as E010): their absence is not reported again as E050 or E051.
+    var misspeltReprompt = false
+    var misspeltAttempts = false
 
     /// The question's pointer, built only for diagnostics.
     var pointer: String { ShapeReader.join(RawNode.pointer(nodeName), "ask") }
 
     init(
         location: SourceLocation, nodeName: String, slot: Located<String>?, reprompt: Located<String>?,
-        attempts: Located<Int>?, skip: Bool
+        attempts: Located<Int>?, skip: Bool?
     ) {
         self.location = location
         self.nodeName = nodeName

@@ -14,6 +14,12 @@ struct ShapeReader {
     private let listKey: StaticString?
     private let index: Int?
     let sink: DiagnosticSink
+    /// Allowed keys the object lacks but has a misspelling of (`"repromt"` for `"reprompt"`): the
+    /// unknown key is the cause, so what the missing key would imply is not reported as well.
+    private(set) var misspelt: [String] = []
+
+    /// Whether `key` is absent because the object spells it wrong (reported as E010 already).
+    func isMisspelt(_ key: StaticString) -> Bool { !misspelt.isEmpty && misspelt.contains(key.description) }
 
     /// The object's RFC 6901 pointer.
     var pointer: String { Self.pointer(base, listKey, index) }
@@ -76,14 +82,20 @@ struct ShapeReader {
         for k in tree.unknownKeys(node, allowed: allowed) {
             let key = tree.string(k)
             let names = allowed.map(\.description)
-            let hint = Suggestion.hint(for: key, in: names)
+            let close = Suggestion.closest(to: key, in: names)
+            if let close, let known = allowed.first(where: { $0.description == close }), tree.member(node, known) == nil {
+                misspelt.append(close)
+            }
+            let hint = close.map { "did you mean '\($0)'?" }
                 ?? "allowed keys here: " + names.joined(separator: ", ")
             sink.report(
                 .unknownKey, tree.location(k, in: file), Pointer.join(pointer, key),
                 "unknown key '\(key)' in \(what())", hint: hint)
         }
-        for key in required where tree.member(node, key) == nil {
-            sink.report(.missingKey, location, pointer, "\(what()) is missing the required key '\(key)'")
+        for key in required where tree.member(node, key) == nil && !isMisspelt(key) {
+            sink.report(
+                .missingKey, location, pointer, "\(what()) is missing the required key '\(key)'",
+                hint: "add \"\(key)\" to it")
         }
     }
 
@@ -142,7 +154,8 @@ struct ShapeReader {
         }
         let s = tree.string(node)
         if nonEmpty, isBlank(s) {
-            sink.report(.invalidValue, tree.location(node, in: file), pointer(), "\(what()) must not be empty")
+            sink.report(.invalidValue, tree.location(node, in: file), pointer(), "\(what()) must not be empty",
+                hint: "write the text, or remove the key")
             return nil
         }
         return Located(s, tree.location(node, in: file))
@@ -185,7 +198,8 @@ struct ShapeReader {
     func integer(_ key: StaticString) -> Located<Int>? {
         guard let n = number(key) else { return nil }
         guard n.value == n.value.rounded(), abs(n.value) < 1e9 else {
-            sink.report(.invalidValue, n.location, pointer(key), "'\(key)' must be a whole number")
+            sink.report(.invalidValue, n.location, pointer(key), "'\(key)' must be a whole number",
+                hint: "e.g. 3")
             return nil
         }
         return Located(Int(n.value), n.location)

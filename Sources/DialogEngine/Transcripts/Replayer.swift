@@ -193,7 +193,8 @@ public enum Replayer {
     static func check(_ text: String, state: EngineState, engine: Engine, read: ParsedAssertion? = nil) -> String? {
         let reading = read.flatMap { $0.isReading(of: text) ? $0 : nil }
         let parts = reading?.words ?? ParsedAssertion.words(text)
-        guard parts.count == 2 else { return "write '@ at NODE' or '@ expect CONDITION'" }
+        if parts.first == "end" { return checkEnd(parts.count == 2 ? parts[1] : nil, state: state) }
+        guard parts.count == 2 else { return "write '@ at NODE', '@ expect CONDITION', '@ end' or '@ end at NODE'" }
         switch parts[0] {
         case "at":
             let want = parts[1].trimmingBlanks()
@@ -214,8 +215,28 @@ public enum Replayer {
                 return "it is false (" + shown.joined(separator: ", ") + ")"
             }
         default:
-            return "unknown assertion '\(parts[0])'; write '@ at NODE' or '@ expect CONDITION'"
+            return "unknown assertion '\(parts[0])'; write '@ at NODE', '@ expect CONDITION', '@ end' or '@ end at NODE'"
         }
+    }
+
+    /// `@ end` (the conversation is over) and `@ end at NODE` (it ended at that node: the last one entered).
+    private static func checkEnd(_ rest: String?, state: EngineState) -> String? {
+        var last: NodeID?
+        for event in state.trace.reversed() {
+            if case .enter(let id) = event {
+                last = id
+                break
+            }
+        }
+        guard state.ended else {
+            return "the conversation has not ended; the open question is \(state.position?.description ?? "none")"
+        }
+        guard let rest else { return nil }
+        let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.count == 2, words[0] == "at" else { return "write '@ end' or '@ end at NODE'" }
+        let want = words[1].trimmingBlanks()
+        if let last, isNamed(last, want) { return nil }
+        return "it ended at \(last?.description ?? "an unknown node")"
     }
 
     /// Whether `want` is `id` written `dialog.node`, byte for byte (`NodeID.description` without making it).

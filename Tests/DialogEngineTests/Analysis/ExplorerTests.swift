@@ -24,6 +24,16 @@ import Testing
         #expect(first.transcript.headerPairs.first?.value == "documents-complete")
     }
 
+    @Test func aPlaceholderWithoutFallbackInWhatANodeSaysIsAMissingSlot() throws {
+        let graph = try ExploreFixtures.graph("missing_slot_in_say")
+        let report = Explorer(graph: graph).run()
+        let first = try #require(report.failures(of: .textsComplete).first)
+        #expect(first.inputs == ["skip"])
+        #expect(first.message == "node 'main.thanks' says a text without slot 'name' (give the placeholder a fallback: {{slot|words}})")
+        #expect(try ExploreFixtures.replays(first.transcript, on: graph))
+        #expect(report.failures(of: .documentsComplete).isEmpty)
+    }
+
     @Test func aLoopOnlyOneAnswerLeavesIsAStateThatCannotEnd() throws {
         let graph = try ExploreFixtures.graph("no_end")
         let report = Explorer(graph: graph).run()

@@ -253,12 +253,13 @@ private let issueCases: [IssueCase] = [
         hint: "did you mean 'country'?"),
     .init(
         source: "wants_transfer and wantz", kind: .unknownSlot, message: "unknown slot 'wantz'", offset: 19,
-        hint: nil, offsetWithoutSource: 0),
+        hint: "declare it under \"slots\" in a dialog file, or fix the name", offsetWithoutSource: 0),
     .init(
         source: "answered(surgery.knd)", kind: .unknownSlot, message: "unknown slot 'surgery.knd'", offset: 9,
         hint: "did you mean 'surgery.kind'?", offsetWithoutSource: 0),
     .init(
-        source: "x and 'pain' in symptoms", kind: .unknownSlot, message: "unknown slot 'x'", offset: 0, hint: nil),
+        source: "x and 'pain' in symptoms", kind: .unknownSlot, message: "unknown slot 'x'", offset: 0,
+        hint: "declare it under \"slots\" in a dialog file, or fix the name"),
     .init(
         source: "age", kind: .typeMismatch, message: "number slot 'age' is not a yes/no condition", offset: 0,
         hint: "compare it, e.g. age >= 1, or use answered(age)"),
@@ -366,16 +367,16 @@ private let issueCases: [IssueCase] = [
         message: "choice slots 'country' and 'plan' share no option value, so they are never equal", offset: 0),
     .init(
         source: "age > 120", kind: .impossibleValue, message: "'age' is at most 120, so 'age > 120' is never true",
-        offset: 0),
+        offset: 0, hint: "compare with a number the slot can hold (a whole number from 0 up to 120)"),
     .init(
         source: "0 > age", kind: .impossibleValue, message: "'age' is at least 0, so '0 > age' is never true",
-        offset: 4, offsetWithoutSource: 4),
+        offset: 4, hint: "compare with a number the slot can hold (a whole number from 0 up to 120)", offsetWithoutSource: 4),
     .init(
         source: "age == 3.5", kind: .impossibleValue,
-        message: "'age' is a whole number, so 'age == 3.5' is never true", offset: 0),
+        message: "'age' is a whole number, so 'age == 3.5' is never true", offset: 0, hint: "compare with a number the slot can hold (a whole number from 0 up to 120)"),
     .init(
         source: "age == -1", kind: .impossibleValue, message: "'age' is at least 0, so 'age == -1' is never true",
-        offset: 0),
+        offset: 0, hint: "compare with a number the slot can hold (a whole number from 0 up to 120)"),
 ]
 
 @Test(arguments: issueCases)

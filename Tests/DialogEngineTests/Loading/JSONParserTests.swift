@@ -109,10 +109,15 @@ struct JSONSyntaxErrorTests {
         .init(
             "{\"x\": 1, ask-type: 2}", 1, 10, "unquoted key 'ask-type'",
             hint: "JSON keys are strings in double quotes: \"ask-type\""),
-        .init("{\n  // note\n  \"a\": 1\n}", 2, 3, "comment '//' is not allowed", hint: "JSON has no comments"),
-        .init("[1 /* one */]", 1, 4, "comment '/*' is not allowed", hint: "JSON has no comments"),
-        .init("/* header */ {}", 1, 1, "comment '/*' is not allowed", hint: "JSON has no comments"),
-        .init("{\"a\": // why\n 1}", 1, 7, "comment '//' is not allowed", hint: "JSON has no comments", pointer: "/a"),
+        .init(
+            "{\n  /* note\n  \"a\": 1\n}", 2, 3, "unterminated comment: '/*' has no '*/'",
+            hint: "close the comment with '*/', or start each comment line with '//'"),
+        .init(
+            "{} /* trailing", 1, 4, "unterminated comment: '/*' has no '*/'",
+            hint: "close the comment with '*/', or start each comment line with '//'"),
+        .init(
+            "{\"a\": / 1}", 1, 7, "unexpected '/'", hint: "a comment starts with '//' (to the end of the line) or '/*' (to '*/')",
+            pointer: "/a"),
         .init("{\"a\":}", 1, 6, "missing value for key 'a'", hint: "write a value after the ':'", pointer: "/a"),
         .init(
             "[1,,2]", 1, 4, "expected a value, found ','", hint: "remove the extra comma, or put a value before it",
@@ -244,7 +249,7 @@ struct JSONSyntaxErrorTests {
             hint: "JSON numbers must be finite; use null or a string instead", pointer: "/0"),
         .init("[+1]", 1, 2, "number '+1' cannot start with '+'", hint: "write 1", pointer: "/0"),
         .init(
-            "[-]", 1, 2, "invalid number '-': '-' must be followed by a digit", hint: nil, pointer: "/0"),
+            "[-]", 1, 2, "invalid number '-': '-' must be followed by a digit", hint: "write a digit after '-', like -1", pointer: "/0"),
         .init(
             "[1e999]", 1, 2, "number '1e999' is too large", hint: "numbers must be within ±1.7976931348623157e308",
             pointer: "/0"),
@@ -602,5 +607,53 @@ struct JSONRobustnessTests {
                 #expect(result.diagnostics.allSatisfy { $0.code == .duplicateKey })
             }
         }
+    }
+}
+
+/// Comments (`//`, `/* */`) as in JSONC: skipped like whitespace, every later position still right.
+@Suite("JSON comments") struct JSONCommentTests {
+    @Test func lineAndBlockCommentsAreSkipped() {
+        let result = parse("// header\n{ /* a */ \"a\": 1, // one\n  \"b\": [2 /* two */, 3] }\n// end")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.root.flatMap(object)?.keys == ["a", "b"])
+    }
+
+    @Test func positionsAfterCommentsCountInTheFile() {
+        let text = "{\n  /* a comment\n     over lines, with é and 👋 */ \"a\": 1,\n  // ü\n  \"b\": \"x\" }"
+        let o = parse(text).root.flatMap(object)
+        let a = o?.members.first { $0.key == "a" }
+        #expect(a?.keyLine == 3)
+        #expect(a?.keyColumn == 34)  // scalars: é and 👋 count one each
+        #expect(a?.value.column == 39)
+        let b = o?.members.first { $0.key == "b" }
+        #expect(b?.keyLine == 5)
+        #expect(b?.keyColumn == 3)
+    }
+
+    @Test func aCommentInsideAStringIsText() {
+        let o = parse("{\"a\": \"// not a comment /* */\"}").root.flatMap(object)
+        #expect(o?.members.first?.value.value == .string("// not a comment /* */"))
+    }
+
+    @Test func crlfAndLoneCRInsideBlockCommentsCountLines() {
+        let o = parse("{ /* one\r\ntwo\rthree */\r\n\"a\": 1 }").root.flatMap(object)
+        #expect(o?.members.first?.keyLine == 4)
+        #expect(o?.members.first?.keyColumn == 1)
+    }
+
+    @Test func aDialogWithCommentsLoadsTheSameGraph() throws {
+        var commented: [DialogLoader.Source] = []
+        var plain: [DialogLoader.Source] = []
+        for name in ["main.json", "tips.json", "urgent.json"] {
+            let text = try String(contentsOfFile: Fixtures.small + "/" + name, encoding: .utf8)
+            plain.append(.init(name: name, bytes: Array(text.utf8)))
+            let withComments = "// \(name): a note for authors\n" + text.replacingOccurrences(of: "\"nodes\": {", with: "\"nodes\": { /* the steps */")
+            commented.append(.init(name: name, bytes: Array(withComments.utf8)))
+        }
+        let a = DialogLoader.load(sources: plain)
+        let b = DialogLoader.load(sources: commented)
+        #expect(b.diagnostics.isEmpty, "\(b.diagnostics)")
+        #expect(a.graph?.nodeOrder == b.graph?.nodeOrder)
+        #expect(a.graph?.slotOrder == b.graph?.slotOrder)
     }
 }

@@ -14,8 +14,10 @@ import Testing
         var sources = try Self.small()
         sources[1].bytes = Array(String(decoding: sources[1].bytes, as: UTF8.self).replacingOccurrences(of: "\"start\": \"intro\",", with: "\"start\": \"intro\",,").utf8)
         let result = DialogLoader.load(sources: sources)
-        #expect(result.diagnostics.map(\.code) == [.malformedJSON])
-        #expect(result.diagnostics.first?.location.file == "tips.json")
+        // The parse error, then one line for every reference into the file that could not be checked.
+        #expect(result.diagnostics.map(\.code) == [.malformedJSON, .uncheckedReferences])
+        #expect(result.diagnostics.allSatisfy { $0.location.file == "tips.json" })
+        #expect(result.diagnostics.last?.message.hasSuffix("into tips.json not checked: it did not parse") == true)
         #expect(result.graph == nil)
     }
 

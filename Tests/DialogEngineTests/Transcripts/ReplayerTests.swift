@@ -22,6 +22,18 @@ import Testing
         #expect(result.route.last == NodeID(dialog: "main", node: "ask_surgery"))
     }
 
+    @Test func endAssertionsSayWhetherAndWhereTheConversationEnded() throws {
+        let good = try Transcript.parse("# seed: 1\nyou: uk\nyou: chest pain\n@ end\n@ end at urgent_care.urgent\n").get()
+        let ended = Replayer.replay(good, engine: Self.engine, file: "e.transcript")
+        #expect(ended.assertionFailures.isEmpty, "\(ended.assertionFailures)")
+
+        let bad = try Transcript.parse("# seed: 1\nyou: uk\n@ end\nyou: chest pain\n@ end at main.done\n").get()
+        let failures = Replayer.replay(bad, engine: Self.engine, file: "e.transcript").assertionFailures
+        #expect(failures.count == 2)
+        #expect(failures.first?.hasSuffix("the conversation has not ended; the open question is main.ask_diagnosis") == true)
+        #expect(failures.last?.hasSuffix("it ended at urgent_care.urgent") == true)
+    }
+
     @Test func failingAssertionNamesFileAndLine() throws {
         let t = try Transcript.parse("# seed: 1\nyou: us\n@ expect country == 'uk'\n@ at main.ask_country\n").get()
         let result = Replayer.replay(t, engine: Self.engine, file: "x.transcript")
@@ -82,5 +94,19 @@ import Testing
             return
         }
         #expect(e.line == 3)
+    }
+}
+
+/// `graph` shows `main` first, where the conversation starts, whatever the file names.
+@Suite struct GraphOrderTests {
+    @Test func mainComesFirst() throws {
+        let graph = try #require(DialogLoader.load(paths: [Fixtures.broken + "/W064-read-before-set-across-files"]).graph)
+        #expect(graph.dialogOrder == ["concerns", "main"])
+        for format in [GraphExporter.Format.mermaid, .dot] {
+            let text = GraphExporter.export(graph, format: format)
+            let main = try #require(text.range(of: "main__hello")).lowerBound
+            let concerns = try #require(text.range(of: "concerns__ask_worry")).lowerBound
+            #expect(main < concerns, "\(format)")
+        }
     }
 }
