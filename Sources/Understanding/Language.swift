@@ -3,6 +3,8 @@
 /// from a `LanguageSpec`; immutable, so one instance serves every turn.
 public final class Language: Sendable {
     public let spec: LanguageSpec
+    /// Where people say they live.
+    public let places: Places
     public let lexicon: Lexicon
     /// Word forms generated from the vocabulary ("droop" → "drooping", "drooped", "droops", …) and the
     /// irregular forms, to base: one look-up per typed word. Built from the same endings `Lexicon` strips,
@@ -59,6 +61,7 @@ public final class Language: Sendable {
 
     public init(_ spec: LanguageSpec) {
         self.spec = spec
+        places = Places(names: spec.placeNames, ambiguous: spec.ambiguousPlaces, countries: spec.countries)
         // One base form per word: a vocabulary word that is a form of another ("drooping" beside
         // "droop") stands for it, in the rules and in typed text alike.
         let written = spec.vocabulary

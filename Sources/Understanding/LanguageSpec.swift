@@ -121,6 +121,12 @@ public struct LanguageSpec: Sendable {
     public var redFlags: [RedFlagSpec] = []
     /// Named word lists (yes words, fillers …), each word with its origin.
     public var lists: [String: [String]] = [:]
+    /// How people name each country (names and places), by country code.
+    public var placeNames: [String: [String]] = [:]
+    /// Names shared by several countries.
+    public var ambiguousPlaces: [String: [String]] = [:]
+    /// Each country's group and numbers.
+    public var countries: [String: Country] = [:]
 
     public static let defaultWindow = 6
 

@@ -42,8 +42,11 @@ public struct UnderstandingProbe: Sendable {
         var state = EngineState(seed: 1)
         state.position = node
         if let country {
-            state.slots["country"] = .choice(countryGroups[country] ?? "other")
-            state.slots["country.code"] = .text(country)
+            if let places = engine.graph.language?.language.places, engine.graph.slots["country"] != nil {
+                for (name, value) in Engine.placeSlots(country, slot: "country", places: places, graph: engine.graph) { state.slots[name] = value }
+            } else {
+                state.slots["country"] = .choice(countryGroups[country] ?? "other")
+            }
         }
         let before = state.slots
         let (after, outputs) = engine.step(state, .line(line))

@@ -88,12 +88,13 @@ extension ByteReader {
         }
         return Question(
             slot: slot, reprompt: reprompt, attempts: attempts, skippable: skippable, matcher: AnswerMatcher(type: type), map: map,
-            location: try location())
+            location: try location(), place: try bool())
     }
 
     mutating func slotDefinition() throws -> SlotDefinition {
         var definition = SlotDefinition(name: try string(), type: try slotType(), label: try string(), location: try location())
         definition.units = try dictionary { try $0.double() }
+        definition.inSummary = try bool()
         return definition
     }
 

@@ -87,6 +87,7 @@ extension ByteWriter {
             w.bool(map.isMulti)
         }
         location(q.location)
+        bool(q.place)
     }
 
     mutating func slotDefinition(_ s: SlotDefinition) {
@@ -95,6 +96,7 @@ extension ByteWriter {
         string(s.label)
         location(s.location)
         dictionary(s.units) { $0.double($1) }
+        bool(s.inSummary)
     }
 
     mutating func slotType(_ t: SlotType) {

@@ -15,10 +15,10 @@ struct DialogFileReader {
         "$schema", "dialog", "title", "start", "defaults", "slots", "nodes", "interrupts", "documents", "properties",
     ]
     static let defaultsKeys: [StaticString] = ["skip", "attempts"]
-    static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units"]
+    static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units", "summary"]
     static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
-    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map"]
+    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
@@ -126,6 +126,7 @@ struct DialogFileReader {
             return
         }
         var raw = RawSlot(name: Located(key, keyLocation), type: .text, label: label.value)
+        raw.inSummary = r.bool("summary")?.value ?? true
         let isNumber = type.value == "number"
         for key in Self.numberOnlyKeys where !isNumber {
             if let n = r[key] {
@@ -248,6 +249,7 @@ struct DialogFileReader {
         let ask = RawAsk(
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
+        ask.place = r.bool("place")?.value ?? false
         ask.misspeltReprompt = r.isMisspelt("reprompt")
         ask.misspeltAttempts = r.isMisspelt("attempts")
         if let m = r["map"],

@@ -156,14 +156,14 @@ public enum DialogLoader {
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .sorted()
             .map { base + "/" + $0 }
-        // The language data beside the dialogs (`language/en/*.json`), if there is any.
-        let language = base + "/" + LanguageLoader.folder + "/" + LanguageLoader.defaultLanguage
-        guard FileBytes.isDirectory(language) == true else { return dialogs }
-        let languageFiles = try FileBytes.names(inFolder: language)
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .sorted()
-            .map { language + "/" + $0 }
-        return dialogs + languageFiles
+        // The language data beside the dialogs (`language/en/*.json`) and the shared data (`data/*.json`).
+        var extra: [String] = []
+        for folder in [LanguageLoader.folder + "/" + LanguageLoader.defaultLanguage, LanguageLoader.dataFolder] {
+            let path = base + "/" + folder
+            guard FileBytes.isDirectory(path) == true else { continue }
+            extra += try FileBytes.names(inFolder: path).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
+        }
+        return dialogs + extra
     }
 }
 

@@ -29,10 +29,15 @@ public enum LanguageLoader {
         "redflags", "lists", "countries", "reviewed", "ambiguous",
     ]
 
-    /// Whether a source file belongs to a language folder (`…/language/<lang>/x.json`).
+    /// The folder inside a dialog folder that holds data every language shares (`data/countries.json`).
+    public static let dataFolder = "data"
+
+    /// Whether a source file belongs to a language folder (`…/language/<lang>/x.json`) or the data folder
+    /// (`…/data/x.json`).
     public static func isLanguageFile(_ name: String) -> Bool {
         let parts = name.split(separator: "/")
-        return parts.count >= 3 && parts[parts.count - 3] == Substring(folder)
+        return (parts.count >= 3 && parts[parts.count - 3] == Substring(folder))
+            || (parts.count >= 2 && parts[parts.count - 2] == Substring(dataFolder))
     }
 
     /// Reads every language source into one spec, reporting each problem to `sink`.
@@ -165,8 +170,15 @@ public enum LanguageLoader {
                 let pointer = "/" + member.key
                 let value = member.value
                 switch member.key {
-                case "$schema", "$comment", "reviewed", "countries", "ambiguous":
+                case "$schema", "$comment", "reviewed":
                     continue
+                case "countries":
+                    readCountries(value, pointer, into: &spec)
+                case "ambiguous":
+                    guard let o = object(value, pointer) else { continue }
+                    for m in o.members {
+                        spec.ambiguousPlaces[m.key, default: []] += strings(m.value, pointer + "/" + m.key).map { $0.0.lowercased() }
+                    }
                 case "forms":
                     guard let o = object(value, pointer) else { continue }
                     for m in o.members {
@@ -219,6 +231,61 @@ public enum LanguageLoader {
                 default:
                     unknownKey(member, "", known: LanguageLoader.topKeys)
                 }
+            }
+        }
+
+        /// `countries`: by code, names and places (`language/<lang>/places.json`) or the group and numbers
+        /// (`data/countries.json`); the two merge.
+        func readCountries(_ node: JSONNode, _ pointer: String, into spec: inout LanguageSpec) {
+            guard let o = object(node, pointer) else { return }
+            let keys = ["names", "places", "name", "group", "emergency", "ambulance", "crisis", "poison", "sources", "$comment"]
+            for m in o.members {
+                let p = pointer + "/" + m.key
+                guard let entry = object(m.value, p) else { continue }
+                var country = spec.countries[m.key] ?? Country(code: m.key)
+                var isData = false
+                func text(_ key: String) -> String? {
+                    if case .string(let s)? = entry[key]?.value { return s }
+                    return nil
+                }
+                for e in entry.members {
+                    switch e.key {
+                    case "names", "places":
+                        spec.placeNames[m.key, default: []] += strings(e.value, p + "/" + e.key).map { $0.0 }
+                    case "name", "emergency", "ambulance", "sources", "$comment":
+                        isData = isData || e.key != "$comment"
+                    case "group":
+                        isData = true
+                        if let g = text("group"), !["us", "uk", "eu", "other"].contains(g) {
+                            sink.report(
+                                .invalidValue, e.value.location(in: file), p + "/group", "unknown group '\(g)'",
+                                hint: "a country's group is us, uk, eu or other")
+                        }
+                    case "crisis", "poison":
+                        isData = true
+                        if case .object(let line) = e.value.value {
+                            let number: String? = { if case .string(let s)? = line["number"]?.value { return s } else { return nil } }()
+                            let name: String? = { if case .string(let s)? = line["name"]?.value { return s } else { return nil } }()
+                            if e.key == "crisis" {
+                                country.crisis = number
+                                country.crisisName = name
+                                if case .string(let how)? = line["how"]?.value { country.crisisHow = how }
+                            } else {
+                                country.poison = number
+                                country.poisonName = name
+                            }
+                        }
+                    default:
+                        unknownKey(e, p, known: keys)
+                    }
+                }
+                if isData {
+                    if let name = text("name") { country.name = name }
+                    if let group = text("group") { country.group = group }
+                    country.emergency = text("emergency")
+                    country.ambulance = text("ambulance")
+                }
+                spec.countries[m.key] = country
             }
         }
 

@@ -108,6 +108,7 @@ struct Linker {
                 slotsOfFile.append(number)
                 slotDefinitions.append(SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location))
                 if !s.units.isEmpty { slotDefinitions[number].units = s.units }
+                slotDefinitions[number].inSummary = s.inSummary
                 checkOverlaps(s)
             }
         }
@@ -410,6 +411,10 @@ struct Linker {
             facts.prompts.append(LintFacts.Prompt(text: r.value, location: r.location, node: raw.nodeName, suffix: "/ask/reprompt"))
         }
         facts.writes.add(number, to: node)
+        if raw.place {
+            // A place answer also sets the country's details (`country.code`, `country.emergency` …).
+            for (i, other) in slotDefinitions.enumerated() where other.name.hasPrefix(def.name + ".") { facts.writes.add(i, to: node) }
+        }
         var map: KeywordMap?
         if let m = raw.map, let (built, mapSlot) = keywordMap(m, askSlot: def) {
             map = built
@@ -417,7 +422,7 @@ struct Linker {
         }
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
-            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location)
+            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place)
     }
 
     /// The map, with the number of the slot it sets.

@@ -19,6 +19,7 @@ struct RawSlot {
     var type: SlotType
     var label: String
     var units: [String: Double] = [:]
+    var inSummary = true
     /// Each option's label and synonyms, for overlap checks: (option value, text, where, which option
     /// and which synonym; nil for the label).
     var optionWords: [(value: String, text: String, location: SourceLocation, option: Int, synonym: Int?)] = []
@@ -82,6 +83,8 @@ final class RawAsk {
     /// Nil when left out: the dialog's default, else `main`'s, else true.
     let skip: Bool?
     var map: RawMap?
+    /// The answer is a place: the country it names is looked up in the language data.
+    var place = false
     /// Keys spelt wrong (reported as E010): their absence is not reported again as E050 or E051.
     var misspeltReprompt = false
     var misspeltAttempts = false

@@ -70,6 +70,10 @@ public struct Question: Sendable {
     public var matcher: AnswerMatcher
     public var map: KeywordMap?
     public var location: SourceLocation
+    /// The answer names a place: the country is looked up in the language data's places, its group
+    /// (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis` and
+    /// `.poison` are set when the dialogs declare them.
+    public var place: Bool = false
 }
 
 /// Keyword rules that derive a choice or multi slot from free text.

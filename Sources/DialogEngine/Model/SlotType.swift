@@ -57,6 +57,8 @@ public struct SlotDefinition: Hashable, Sendable {
     /// For number slots: unit words and what one of them is worth in the slot's own unit, e.g.
     /// `["year": 12, "years": 12, "week": 0.25]` on a slot counted in months.
     public var units: [String: Double] = [:]
+    /// Whether `summary` lists the slot (false for details the person did not give: a country's numbers).
+    public var inSummary = true
 
     public init(name: String, type: SlotType, label: String, location: SourceLocation) {
         self.name = name

@@ -1,3 +1,5 @@
+import Understanding
+
 /// The dialog engine: one pure call, `step(state, input) -> (state', outputs)`.
 ///
 /// No terminal, no clock, no globals; the only randomness is the seeded generator inside the
@@ -75,5 +77,23 @@ public struct Engine: Sendable {
             if q.skippable { words.append("not sure") }
         }
         return words + Self.commands
+    }
+
+    /// What answering place question `slot` with country `code` records: the country's group as the choice
+    /// (`other` when the question has no option for it), and its code, name and numbers in `<slot>.code`,
+    /// `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison`, where the dialogs declare them.
+    public static func placeSlots(_ code: String, slot: String, places: Places, graph: DialogGraph) -> [String: Value] {
+        let country = places.countries[code] ?? Country(code: code)
+        var group = country.group
+        if case .choice(let options)? = graph.slotType(slot), !options.contains(where: { $0.value == group }) { group = "other" }
+        var out: [String: Value] = [slot: .choice(group)]
+        let fields: [(String, String?)] = [
+            ("code", code), ("name", country.name), ("emergency", country.emergency), ("crisis", country.crisis),
+            ("crisis_name", country.crisisName), ("poison", country.poison),
+        ]
+        for (field, value) in fields where graph.slots[slot + "." + field] != nil {
+            if let value { out[slot + "." + field] = .text(value) }
+        }
+        return out
     }
 }

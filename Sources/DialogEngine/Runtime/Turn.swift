@@ -65,6 +65,20 @@ struct Turn {
         }
         let tokens = TextNormalizer.tokens(text)
         if interrupt(tokens, at: id, urgent: true) { return }
+        if question.place, let places = graph.language?.language.places, !Self.looksLikeQuestion(text, tokens) {
+            switch places.find(in: text) {
+            case .country(let code):
+                acceptPlace(code, places: places, tokens: tokens, at: step, question)
+                return
+            case .ambiguous(let codes):
+                let names = codes.map { places.countries[$0]?.name ?? $0.uppercased() }
+                say("That name fits more than one country (\(ListFormatter.join(names, conjunction: "or"))). Which country is it in?", .reprompt)
+                unusable(question, at: step)
+                return
+            case .none:
+                break
+            }
+        }
         let outcome = question.matcher.match(text, tokens: tokens)
         let usable: Bool
         switch outcome {
@@ -219,9 +233,24 @@ struct Turn {
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
     }
 
-    private mutating func accept(_ value: Value?, tokens: [String], at step: EngineProgram.Step, _ question: Question) {
+    /// A place answer: the country's group is the choice (`other` when the question has no option for
+    /// it), and the country's code, name and numbers go to `<slot>.code`, `.name`, `.emergency`,
+    /// `.crisis`, `.crisis_name` and `.poison` where the dialogs declare them.
+    private mutating func acceptPlace(_ code: String, places: Places, tokens: [String], at step: EngineProgram.Step, _ question: Question) {
+        var slots = Engine.placeSlots(code, slot: question.slot, places: places, graph: graph)
+        let choice = slots.removeValue(forKey: question.slot)
+        accept(choice, tokens: tokens, at: step, question, also: slots)
+    }
+
+    private mutating func accept(
+        _ value: Value?, tokens: [String], at step: EngineProgram.Step, _ question: Question, also extra: [String: Value] = [:]
+    ) {
         state.history.append(state.snapshot)
         state.attempts = 0
+        if question.place {
+            for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
+        }
+        for (name, v) in extra { state.slots[name] = v }
         if let value {
             state.slots[question.slot] = value
             if let map = question.map, let keywords = step.keywords,
@@ -302,7 +331,7 @@ struct Turn {
         for snapshot in state.history { visit(snapshot.slots) }
         visit(state.slots)
         let lines = order.compactMap { name -> String? in
-            guard let value = state.slots[name], let def = graph.slots[name] else { return nil }
+            guard let value = state.slots[name], let def = graph.slots[name], def.inSummary else { return nil }
             return "- \(def.label): \(Template.display(value, type: def.type))"
         }
         if lines.isEmpty { return "You haven't answered any questions yet." }

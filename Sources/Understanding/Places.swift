@@ -1,0 +1,115 @@
+/// A country as the data describes it: its group for the dialogs and the numbers to call there.
+public struct Country: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    /// `us`, `uk`, `eu` (EU and EEA: GDPR applies) or `other`.
+    public var group: String
+    public var emergency: String?
+    public var ambulance: String?
+    /// A crisis line: its number, name and how to reach it ("call or text").
+    public var crisis: String?
+    public var crisisName: String?
+    public var crisisHow: String?
+    public var poison: String?
+    public var poisonName: String?
+
+    public init(code: String) {
+        self.code = code
+        name = code.uppercased()
+        group = "other"
+    }
+}
+
+/// Where people say they live: country names in English and their own languages, short names, states,
+/// provinces, regions and cities, each leading to a country code (a gazetteer). Names shared by places
+/// in several countries ("Georgia", "Birmingham") are ambiguous: the reading asks which.
+public struct Places: Sendable {
+    /// Phrases (words joined by spaces) → country codes.
+    let phrases: [String: [String]]
+    let longest: Int
+    /// Place words, for forgiving typos in long names ("austrailia").
+    let lexicon: Lexicon
+    public let countries: [String: Country]
+
+    public init(names: [String: [String]], ambiguous: [String: [String]], countries: [String: Country]) {
+        var phrases: [String: [String]] = [:]
+        var words = Set<String>()
+        for (code, list) in names {
+            for name in list {
+                let tokens = TextNormalizer.tokens(name)
+                guard !tokens.isEmpty else { continue }
+                let key = tokens.joined(separator: " ")
+                if !(phrases[key]?.contains(code) ?? false) { phrases[key, default: []].append(code) }
+                words.formUnion(tokens.filter { $0.unicodeScalars.count >= Lexicon.typoMinimum })
+            }
+        }
+        for (name, codes) in ambiguous {
+            let key = TextNormalizer.tokens(name).joined(separator: " ")
+            guard !key.isEmpty else { continue }
+            phrases[key] = Array(Set((phrases[key] ?? []) + codes)).sorted()
+        }
+        self.phrases = phrases
+        longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        lexicon = Lexicon(vocabulary: words, forms: [:], protected: [])
+        self.countries = countries
+    }
+
+    public static let empty = Places(names: [:], ambiguous: [:], countries: [:])
+
+    /// What a line says about where someone is.
+    public enum Found: Sendable, Hashable {
+        case country(String)
+        /// Several countries fit ("Georgia"): ask which.
+        case ambiguous([String])
+        case none
+    }
+
+    /// Words that put a place out of the answer ("not the US").
+    static let negations: Set<String> = ["not", "no", "never", "isnt", "arent", "wasnt", "from", "originally", "born"]
+    /// Words that mark where someone lives now ("living in Portugal").
+    static let presentMarkers: Set<String> = ["in", "live", "living", "lives", "based", "moved", "now", "currently", "here", "treated"]
+
+    /// The country a line names, reading the longest phrase at each word; places after "not" or
+    /// "from" (origin) are set aside, and where several countries remain, the one after "in" / "living"
+    /// is taken, else the line is ambiguous.
+    public func find(in line: String) -> Found {
+        let typed = TextNormalizer.tokens(line)
+        guard !typed.isEmpty, !phrases.isEmpty else { return .none }
+        let tokens = typed.map { word -> String in
+            if phrases[word] != nil || Lexicon.isDigits(word) { return word }
+            return lexicon.corrected(word) ?? word
+        }
+        var hits: [(codes: [String], at: Int, present: Bool, negated: Bool)] = []
+        var i = 0
+        while i < tokens.count {
+            var matched = 0
+            for length in stride(from: min(longest, tokens.count - i), through: 1, by: -1) {
+                let key = tokens[i..<(i + length)].joined(separator: " ")
+                if let codes = phrases[key] {
+                    let before = tokens[max(0, i - 3)..<i]
+                    hits.append(
+                        (codes, i, before.contains { Self.presentMarkers.contains($0) },
+                            i > 0 && (Self.negations.contains(tokens[i - 1]) || (i > 1 && Self.negations.contains(tokens[i - 2]) && tokens[i - 1] == "the"))))
+                    matched = length
+                    break
+                }
+            }
+            i += max(1, matched)
+        }
+        let kept = hits.filter { !$0.negated }
+        guard !kept.isEmpty else { return .none }
+        let candidates = kept.contains(where: \.present) ? kept.filter(\.present) : kept
+        var codes: [String] = []
+        for hit in candidates {
+            for code in hit.codes where !codes.contains(code) { codes.append(code) }
+        }
+        // A place named with its country ("Perth, Australia"; "London, Ontario") settles an ambiguity.
+        if codes.count > 1 {
+            let definite = candidates.filter { $0.codes.count == 1 }.flatMap(\.codes)
+            let common = Set(definite)
+            if common.count == 1, let only = common.first { return .country(only) }
+            return .ambiguous(codes)
+        }
+        return codes.first.map { .country($0) } ?? .none
+    }
+}
