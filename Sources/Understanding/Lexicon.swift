@@ -87,9 +87,9 @@ public struct Lexicon: Sendable {
 
     /// Endings, longest first, each with what may replace it.
     static let endings: [(String, [String])] = [
-        ("iness", ["y"]), ("ness", [""]), ("ingly", ["", "e"]), ("ily", ["y"]), ("ally", ["al", ""]),
+        ("ingly", ["", "e"]), ("ily", ["y"]), ("ally", ["al", ""]),
         ("ying", ["ie", "y"]), ("ing", ["", "e"]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]),
-        ("es", ["", "e"]), ("ly", [""]), ("s", [""]), ("y", ["", "e"]), ("er", ["", "e"]), ("est", ["", "e"]),
+        ("es", ["", "e"]), ("ly", [""]), ("s", [""]), ("y", ["", "e"]),
     ]
 
     /// The one closest vocabulary word within the typo limit, if there is exactly one.

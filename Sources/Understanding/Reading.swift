@@ -153,6 +153,42 @@ extension Language {
         return Reading(words: words, findings: findings, alarms: alarms, checks: checks)
     }
 
+    /// Which of the named concepts occur in a line (each as a phrase of its own, anywhere in the line),
+    /// after the same normalising as every rule; concepts the data does not declare never occur.
+    public func concepts(_ names: [String], in line: String) -> Set<String> {
+        Set(conceptSpans(names, in: line).keys)
+    }
+
+    /// Where each of the named concepts occurs in a line (word ranges, the longest match at each word);
+    /// a match lying inside a longer match of another concept is left out ("medicare" inside
+    /// "medicare advantage").
+    public func conceptSpans(_ names: [String], in line: String) -> [String: [Range<Int>]] {
+        let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
+        guard !wanted.isEmpty else { return [:] }
+        let tokens = TextNormalizer.tokens(line)
+        var ids: [Int32] = []
+        var prefixes: [[Int32]] = []
+        for token in tokens {
+            let base = Lexicon.isDigits(token) ? token : self.base(of: token).0
+            ids.append(wordIDs[base] ?? -1)
+            prefixes.append(prefixHits(base))
+        }
+        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+        var spans: [(name: String, words: Range<Int>)] = []
+        for (name, index) in wanted {
+            let element = [Language.Element.concept(Int32(index))]
+            for start in ids.indices {
+                if let end = matcher.longestEnd(element, from: start) { spans.append((name, start..<end)) }
+            }
+        }
+        var out: [String: [Range<Int>]] = [:]
+        for span in spans
+        where !spans.contains(where: { $0.name != span.name && $0.words.count > span.words.count && $0.words.clamped(to: span.words) == span.words }) {
+            out[span.name, default: []].append(span.words)
+        }
+        return out
+    }
+
     /// What a finding's context makes of it, in this order: a figure of speech or a negation drops it;
     /// happening now keeps it; ongoing asks first; hypothetical or historical drops it.
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {

@@ -356,6 +356,21 @@ public enum LanguageLoader {
 extension LanguageLoader {
     /// Every red-flag interrupt names a red flag of the language data, and each of its examples raises it.
     static func checkInterrupts(_ graph: DialogGraph, sink: DiagnosticSink, languageIsSound: Bool = true) {
+        // Options that name concepts (`"@uk_private"`) name declared ones.
+        let declared = graph.language?.language.spec.concepts
+        for name in graph.slotOrder {
+            guard let def = graph.slots[name] else { continue }
+            switch def.type {
+            case .choice(let options), .multi(let options):
+                for concept in options.flatMap(\.concepts) where declared?[concept] == nil {
+                    sink.report(
+                        .unknownConcept, def.location, "", "an option of slot '\(name)' names the concept '@\(concept)', which the language data does not declare",
+                        hint: declared.flatMap { Suggestion.closest(to: concept, in: Array($0.keys)) }.map { "did you mean '@\($0)'?" }
+                            ?? "declare it under \"concepts\" in a file of the language folder")
+                }
+            default: break
+            }
+        }
         let flagged = graph.interrupts.filter { $0.redFlag != nil }
         guard !flagged.isEmpty else { return }
         guard let language = graph.language?.language else {

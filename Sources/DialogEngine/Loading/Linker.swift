@@ -664,7 +664,7 @@ struct Linker {
         var few: [(key: String, owner: String)] = []
         var seen: [String: String] = [:]
         if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
-        for word in slot.optionWords {
+        for word in slot.optionWords where !word.text.hasPrefix("@") {
             let key = Self.tokenKey(word.text)
             guard !key.isEmpty else { continue }
             let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]

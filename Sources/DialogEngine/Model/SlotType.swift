@@ -12,6 +12,10 @@ public struct Option: Hashable, Sendable {
         self.label = label
         self.synonyms = synonyms
     }
+
+    /// The concepts of the language data this option's synonyms name (`"@uk_private"`): any phrase of them
+    /// selects it.
+    public var concepts: [String] { synonyms.filter { $0.hasPrefix("@") }.map { String($0.dropFirst()) } }
 }
 
 /// The type of a slot, which is also the kind of answer its question takes.

@@ -557,7 +557,8 @@ extension AnswerMatcher {
             usedWords.reserveCapacity(texts * 2)
             for (index, option) in options.enumerated() {
                 var ids: [Int] = []
-                for text in [option.label] + option.synonyms {
+                // `@concept` synonyms are read by the understanding layer (`Option.concepts`), not as words.
+                for text in [option.label] + option.synonyms where !text.hasPrefix("@") {
                     let tokens = TextNormalizer.tokens(text)
                     guard !tokens.isEmpty else { continue }
                     usedWords.formUnion(tokens)

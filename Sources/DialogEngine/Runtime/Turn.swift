@@ -79,6 +79,18 @@ struct Turn {
                 break
             }
         }
+        if !Self.looksLikeQuestion(text, tokens) {
+            let hits = conceptOptions(question, text)
+            if hits.count == 1 {
+                accept(.choice(hits[0].value), tokens: tokens, at: step, question)
+                return
+            } else if hits.count > 1 {
+                let labels = hits.map { "\"\($0.label)\"" }
+                say("Did you mean \(ListFormatter.join(labels, conjunction: "or"))? Please type the one you meant.", .reprompt)
+                unusable(question, at: step)
+                return
+            }
+        }
         let outcome = question.matcher.match(text, tokens: tokens)
         let usable: Bool
         switch outcome {
@@ -231,6 +243,25 @@ struct Turn {
         let text = render(question.reprompt)
         if !text.isEmpty { say(text, .reprompt) }
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
+    }
+
+    /// The options of a choice question whose `@concept` synonyms occur in the line ("my employer's
+    /// Vitality plan" → private); a phrase inside a longer one of another option does not count, and
+    /// where several options are named, one named by a longer phrase than any other is the more
+    /// specific ("medicare advantage through humana" → Advantage).
+    private func conceptOptions(_ question: Question, _ text: String) -> [Option] {
+        guard case .choice(let options)? = graph.slotType(question.slot), let language = graph.language?.language else { return [] }
+        let named = options.flatMap(\.concepts)
+        guard !named.isEmpty else { return [] }
+        let spans = language.conceptSpans(named, in: text)
+        guard !spans.isEmpty else { return [] }
+        let hits = options.compactMap { option -> (Option, Int)? in
+            let longest = option.concepts.flatMap { spans[$0] ?? [] }.map(\.count).max()
+            return longest.map { (option, $0) }
+        }
+        let best = hits.map(\.1).max() ?? 0
+        let top = hits.filter { $0.1 == best }
+        return top.count == 1 ? [top[0].0] : hits.map(\.0)
     }
 
     /// A place answer: the country's group is the choice (`other` when the question has no option for
