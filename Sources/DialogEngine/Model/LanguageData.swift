@@ -22,3 +22,8 @@ public final class LanguageData: Sendable {
         built.value { LanguageLoader.build(sources).language }
     }
 }
+
+extension LanguageData: CustomReflectable {
+    /// The sources only: whether the language is built yet is not part of what the data is.
+    public var customMirror: Mirror { Mirror(self, children: ["sources": sources.map(\.name)]) }
+}
