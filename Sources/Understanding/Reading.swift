@@ -286,6 +286,7 @@ struct Matcher {
 
     /// The furthest word a match of `elements` starting at `start` ends before, or nil.
     mutating func longestEnd(_ elements: [Language.Element], from start: Int) -> Int? {
+        guard start >= 0, start < ids.count else { return nil }
         let ends = run(elements, start: start, mask: 1, limit: clauseEnd[start])
         guard ends != 0 else { return nil }
         let furthest = 63 - ends.leadingZeroBitCount

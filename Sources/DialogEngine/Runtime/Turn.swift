@@ -106,6 +106,18 @@ struct Turn {
                 say("That is \(Value.format(out.value)), outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
                 unusable(question, at: step)
             }
+        case .matched(.text(let typed)):
+            // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one.
+            switch graph.language?.language.readText(typed) ?? .value(typed) {
+            case .value(let value):
+                accept(.text(value), tokens: tokens, at: step, question)
+            case .skip where question.skippable:
+                say("Okay, let's leave that one.", .info)
+                accept(nil, tokens: tokens, at: step, question)
+            case .skip, .empty:
+                if !usable, interrupt(tokens, at: id, urgent: false) { return }
+                unusable(question, at: step)
+            }
         case .matched(let value):
             accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
