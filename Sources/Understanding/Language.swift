@@ -241,7 +241,9 @@ public final class Language: Sendable {
         let scalars = Array(word.unicodeScalars)
         let last = scalars.last.map { Character($0) }
         for (suffix, replacements) in Lexicon.endings {
-            for replacement in replacements {
+            // Short words take endings as they are ("cut" → "cuts"), never in place of a letter: "nee" is
+            // not the base of "need".
+            for replacement in replacements where replacement.isEmpty || scalars.count >= 4 {
                 if replacement.isEmpty {
                     out.append(word + suffix)
                 } else if word.hasSuffix(replacement) {

@@ -71,7 +71,8 @@ public struct Lexicon: Sendable {
         }
         for (suffix, replacements) in Self.endings where word.hasSuffix(suffix) && scalars.count > suffix.count + 1 {
             let stem = String(word.dropLast(suffix.count))
-            for replacement in replacements {
+            // A stem of two letters is too short to trust ("need" is not "nee" + "d").
+            for replacement in replacements where replacement.isEmpty || stem.unicodeScalars.count >= 3 {
                 if let found = known(stem + replacement) { return found }
             }
             // "slurring" → "slurr" → "slur": a doubled last consonant before the ending.

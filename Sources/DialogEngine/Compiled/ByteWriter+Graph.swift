@@ -88,6 +88,8 @@ extension ByteWriter {
         }
         location(q.location)
         bool(q.place)
+        strings(q.yes)
+        strings(q.no)
     }
 
     mutating func slotDefinition(_ s: SlotDefinition) {

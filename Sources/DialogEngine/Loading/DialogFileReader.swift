@@ -18,7 +18,7 @@ struct DialogFileReader {
     static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units", "summary"]
     static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
-    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place"]
+    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "yes", "no"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
@@ -250,6 +250,8 @@ struct DialogFileReader {
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
         ask.place = r.bool("place")?.value ?? false
+        ask.yes = r["yes"] == nil ? [] : (r.strings("yes") ?? [])
+        ask.no = r["no"] == nil ? [] : (r.strings("no") ?? [])
         ask.misspeltReprompt = r.isMisspelt("reprompt")
         ask.misspeltAttempts = r.isMisspelt("attempts")
         if let m = r["map"],

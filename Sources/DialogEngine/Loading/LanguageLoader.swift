@@ -371,6 +371,15 @@ extension LanguageLoader {
             default: break
             }
         }
+        for id in graph.nodeOrder {
+            guard let question = graph.nodes[id]?.question else { continue }
+            for concept in question.yes + question.no where declared?[concept] == nil {
+                sink.report(
+                    .unknownConcept, question.location, "", "question '\(id)' names the concept '@\(concept)', which the language data does not declare",
+                    hint: declared.flatMap { Suggestion.closest(to: concept, in: Array($0.keys)) }.map { "did you mean '@\($0)'?" }
+                        ?? "declare it under \"concepts\" in a file of the language folder")
+            }
+        }
         let flagged = graph.interrupts.filter { $0.redFlag != nil }
         guard !flagged.isEmpty else { return }
         guard let language = graph.language?.language else {

@@ -422,7 +422,31 @@ struct Linker {
         }
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
-            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place)
+            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place,
+            yes: yesNoConcepts(raw.yes, raw, "yes", type: def.type), no: yesNoConcepts(raw.no, raw, "no", type: def.type))
+    }
+
+    /// A question's `yes` or `no` phrases: concepts of the language data, written `@name`, on a yes/no slot.
+    /// (That each names a declared concept is checked with the language data: `LanguageLoader`.)
+    private mutating func yesNoConcepts(_ raw: [Located<String>], _ ask: RawAsk, _ key: String, type: SlotType) -> [String] {
+        guard !raw.isEmpty else { return [] }
+        if type != .bool {
+            sink.report(
+                .invalidValue, raw[0].location, ask.pointer + "/" + key, "'\(key)' applies only to yes/no questions",
+                hint: "remove it, or ask a slot of \"type\": \"bool\"")
+            return []
+        }
+        var out: [String] = []
+        for (i, item) in raw.enumerated() {
+            guard item.value.hasPrefix("@"), item.value.count > 1 else {
+                sink.report(
+                    .invalidValue, item.location, ask.pointer + "/\(key)/\(i)", "'\(item.value)' is not a concept",
+                    hint: "name a concept of the language data, like \"@companion_yes\", and put the phrases there")
+                continue
+            }
+            out.append(String(item.value.dropFirst()))
+        }
+        return out
     }
 
     /// The map, with the number of the slot it sets.

@@ -85,6 +85,9 @@ final class RawAsk {
     var map: RawMap?
     /// The answer is a place: the country it names is looked up in the language data.
     var place = false
+    /// What a yes and a no sound like for this question: concepts of the language data (`"@companion_yes"`).
+    var yes: [Located<String>] = []
+    var no: [Located<String>] = []
     /// Keys spelt wrong (reported as E010): their absence is not reported again as E050 or E051.
     var misspeltReprompt = false
     var misspeltAttempts = false

@@ -74,6 +74,9 @@ public struct Question: Sendable {
     /// (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis` and
     /// `.poison` are set when the dialogs declare them.
     public var place: Bool = false
+    /// What a yes and a no sound like for this question: concepts of the language data, without `@`.
+    public var yes: [String] = []
+    public var no: [String] = []
 }
 
 /// Keyword rules that derive a choice or multi slot from free text.

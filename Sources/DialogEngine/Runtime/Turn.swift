@@ -91,7 +91,17 @@ struct Turn {
                 return
             }
         }
-        let outcome = question.matcher.match(text, tokens: tokens)
+        var outcome = question.matcher.match(text, tokens: tokens)
+        if case .bool? = graph.slotType(question.slot), let language = graph.language?.language {
+            // Yes and no from meaning, clause by clause; the plain matcher when this reads nothing.
+            switch language.readYesNo(text, yes: question.yes, no: question.no) {
+            case .yes: outcome = .matched(.bool(true))
+            case .no: outcome = .matched(.bool(false))
+            case .unsure: outcome = .skipped
+            case .conflicting: outcome = .noMatch
+            case .none: break
+            }
+        }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
