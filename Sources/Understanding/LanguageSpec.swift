@@ -127,6 +127,8 @@ public struct LanguageSpec: Sendable {
     public var ambiguousPlaces: [String: [String]] = [:]
     /// Each country's group and numbers.
     public var countries: [String: Country] = [:]
+    /// Number words and time units.
+    public var quantities = Quantities()
 
     public static let defaultWindow = 6
 

@@ -142,7 +142,8 @@ public struct Pattern: Sendable, Hashable {
                     let start = i
                     let raw = readWord()
                     if raw.isEmpty { throw SyntaxError(message: "unexpected '\(c)'", offset: start, hint: "patterns hold words, @concepts, [choices], ? and ~N") }
-                    let words = TextNormalizer.tokens(raw)
+                    // The tokenizer typed lines are read with, so "37.5" stays one word as it does there.
+                    let words = TextNormalizer.clauseTokens(raw).map(\.text)
                     if i < scalars.count, scalars[i] == "*" {
                         i += 1
                         guard words.count == 1, let w = words.first else {

@@ -26,7 +26,7 @@ public enum LanguageLoader {
 
     static let topKeys = [
         "$schema", "$comment", "forms", "protected", "clause_starters", "terminators", "concepts", "context",
-        "redflags", "lists", "countries", "reviewed", "ambiguous",
+        "redflags", "lists", "countries", "reviewed", "ambiguous", "quantities",
     ]
 
     /// The folder inside a dialog folder that holds data every language shares (`data/countries.json`).
@@ -174,6 +174,8 @@ public enum LanguageLoader {
                     continue
                 case "countries":
                     readCountries(value, pointer, into: &spec)
+                case "quantities":
+                    readQuantities(value, pointer, into: &spec)
                 case "ambiguous":
                     guard let o = object(value, pointer) else { continue }
                     for m in o.members {
@@ -286,6 +288,31 @@ public enum LanguageLoader {
                     country.ambulance = text("ambulance")
                 }
                 spec.countries[m.key] = country
+            }
+        }
+
+        /// `quantities`: `numbers` and `units` (word → value; units in days), `other_units`, `other_leads`
+        /// and `range_words` (lists of words).
+        func readQuantities(_ node: JSONNode, _ pointer: String, into spec: inout LanguageSpec) {
+            guard let o = object(node, pointer) else { return }
+            for m in o.members {
+                let p = pointer + "/" + m.key
+                switch m.key {
+                case "$comment": continue
+                case "numbers", "units":
+                    guard let table = object(m.value, p) else { continue }
+                    for e in table.members {
+                        guard case .number(let n) = e.value.value, n > 0 else {
+                            sink.report(.invalidValue, e.value.location(in: file), p + "/" + e.key, "expected a positive number", hint: "for example \"fortnight\": 14")
+                            continue
+                        }
+                        if m.key == "numbers" { spec.quantities.numbers[word(e.key)] = n } else { spec.quantities.units[word(e.key)] = n }
+                    }
+                case "other_units": spec.quantities.otherUnits.formUnion(strings(m.value, p).map { word($0.0) })
+                case "other_leads": spec.quantities.otherLeads.formUnion(strings(m.value, p).map { word($0.0) })
+                case "range_words": spec.quantities.rangeWords.formUnion(strings(m.value, p).map { word($0.0) })
+                default: unknownKey(m, pointer, known: ["numbers", "units", "other_units", "other_leads", "range_words"])
+                }
             }
         }
 

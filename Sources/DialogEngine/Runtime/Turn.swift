@@ -92,6 +92,29 @@ struct Turn {
             }
         }
         var outcome = question.matcher.match(text, tokens: tokens)
+        if case .number? = graph.slotType(question.slot), let def = graph.slots[question.slot], !def.units.isEmpty,
+            let language = graph.language?.language
+        {
+            // Durations in words: "three and a half years", "a couple of years", "2 years 4 months".
+            switch language.readDuration(text) {
+            case .amount(let amount):
+                if let perUnit = Self.amountPerUnit(def.units, language.spec.quantities.units) {
+                    let value = (amount / perUnit * 100).rounded() / 100
+                    if case .number(let min, let max, let integer) = def.type {
+                        let v = integer ? value.rounded() : value
+                        outcome = (min.map { v < $0 } ?? false) || (max.map { v > $0 } ?? false) ? .outOfRange(v) : .matched(.number(v))
+                        if case .matched = outcome {
+                            accept(.number(v), tokens: tokens, at: step, question)
+                            return
+                        }
+                    }
+                }
+            case .other:
+                outcome = .noMatch
+            case .none:
+                break
+            }
+        }
         if case .bool? = graph.slotType(question.slot), let language = graph.language?.language {
             // Yes and no from meaning, clause by clause; the plain matcher when this reads nothing.
             switch language.readYesNo(text, yes: question.yes, no: question.no) {
@@ -192,6 +215,15 @@ struct Turn {
     }
 
     struct OutOfRange: Error { var value: Double }
+
+    /// How much of the language's common unit one of the slot's own units is, from a unit word both
+    /// know ("year": 12 on a slot counted in months, 12 in the language's months: 1).
+    static func amountPerUnit(_ slotUnits: [String: Double], _ languageUnits: [String: Double]) -> Double? {
+        for (word, factor) in slotUnits.sorted(by: { $0.key < $1.key }) where factor > 0 {
+            if let amount = languageUnits[word] { return amount / factor }
+        }
+        return nil
+    }
 
     /// "3 years" on a slot counted in months: the first unit word in the answer converts the number.
     private func convertUnits(_ n: Double, tokens: [String], slot: String) -> Result<Double, OutOfRange> {

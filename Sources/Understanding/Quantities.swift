@@ -1,0 +1,133 @@
+/// Words for amounts of time, as data (`"quantities"` in a language file): number words ("three",
+/// "couple", "half"), time units in days ("fortnight": 14), and words that mark a number as something
+/// else (an age, a weight, a temperature), so "I'm 45" is not 45 months.
+public struct Quantities: Sendable {
+    public var numbers: [String: Double] = [:]
+    /// Time units, each in one common unit (the shipped data uses months).
+    public var units: [String: Double] = [:]
+    /// Words after a number that make it something other than a duration ("kg", "mg", "degrees", "over").
+    public var otherUnits: Set<String> = []
+    /// Words before a number that make it an age or a reading ("im", "aged", "fever", "temperature").
+    public var otherLeads: Set<String> = []
+    /// Words joining two numbers into a range ("or", "to").
+    public var rangeWords: Set<String> = []
+
+    public init() {}
+
+    public var isEmpty: Bool { units.isEmpty }
+}
+
+/// What a line says as an amount of time.
+public enum DurationAnswer: Sendable, Hashable {
+    /// In the units' common unit.
+    case amount(Double)
+    /// A number that is an age, a weight, a reading: not an answer to "how long".
+    case other
+    case none
+}
+
+extension Language {
+    /// Reads a duration: "three and a half years", "a couple of years", "2 years 4 months" (added),
+    /// "nine or ten months" and "6-8 months" (the middle), "half a year", "a fortnight"; a number that
+    /// is an age or another unit ("I'm 45", "fever 39", "70 kg") is `.other`.
+    public func readDuration(_ line: String) -> DurationAnswer {
+        let q = spec.quantities
+        guard !q.isEmpty else { return .none }
+        var words: [String] = []
+        for token in TextNormalizer.clauseTokens(line) {
+            // "2,5 years": a comma between digits is a decimal point.
+            if token.breakBefore == .soft, let last = words.last, Double(last) != nil, !last.contains("."),
+                token.isNumber, token.text.count == 1, last.count <= 2
+            {
+                words[words.count - 1] = last + "." + token.text
+                continue
+            }
+            words.append(token.text)
+        }
+        func number(_ i: Int) -> Double? {
+            guard i >= 0, i < words.count else { return nil }
+            if let d = Double(words[i]) { return d }
+            return q.numbers[words[i]]
+        }
+        func unit(_ i: Int) -> Double? {
+            guard i >= 0, i < words.count else { return nil }
+            if let d = q.units[words[i]] { return d }
+            // Plurals and typos of unit words ("years", "monthes").
+            let base = self.base(of: words[i]).0
+            return q.units[base] ?? (words[i].hasSuffix("s") ? q.units[String(words[i].dropLast())] : nil)
+        }
+        var total = 0.0
+        var found = false
+        var lastEnd = 0
+        var i = 0
+        while i < words.count {
+            // Parts of one duration stand together ("2 years 4 months", "a year and a month"); a second
+            // duration further on ("36 months, so three years") is not added.
+            if found, words[lastEnd..<i].contains(where: { $0 != "and" }) { break }
+            // "half a year", "half a month".
+            if words[i] == "half", i + 2 < words.count, words[i + 1] == "a" || words[i + 1] == "an", let u = unit(i + 2) {
+                total += 0.5 * u
+                found = true
+                i += 3
+                lastEnd = i
+                continue
+            }
+            guard var value = number(i) else {
+                // "a year", "a fortnight".
+                if (words[i] == "a" || words[i] == "an"), let u = unit(i + 1) {
+                    var amount = 1.0
+                    var next = i + 2
+                    // "a year and a half", "a year and a month" (the month is read on its own).
+                    if next + 2 < words.count, words[next] == "and", words[next + 1] == "a" || words[next + 1] == "an", words[next + 2] == "half" {
+                        amount += 0.5
+                        next += 3
+                    }
+                    // "a year or two": the middle of one and two.
+                    if next + 1 < words.count, q.rangeWords.contains(words[next]), let upper = number(next + 1), unit(next + 2) == nil || unit(next + 2) == u {
+                        amount = (amount + upper) / 2
+                        next += unit(next + 2) == nil ? 2 : 3
+                    }
+                    total += amount * u
+                    found = true
+                    i = next
+                    lastEnd = i
+                    continue
+                }
+                i += 1
+                continue
+            }
+            var j = i + 1
+            // "a couple of", "a few" read as a number; "of" after it is skipped.
+            if j < words.count, words[j] == "of" { j += 1 }
+            // "two and a half", "two and a quarter".
+            if j + 2 < words.count, words[j] == "and", words[j + 1] == "a" || words[j + 1] == "an", let fraction = q.numbers[words[j + 2]], fraction < 1 {
+                value += fraction
+                j += 3
+            }
+            // A range: "nine or ten", "6-8", "3 to 4", "between 2 and 3".
+            if j + 1 < words.count, q.rangeWords.contains(words[j]) || (words[j] == "and" && i > 0 && words[i - 1] == "between"),
+                let upper = number(j + 1), upper > value
+            {
+                value = (value + upper) / 2
+                j += 2
+            } else if j < words.count, let upper = number(j), Double(words[j]) != nil, Double(words[i]) != nil, upper > value, unit(j + 1) != nil,
+                line.contains("-")
+            {
+                // "6-8 months": the dash is not a word.
+                value = (value + upper) / 2
+                j += 1
+            }
+            if let u = unit(j) {
+                total += value * u
+                found = true
+                i = j + 1
+                lastEnd = i
+                continue
+            }
+            // A number with no time unit that is something else: an age, a weight, a reading.
+            if (i > 0 && q.otherLeads.contains(words[i - 1])) || (j < words.count && q.otherUnits.contains(words[j])) { return .other }
+            i = j
+        }
+        return found ? .amount(total) : .none
+    }
+}
