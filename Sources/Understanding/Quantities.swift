@@ -11,6 +11,8 @@ public struct Quantities: Sendable {
     public var otherLeads: Set<String> = []
     /// Words joining two numbers into a range ("or", "to").
     public var rangeWords: Set<String> = []
+    /// Words for a place in a list ("second", "3rd").
+    public var ordinals: [String: Double] = [:]
 
     public init() {}
 
@@ -129,5 +131,26 @@ extension Language {
             i = j
         }
         return found ? .amount(total) : .none
+    }
+}
+
+extension Language {
+    /// The place in a list a short answer names: "the second one" → 2, "3rd" → 3, "the last one" →
+    /// `count` (concept `option_last`). Only in a short line, and never before another word ("a second
+    /// opinion" names no option).
+    public func ordinal(in line: String, count: Int) -> Int? {
+        let tokens = TextNormalizer.tokens(line)
+        guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
+        if !concepts(["option_last"], in: line).isEmpty, tokens.allSatisfy({ ["the", "last", "one", "option", "choice", "please"].contains($0) }) {
+            return count
+        }
+        for (i, token) in tokens.enumerated() {
+            guard let n = spec.quantities.ordinals[token] else { continue }
+            let after = tokens[(i + 1)...]
+            guard after.allSatisfy({ ["one", "option", "choice", "please"].contains($0) }) else { return nil }
+            let value = Int(n)
+            return value >= 1 && value <= count ? value : nil
+        }
+        return nil
     }
 }

@@ -299,19 +299,23 @@ public enum LanguageLoader {
                 let p = pointer + "/" + m.key
                 switch m.key {
                 case "$comment": continue
-                case "numbers", "units":
+                case "numbers", "units", "ordinals":
                     guard let table = object(m.value, p) else { continue }
                     for e in table.members {
                         guard case .number(let n) = e.value.value, n > 0 else {
                             sink.report(.invalidValue, e.value.location(in: file), p + "/" + e.key, "expected a positive number", hint: "for example \"fortnight\": 14")
                             continue
                         }
-                        if m.key == "numbers" { spec.quantities.numbers[word(e.key)] = n } else { spec.quantities.units[word(e.key)] = n }
+                        switch m.key {
+                        case "numbers": spec.quantities.numbers[word(e.key)] = n
+                        case "ordinals": spec.quantities.ordinals[word(e.key)] = n
+                        default: spec.quantities.units[word(e.key)] = n
+                        }
                     }
                 case "other_units": spec.quantities.otherUnits.formUnion(strings(m.value, p).map { word($0.0) })
                 case "other_leads": spec.quantities.otherLeads.formUnion(strings(m.value, p).map { word($0.0) })
                 case "range_words": spec.quantities.rangeWords.formUnion(strings(m.value, p).map { word($0.0) })
-                default: unknownKey(m, pointer, known: ["numbers", "units", "other_units", "other_leads", "range_words"])
+                default: unknownKey(m, pointer, known: ["numbers", "units", "ordinals", "other_units", "other_leads", "range_words"])
                 }
             }
         }

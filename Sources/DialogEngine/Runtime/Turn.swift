@@ -79,6 +79,34 @@ struct Turn {
                 break
             }
         }
+        if !Self.looksLikeQuestion(text, tokens), let language = graph.language?.language {
+            switch graph.slotType(question.slot) {
+            case .choice(let options)?:
+                if let n = language.ordinal(in: text, count: options.count) {
+                    accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
+                    return
+                }
+            case .multi(let options)?:
+                if let meant = multiFromMeaning(options, text, language) {
+                    // What the plain matcher reads too, whole or part by part ("serious, and the chemo
+                    // isn't working": "serious" by its label, the rest by meaning).
+                    var chosen = meant
+                    var whole: Set<String>?
+                    if case .matched(.set(let values)) = question.matcher.match(text, tokens: tokens) { whole = Set(values) }
+                    if let whole { chosen.formUnion(whole) }
+                    for part in Self.listParts(text) where part != text {
+                        if case .matched(.set(let values)) = question.matcher.match(part) { chosen.formUnion(values) }
+                    }
+                    let values = options.filter { chosen.contains($0.value) }
+                    if !values.isEmpty, whole != chosen {
+                        say("I've noted: \(ListFormatter.join(values.map { $0.label.lowercased() }, conjunction: "and")).", .info)
+                    }
+                    accept(.set(values.map(\.value)), tokens: tokens, at: step, question)
+                    return
+                }
+            default: break
+            }
+        }
         if !Self.looksLikeQuestion(text, tokens) {
             let hits = conceptOptions(question, text)
             if hits.count == 1 {
@@ -316,6 +344,38 @@ struct Turn {
         let best = hits.map(\.1).max() ?? 0
         let top = hits.filter { $0.1 == best }
         return top.count == 1 ? [top[0].0] : hits.map(\.0)
+    }
+
+    /// The parts of a list answer: split at commas, semicolons, slashes, "and", "&" and "plus".
+    static func listParts(_ text: String) -> [String] {
+        var parts: [String] = []
+        for piece in text.split(whereSeparator: { ",;/&+".contains($0) }) {
+            var words: [Substring] = []
+            for word in piece.split(separator: " ") {
+                if ["and", "plus", "also"].contains(word.lowercased()) {
+                    if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+                    words = []
+                } else {
+                    words.append(word)
+                }
+            }
+            if !words.isEmpty { parts.append(words.joined(separator: " ")) }
+        }
+        return parts
+    }
+
+    /// The options a several-choice answer names by meaning (`@concept` synonyms anywhere in the line,
+    /// "all of them", "the second one"); nil when it names none this way (the plain matcher reads it).
+    private func multiFromMeaning(_ options: [Option], _ text: String, _ language: Language) -> Set<String>? {
+        if !language.concepts(["option_all"], in: text).isEmpty, TextNormalizer.tokens(text).count <= 5 {
+            return Set(options.map(\.value))
+        }
+        if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
+        let named = options.flatMap(\.concepts)
+        guard !named.isEmpty else { return nil }
+        let found = language.concepts(named, in: text)
+        let hit = options.filter { $0.concepts.contains(where: found.contains) }.map(\.value)
+        return hit.isEmpty ? nil : Set(hit)
     }
 
     /// A place answer: the country's group is the choice (`other` when the question has no option for
