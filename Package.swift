@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "second-opinion", targets: ["second-opinion"]),
         .library(name: "DialogEngine", targets: ["DialogEngine"]),
+        .library(name: "Understanding", targets: ["Understanding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

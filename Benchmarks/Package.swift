@@ -14,7 +14,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "bench",
-            dependencies: [.product(name: "DialogEngine", package: "SecondOpinion")]
+            dependencies: [
+                .product(name: "DialogEngine", package: "SecondOpinion"), .product(name: "Understanding", package: "SecondOpinion"),
+            ]
         )
     ]
 )

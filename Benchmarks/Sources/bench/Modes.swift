@@ -10,6 +10,7 @@ enum Mode {
     case loadShipped
     case loadGenerated(nodes: Int)
     case explore
+    case understand
 
     init?(_ arguments: [String]) {
         switch arguments.first {
@@ -22,6 +23,7 @@ enum Mode {
             guard arguments.count > 1, let n = Int(arguments[1]), n >= 100 else { return nil }
             self = .loadGenerated(nodes: n)
         case "explore": self = .explore
+        case "understand": self = .understand
         default: return nil
         }
     }
@@ -35,13 +37,14 @@ enum Mode {
         case .loadShipped: return ["load-shipped"]
         case .loadGenerated(let n): return ["load-generated", String(n)]
         case .explore: return ["explore"]
+        case .understand: return ["understand"]
         }
     }
 
     /// Everything `bench` (or `bench all`) runs, in order.
     static let all: [Mode] = [
         .baseline, .turns, .synthetic, .replay, .loadShipped,
-        .loadGenerated(nodes: 1_000), .loadGenerated(nodes: 10_000), .loadGenerated(nodes: 100_000), .explore,
+        .loadGenerated(nodes: 1_000), .loadGenerated(nodes: 10_000), .loadGenerated(nodes: 100_000), .explore, .understand,
     ]
 
     /// The seed of the generated dialog sets and synthetic conversations.
@@ -123,6 +126,13 @@ enum Mode {
         case .explore:
             let shipped = try ShippedSet.load(folder: options.dialogs)
             Explore(graph: shipped.graph).measure(iterations: options.quick ? 1 : 3, into: &r)
+        case .understand:
+            let shipped = try ShippedSet.load(folder: options.dialogs)
+            let lines = Double(LongLines.lines.count)
+            let (read, turn) = LongLines(engine: Engine(graph: shipped.graph)).measure(minTime: minTime, scale: scale)
+            r.record("understand.line2000.read_median", read.wall.summary().median / lines, "ns")
+            r.record("understand.line2000.turn_median", turn.wall.summary().median / lines, "ns")
+            r.record("understand.line2000.turn_p99", turn.wall.summary().percentile(99) / lines, "ns")
         }
         return r
     }

@@ -95,6 +95,12 @@ struct Report {
         } else {
             add("explore shipped", "not measured", "≤ 1 s", false, "explore")
         }
+        if let turn = all["understand.line2000.turn_median"] {
+            let read = all["understand.line2000.read_median"] ?? 0
+            add(
+                "a 2,000-character line understood (read alone / whole turn)", "\(Self.duration(read)) / \(Self.duration(turn))", "≤ 200 µs",
+                turn <= 200_000, "understand")
+        }
     }
 
     /// The table as aligned plain text (it is also valid Markdown).

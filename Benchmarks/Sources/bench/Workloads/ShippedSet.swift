@@ -22,13 +22,10 @@ struct ShippedSet {
 
     static func load(folder: String) throws -> ShippedSet {
         let fm = FileManager.default
-        let names = try fm.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        var sources: [DialogLoader.Source] = []
-        for name in names {
-            let path = folder + "/" + name
-            guard let data = fm.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
-            sources.append(DialogLoader.Source(name: path, bytes: [UInt8](data)))
-        }
+        // The dialogs and their language data, as the chat reads them.
+        let read = DialogLoader.readSources(paths: [folder])
+        if let problem = read.diagnostics.first { throw BenchError("cannot read the dialogs: \(problem)") }
+        let sources = read.sources
         let result = DialogLoader.load(sources: sources)
         guard let graph = result.graph else {
             throw BenchError("the shipped dialogs do not load:\n" + result.errors.map(\.description).joined(separator: "\n"))

@@ -1,0 +1,43 @@
+import DialogEngine
+import Understanding
+
+/// How long a long line takes to understand: lines of 2,000 characters (the most a turn accepts),
+/// rambling, with an emergency in the middle or none, read by the language alone and typed at a prompt
+/// through the whole engine.
+struct LongLines {
+    let engine: Engine
+
+    /// 2,000-character lines: a rambling answer, the same with a stroke described in the middle, and
+    /// one long run of one word.
+    static var lines: [String] {
+        let ramble = "well the doctor said it was probably nothing and the waiting list is long, my husband thinks I should ask again but "
+        func fill(_ middle: String) -> String {
+            var s = ""
+            while s.count + middle.count < 2_000 { s += ramble }
+            let half = s.index(s.startIndex, offsetBy: s.count / 2)
+            var line = String(s[..<half]) + middle + String(s[half...])
+            line = String(line.prefix(2_000))
+            return line
+        }
+        return [fill(""), fill(" and now her face is drooping and she can't lift her arm "), String(repeating: "chest ", count: 333)]
+    }
+
+    func measure(minTime: Duration, scale: Double) -> (read: Stopwatch.Runs, turn: Stopwatch.Runs) {
+        let lines = Self.lines
+        let language = engine.graph.language?.language
+        let read = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
+            var n = 0
+            for line in lines { n &+= language?.read(line).findings.count ?? 0 }
+            return n
+        }
+        var state = EngineState(seed: 1)
+        state.position = NodeID(dialog: "diagnosis", node: "ask_words")
+        let start = state
+        let turn = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
+            var n = 0
+            for line in lines { n &+= engine.step(start, .line(line)).1.count }
+            return n
+        }
+        return (read, turn)
+    }
+}
