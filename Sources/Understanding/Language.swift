@@ -32,6 +32,9 @@ public final class Language: Sendable {
     /// Every prefix the rules name (`wheez*`), by number, and grouped by length for looking typed words up.
     let prefixIDs: [String: Int32]
     let prefixLengths: [Int]
+    /// The prefixes by the hash of their scalars (`Lexicon.hash`), for finding them in typed words
+    /// without building a string per length.
+    let prefixHashes: [UInt64: [(String, Int32)]]
 
     /// Concepts by number: each a list of alternatives.
     let concepts: [[Compiled]]
@@ -140,6 +143,9 @@ public final class Language: Sendable {
         self.wordIDs = wordIDs
         self.prefixIDs = prefixIDs
         prefixLengths = Set(prefixIDs.keys.map { $0.unicodeScalars.count }).sorted()
+        var prefixHashes: [UInt64: [(String, Int32)]] = [:]
+        for (prefix, id) in prefixIDs { prefixHashes[Lexicon.hash(prefix.unicodeScalars.map(\.value)), default: []].append((prefix, id)) }
+        self.prefixHashes = prefixHashes
 
         var flags = StartIndex()
         var triggers = StartIndex()

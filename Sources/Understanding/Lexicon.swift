@@ -20,25 +20,69 @@ public struct Lexicon: Sendable {
     public static let typoMinimum = 5
     public static let typoMinimumForTwo = 9
 
-    /// Vocabulary words by their one-letter deletions, for finding typo candidates quickly (SymSpell's
-    /// idea: two words within one edit share a deletion, or one is a deletion of the other).
-    private let deletions: [String: [String]]
-    /// Base forms by vocabulary word length, for two-edit candidates of long words.
-    private let longWords: [String]
+    /// Typo candidates, built once: every vocabulary word of at least `typoMinimum - 1` letters, its
+    /// scalars and letter set, its one-letter deletions (SymSpell's idea: two words within one edit share
+    /// a deletion, or one is the other less a letter), and hashes of both, so a typed word that is
+    /// near no vocabulary word is turned away without building a string.
+    private let candidates: Candidates
+
+    final class Candidates: Sendable {
+        let words: [String]
+        let scalars: [[UInt32]]
+        let letters: [UInt64]
+        /// Word numbers by one-letter deletion.
+        let deletions: [String: [Int32]]
+        /// Hashes of the words and of their deletions (`Lexicon.hash`).
+        let wordHashes: Set<UInt64>
+        let deletionHashes: Set<UInt64>
+        /// Word numbers of at least `typoMinimumForTwo - 2` letters, for two-edit candidates.
+        let long: [Int32]
+
+        init(_ vocabulary: Set<String>) {
+            var words: [String] = []
+            var deletions: [String: [Int32]] = [:]
+            var wordHashes = Set<UInt64>()
+            var deletionHashes = Set<UInt64>()
+            var long: [Int32] = []
+            for word in vocabulary.sorted() where word.unicodeScalars.count >= Lexicon.typoMinimum - 1 && !Lexicon.isDigits(word) {
+                let n = Int32(words.count)
+                words.append(word)
+                wordHashes.insert(Lexicon.hash(Array(word.unicodeScalars).map(\.value)))
+                for deleted in Lexicon.oneDeletions(word) {
+                    deletions[deleted, default: []].append(n)
+                    deletionHashes.insert(Lexicon.hash(Array(deleted.unicodeScalars).map(\.value)))
+                }
+                if word.unicodeScalars.count >= Lexicon.typoMinimumForTwo - 2 { long.append(n) }
+            }
+            self.words = words
+            scalars = words.map { $0.unicodeScalars.map(\.value) }
+            letters = scalars.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1 % 64)) } }
+            self.deletions = deletions
+            self.wordHashes = wordHashes
+            self.deletionHashes = deletionHashes
+            self.long = long
+        }
+    }
 
     public init(vocabulary: Set<String>, forms: [String: String], protected: Set<String>) {
         self.vocabulary = vocabulary
         self.forms = forms
         self.protected = protected
-        var deletions: [String: [String]] = [:]
-        var longWords: [String] = []
-        for word in vocabulary where word.unicodeScalars.count >= Self.typoMinimum - 1 && !Self.isDigits(word) {
-            for deleted in Self.oneDeletions(word) { deletions[deleted, default: []].append(word) }
-            if word.unicodeScalars.count >= Self.typoMinimumForTwo - 2 { longWords.append(word) }
-        }
-        for key in deletions.keys { deletions[key]?.sort() }
-        self.deletions = deletions
-        self.longWords = longWords.sorted()
+        candidates = Candidates(vocabulary)
+    }
+
+    /// FNV-1a over scalars (one hash for words and their deletions, so the two can be compared).
+    static func hash(_ scalars: [UInt32]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// The hash of `scalars` without the one at `skip`.
+    static func hash(_ scalars: [UInt32], skipping skip: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for (i, v) in scalars.enumerated() where i != skip { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+        return h
     }
 
     /// How a typed word was read.
@@ -95,33 +139,53 @@ public struct Lexicon: Sendable {
 
     /// The one closest vocabulary word within the typo limit, if there is exactly one.
     func corrected(_ word: String) -> String? {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= Self.typoMinimum, !protected.contains(word), !Self.isDigits(word) else { return nil }
-        let limit = scalars.count >= Self.typoMinimumForTwo ? 2 : 1
-        let values = scalars.map(\.value)
-        var best: [String] = []
+        let values = word.unicodeScalars.map(\.value)
+        guard values.count >= Self.typoMinimum, !protected.contains(word), !Self.isDigits(word) else { return nil }
+        let c = candidates
+        let limit = values.count >= Self.typoMinimumForTwo ? 2 : 1
+        var best: [Int32] = []
         var bestDistance = limit + 1
-        func consider(_ candidate: String) {
-            guard !best.contains(candidate) else { return }
-            let other = candidate.unicodeScalars.map(\.value)
-            guard let d = TextNormalizer.boundedDistance(values, other, limit: limit) else { return }
+        func consider(_ n: Int32) {
+            guard !best.contains(n) else { return }
+            guard let d = TextNormalizer.boundedDistance(values, c.scalars[Int(n)], limit: limit) else { return }
             if d < bestDistance {
                 bestDistance = d
-                best = [candidate]
+                best = [n]
             } else if d == bestDistance {
-                best.append(candidate)
+                best.append(n)
             }
         }
-        // One edit: the word and a candidate share a deletion, or one is the other less a letter.
-        if let same = deletions[word] { same.forEach(consider) }
-        for deleted in Self.oneDeletions(word) {
-            if vocabulary.contains(deleted) { consider(deleted) }
-            if let found = deletions[deleted] { found.forEach(consider) }
+        // One edit. The hashes turn most words away before any string is built.
+        let whole = Self.hash(values)
+        var near = c.deletionHashes.contains(whole)
+        if !near {
+            for i in values.indices {
+                let h = Self.hash(values, skipping: i)
+                if c.wordHashes.contains(h) || c.deletionHashes.contains(h) {
+                    near = true
+                    break
+                }
+            }
         }
+        if near {
+            c.deletions[word]?.forEach(consider)
+            for deleted in Self.oneDeletions(word) {
+                if vocabulary.contains(deleted), let n = c.words.firstIndex(of: deleted) { consider(Int32(n)) }
+                c.deletions[deleted]?.forEach(consider)
+            }
+        }
+        // Two edits for long words: only words of about the same length and letters are compared.
         if limit == 2 && bestDistance > 1 {
-            for candidate in longWords where abs(candidate.unicodeScalars.count - scalars.count) <= 2 { consider(candidate) }
+            let letters = values.reduce(UInt64(0)) { $0 | (1 << UInt64($1 % 64)) }
+            for n in c.long {
+                let other = c.scalars[Int(n)]
+                guard abs(other.count - values.count) <= 2, TextNormalizer.atMost(letters & ~c.letters[Int(n)], 2),
+                    TextNormalizer.atMost(c.letters[Int(n)] & ~letters, 2)
+                else { continue }
+                consider(n)
+            }
         }
-        return best.count == 1 ? best[0] : nil
+        return best.count == 1 ? c.words[Int(best[0])] : nil
     }
 
     static func oneDeletions(_ word: String) -> [String] {

@@ -89,6 +89,11 @@ extension Language {
                 default: break
                 }
             }
+        }
+        guard !found.isEmpty else { return Reading(words: words, findings: [], alarms: [], checks: []) }
+        // Context only where there is something to judge: the clauses with a finding.
+        let judged = Set(found.map { clauses[$0.words.lowerBound] })
+        for start in words.indices where judged.contains(clauses[start]) {
             for rule in candidates(triggerStarts, at: start, matcher) {
                 guard let end = matcher.longestEnd(rules[rule].elements, from: start),
                     case .trigger(let kind, let direction) = purposes[rule]
@@ -203,13 +208,17 @@ extension Language {
 
     /// The prefixes (by number) a word starts with.
     func prefixHits(_ word: String) -> [Int32] {
-        guard !prefixIDs.isEmpty else { return [] }
+        guard let shortest = prefixLengths.first, let longest = prefixLengths.last else { return [] }
         var out: [Int32] = []
-        let scalars = word.unicodeScalars
-        let count = scalars.count
-        for length in prefixLengths where length <= count {
-            let prefix = String(String.UnicodeScalarView(scalars.prefix(length)))
-            if let id = prefixIDs[prefix] { out.append(id) }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var length = 0
+        for scalar in word.unicodeScalars {
+            h = (h ^ UInt64(scalar.value)) &* 0x100_0000_01B3
+            length += 1
+            if length >= shortest, let found = prefixHashes[h] {
+                for (prefix, id) in found where word.hasPrefix(prefix) { out.append(id) }
+            }
+            if length >= longest { break }
         }
         return out
     }
