@@ -42,21 +42,21 @@ extension Language {
             }
             return (ids, prefixes, owner)
         }
-        func concept(_ name: String) -> [Language.Element]? { conceptIndex[name].map { [.concept(Int32($0))] } }
+        func concept(_ name: String) -> Int? { conceptIndex[name] }
 
         // Skipping: a skip phrase, with nothing but filler or generic words besides.
         var t = tokenized()
         var othersDoNotKnow = false
         if let notSkip = concept("text_not_skip") {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            othersDoNotKnow = t.ids.indices.contains { matcher.longestEnd(notSkip, from: $0) != nil }
+            othersDoNotKnow = conceptOccurs(notSkip, &matcher)
         }
         if !othersDoNotKnow, let skip = concept("text_skip") {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
             var covered = [Bool](repeating: false, count: t.ids.count)
             var any = false
             for start in t.ids.indices {
-                if let end = matcher.longestEnd(skip, from: start) {
+                if let end = self.concept(skip, at: start, &matcher) {
                     any = true
                     for i in start..<end { covered[i] = true }
                 }
@@ -81,7 +81,7 @@ extension Language {
                     prefixes.append(prefixHits(base))
                 }
                 var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
-                if !ids.isEmpty, matcher.longestEnd(aside, from: 0) != nil || word.hasPrefix("(") {
+                if !ids.isEmpty, self.concept(aside, at: 0, &matcher) != nil || word.hasPrefix("(") {
                     raw.removeSubrange(w...)
                     tokensPerWord.removeSubrange(w...)
                     break
@@ -96,7 +96,7 @@ extension Language {
             t = tokenized()
             guard !t.ids.isEmpty else { break }
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            if let lead = concept("text_lead_in"), let end = matcher.longestEnd(lead, from: 0), end < t.ids.count {
+            if let lead = concept("text_lead_in"), let end = self.concept(lead, at: 0, &matcher), end < t.ids.count {
                 // Drop whole typed words only.
                 let lastWord = t.owner[end - 1]
                 if end == t.ids.count || t.owner[end] != lastWord {
@@ -107,7 +107,7 @@ extension Language {
             }
             if let tail = concept("text_tail") {
                 for start in t.ids.indices.dropFirst() {
-                    guard matcher.longestEnd(tail, from: start) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
+                    guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
                     raw.removeSubrange(t.owner[start]...)
                     changed = true
                     break
@@ -131,6 +131,6 @@ extension Language {
     private func isFiller(_ id: Int32, _ prefixes: [Int32]) -> Bool {
         guard let generic = conceptIndex["text_generic"], id >= 0 || !prefixes.isEmpty else { return false }
         var matcher = Matcher(language: self, ids: [id], prefixes: [prefixes])
-        return matcher.longestEnd([.concept(Int32(generic))], from: 0) == 1
+        return concept(generic, at: 0, &matcher) == 1
     }
 }

@@ -62,6 +62,14 @@ public final class Language: Sendable {
         var byPrefix: [Int32: [Int32]] = [:]
     }
 
+    /// For each rule, words of which at least one must occur anywhere in a line for the rule to match
+    /// (the smallest such set the rule's required parts give), or nil when every line may match it. A
+    /// line whose words include none of a rule's anchors is not matched against that rule at all.
+    let anchors: [(words: Set<Int32>, prefixes: Set<Int32>)?]
+    /// For each concept: the words and prefixes a phrase of it can start with, and its anchors.
+    let conceptStarts: [(words: Set<Int32>, prefixes: Set<Int32>)]
+    let conceptAnchors: [(words: Set<Int32>, prefixes: Set<Int32>)?]
+
     public init(_ spec: LanguageSpec) {
         self.spec = spec
         places = Places(names: spec.placeNames, ambiguous: spec.ambiguousPlaces, countries: spec.countries)
@@ -166,6 +174,48 @@ public final class Language: Sendable {
         flagStarts = flags
         triggerStarts = triggers
         terminatorStarts = terminators
+        anchors = rules.map { Self.required($0.elements, concepts: concepts, depth: 0) }
+        conceptStarts = concepts.indices.map { c in
+            var seen = Set<Int32>()
+            return Self.starts([.concept(Int32(c))], concepts: concepts, seen: &seen)
+        }
+        conceptAnchors = concepts.indices.map { Self.required([.concept(Int32($0))], concepts: concepts, depth: 0) }
+    }
+
+    /// The smallest set of words (and prefixes) of which one must occur for `elements` to match, or nil
+    /// when no required part gives one.
+    static func required(_ elements: [Element], concepts: [[Compiled]], depth: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+        var best: (words: Set<Int32>, prefixes: Set<Int32>)?
+        for element in elements {
+            guard let set = requiredOf(element, concepts: concepts, depth: depth) else { continue }
+            if best == nil || set.words.count + set.prefixes.count < best!.words.count + best!.prefixes.count { best = set }
+        }
+        return best
+    }
+
+    private static func requiredOf(_ element: Element, concepts: [[Compiled]], depth: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+        switch element {
+        case .word(let w): return ([w], [])
+        case .prefix(let p): return ([], [p])
+        case .gap, .optional: return nil
+        case .choice(let alternatives):
+            return union(alternatives.map { required($0, concepts: concepts, depth: depth) })
+        case .concept(let c):
+            guard c >= 0, Int(c) < concepts.count, depth < 8 else { return nil }
+            return union(concepts[Int(c)].map { required($0.elements, concepts: concepts, depth: depth + 1) })
+        }
+    }
+
+    /// One of several alternatives must match: its anchors are the union of theirs (none if any has none).
+    private static func union(_ sets: [(words: Set<Int32>, prefixes: Set<Int32>)?]) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+        var words = Set<Int32>()
+        var prefixes = Set<Int32>()
+        for set in sets {
+            guard let set else { return nil }
+            words.formUnion(set.words)
+            prefixes.formUnion(set.prefixes)
+        }
+        return (words, prefixes)
     }
 
     /// The words and prefixes a sequence can start with.

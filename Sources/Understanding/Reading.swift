@@ -181,9 +181,8 @@ extension Language {
         var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
         var spans: [(name: String, words: Range<Int>)] = []
         for (name, index) in wanted {
-            let element = [Language.Element.concept(Int32(index))]
             for start in ids.indices {
-                if let end = matcher.longestEnd(element, from: start) { spans.append((name, start..<end)) }
+                if let end = concept(index, at: start, &matcher) { spans.append((name, start..<end)) }
             }
         }
         var out: [String: [Range<Int>]] = [:]
@@ -223,12 +222,49 @@ extension Language {
         return out
     }
 
-    /// Rules of one index that can start at word `i`.
+    /// Where concept `c` ends when it starts at word `start` (the furthest end), or nil; words a phrase
+    /// of it cannot start with, and lines without its anchors, are turned away first.
+    func concept(_ c: Int, at start: Int, _ matcher: inout Matcher) -> Int? {
+        guard start < matcher.ids.count else { return nil }
+        if let anchor = conceptAnchors[c],
+            anchor.words.isDisjoint(with: matcher.lineWords) && anchor.prefixes.isDisjoint(with: matcher.linePrefixes)
+        {
+            return nil
+        }
+        let starts = conceptStarts[c]
+        guard (matcher.ids[start] >= 0 && starts.words.contains(matcher.ids[start])) || matcher.prefixes[start].contains(where: starts.prefixes.contains)
+        else { return nil }
+        return matcher.longestEnd([.concept(Int32(c))], from: start)
+    }
+
+    /// Whether concept `c` occurs anywhere in the matcher's line.
+    func conceptOccurs(_ c: Int, _ matcher: inout Matcher) -> Bool {
+        if let anchor = conceptAnchors[c],
+            anchor.words.isDisjoint(with: matcher.lineWords) && anchor.prefixes.isDisjoint(with: matcher.linePrefixes)
+        {
+            return false
+        }
+        for start in matcher.ids.indices where concept(c, at: start, &matcher) != nil { return true }
+        return false
+    }
+
+    /// Rules of one index that can start at word `i` and whose anchors occur in the line.
     func candidates(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> [Int] {
         var out: [Int] = []
-        if matcher.ids[i] >= 0, let rules = index.byWord[matcher.ids[i]] { out.append(contentsOf: rules.lazy.map { Int($0) }) }
+        func add(_ rules: [Int32]) {
+            for r in rules {
+                let rule = Int(r)
+                if let anchor = anchors[rule] {
+                    guard !anchor.words.isDisjoint(with: matcher.lineWords) || !anchor.prefixes.isDisjoint(with: matcher.linePrefixes) else {
+                        continue
+                    }
+                }
+                out.append(rule)
+            }
+        }
+        if matcher.ids[i] >= 0, let rules = index.byWord[matcher.ids[i]] { add(rules) }
         for p in matcher.prefixes[i] {
-            if let rules = index.byPrefix[p] { out.append(contentsOf: rules.lazy.map { Int($0) }) }
+            if let rules = index.byPrefix[p] { add(rules) }
         }
         return out
     }
@@ -273,6 +309,9 @@ struct Matcher {
     let prefixes: [[Int32]]
     /// Where each word's clause ends (exclusive).
     private var clauseEnd: [Int]
+    /// Every word and prefix of the line (for rule anchors).
+    let lineWords: Set<Int32>
+    let linePrefixes: Set<Int32>
     private var conceptEnds: [Int: UInt64] = [:]
     private var depth = 0
 
@@ -281,6 +320,8 @@ struct Matcher {
         self.ids = ids
         self.prefixes = prefixes
         clauseEnd = [Int](repeating: ids.count, count: ids.count)
+        lineWords = Set(ids.filter { $0 >= 0 })
+        linePrefixes = Set(prefixes.joined())
     }
 
     /// Limits matches to clauses from now on.

@@ -37,10 +37,9 @@ extension Language {
         func look(_ names: [String], _ kind: Kind, specific: Bool) {
             for name in names {
                 guard let c = conceptIndex[name] else { continue }
-                let element = [Language.Element.concept(Int32(c))]
                 var start = 0
                 while start < ids.count {
-                    if let end = matcher.longestEnd(element, from: start) {
+                    if let end = concept(c, at: start, &matcher) {
                         spans.append((kind, specific, start..<end))
                         start = end
                     } else {
