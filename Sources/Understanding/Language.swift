@@ -51,6 +51,8 @@ public final class Language: Sendable {
 
     let rules: [Compiled]
     let purposes: [Purpose]
+    /// The rules and concepts as flat instructions (what `Matcher` runs).
+    let program: Program
     /// Rule numbers by a word (number) or prefix (number) that can start them, one index per kind of
     /// rule: red flags are looked for first, and triggers and terminators only when one is found.
     let flagStarts: StartIndex
@@ -175,6 +177,7 @@ public final class Language: Sendable {
         triggerStarts = triggers
         terminatorStarts = terminators
         anchors = rules.map { Self.required($0.elements, concepts: concepts, depth: 0) }
+        program = Program(rules: rules.map(\.elements), concepts: concepts.map { $0.map(\.elements) })
         conceptStarts = concepts.indices.map { c in
             var seen = Set<Int32>()
             return Self.starts([.concept(Int32(c))], concepts: concepts, seen: &seen)

@@ -82,7 +82,7 @@ extension Language {
         var triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)] = []
         for start in words.indices {
             for rule in candidates(flagStarts, at: start, matcher) {
-                guard let end = matcher.longestEnd(rules[rule].elements, from: start) else { continue }
+                guard let end = matcher.longestEnd(rule: rule, from: start) else { continue }
                 switch purposes[rule] {
                 case .alarm(let flag): found.append((flag, false, start..<end, rule))
                 case .check(let flag): found.append((flag, true, start..<end, rule))
@@ -95,7 +95,7 @@ extension Language {
         let judged = Set(found.map { clauses[$0.words.lowerBound] })
         for start in words.indices where judged.contains(clauses[start]) {
             for rule in candidates(triggerStarts, at: start, matcher) {
-                guard let end = matcher.longestEnd(rules[rule].elements, from: start),
+                guard let end = matcher.longestEnd(rule: rule, from: start),
                     case .trigger(let kind, let direction) = purposes[rule]
                 else { continue }
                 triggers.append((kind, direction, start..<end, rule))
@@ -234,7 +234,7 @@ extension Language {
         let starts = conceptStarts[c]
         guard (matcher.ids[start] >= 0 && starts.words.contains(matcher.ids[start])) || matcher.prefixes[start].contains(where: starts.prefixes.contains)
         else { return nil }
-        return matcher.longestEnd([.concept(Int32(c))], from: start)
+        return matcher.longestEnd(concept: c, from: start)
     }
 
     /// Whether concept `c` occurs anywhere in the matcher's line.
@@ -279,7 +279,7 @@ extension Language {
         // Terminators are found without clause limits (they are short).
         for start in tokens.indices {
             for rule in candidates(self.terminatorStarts, at: start, matcher)
-            where matcher.longestEnd(rules[rule].elements, from: start) != nil {
+            where matcher.longestEnd(rule: rule, from: start) != nil {
                 terminatorStarts.insert(start)
             }
         }
@@ -297,10 +297,10 @@ extension Language {
     }
 }
 
-/// Matches compiled patterns against the words of a line, within one clause. Positions a match can
-/// reach are a bit set relative to where it started (a pattern spans at most 63 words), so matching
-/// allocates nothing; where each concept ends from each word is remembered, so a concept named by many
-/// rules is matched once per word.
+/// Matches the language's rules and concepts against the words of a line, within one clause.
+/// Positions a match can reach are a bit set relative to where it started (a match spans at most 63
+/// words), and the rules are flat instructions (`Program`), so matching allocates nothing; where each
+/// concept ends from each word is remembered, so a concept named by many rules is matched once per word.
 struct Matcher {
     let language: Language
     /// Each word's number in the language's vocabulary, -1 when it is not one.
@@ -334,65 +334,85 @@ struct Matcher {
         conceptEnds.removeAll(keepingCapacity: true)
     }
 
-    /// The furthest word a match of `elements` starting at `start` ends before, or nil.
-    mutating func longestEnd(_ elements: [Language.Element], from start: Int) -> Int? {
+    /// The furthest word a match of rule `rule` starting at `start` ends before, or nil.
+    mutating func longestEnd(rule: Int, from start: Int) -> Int? {
         guard start >= 0, start < ids.count else { return nil }
-        let ends = run(elements, start: start, mask: 1, limit: clauseEnd[start])
+        let range = language.program.rules[rule]
+        return furthest(run(range.lowerBound, range.upperBound, start: start, mask: 1, limit: clauseEnd[start]), from: start)
+    }
+
+    /// The furthest word a phrase of concept `c` starting at `start` ends before, or nil.
+    mutating func longestEnd(concept c: Int, from start: Int) -> Int? {
+        guard start >= 0, start < ids.count else { return nil }
+        return furthest(concept(c, at: start, limit: clauseEnd[start]), from: start)
+    }
+
+    private func furthest(_ ends: UInt64, from start: Int) -> Int? {
         guard ends != 0 else { return nil }
         let furthest = 63 - ends.leadingZeroBitCount
         return furthest > 0 ? start + furthest : nil
     }
 
-    private mutating func run(_ elements: [Language.Element], start: Int, mask: UInt64, limit: Int) -> UInt64 {
+    /// Runs instructions `from..<to` from the positions in `mask` (bit k = word start + k).
+    private mutating func run(_ from: Int, _ to: Int, start: Int, mask: UInt64, limit: Int) -> UInt64 {
         var m = mask
-        for e in elements {
-            m = step(e, start: start, mask: m, limit: limit)
+        var pc = from
+        while pc < to {
+            (m, pc) = step(pc, start: start, mask: m, limit: limit)
             if m == 0 { return 0 }
         }
         return m
     }
 
-    /// Bits of positions reachable after `element` from the positions in `mask` (bit k = word start + k).
-    private mutating func step(_ element: Language.Element, start: Int, mask: UInt64, limit: Int) -> UInt64 {
-        switch element {
-        case .word(let id):
+    /// One element at `pc`: the positions reachable after it, and where the next element starts.
+    private mutating func step(_ pc: Int, start: Int, mask: UInt64, limit: Int) -> (UInt64, Int) {
+        let instruction = language.program.code[pc]
+        switch instruction.op {
+        case .word:
             var out: UInt64 = 0
             var bits = mask
             while bits != 0 {
                 let k = bits.trailingZeroBitCount
                 bits &= bits &- 1
                 let p = start + k
-                if k < 63, p < limit, ids[p] == id { out |= 1 << UInt64(k + 1) }
+                if k < 63, p < limit, ids[p] == instruction.a { out |= 1 << UInt64(k + 1) }
             }
-            return out
-        case .prefix(let id):
+            return (out, pc + 1)
+        case .prefix:
             var out: UInt64 = 0
             var bits = mask
             while bits != 0 {
                 let k = bits.trailingZeroBitCount
                 bits &= bits &- 1
                 let p = start + k
-                if k < 63, p < limit, prefixes[p].contains(id) { out |= 1 << UInt64(k + 1) }
+                if k < 63, p < limit, prefixes[p].contains(instruction.a) { out |= 1 << UInt64(k + 1) }
             }
-            return out
-        case .gap(let n):
+            return (out, pc + 1)
+        case .gap:
             var out = mask
             var shifted = mask
-            for _ in 0..<n {
+            for _ in 0..<instruction.a {
                 shifted <<= 1
                 out |= shifted
             }
             let room = limit - start
             if room < 63 { out &= (UInt64(1) << UInt64(room + 1)) &- 1 }
-            return out
-        case .optional(let inner):
-            return mask | step(inner, start: start, mask: mask, limit: limit)
-        case .choice(let alternatives):
+            return (out, pc + 1)
+        case .optional:
+            let end = pc + 1 + Int(instruction.a)
+            return (mask | run(pc + 1, end, start: start, mask: mask, limit: limit), end)
+        case .choice:
             var out: UInt64 = 0
-            for alternative in alternatives { out |= run(alternative, start: start, mask: mask, limit: limit) }
-            return out
-        case .concept(let c):
-            guard c >= 0 else { return 0 }
+            var q = pc + 1
+            for _ in 0..<instruction.a {
+                let length = Int(language.program.code[q].a)
+                out |= run(q + 1, q + 1 + length, start: start, mask: mask, limit: limit)
+                q += 1 + length
+            }
+            return (out, pc + 1 + Int(instruction.b))
+        case .concept:
+            let c = Int(instruction.a)
+            guard c >= 0 else { return (0, pc + 1) }
             var out: UInt64 = 0
             var bits = mask
             while bits != 0 {
@@ -400,10 +420,13 @@ struct Matcher {
                 bits &= bits &- 1
                 let p = start + k
                 guard p < limit else { continue }
-                let ends = concept(Int(c), at: p, limit: limit)
+                let ends = concept(c, at: p, limit: limit)
                 if ends != 0 { out |= ends << UInt64(k) }
             }
-            return out
+            return (out, pc + 1)
+        case .alternative:
+            // Only reached through `choice`.
+            return (0, pc + 1 + Int(instruction.a))
         }
     }
 
@@ -414,7 +437,7 @@ struct Matcher {
         guard depth < 16 else { return 0 }
         depth += 1
         var out: UInt64 = 0
-        for phrase in language.concepts[c] { out |= run(phrase.elements, start: p, mask: 1, limit: limit) }
+        for phrase in language.program.concepts[c] { out |= run(phrase.lowerBound, phrase.upperBound, start: p, mask: 1, limit: limit) }
         depth -= 1
         conceptEnds[key] = out
         return out
