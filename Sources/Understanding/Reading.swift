@@ -52,9 +52,20 @@ public struct Reading: Sendable {
     public var bases: [String] { words.map(\.base) }
 }
 
+/// A line's words as every reading of it needs them, worked out once per line: the tokens, their base
+/// forms, their numbers in the vocabulary and the prefixes they start with.
+public struct PreparedLine: Sendable {
+    public let tokens: [Token]
+    let words: [Reading.Word]
+    let ids: [Int32]
+    let prefixes: [[Int32]]
+    let lineWords: Set<Int32>
+    let linePrefixes: Set<Int32>
+}
+
 extension Language {
-    /// Reads a line: words, clauses, findings, context and the decision.
-    public func read(_ line: String) -> Reading {
+    /// A line's words, worked out once for every reading of it.
+    public func prepare(_ line: String) -> PreparedLine {
         let tokens = TextNormalizer.clauseTokens(line)
         var words: [Reading.Word] = []
         words.reserveCapacity(tokens.count)
@@ -68,7 +79,20 @@ extension Language {
             ids.append(wordIDs[base] ?? -1)
             prefixes.append(prefixHits(base))
         }
-        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+        return PreparedLine(
+            tokens: tokens, words: words, ids: ids, prefixes: prefixes, lineWords: Set(ids.filter { $0 >= 0 }),
+            linePrefixes: Set(prefixes.joined()))
+    }
+
+    /// Reads a line: words, clauses, findings, context and the decision.
+    public func read(_ line: String) -> Reading { read(prepare(line)) }
+
+    /// Reads a prepared line.
+    public func read(_ line: PreparedLine) -> Reading {
+        let tokens = line.tokens
+        var words = line.words
+        let ids = line.ids
+        var matcher = Matcher(language: self, line: line)
 
         // Red flags first: a line with no word that can start one (most answers) stops here.
         guard ids.indices.contains(where: { !candidates(flagStarts, at: $0, matcher).isEmpty }) else {
@@ -161,6 +185,11 @@ extension Language {
     /// Which of the named concepts occur in a line (each as a phrase of its own, anywhere in the line),
     /// after the same normalising as every rule; concepts the data does not declare never occur.
     public func concepts(_ names: [String], in line: String) -> Set<String> {
+        Set(conceptSpans(names, in: prepare(line)).keys)
+    }
+
+    /// `concepts(_:in:)` for a prepared line.
+    public func concepts(_ names: [String], in line: PreparedLine) -> Set<String> {
         Set(conceptSpans(names, in: line).keys)
     }
 
@@ -168,17 +197,15 @@ extension Language {
     /// a match lying inside a longer match of another concept is left out ("medicare" inside
     /// "medicare advantage").
     public func conceptSpans(_ names: [String], in line: String) -> [String: [Range<Int>]] {
+        conceptSpans(names, in: prepare(line))
+    }
+
+    /// `conceptSpans(_:in:)` for a prepared line.
+    public func conceptSpans(_ names: [String], in line: PreparedLine) -> [String: [Range<Int>]] {
         let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
         guard !wanted.isEmpty else { return [:] }
-        let tokens = TextNormalizer.tokens(line)
-        var ids: [Int32] = []
-        var prefixes: [[Int32]] = []
-        for token in tokens {
-            let base = Lexicon.isDigits(token) ? token : self.base(of: token).0
-            ids.append(wordIDs[base] ?? -1)
-            prefixes.append(prefixHits(base))
-        }
-        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+        let ids = line.ids
+        var matcher = Matcher(language: self, line: line)
         var spans: [(name: String, words: Range<Int>)] = []
         for (name, index) in wanted {
             for start in ids.indices {
@@ -322,6 +349,15 @@ struct Matcher {
         clauseEnd = [Int](repeating: ids.count, count: ids.count)
         lineWords = Set(ids.filter { $0 >= 0 })
         linePrefixes = Set(prefixes.joined())
+    }
+
+    init(language: Language, line: PreparedLine) {
+        self.language = language
+        ids = line.ids
+        prefixes = line.prefixes
+        clauseEnd = [Int](repeating: line.ids.count, count: line.ids.count)
+        lineWords = line.lineWords
+        linePrefixes = line.linePrefixes
     }
 
     /// Limits matches to clauses from now on.

@@ -46,6 +46,11 @@ extension TextNormalizer {
     /// // no chest pain | , but my arms numb   (a soft break before "but")
     /// ```
     public static func clauseTokens(_ line: String) -> [Token] {
+        asciiClauseTokens(line) ?? generalClauseTokens(line)
+    }
+
+    /// `clauseTokens` for any line, scalar by scalar.
+    static func generalClauseTokens(_ line: String) -> [Token] {
         let scalars = Array(folded(line).unicodeScalars)
         var tokens: [Token] = []
         var word = String.UnicodeScalarView()
@@ -76,6 +81,49 @@ extension TextNormalizer {
         }
         flush()
         return tokens
+    }
+
+    /// `clauseTokens` for an all-ASCII line (the common case), byte by byte; nil for other lines. The
+    /// same words and breaks as the general path (a test compares them).
+    static func asciiClauseTokens(_ line: String) -> [Token]? {
+        var line = line
+        return line.withUTF8 { bytes -> [Token]? in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 4 + 1)
+            var word: [UInt8] = []
+            word.reserveCapacity(16)
+            var pending = Token.Break.none
+            func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+            func flush() {
+                guard !word.isEmpty else { return }
+                tokens.append(Token(String(decoding: word, as: UTF8.self), breakBefore: tokens.isEmpty ? .none : pending))
+                word.removeAll(keepingCapacity: true)
+                pending = .none
+            }
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte + 32)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    continue
+                case 0x80...:
+                    return nil
+                case 0x00..<0x09, 0x0E..<0x20, 0x7F:
+                    continue  // control characters vanish without splitting the word
+                default:
+                    if byte == UInt8(ascii: "."), isDigit(i - 1), isDigit(i + 1), !word.isEmpty {
+                        word.append(byte)
+                        continue
+                    }
+                    flush()
+                    pending = max(pending, breakKind(Unicode.Scalar(byte)))
+                }
+            }
+            flush()
+            return tokens
+        }
     }
 
     /// The break a separator makes between words.

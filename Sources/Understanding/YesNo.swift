@@ -19,16 +19,15 @@ public enum YesNoAnswer: Sendable, Hashable {
 extension Language {
     /// Reads a yes/no answer; `yes` and `no` are the question's own concepts (without `@`).
     public func readYesNo(_ line: String, yes: [String] = [], no: [String] = []) -> YesNoAnswer {
-        let tokens = TextNormalizer.clauseTokens(line)
+        readYesNo(prepare(line), yes: yes, no: no)
+    }
+
+    /// `readYesNo` for a prepared line.
+    public func readYesNo(_ line: PreparedLine, yes: [String] = [], no: [String] = []) -> YesNoAnswer {
+        let tokens = line.tokens
         guard !tokens.isEmpty else { return .none }
-        var ids: [Int32] = []
-        var prefixes: [[Int32]] = []
-        for token in tokens {
-            let base = token.isNumber ? token.text : self.base(of: token.text).0
-            ids.append(wordIDs[base] ?? -1)
-            prefixes.append(prefixHits(base))
-        }
-        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+        let ids = line.ids
+        var matcher = Matcher(language: self, line: line)
         let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
         matcher.setClauses(clauses)
 

@@ -51,6 +51,16 @@ import Testing
         #expect(!tokens[3].isNumber)
     }
 
+    @Test(arguments: [
+        "No chest pain, but my arm's numb.", "fever 39.8; shaking", "a\tb\nc", "x\u{7}y", "3.", ".5", "it's--fine (really)!", "   ", "",
+        "ALL CAPS, HERE: yes; no? 2,5 years",
+    ])
+    func theAsciiPathReadsLikeTheGeneralOne(line: String) {
+        let fast = TextNormalizer.asciiClauseTokens(line)
+        #expect(fast != nil)
+        #expect(fast == TextNormalizer.generalClauseTokens(line))
+    }
+
     @Test func foldsLikeTheWordTokenizer() {
         let line = "Réunion — MÜNCHEN, don’t"
         #expect(TextNormalizer.clauseTokens(line).map(\.text) == TextNormalizer.tokens(line))

@@ -50,7 +50,10 @@ struct Turn {
         }
         // Red flags first, on every line at every prompt, with their context: a line that raises one is
         // never read as an answer.
-        if !text.isEmpty, let language = graph.language?.language, redFlag(language.read(text)) { return }
+        let language = text.isEmpty ? nil : graph.language?.language
+        // The line's words, worked out once for every reading below.
+        let prepared = language?.prepare(text)
+        if let language, let prepared, redFlag(language.read(prepared)) { return }
         guard !state.ended, let id = state.position, let at = program.position(of: id),
             let question = program.step(at).node.question
         else {
@@ -79,7 +82,7 @@ struct Turn {
                 break
             }
         }
-        if !Self.looksLikeQuestion(text, tokens), let language = graph.language?.language {
+        if !Self.looksLikeQuestion(text, tokens), let language, let prepared {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
                 if let n = language.ordinal(in: text, count: options.count) {
@@ -87,7 +90,7 @@ struct Turn {
                     return
                 }
             case .multi(let options)?:
-                if let meant = multiFromMeaning(options, text, language) {
+                if let meant = multiFromMeaning(options, text, prepared, language) {
                     // What the plain matcher reads too, whole or part by part ("serious, and the chemo
                     // isn't working": "serious" by its label, the rest by meaning).
                     var chosen = meant
@@ -107,8 +110,8 @@ struct Turn {
             default: break
             }
         }
-        if !Self.looksLikeQuestion(text, tokens) {
-            let hits = conceptOptions(question, text)
+        if !Self.looksLikeQuestion(text, tokens), let prepared {
+            let hits = conceptOptions(question, prepared)
             if hits.count == 1 {
                 accept(.choice(hits[0].value), tokens: tokens, at: step, question)
                 return
@@ -143,9 +146,9 @@ struct Turn {
                 break
             }
         }
-        if case .bool? = graph.slotType(question.slot), let language = graph.language?.language {
+        if case .bool? = graph.slotType(question.slot), let language, let prepared {
             // Yes and no from meaning, clause by clause; the plain matcher when this reads nothing.
-            switch language.readYesNo(text, yes: question.yes, no: question.no) {
+            switch language.readYesNo(prepared, yes: question.yes, no: question.no) {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
@@ -331,7 +334,7 @@ struct Turn {
     /// Vitality plan" → private); a phrase inside a longer one of another option does not count, and
     /// where several options are named, one named by a longer phrase than any other is the more
     /// specific ("medicare advantage through humana" → Advantage).
-    private func conceptOptions(_ question: Question, _ text: String) -> [Option] {
+    private func conceptOptions(_ question: Question, _ text: PreparedLine) -> [Option] {
         guard case .choice(let options)? = graph.slotType(question.slot), let language = graph.language?.language else { return [] }
         let named = options.flatMap(\.concepts)
         guard !named.isEmpty else { return [] }
@@ -366,14 +369,14 @@ struct Turn {
 
     /// The options a several-choice answer names by meaning (`@concept` synonyms anywhere in the line,
     /// "all of them", "the second one"); nil when it names none this way (the plain matcher reads it).
-    private func multiFromMeaning(_ options: [Option], _ text: String, _ language: Language) -> Set<String>? {
-        if !language.concepts(["option_all"], in: text).isEmpty, TextNormalizer.tokens(text).count <= 5 {
+    private func multiFromMeaning(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> Set<String>? {
+        if line.tokens.count <= 5, !language.concepts(["option_all"], in: line).isEmpty {
             return Set(options.map(\.value))
         }
         if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
         let named = options.flatMap(\.concepts)
         guard !named.isEmpty else { return nil }
-        let found = language.concepts(named, in: text)
+        let found = language.concepts(named, in: line)
         let hit = options.filter { $0.concepts.contains(where: found.contains) }.map(\.value)
         return hit.isEmpty ? nil : Set(hit)
     }
