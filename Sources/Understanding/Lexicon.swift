@@ -30,36 +30,32 @@ public struct Lexicon: Sendable {
         let words: [String]
         let scalars: [[UInt32]]
         let letters: [UInt64]
-        /// Word numbers by one-letter deletion.
-        let deletions: [String: [Int32]]
-        /// Hashes of the words and of their deletions (`Lexicon.hash`).
-        let wordHashes: Set<UInt64>
-        let deletionHashes: Set<UInt64>
+        /// Word numbers by the hash of each one-letter deletion, and by the hash of the word itself.
+        let byDeletion: [UInt64: [Int32]]
+        let byWord: [UInt64: [Int32]]
         /// Word numbers of at least `typoMinimumForTwo - 2` letters, for two-edit candidates.
         let long: [Int32]
 
         init(_ vocabulary: Set<String>) {
             var words: [String] = []
-            var deletions: [String: [Int32]] = [:]
-            var wordHashes = Set<UInt64>()
-            var deletionHashes = Set<UInt64>()
+            var byDeletion: [UInt64: [Int32]] = [:]
+            var byWord: [UInt64: [Int32]] = [:]
             var long: [Int32] = []
+            var scalars: [[UInt32]] = []
             for word in vocabulary.sorted() where word.unicodeScalars.count >= Lexicon.typoMinimum - 1 && !Lexicon.isDigits(word) {
                 let n = Int32(words.count)
+                let values = word.unicodeScalars.map(\.value)
                 words.append(word)
-                wordHashes.insert(Lexicon.hash(Array(word.unicodeScalars).map(\.value)))
-                for deleted in Lexicon.oneDeletions(word) {
-                    deletions[deleted, default: []].append(n)
-                    deletionHashes.insert(Lexicon.hash(Array(deleted.unicodeScalars).map(\.value)))
-                }
-                if word.unicodeScalars.count >= Lexicon.typoMinimumForTwo - 2 { long.append(n) }
+                scalars.append(values)
+                byWord[Lexicon.hash(values), default: []].append(n)
+                for i in values.indices { byDeletion[Lexicon.hash(values, skipping: i), default: []].append(n) }
+                if values.count >= Lexicon.typoMinimumForTwo - 2 { long.append(n) }
             }
             self.words = words
-            scalars = words.map { $0.unicodeScalars.map(\.value) }
+            self.scalars = scalars
             letters = scalars.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1 % 64)) } }
-            self.deletions = deletions
-            self.wordHashes = wordHashes
-            self.deletionHashes = deletionHashes
+            self.byDeletion = byDeletion
+            self.byWord = byWord
             self.long = long
         }
     }
@@ -155,24 +151,13 @@ public struct Lexicon: Sendable {
                 best.append(n)
             }
         }
-        // One edit. The hashes turn most words away before any string is built.
-        let whole = Self.hash(values)
-        var near = c.deletionHashes.contains(whole)
-        if !near {
-            for i in values.indices {
-                let h = Self.hash(values, skipping: i)
-                if c.wordHashes.contains(h) || c.deletionHashes.contains(h) {
-                    near = true
-                    break
-                }
-            }
-        }
-        if near {
-            c.deletions[word]?.forEach(consider)
-            for deleted in Self.oneDeletions(word) {
-                if vocabulary.contains(deleted), let n = c.words.firstIndex(of: deleted) { consider(Int32(n)) }
-                c.deletions[deleted]?.forEach(consider)
-            }
+        // One edit, found by hashes of deletions (SymSpell's idea: two words one edit apart share a
+        // deletion, or one is the other less a letter); candidates are then measured.
+        c.byDeletion[Self.hash(values)]?.forEach(consider)
+        for i in values.indices {
+            let h = Self.hash(values, skipping: i)
+            c.byWord[h]?.forEach(consider)
+            c.byDeletion[h]?.forEach(consider)
         }
         // Two edits for long words: only words of about the same length and letters are compared.
         if limit == 2 && bestDistance > 1 {
@@ -188,18 +173,6 @@ public struct Lexicon: Sendable {
         return best.count == 1 ? c.words[Int(best[0])] : nil
     }
 
-    static func oneDeletions(_ word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        var out: [String] = []
-        out.reserveCapacity(scalars.count)
-        for i in scalars.indices {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[..<i])
-            view.append(contentsOf: scalars[(i + 1)...])
-            out.append(String(view))
-        }
-        return out
-    }
 
     static func isDigits(_ word: String) -> Bool {
         !word.isEmpty && word.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }
