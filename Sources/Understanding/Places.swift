@@ -27,7 +27,9 @@ public struct Places: Sendable {
     /// Phrases (words joined by spaces) → country codes.
     let phrases: [String: [String]]
     let longest: Int
-    /// Place words, for forgiving typos in long names ("austrailia").
+    /// Place names of one word ("france"), then every word of a place name ("guiana"), for forgiving
+    /// typos ("frence", "austrailia"): a whole name is preferred to a word of a longer one.
+    let names: Lexicon
     let lexicon: Lexicon
     public let countries: [String: Country]
 
@@ -50,6 +52,7 @@ public struct Places: Sendable {
         }
         self.phrases = phrases
         longest = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        self.names = Lexicon(vocabulary: Set(phrases.keys.filter { !$0.contains(" ") && $0.unicodeScalars.count >= Lexicon.typoMinimum }), forms: [:], protected: [])
         lexicon = Lexicon(vocabulary: words, forms: [:], protected: [])
         self.countries = countries
     }
@@ -65,7 +68,7 @@ public struct Places: Sendable {
     }
 
     /// Words that put a place out of the answer ("not the US").
-    static let negations: Set<String> = ["not", "no", "never", "isnt", "arent", "wasnt", "from", "originally", "born"]
+    static let negations: Set<String> = ["not", "no", "never", "isnt", "arent", "wasnt", "originally", "born", "grew"]
     /// Words that mark where someone lives now ("living in Portugal").
     static let presentMarkers: Set<String> = ["in", "live", "living", "lives", "based", "moved", "now", "currently", "here", "treated"]
 
@@ -76,8 +79,9 @@ public struct Places: Sendable {
         let typed = TextNormalizer.tokens(line)
         guard !typed.isEmpty, !phrases.isEmpty else { return .none }
         let tokens = typed.map { word -> String in
-            if phrases[word] != nil || Lexicon.isDigits(word) { return word }
-            return lexicon.corrected(word) ?? word
+            // A word of some place name ("zealand") is never corrected into another ("zeeland").
+            if phrases[word] != nil || Lexicon.isDigits(word) || lexicon.vocabulary.contains(word) { return word }
+            return names.corrected(word) ?? lexicon.corrected(word) ?? word
         }
         var hits: [(codes: [String], at: Int, present: Bool, negated: Bool)] = []
         var i = 0
@@ -87,9 +91,9 @@ public struct Places: Sendable {
                 let key = tokens[i..<(i + length)].joined(separator: " ")
                 if let codes = phrases[key] {
                     let before = tokens[max(0, i - 3)..<i]
-                    hits.append(
-                        (codes, i, before.contains { Self.presentMarkers.contains($0) },
-                            i > 0 && (Self.negations.contains(tokens[i - 1]) || (i > 1 && Self.negations.contains(tokens[i - 2]) && tokens[i - 1] == "the"))))
+                    // "not the US", "born in Poland": set aside. "living in Germany": where they are now.
+                    let negated = tokens[max(0, i - 2)..<i].contains { Self.negations.contains($0) }
+                    hits.append((codes, i, !negated && before.contains { Self.presentMarkers.contains($0) }, negated))
                     matched = length
                     break
                 }
@@ -108,6 +112,9 @@ public struct Places: Sendable {
             let definite = candidates.filter { $0.codes.count == 1 }.flatMap(\.codes)
             let common = Set(definite)
             if common.count == 1, let only = common.first { return .country(only) }
+            // "Paris, Texas": a place then a wider one names the wider one's country, where that is one
+            // of the first place's candidates or the first is a city of another country.
+            if let last = candidates.last, last.codes.count == 1, candidates.count == 2 { return .country(last.codes[0]) }
             return .ambiguous(codes)
         }
         return codes.first.map { .country($0) } ?? .none

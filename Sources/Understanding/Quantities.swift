@@ -23,6 +23,8 @@ public struct Quantities: Sendable {
 public enum DurationAnswer: Sendable, Hashable {
     /// In the units' common unit.
     case amount(Double)
+    /// A number with no unit ("4 or 5" → 4.5), in the question's own unit.
+    case bare(Double)
     /// A number that is an age, a weight, a reading: not an answer to "how long".
     case other
     case none
@@ -75,6 +77,7 @@ extension Language {
                 continue
             }
             guard var value = number(i) else {
+                if words[i] == "-" { i += 1; continue }
                 // "a year", "a fortnight".
                 if (words[i] == "a" || words[i] == "an"), let u = unit(i + 1) {
                     var amount = 1.0
@@ -99,6 +102,13 @@ extension Language {
                 continue
             }
             var j = i + 1
+            // "twenty four", "twenty-four".
+            if value >= 20, value < 100, value.truncatingRemainder(dividingBy: 10) == 0, let ones = number(j), ones < 10, ones >= 1,
+                ones == ones.rounded()
+            {
+                value += ones
+                j += 1
+            }
             // "a couple of", "a few" read as a number; "of" after it is skipped.
             if j < words.count, words[j] == "of" { j += 1 }
             // "two and a half", "two and a quarter".
@@ -130,7 +140,15 @@ extension Language {
             if (i > 0 && q.otherLeads.contains(words[i - 1])) || (j < words.count && q.otherUnits.contains(words[j])) { return .other }
             i = j
         }
-        return found ? .amount(total) : .none
+        if found { return .amount(total) }
+        // "4 or 5", "6 to 8": a range with no unit is the middle, in the question's own unit.
+        let numbers = words.compactMap { Double($0) ?? q.numbers[$0] }
+        if numbers.count == 2, words.count <= 4, words.contains(where: { q.rangeWords.contains($0) }) || line.contains("-"),
+            numbers[1] > numbers[0]
+        {
+            return .bare((numbers[0] + numbers[1]) / 2)
+        }
+        return .none
     }
 }
 

@@ -90,15 +90,20 @@ struct Turn {
                     return
                 }
             case .multi(let options)?:
-                if let meant = multiFromMeaning(options, text, prepared, language) {
+                if let (meant, byPosition) = multiFromMeaning(options, text, prepared, language) {
                     // What the plain matcher reads too, whole or part by part ("serious, and the chemo
-                    // isn't working": "serious" by its label, the rest by meaning).
+                    // isn't working": "serious" by its label, the rest by meaning) — unless the answer
+                    // named options by their place ("the second one", "all of them").
                     var chosen = meant
                     var whole: Set<String>?
-                    if case .matched(.set(let values)) = question.matcher.match(text, tokens: tokens) { whole = Set(values) }
-                    if let whole { chosen.formUnion(whole) }
-                    for part in Self.listParts(text) where part != text {
-                        if case .matched(.set(let values)) = question.matcher.match(part) { chosen.formUnion(values) }
+                    if !byPosition {
+                        if case .matched(.set(let values)) = question.matcher.match(text, tokens: tokens) { whole = Set(values) }
+                        if let whole { chosen.formUnion(whole) }
+                        for part in Self.listParts(text) where part != text {
+                            if case .matched(.set(let values)) = question.matcher.match(part) { chosen.formUnion(values) }
+                        }
+                    } else {
+                        whole = chosen
                     }
                     let values = options.filter { chosen.contains($0.value) }
                     if !values.isEmpty, whole != chosen {
@@ -139,6 +144,11 @@ struct Turn {
                             return
                         }
                     }
+                }
+            case .bare(let value):
+                if case .number(let min, let max, _) = def.type, !(min.map { value < $0 } ?? false), !(max.map { value > $0 } ?? false) {
+                    accept(.number(value), tokens: tokens, at: step, question)
+                    return
                 }
             case .other:
                 outcome = .noMatch
@@ -182,6 +192,12 @@ struct Turn {
                 if !usable, interrupt(tokens, at: id, urgent: false) { return }
                 unusable(question, at: step)
             }
+        case .matched(let value) where question.place && state.attempts == 0 && graph.language != nil:
+            // A group ("3", "somewhere else", "Europe") names no country: ask once for its name, so the
+            // numbers and rights can be the right ones; a second answer like it is taken as it is.
+            _ = value
+            say("Which country is it? Its name is enough, so I can give you the right numbers.", .reprompt)
+            unusable(question, at: step)
         case .matched(let value):
             accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
@@ -369,16 +385,16 @@ struct Turn {
 
     /// The options a several-choice answer names by meaning (`@concept` synonyms anywhere in the line,
     /// "all of them", "the second one"); nil when it names none this way (the plain matcher reads it).
-    private func multiFromMeaning(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> Set<String>? {
+    private func multiFromMeaning(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> (Set<String>, Bool)? {
         if line.tokens.count <= 5, !language.concepts(["option_all"], in: line).isEmpty {
-            return Set(options.map(\.value))
+            return (Set(options.map(\.value)), true)
         }
-        if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
+        if let n = language.ordinal(in: text, count: options.count) { return ([options[n - 1].value], true) }
         let named = options.flatMap(\.concepts)
         guard !named.isEmpty else { return nil }
         let found = language.concepts(named, in: line)
         let hit = options.filter { $0.concepts.contains(where: found.contains) }.map(\.value)
-        return hit.isEmpty ? nil : Set(hit)
+        return hit.isEmpty ? nil : (Set(hit), false)
     }
 
     /// A place answer: the country's group is the choice (`other` when the question has no option for
