@@ -20,13 +20,16 @@ final class ChatSession {
     private var transcript: [Transcript.Numbered] = []
     private let store: SessionStore?
     private let privateMode: Bool
+    /// Whether a person is at a terminal (readline): only then is anything asked outside the dialogs.
+    private let interactive: Bool
     /// Work that can wait until the first question is on screen (writing the compiled dialogs); run once.
     var afterFirstPrompt: (() -> Void)?
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
-        outPath: String?, store: SessionStore?, privateMode: Bool
+        outPath: String?, store: SessionStore?, privateMode: Bool, interactive: Bool? = nil
     ) {
+        self.interactive = interactive ?? (reader is ReadlineReader)
         self.store = store
         self.privateMode = privateMode
         seedInUse = seed
@@ -46,11 +49,16 @@ final class ChatSession {
         // Piped input without --resume never continues a saved conversation, so the saved file is
         // only looked at after the first question is out (to set it aside if it is damaged, before
         // this conversation's first save replaces it); decoding it first would delay the first prompt.
-        let offerToContinue = resume || reader is ReadlineReader
-        if !offerToContinue || !startFromSavedSession(resume: resume) {
+        let offerToContinue = resume || interactive
+        let start = offerToContinue ? startFromSavedSession(resume: resume) : .fresh
+        if start == .stop {
+            write(style.dim("Your saved conversation is kept for next time."))
+            return 0
+        }
+        if start == .fresh {
             (state, outputs) = engine.step(state, .start)
             show(outputs)
-            if !offerToContinue { reportUnusableSavedSession() }
+            if !offerToContinue { setAsideSavedSessionNotResumed() }
             persist()
         }
         afterFirstPrompt?()
@@ -81,27 +89,41 @@ final class ChatSession {
 
     // MARK: - Sessions
 
+    /// How a chat begins.
+    enum Start {
+        /// The saved conversation goes on.
+        case continued
+        /// A new conversation (any saved one is set aside before it is replaced).
+        case fresh
+        /// End of input at "Continue it?": nothing is started, the saved conversation stays as it is.
+        case stop
+    }
+
     /// Continues the saved conversation when asked to (or, at a terminal, when the person agrees).
-    /// Returns false when a fresh conversation should start.
-    private func startFromSavedSession(resume: Bool) -> Bool {
+    private func startFromSavedSession(resume: Bool) -> Start {
         guard let store else {
-            if resume { write(style.warning("--private keeps no saved conversation; starting a new one.")) }
-            return false
+            if resume { write(style.warning(noSessionReason)) }
+            return .fresh
         }
         switch store.load() {
         case .none:
             if resume { write(style.dim("There is no saved conversation; starting a new one.")) }
-            return false
+            return .fresh
         case .unusable(let reason, let keptAt):
             reportUnusable(reason: reason, keptAt: keptAt)
-            return false
+            return .fresh
         case .loaded(let seed, let saved):
-            if saved.ended || saved.position == nil { return false }
+            if saved.ended || saved.position == nil { return .fresh }
             if !resume {  // only at a terminal: piped input without --resume never comes here (see run)
                 write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
-                guard case .line(let answer) = reader.readLine(prompt: style.prompt("> ")),
-                    ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingBlanks().lowercased())
-                else { return false }
+                switch askYesNo() {
+                case true?: break
+                case false?:
+                    setAsideSavedSession()
+                    return .fresh
+                case nil:
+                    return .stop
+                }
             }
             let (fitted, notes) = engine.reconcile(saved)
             for note in notes { write(style.dim(note)) }
@@ -113,22 +135,53 @@ final class ChatSession {
                 state.slots = engine.fitting(saved.slots).merging(state.slots) { _, new in new }
                 show(outputs)
                 persist()
-                return true
+                return .continued
             }
             write(style.dim("Welcome back. Here is where we were:"))
             var outputs: [Output]
             (state, outputs) = engine.step(fitted, .repeatQuestion)
             show(outputs)
             persist()
-            return true
+            return .continued
         }
     }
 
-    /// Saves the conversation after every step; a failure is reported once, never fatal.
-    /// Sets a damaged or newer saved conversation aside (with a message) before it is replaced.
-    private func reportUnusableSavedSession() {
-        guard let store, case .unusable(let reason, let keptAt) = store.load() else { return }
-        reportUnusable(reason: reason, keptAt: keptAt)
+    /// Asks until the reply is clearly yes or no, read as every yes/no question of the dialogs is
+    /// (`Engine.readYesNo`); nil at the end of input (Ctrl-D).
+    private func askYesNo() -> Bool? {
+        while true {
+            switch reader.readLine(prompt: style.prompt("> ")) {
+            case .endOfInput: return nil
+            case .interrupted: continue
+            case .line(let line):
+                if let answer = Engine.readYesNo(line) { return answer }
+                write(style.bot("Please answer yes or no."))
+            }
+        }
+    }
+
+    /// Why there is no saved conversation to continue.
+    private var noSessionReason: String {
+        privateMode
+            ? "--private keeps no saved conversation; starting a new one."
+            : "No saved conversation can be kept (no home folder is known); starting a new one."
+    }
+
+    /// A piped run without --resume starts a new conversation: a damaged or newer saved one is set aside
+    /// (with a message), and so is an unfinished one, before this conversation's first save replaces it.
+    private func setAsideSavedSessionNotResumed() {
+        guard let store else { return }
+        switch store.load() {
+        case .unusable(let reason, let keptAt): reportUnusable(reason: reason, keptAt: keptAt)
+        case .loaded(_, let saved) where !saved.ended && saved.position != nil: setAsideSavedSession()
+        default: break
+        }
+    }
+
+    /// Moves the saved conversation aside (never deleted here; `forget` deletes it), with a message.
+    private func setAsideSavedSession() {
+        guard let keptAt = store?.setAside() else { return }
+        write(style.dim("Your unfinished conversation from before was kept as \(keptAt); starting a new one."))
     }
 
     private func reportUnusable(reason: String, keptAt: String?) {

@@ -71,11 +71,19 @@ struct SessionStore {
         unlink(path)
     }
 
+    /// Moves the saved conversation aside, never overwritten, before a new one replaces it (the person
+    /// said no to continuing it, or a piped run did not ask to): `session.kept-N.json`. Nil when there
+    /// was nothing to move or it could not be moved.
+    func setAside() -> String? {
+        keepAside(as: "kept")
+    }
+
     /// Moves an unusable session file aside (never overwritten): `session.unreadable-N.json`.
-    private func keepAside() -> String? {
+    private func keepAside(as kind: String = "unreadable") -> String? {
+        guard exists(path) else { return nil }
         let folder = FilePaths.parent(of: path)
         for n in 1...10_000 {
-            let target = FilePaths.join(folder, "session.unreadable-\(n).json")
+            let target = FilePaths.join(folder, "session.\(kind)-\(n).json")
             if exists(target) { continue }
             // link + unlink, not rename: a file that appeared at `target` meanwhile is never replaced.
             guard link(path, target) == 0 else {
