@@ -20,6 +20,12 @@ final class ChatSession {
     private var transcript: [Transcript.Numbered] = []
     private let store: SessionStore?
     private let privateMode: Bool
+    /// `--force`: files the person names may replace existing ones without asking.
+    private let force: Bool
+    /// The transcript being recorded (`--record`), opened before the first question.
+    private var recording: Recording?
+    /// Set when something the person asked for could not be written (`--record`, `--out`): the exit code is then 1.
+    private var writeFailed = false
     /// Whether a person is at a terminal (readline): only then is anything asked outside the dialogs.
     private let interactive: Bool
     /// Work that can wait until the first question is on screen (writing the compiled dialogs); run once.
@@ -27,8 +33,9 @@ final class ChatSession {
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
-        outPath: String?, store: SessionStore?, privateMode: Bool, interactive: Bool? = nil
+        outPath: String?, store: SessionStore?, privateMode: Bool, force: Bool = false, interactive: Bool? = nil
     ) {
+        self.force = force
         self.interactive = interactive ?? (reader is ReadlineReader)
         self.store = store
         self.privateMode = privateMode
@@ -46,6 +53,7 @@ final class ChatSession {
     /// Runs until quit or end of input; returns the exit code.
     func run(resume: Bool) -> Int32 {
         var outputs: [Output] = []
+        if let recordPath, !startRecording(at: recordPath) { return 1 }
         // Piped input without --resume never continues a saved conversation, so the saved file is
         // only looked at after the first question is out (to set it aside if it is damaged, before
         // this conversation's first save replaces it); decoding it first would delay the first prompt.
@@ -53,10 +61,11 @@ final class ChatSession {
         let start = offerToContinue ? startFromSavedSession(resume: resume) : .fresh
         if start == .stop {
             write(style.dim("Your saved conversation is kept for next time."))
-            return 0
+            return exitCode
         }
         if start == .fresh {
             (state, outputs) = engine.step(state, .start)
+            record(outputs)
             show(outputs)
             if !offerToContinue { setAsideSavedSessionNotResumed() }
             persist()
@@ -69,7 +78,7 @@ final class ChatSession {
             case .endOfInput:
                 finish()
                 write("Goodbye. Take care of yourself.")
-                return 0
+                return exitCode
             case .interrupted:
                 continue
             case .line(let line):
@@ -77,11 +86,11 @@ final class ChatSession {
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
-                record(input: line, outputs)
+                record(outputs, after: line)
                 show(outputs)
                 if outputs.contains(.quit) {
                     finish()
-                    return 0
+                    return exitCode
                 }
             }
         }
@@ -140,6 +149,7 @@ final class ChatSession {
             write(style.dim("Welcome back. Here is where we were:"))
             var outputs: [Output]
             (state, outputs) = engine.step(fitted, .repeatQuestion)
+            record(outputs)
             show(outputs)
             persist()
             return .continued
@@ -252,11 +262,54 @@ final class ChatSession {
             write(style.warning("Private mode writes nothing to disk."))
             return
         }
+        if let written = writeNamed(Array(transcriptText().utf8), to: path, what: "the transcript") {
+            write(style.dim("Transcript saved to \(TerminalText.clean(written))."))
+        }
+    }
+
+    /// Writes a file the person named, never replacing an existing file unasked (`NamedFile`): at a
+    /// terminal the person is asked; otherwise, or after a no, the first free `NAME-N.ext` beside it is
+    /// used, and the message says so. `--force` replaces. Returns the path written, or nil after saying why not.
+    private func writeNamed(_ bytes: [UInt8], to path: String, what: String) -> String? {
+        placeNamed(path, what: what) { target, replace throws(NamedFile.Failure) in
+            try NamedFile.write(bytes, to: target, replace: replace)
+        }.map(\.1)
+    }
+
+    /// The choice of `writeNamed` for any way of writing: `attempt(path, replace)` throws `.exists` when
+    /// the path holds a file and `replace` is false.
+    private func placeNamed<T>(
+        _ path: String, what: String, _ attempt: (String, Bool) throws(NamedFile.Failure) -> T
+    ) -> (T, String)? {
+        var replace = force
+        if !force, interactive, NamedFile.holdsFile(path) {
+            write(style.bot("\(TerminalText.clean(path)) already exists. Replace it? (yes/no)"))
+            replace = askYesNo() == true
+        }
         do {
-            try PrivateFiles.writeAtomically(transcriptText(), to: path)
-            write(style.dim("Transcript saved to \(path)."))
+            return (try attempt(path, replace), path)
+        } catch .exists {
+            for n in 2...10_000 {
+                let candidate = NamedFile.numbered(path, n)
+                do {
+                    let result = try attempt(candidate, false)
+                    write(
+                        style.dim(
+                            "\(TerminalText.clean(path)) already exists and was left as it is; \(what) went to \(TerminalText.clean(candidate)) instead (--force replaces)."
+                        ))
+                    return (result, candidate)
+                } catch .exists {
+                    continue
+                } catch {
+                    write(style.warning("Could not save \(what) to \(TerminalText.clean(candidate)): \(TerminalText.clean(error.description))"))
+                    return nil
+                }
+            }
+            write(style.warning("Could not save \(what): no free name beside \(TerminalText.clean(path))"))
+            return nil
         } catch {
-            write(style.warning("Could not save the transcript: \(error)"))
+            write(style.warning("Could not save \(what) to \(TerminalText.clean(path)): \(TerminalText.clean(error.description))"))
+            return nil
         }
     }
 
@@ -283,35 +336,46 @@ final class ChatSession {
         }
     }
 
-    private func saveDocuments(_ markdown: String, to path: String?) {
+    /// Saves the documents; false when they could not be written (the reason is said).
+    @discardableResult
+    private func saveDocuments(_ markdown: String, to path: String?) -> Bool {
+        let markdown = TerminalText.clean(markdown)
         if privateMode {
             write(style.warning("Private mode writes nothing to disk. Copy the documents from the screen instead."))
             for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) { write(String(line)) }
-            return
+            return true
         }
-        let target: String
-        if let path {
-            target = FilePaths.absolute(path)  // the message says exactly where the file went
-        } else {
+        guard let path else {
+            let target: String
             do {
-                target = FilePaths.join(try PrivateFiles.dataDirectory(), "second-opinion-documents.md")
+                target = FilePaths.join(try PrivateFiles.dataDirectory(), OwnFiles.documentsName)
+                try PrivateFiles.writeAtomically(markdown, to: target)
             } catch {
-                write(style.warning("Could not find a folder to save in: \(error). Try: save FILE"))
-                return
+                write(style.warning("Could not save your documents: \(TerminalText.clean("\(error)")). Try: save FILE"))
+                return false
             }
+            write(style.dim("Saved your documents to \(TerminalText.clean(target)) (readable only by you)."))
+            return true
         }
-        do {
-            try PrivateFiles.writeAtomically(markdown, to: target)
-            write(style.dim("Saved your documents to \(target) (readable only by you)."))
-        } catch {
-            write(style.warning("Could not save to \(target): \(error)"))
+        let stream = NamedFile.isStream(path)
+        // The message says exactly where the file went.
+        guard let written = writeNamed(Array(markdown.utf8), to: stream ? path : FilePaths.absolute(path), what: "your documents")
+        else { return false }
+        if stream {
+            write(style.dim("Wrote your documents to \(TerminalText.clean(written))."))
+        } else {
+            write(style.dim("Saved your documents to \(TerminalText.clean(written)) (readable only by you)."))
         }
+        return true
     }
 
     private func finish() {
         guard let outPath else { return }
-        saveDocuments(DocumentRenderer.renderAll(graph: engine.graph, slots: state.slots), to: outPath)
+        if !saveDocuments(DocumentRenderer.renderAll(graph: engine.graph, slots: state.slots), to: outPath) { writeFailed = true }
     }
+
+    /// 0, or 1 when a file asked for on the command line could not be written.
+    private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
     private func write(_ text: String) {
         StandardStream.output.write(text + "\n")
@@ -319,28 +383,46 @@ final class ChatSession {
 
     // MARK: - Recording
 
-    private func record(input: String, _ outputs: [Output]) {
-        guard recordPath != nil else { return }
-        transcript.append(.init(line: .you(input), number: 0))
-        appendBot(outputs)
-        flushRecording()
+    /// Starts `--record`: the header now, each turn's lines as they come. False (after saying why on
+    /// stderr) when it cannot be written: the chat then does not start.
+    private func startRecording(at path: String) -> Bool {
+        let header = Transcript(headerPairs: transcriptHeader, numbered: []).render()
+        let placed = placeNamed(path, what: "the transcript") { target, replace throws(NamedFile.Failure) in
+            try Recording(path: target, text: header, replace: replace)
+        }
+        guard let (recording, _) = placed else {
+            StandardStream.error.write("second-opinion: cannot record to \(TerminalText.clean(path)); nothing was started.\n")
+            return false
+        }
+        self.recording = recording
+        return true
     }
 
-    private func appendBot(_ outputs: [Output]) {
+    /// Adds a turn to the transcript (kept for `save transcript`) and to the recording.
+    private func record(_ outputs: [Output], after input: String? = nil) {
+        var lines: [Transcript.Numbered] = []
+        // The line as the engine read it: escape sequences and line breaks removed, so the file holds
+        // no terminal controls and no line that is not the person's.
+        if let input { lines.append(.init(line: .you(Engine.cleanedLine(input)), number: 0)) }
         for output in outputs {
-            for line in OutputFormatter.lines(output) { transcript.append(.init(line: .bot(line), number: 0)) }
+            if case .save = output { continue }  // the driver's message, not the assistant's words
+            for line in OutputFormatter.lines(output) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
+        }
+        transcript += lines
+        guard let recording, !lines.isEmpty else { return }
+        do {
+            try recording.append(Transcript(headerPairs: [], numbered: lines).render())
+        } catch {
+            if !writeFailed { write(style.warning("Could not record to \(TerminalText.clean(recording.path)): \(error)")) }
+            writeFailed = true
         }
     }
 
-    private func transcriptText() -> String {
-        Transcript(
-            headerPairs: [.init(key: "seed", value: String(seedInUse)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")],
-            numbered: transcript
-        ).render()
+    private var transcriptHeader: [Transcript.HeaderEntry] {
+        [.init(key: "seed", value: String(seedInUse)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")]
     }
 
-    private func flushRecording() {
-        guard let recordPath else { return }
-        try? PrivateFiles.writeAtomically(transcriptText(), to: recordPath)
+    private func transcriptText() -> String {
+        Transcript(headerPairs: transcriptHeader, numbered: transcript).render()
     }
 }

@@ -7,4 +7,10 @@ extension Engine {
         if case .matched(.bool(let yes)) = AnswerMatcher(type: .bool).match(InputCleaner.clean(line)) { return yes }
         return nil
     }
+
+    /// A typed line as the engine reads it: escape sequences and control characters removed, spaces
+    /// collapsed (for a driver that writes typed lines down, such as a recording or the history).
+    public static func cleanedLine(_ line: String) -> String {
+        InputCleaner.clean(line)
+    }
 }
