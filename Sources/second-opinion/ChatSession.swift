@@ -18,7 +18,11 @@ final class ChatSession {
     private var state: EngineState
     private var seedInUse: UInt64
     private var transcript: [Transcript.Numbered] = []
-    private let store: SessionStore?
+    private var store: SessionStore?
+    /// Held for the whole chat while it keeps the saved conversation (`SessionLock`).
+    private var lock: SessionLock?
+    /// No answer goes into the history (another chat holds the saved files).
+    private var historyOff = false
     private let privateMode: Bool
     /// `--force`: files the person names may replace existing ones without asking.
     private let force: Bool
@@ -54,6 +58,7 @@ final class ChatSession {
     func run(resume: Bool) -> Int32 {
         var outputs: [Output] = []
         if let recordPath, !startRecording(at: recordPath) { return 1 }
+        if !takeLock() { return exitCode }
         // Piped input without --resume never continues a saved conversation, so the saved file is
         // only looked at after the first question is out (to set it aside if it is damaged, before
         // this conversation's first save replaces it); decoding it first would delay the first prompt.
@@ -82,7 +87,7 @@ final class ChatSession {
             case .interrupted:
                 continue
             case .line(let line):
-                if !line.trimmingBlanks().isEmpty { reader.remember(line) }
+                if !historyOff, !line.trimmingBlanks().isEmpty { reader.remember(line) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
@@ -156,6 +161,33 @@ final class ChatSession {
         }
     }
 
+    /// Takes the lock beside the saved conversation. When another chat holds it, says so plainly and
+    /// goes on without saving anything (at a terminal, only if the person agrees); false to stop.
+    private func takeLock() -> Bool {
+        guard let store else { return true }
+        switch SessionLock.acquire(beside: store.path) {
+        case .locked(let lock):
+            self.lock = lock
+            return true
+        case .unavailable:
+            return true  // e.g. a read-only disk: saving will fail too, and say so
+        case .held:
+            write(style.warning("Another second-opinion conversation is open (in another window or terminal) and keeps the saved conversation."))
+            if interactive {
+                write(style.bot("Go on here privately, saving nothing, while your other conversation stays as it is? (yes/no)"))
+                guard askYesNo() == true else {
+                    write("Goodbye. Your other conversation is still open.")
+                    return false
+                }
+            } else {
+                write(style.dim("This one goes on privately: nothing is saved, and the other conversation stays as it is."))
+            }
+            self.store = nil
+            historyOff = true
+            return true
+        }
+    }
+
     /// Asks until the reply is clearly yes or no, read as every yes/no question of the dialogs is
     /// (`Engine.readYesNo`); nil at the end of input (Ctrl-D).
     private func askYesNo() -> Bool? {
@@ -172,7 +204,9 @@ final class ChatSession {
 
     /// Why there is no saved conversation to continue.
     private var noSessionReason: String {
-        privateMode
+        historyOff
+            ? "The saved conversation is open in your other chat; starting a new one here."
+            : privateMode
             ? "--private keeps no saved conversation; starting a new one."
             : "No saved conversation can be kept (no home folder is known); starting a new one."
     }
