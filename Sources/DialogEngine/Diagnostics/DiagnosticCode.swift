@@ -48,6 +48,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case valueTypeMismatch = "E044"
     /// A document item's `when` names an unknown slot.
     case documentCondition = "E045"
+    /// A condition nested too deeply (parentheses, `not`, long `and`/`or` chains): more than 64 levels.
+    case conditionTooDeep = "E046"
 
     // Questions
     /// An `ask` without re-prompt text.

@@ -93,11 +93,14 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     /// 0-based, in Unicode scalars, into the source.
     public var offset: Int
     public var hint: String?
+    /// The condition is nested deeper than `ConditionParser.maxDepth` (`E046`, not a syntax error).
+    public var isDepthLimit: Bool
 
-    public init(message: String, offset: Int, hint: String? = nil) {
+    public init(message: String, offset: Int, hint: String? = nil, isDepthLimit: Bool = false) {
         self.message = message
         self.offset = offset
         self.hint = hint
+        self.isDepthLimit = isDepthLimit
     }
 
     public var description: String {

@@ -681,7 +681,9 @@ struct Linker {
         let parsed: Condition
         switch ConditionParser.parse(source.value) {
         case .failure(let e):
-            sink.report(.conditionSyntax, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
+            sink.report(
+                e.isDepthLimit ? .conditionTooDeep : .conditionSyntax, source.location.inString(offset: e.offset), pointer(),
+                e.message, hint: e.hint)
             return nil
         case .success(let c): parsed = c
         }
