@@ -23,6 +23,8 @@ final class ChatSession {
     private var lock: SessionLock?
     /// No answer goes into the history (another chat holds the saved files).
     private var historyOff = false
+    /// Another chat holds the saved conversation (`takeLock`).
+    private var lockedOut = false
     private let privateMode: Bool
     /// `--force`: files the person names may replace existing ones without asking.
     private let force: Bool
@@ -59,6 +61,10 @@ final class ChatSession {
         var outputs: [Output] = []
         if let recordPath, !startRecording(at: recordPath) { return 1 }
         if !takeLock() { return exitCode }
+        if store == nil, !privateMode, !lockedOut {
+            write(style.warning("Nothing will be saved: \(PrivateFiles.Failure.noHomeDirectory). Set HOME to keep your answers."))
+            historyOff = true
+        }
         // Piped input without --resume never continues a saved conversation, so the saved file is
         // only looked at after the first question is out (to set it aside if it is damaged, before
         // this conversation's first save replaces it); decoding it first would delay the first prompt.
@@ -184,6 +190,7 @@ final class ChatSession {
             }
             self.store = nil
             historyOff = true
+            lockedOut = true
             return true
         }
     }
@@ -204,7 +211,7 @@ final class ChatSession {
 
     /// Why there is no saved conversation to continue.
     private var noSessionReason: String {
-        historyOff
+        lockedOut
             ? "The saved conversation is open in your other chat; starting a new one here."
             : privateMode
             ? "--private keeps no saved conversation; starting a new one."

@@ -20,7 +20,7 @@ enum PrivateFiles {
         var description: String {
             switch self {
             case .noHomeDirectory:
-                return "cannot find a state directory: set HOME or XDG_STATE_HOME"
+                return "no home folder is known (HOME is not set and the user has no entry in the password database)"
             case .notADirectory(let path):
                 return "\(path) exists but is not a directory"
             case .system(let call, let path, let code):
@@ -71,12 +71,21 @@ enum PrivateFiles {
         let base: String
         if let value = Environment.absolutePath(variable) {
             base = value
-        } else if let home = Environment.absolutePath("HOME") {
+        } else if let home = homeDirectory() {
             base = FilePaths.join(home, fallback)
         } else {
             return nil
         }
         return FilePaths.join(base, "second-opinion")
+    }
+
+    /// The home folder: `$HOME` when it is an absolute path (`environment`), else the password
+    /// database's entry for this user (as the shell and OpenSSH do), else nil.
+    static func homeDirectory(environment: String? = Environment.absolutePath("HOME")) -> String? {
+        if let environment { return environment }
+        guard let entry = getpwuid(geteuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.hasPrefix("/") ? home : nil
     }
 
     /// Writes `text` atomically (see the byte version).
