@@ -61,7 +61,11 @@ final class ReadlineReader: LineReading {
     /// `historyFile` is then asked for once: nil = no history, else the file is created 0600 and loaded.
     init(historyFile: () -> String?) throws(ReadlineUnavailable) {
         library = try ReadlineLibrary.shared.get()
-        self.historyFile = historyFile()
+        // Only a regular file (or none yet): readline would block forever reading a FIFO put there.
+        self.historyFile = historyFile().flatMap { path in
+            var info = stat()
+            return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG ? path : nil
+        }
         library.configure()
         library.usingHistory.call()
         if let historyFile = self.historyFile {

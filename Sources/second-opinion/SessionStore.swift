@@ -16,6 +16,9 @@ struct SessionStore {
     /// The session file.
     let path: String
 
+    /// The biggest session read (a long conversation is a few hundred KB); anything bigger is set aside.
+    static let maxBytes = 16 << 20
+
     /// `session.json` in the private state folder (made, 0700, by the first save).
     static func standard() throws -> SessionStore {
         guard let directory = PrivateFiles.stateDirectoryPath() else { throw PrivateFiles.Failure.noHomeDirectory }
@@ -44,8 +47,11 @@ struct SessionStore {
 
     func load() -> LoadOutcome {
         guard exists(path) else { return .none }
-        guard case .bytes(let bytes) = FileBytes.read(path) else {
-            return .unusable(reason: "it cannot be read", keptAt: keepAside())
+        let bytes: [UInt8]
+        switch FileBytes.read(path, limit: Self.maxBytes) {
+        case .bytes(let read): bytes = read
+        case .tooLarge: return .unusable(reason: "it is larger than a conversation can be", keptAt: keepAside())
+        case .unreadable: return .unusable(reason: "it cannot be read", keptAt: keepAside())
         }
         let data = Data(bytes)
         // The usual file decodes at once; only a file that does not is probed for the reason (one decode at start).
