@@ -35,11 +35,13 @@ struct Turn {
     // MARK: - A typed line
 
     mutating func handle(_ raw: String) {
-        // Characters never outnumber bytes, so most lines skip counting Characters.
-        if raw.utf8.count > Engine.maxInputCharacters, raw.count > Engine.maxInputCharacters {
-            say(
-                "That answer is too long (\(raw.count) characters). Please keep it under \(Engine.maxInputCharacters) characters.",
-                .alert)
+        // Characters never outnumber bytes, so most lines skip counting Characters. Bytes are checked
+        // first: one character can hold a million scalars, and counting those is slow.
+        if raw.utf8.count > Engine.maxInputCharacters,
+            raw.utf8.count > Engine.maxInputBytes || raw.count > Engine.maxInputCharacters
+        {
+            let count = raw.utf8.count > Engine.maxInputBytes ? "" : " (\(raw.count) characters)"
+            say("That answer is too long\(count). Please keep it under \(Engine.maxInputCharacters) characters.", .alert)
             return
         }
         let text = InputCleaner.clean(raw)
