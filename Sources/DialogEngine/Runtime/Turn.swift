@@ -103,7 +103,9 @@ struct Turn {
         if let index = program.interrupts.index.firstMatch(tokens, urgent: urgent) {
             let interrupt = program.graph.interrupts[index]
             trace(.interrupt(interrupt.id))
-            state.history.append(state.snapshot)
+            // A common question takes no undo snapshot: it changes no answer, and asked a thousand times
+            // it must not grow the `back` history. A red flag keeps one (`back` leaves its questions).
+            if interrupt.urgent { state.history.append(state.snapshot) }
             if interrupt.resume { state.stack.append(.resume(question: id)) }
             state.position = nil
             state.attempts = 0
