@@ -93,7 +93,7 @@ final class ChatSession {
             case .interrupted:
                 continue
             case .line(let line):
-                if !historyOff, !line.trimmingBlanks().isEmpty { reader.remember(line) }
+                if !historyOff, !line.trimmingBlanks().isEmpty { reader.remember(Engine.cleanedLine(line)) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
@@ -276,11 +276,11 @@ final class ChatSession {
         let result = DialogLoader.load(paths: [folder])
         guard let graph = result.graph else {
             write(style.warning("The dialogs have problems; keeping the conversation as it was:"))
-            write(result.diagnostics.map(\.description).joined(separator: "\n"))
+            write(TerminalText.clean(result.diagnostics.map(\.description).joined(separator: "\n")))
             return
         }
         engine = Engine(graph: graph)
-        for w in result.warnings { write(style.dim(w.description)) }
+        for w in result.warnings { write(style.dim(TerminalText.clean(w.description))) }
         write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
         let (fitted, notes) = engine.reconcile(state)
         for note in notes { write(style.dim(note)) }
@@ -361,9 +361,9 @@ final class ChatSession {
             switch output {
             case .save(let path, let markdown):
                 saveDocuments(markdown, to: path)
-            case .text(let text, let textStyle):
-                let lines = OutputFormatter.lines(output)
-                _ = text
+            case .text(_, let textStyle):
+                // Answers in the text may come from a saved session file: no escape sequence is printed raw.
+                let lines = OutputFormatter.lines(output).map(TerminalText.clean)
                 for line in lines {
                     switch textStyle {
                     case .alert: write(style.warning(line))
@@ -372,7 +372,7 @@ final class ChatSession {
                     }
                 }
             default:
-                for line in OutputFormatter.lines(output) { write(line) }
+                for line in OutputFormatter.lines(output) { write(TerminalText.clean(line)) }
             }
         }
     }

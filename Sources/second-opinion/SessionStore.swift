@@ -58,7 +58,7 @@ struct SessionStore {
         if let file = try? JSONDecoder().decode(File.self, from: data), file.format == "second-opinion-session",
             file.state.version <= EngineState.version
         {
-            return .loaded(seed: file.seed, state: file.state)
+            return .loaded(seed: file.seed, state: Self.cleaned(file.state))
         }
         struct Probe: Decodable {
             var format: String?
@@ -71,6 +71,23 @@ struct SessionStore {
             return .unusable(reason: "it was saved by a newer version of second-opinion", keptAt: keepAside())
         }
         return .unusable(reason: "it is damaged or incomplete", keptAt: keepAside())
+    }
+
+    /// The state with every typed answer cleaned as the engine cleans a typed line: a file edited by
+    /// hand (or by anyone) brings no escape sequence or control character into the chat.
+    static func cleaned(_ state: EngineState) -> EngineState {
+        var state = state
+        state.slots = state.slots.mapValues { value in
+            if case .text(let text) = value { return .text(Engine.cleanedLine(text)) }
+            return value
+        }
+        for i in state.history.indices {
+            state.history[i].slots = state.history[i].slots.mapValues { value in
+                if case .text(let text) = value { return .text(Engine.cleanedLine(text)) }
+                return value
+            }
+        }
+        return state
     }
 
     func remove() {
