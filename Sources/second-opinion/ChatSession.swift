@@ -83,6 +83,8 @@ final class ChatSession {
         }
         afterFirstPrompt?()
         afterFirstPrompt = nil
+        // Temporary files a killed chat left behind; only with the lock, so no running chat is writing one.
+        if lock != nil { OwnFiles.removeStaleTemporaries() }
         while true {
             reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
             switch reader.readLine(prompt: style.prompt("> ")) {
