@@ -67,7 +67,8 @@ struct ChatCommand: ParsableCommand {
             style: TerminalStyle.detect(noColorFlag: settings.noColor), recordPath: settings.record, outPath: settings.out,
             store: store, privateMode: settings.privateMode, force: settings.force)
         session.afterFirstPrompt = loaded.store
-        throw ExitCode(session.run(resume: settings.resume))
+        let status = session.run(resume: settings.resume)
+        throw ExitCode(StandardStream.reportOutputFailure() ? 1 : status)
     }
 }
 

@@ -62,7 +62,9 @@ final class ChatSession {
         if let recordPath, !startRecording(at: recordPath) { return 1 }
         if !takeLock() { return exitCode }
         if store == nil, !privateMode, !lockedOut {
-            write(style.warning("Nothing will be saved: \(PrivateFiles.Failure.noHomeDirectory). Set HOME to keep your answers."))
+            var reason = "\(PrivateFiles.Failure.noHomeDirectory). Set HOME to keep your answers."
+            do { _ = try SessionStore.standard() } catch let failure as PrivateFiles.Failure { reason = "\(failure)." } catch {}
+            write(style.warning("Nothing will be saved: \(TerminalText.clean(reason))"))
             historyOff = true
         }
         // Piped input without --resume never continues a saved conversation, so the saved file is
@@ -95,7 +97,7 @@ final class ChatSession {
             case .interrupted:
                 continue
             case .line(let line):
-                if !historyOff, !line.trimmingBlanks().isEmpty { reader.remember(Engine.cleanedLine(line)) }
+                if keepsInHistory(line) { reader.remember(Engine.cleanedLine(line)) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
@@ -107,6 +109,12 @@ final class ChatSession {
                 }
             }
         }
+    }
+
+    /// Whether a typed line may go into the Up-arrow history: not a line that raised a red flag ("thinking
+    /// about killing myself"), nor an answer to a question a red flag led to.
+    private func keepsInHistory(_ line: String) -> Bool {
+        !historyOff && !line.trimmingBlanks().isEmpty && !engine.raisesRedFlag(line) && !engine.isAfterRedFlag(state)
     }
 
     // MARK: - Sessions
@@ -217,7 +225,7 @@ final class ChatSession {
             ? "The saved conversation is open in your other chat; starting a new one here."
             : privateMode
             ? "--private keeps no saved conversation; starting a new one."
-            : "No saved conversation can be kept (no home folder is known); starting a new one."
+            : "No saved conversation can be kept (see above); starting a new one."
     }
 
     /// A piped run without --resume starts a new conversation: a damaged or newer saved one is set aside

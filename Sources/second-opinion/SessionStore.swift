@@ -20,8 +20,12 @@ struct SessionStore {
     static let maxBytes = 16 << 20
 
     /// `session.json` in the private state folder (made, 0700, by the first save).
+    /// Fails when there is no home, or when the state folder is a symbolic link (never followed: the
+    /// session is neither read nor written through it).
     static func standard() throws -> SessionStore {
         guard let directory = PrivateFiles.stateDirectoryPath() else { throw PrivateFiles.Failure.noHomeDirectory }
+        var info = stat()
+        if lstat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw PrivateFiles.Failure.symbolicLink(path: directory) }
         return SessionStore(path: FilePaths.join(directory, "session.json"))
     }
 
