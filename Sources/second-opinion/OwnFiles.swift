@@ -33,7 +33,7 @@ enum OwnFiles {
             // Conversations set aside: session.unreadable-N.json (damaged), session.kept-N.json (replaced).
             for prefix in ["session.unreadable-", "session.kept-"] where name.hasPrefix(prefix) && name.hasSuffix(".json") {
                 let number = name.dropFirst(prefix.count).dropLast(".json".count)
-                return !number.isEmpty && number.allSatisfy(\.isASCIIDigit)
+                return !number.isEmpty && number.allSatisfy(isDigit)
             }
             return false
         case .data:
@@ -48,7 +48,7 @@ enum OwnFiles {
     static func isTemporary(_ name: String, in folder: Folder) -> Bool {
         if folder == .state, name.hasPrefix("history-"), name.hasSuffix(".tmp") {
             let pid = name.dropFirst("history-".count).dropLast(".tmp".count)
-            return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit)
+            return !pid.isEmpty && pid.allSatisfy(isDigit)
         }
         guard let finished = finishedName(ofTemporary: name) else { return false }
         return isFinished(finished, in: folder)
@@ -121,23 +121,7 @@ enum OwnFiles {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
-}
 
-/// When this process started, near enough: the clock when `SecondOpinion.main` first reads it.
-enum ProcessStart {
-    static let time: timespec = now()
-
-    /// Reads the clock, once (call first thing in `main`).
-    static func mark() { _ = time }
-
-    private static func now() -> timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return now
-    }
-}
-
-extension Character {
     /// "0"…"9" only (not other scripts' digits).
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isWholeNumber }
 }
