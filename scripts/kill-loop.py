@@ -109,15 +109,22 @@ def one_pty_run(binary, rng):
         if pid == 0:
             os.chdir(state)
             os.execve(binary, [binary, "chat", "--dialogs", os.path.join(ROOT, "Dialogs"), "--no-history"], env)
-        read_fd_until_quiet(fd)
+        screen = read_fd_until_quiet(fd)
         given = rng.randint(0, len(ANSWERS))
         ended_on_interrupt = False
-        for answer, _ in ANSWERS[:given]:
+        for n, (answer, _) in enumerate(ANSWERS[:given]):
             os.write(fd, (answer + "\n").encode())
-            if rng.random() < 0.3:
+            interrupted = rng.random() < 0.3
+            if interrupted:
                 time.sleep(rng.random() * 0.003)
                 os.kill(pid, signal.SIGINT)  # Ctrl-C while the answer is processed: must not end the chat
-            read_fd_until_quiet(fd)
+            reply = read_fd_until_quiet(fd)
+            screen += reply
+            if interrupted and "^C" in reply:
+                # The Ctrl-C came while readline still had the line: it was cleared, as at any prompt,
+                # so this answer was not given (and the next ones would answer other questions).
+                given = n
+                break
             done, _ = os.waitpid(pid, os.WNOHANG)
             if done:
                 ended_on_interrupt = True
@@ -135,7 +142,7 @@ def one_pty_run(binary, rng):
         missing, leftovers, text = check_resumed(binary, env, state, given)
         if ended_on_interrupt:
             missing = ["the chat ended on Ctrl-C"] + missing
-        return given, missing, leftovers, text
+        return given, missing, leftovers, text + "\n--- the chat at the terminal ---\n" + screen
     finally:
         shutil.rmtree(state, ignore_errors=True)
 

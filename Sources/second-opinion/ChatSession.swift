@@ -21,7 +21,7 @@ final class ChatSession {
     private var store: SessionStore?
     /// Held for the whole chat while it keeps the saved conversation (`SessionLock`).
     private var lock: SessionLock?
-    /// No answer goes into the history (another chat holds the saved files).
+    /// No answer goes into the history (another chat holds the saved files, or nothing can be saved).
     private var historyOff = false
     /// Another chat holds the saved conversation (`takeLock`).
     private var lockedOut = false
@@ -59,8 +59,8 @@ final class ChatSession {
     /// Runs until quit or end of input; returns the exit code.
     func run(resume: Bool) -> Int32 {
         var outputs: [Output] = []
-        if let recordPath, !startRecording(at: recordPath) { return 1 }
         if !takeLock() { return exitCode }
+        if let recordPath, !startRecording(at: recordPath) { return 1 }
         if store == nil, !privateMode, !lockedOut {
             var reason = "\(PrivateFiles.Failure.noHomeDirectory). Set HOME to keep your answers."
             do { _ = try SessionStore.standard() } catch let failure as PrivateFiles.Failure { reason = "\(failure)." } catch {}
@@ -85,8 +85,9 @@ final class ChatSession {
         }
         afterFirstPrompt?()
         afterFirstPrompt = nil
-        // Temporary files a killed chat left behind; only with the lock, so no running chat is writing one.
-        if lock != nil { OwnFiles.removeStaleTemporaries() }
+        // Temporary files a killed chat left behind: only with the lock (no running chat is writing one),
+        // and only for the standard folders (a store elsewhere, as in tests, has folders of its own).
+        if lock != nil, let store, store.path == (try? SessionStore.standard())?.path { OwnFiles.removeStaleTemporaries() }
         while true {
             reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
             switch reader.readLine(prompt: style.prompt("> ")) {
@@ -114,7 +115,9 @@ final class ChatSession {
     /// Whether a typed line may go into the Up-arrow history: not a line that raised a red flag ("thinking
     /// about killing myself"), nor an answer to a question a red flag led to.
     private func keepsInHistory(_ line: String) -> Bool {
-        !historyOff && !line.trimmingBlanks().isEmpty && !engine.raisesRedFlag(line) && !engine.isAfterRedFlag(state)
+        // Only a terminal's reader keeps a history: piped lines are not looked at.
+        interactive && !historyOff && !line.trimmingBlanks().isEmpty && !engine.raisesRedFlag(line)
+            && !engine.isAfterRedFlag(state)
     }
 
     // MARK: - Sessions
