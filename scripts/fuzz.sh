@@ -3,7 +3,7 @@
 # for SECONDS (default 60) and prints executions and crashes per target. Exit status 1 if any target crashed,
 # hung (an input taking longer than FUZZ_TIMEOUT seconds, default 10) or broke a property.
 #
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]        targets: loader dialogs dialog-set condition template matcher transcript compiled
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]        targets: loader dialogs dialog-set condition template matcher transcript compiled session continue
 #   FUZZ_RUNS=1000000 scripts/fuzz.sh 0                   run each target to a number of executions instead (0 = no time limit)
 #
 # Work files (corpus grown by the fuzzer, crash/timeout artifacts, logs) go to FUZZ_WORK (default Fuzz/.work).
@@ -16,7 +16,7 @@ root=$PWD
 
 seconds=${1:-60}
 shift || true
-all_targets=(loader dialogs dialog-set condition template matcher transcript compiled)
+all_targets=(loader dialogs dialog-set condition template matcher transcript compiled session continue)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 work=${FUZZ_WORK:-$root/Fuzz/.work}
@@ -80,6 +80,9 @@ answers = ["yes", "no", "not sure", "skip", "1", "2, 3", "1-3", "all", "none", "
 for selector in range(40):
     for j, a in enumerate(answers):
         put("matcher", f"s{selector:02}-{j:02}", bytes([selector]) + a.encode())
+# The "Continue it? (yes/no)" prompt: the replies of the issue that once threw a session away, and more.
+for j, a in enumerate(answers + ["Yes!", "yes please", "yep", "yes\u200b", "nope", "no thanks", "y", "n", "sure, go on"]):
+    put("continue", f"reply-{j:02}", a)
 # Transcripts: the shipped ones, and their first few turns (short enough to be replayed).
 for path in sorted(glob.glob(f"{root}/Dialogs/transcripts/*.transcript")):
     text = open(path, encoding="utf-8").read()
@@ -98,18 +101,20 @@ PY
 
 # The compiled form's seeds come from the engine itself (the body of the shipped graph's form).
 ASAN_OPTIONS=detect_leaks=0 "$fuzzer" write-compiled-seeds "$seeds/compiled"
+ASAN_OPTIONS=detect_leaks=0 "$fuzzer" write-session-seeds "$seeds/session"
 
 # --- run ---
 dict_for() {
     case $1 in
-        loader|dialogs|dialog-set) echo json ;;
+        loader|dialogs|dialog-set|session) echo json ;;
+        continue) echo matcher ;;
         compiled) echo "" ;;  # binary: no dictionary
         *) echo "$1" ;;
     esac
 }
 max_len_for() {
     case $1 in
-        condition|template|matcher) echo 1024 ;;
+        condition|template|matcher|continue) echo 1024 ;;
         loader|transcript) echo 4096 ;;  # transcripts: the replayed ones are short; long ones only slow the run
         *) echo 0 ;;  # libFuzzer's default: the largest seed
     esac

@@ -35,11 +35,14 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Write nothing at all to disk: no history, no saved conversation, no files.")
     var `private` = false
 
+    @Flag(help: "Let --out, --record and save FILE replace an existing file (otherwise a terminal asks, and a piped run writes NAME-2).")
+    var force = false
+
     /// The parsed command line as plain settings.
     var settings: ChatSettings {
         ChatSettings(
             dialogs: dialogOptions.dialogs, seed: seed, noHistory: noHistory, noColor: noColor, record: record, out: out,
-            resume: resume, privateMode: `private`)
+            resume: resume, privateMode: `private`, force: force)
     }
 
     func run() throws {
@@ -62,9 +65,10 @@ struct ChatCommand: ParsableCommand {
         let session = ChatSession(
             engine: Engine(graph: loaded.graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
             style: TerminalStyle.detect(noColorFlag: settings.noColor), recordPath: settings.record, outPath: settings.out,
-            store: store, privateMode: settings.privateMode)
+            store: store, privateMode: settings.privateMode, force: settings.force)
         session.afterFirstPrompt = loaded.store
-        throw ExitCode(session.run(resume: settings.resume))
+        let status = session.run(resume: settings.resume)
+        throw ExitCode(StandardStream.reportOutputFailure() ? 1 : status)
     }
 }
 
@@ -79,5 +83,6 @@ struct ChatSettings: Equatable {
     var out: String? = nil
     var resume = false
     var privateMode = false
+    var force = false
 
 }

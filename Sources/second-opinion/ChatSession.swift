@@ -18,15 +18,31 @@ final class ChatSession {
     private var state: EngineState
     private var seedInUse: UInt64
     private var transcript: [Transcript.Numbered] = []
-    private let store: SessionStore?
+    private var store: SessionStore?
+    /// Held for the whole chat while it keeps the saved conversation (`SessionLock`).
+    private var lock: SessionLock?
+    /// No answer goes into the history (another chat holds the saved files, or nothing can be saved).
+    private var historyOff = false
+    /// Another chat holds the saved conversation (`takeLock`).
+    private var lockedOut = false
     private let privateMode: Bool
+    /// `--force`: files the person names may replace existing ones without asking.
+    private let force: Bool
+    /// The transcript being recorded (`--record`), opened before the first question.
+    private var recording: Recording?
+    /// Set when something the person asked for could not be written (`--record`, `--out`): the exit code is then 1.
+    private var writeFailed = false
+    /// Whether a person is at a terminal (readline): only then is anything asked outside the dialogs.
+    private let interactive: Bool
     /// Work that can wait until the first question is on screen (writing the compiled dialogs); run once.
     var afterFirstPrompt: (() -> Void)?
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
-        outPath: String?, store: SessionStore?, privateMode: Bool
+        outPath: String?, store: SessionStore?, privateMode: Bool, force: Bool = false, interactive: Bool? = nil
     ) {
+        self.force = force
+        self.interactive = interactive ?? (reader is ReadlineReader)
         self.store = store
         self.privateMode = privateMode
         seedInUse = seed
@@ -43,65 +59,104 @@ final class ChatSession {
     /// Runs until quit or end of input; returns the exit code.
     func run(resume: Bool) -> Int32 {
         var outputs: [Output] = []
+        if !takeLock() { return exitCode }
+        if let recordPath, !startRecording(at: recordPath) { return 1 }
+        if store == nil, !privateMode, !lockedOut {
+            var reason = "\(PrivateFiles.Failure.noHomeDirectory). Set HOME to keep your answers."
+            do { _ = try SessionStore.standard() } catch let failure as PrivateFiles.Failure { reason = "\(failure)." } catch {}
+            write(style.warning("Nothing will be saved: \(TerminalText.clean(reason))"))
+            historyOff = true
+        }
         // Piped input without --resume never continues a saved conversation, so the saved file is
         // only looked at after the first question is out (to set it aside if it is damaged, before
         // this conversation's first save replaces it); decoding it first would delay the first prompt.
-        let offerToContinue = resume || reader is ReadlineReader
-        if !offerToContinue || !startFromSavedSession(resume: resume) {
+        let offerToContinue = resume || interactive
+        let start = offerToContinue ? startFromSavedSession(resume: resume) : .fresh
+        if start == .stop {
+            write(style.dim("Your saved conversation is kept for next time."))
+            return exitCode
+        }
+        if start == .fresh {
             (state, outputs) = engine.step(state, .start)
+            record(outputs)
             show(outputs)
-            if !offerToContinue { reportUnusableSavedSession() }
+            if !offerToContinue { setAsideSavedSessionNotResumed() }
             persist()
         }
         afterFirstPrompt?()
         afterFirstPrompt = nil
+        // Temporary files a killed chat left behind: only with the lock (no running chat is writing one),
+        // and only for the standard folders (a store elsewhere, as in tests, has folders of its own).
+        if lock != nil, let store, store.path == (try? SessionStore.standard())?.path { OwnFiles.removeStaleTemporaries() }
         while true {
             reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
             switch reader.readLine(prompt: style.prompt("> ")) {
             case .endOfInput:
                 finish()
                 write("Goodbye. Take care of yourself.")
-                return 0
+                return exitCode
             case .interrupted:
                 continue
             case .line(let line):
-                if !line.trimmingBlanks().isEmpty { reader.remember(line) }
+                if keepsInHistory(line) { reader.remember(Engine.cleanedLine(line)) }
                 if handleDriverCommand(line) { continue }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
-                record(input: line, outputs)
+                record(outputs, after: line)
                 show(outputs)
                 if outputs.contains(.quit) {
                     finish()
-                    return 0
+                    return exitCode
                 }
             }
         }
     }
 
+    /// Whether a typed line may go into the Up-arrow history: not a line that raised a red flag ("thinking
+    /// about killing myself"), nor an answer to a question a red flag led to.
+    private func keepsInHistory(_ line: String) -> Bool {
+        // Only a terminal's reader keeps a history: piped lines are not looked at.
+        interactive && !historyOff && !line.trimmingBlanks().isEmpty && !engine.raisesRedFlag(line)
+            && !engine.isAfterRedFlag(state)
+    }
+
     // MARK: - Sessions
 
+    /// How a chat begins.
+    enum Start {
+        /// The saved conversation goes on.
+        case continued
+        /// A new conversation (any saved one is set aside before it is replaced).
+        case fresh
+        /// End of input at "Continue it?": nothing is started, the saved conversation stays as it is.
+        case stop
+    }
+
     /// Continues the saved conversation when asked to (or, at a terminal, when the person agrees).
-    /// Returns false when a fresh conversation should start.
-    private func startFromSavedSession(resume: Bool) -> Bool {
+    private func startFromSavedSession(resume: Bool) -> Start {
         guard let store else {
-            if resume { write(style.warning("--private keeps no saved conversation; starting a new one.")) }
-            return false
+            if resume { write(style.warning(noSessionReason)) }
+            return .fresh
         }
         switch store.load() {
         case .none:
             if resume { write(style.dim("There is no saved conversation; starting a new one.")) }
-            return false
+            return .fresh
         case .unusable(let reason, let keptAt):
             reportUnusable(reason: reason, keptAt: keptAt)
-            return false
+            return .fresh
         case .loaded(let seed, let saved):
-            if saved.ended || saved.position == nil { return false }
+            if saved.ended || saved.position == nil { return .fresh }
             if !resume {  // only at a terminal: piped input without --resume never comes here (see run)
                 write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
-                guard case .line(let answer) = reader.readLine(prompt: style.prompt("> ")),
-                    ["y", "yes", "yeah", "ok", "sure"].contains(answer.trimmingBlanks().lowercased())
-                else { return false }
+                switch askYesNo() {
+                case true?: break
+                case false?:
+                    setAsideSavedSession()
+                    return .fresh
+                case nil:
+                    return .stop
+                }
             }
             let (fitted, notes) = engine.reconcile(saved)
             for note in notes { write(style.dim(note)) }
@@ -113,22 +168,84 @@ final class ChatSession {
                 state.slots = engine.fitting(saved.slots).merging(state.slots) { _, new in new }
                 show(outputs)
                 persist()
-                return true
+                return .continued
             }
             write(style.dim("Welcome back. Here is where we were:"))
             var outputs: [Output]
             (state, outputs) = engine.step(fitted, .repeatQuestion)
+            record(outputs)
             show(outputs)
             persist()
+            return .continued
+        }
+    }
+
+    /// Takes the lock beside the saved conversation. When another chat holds it, says so plainly and
+    /// goes on without saving anything (at a terminal, only if the person agrees); false to stop.
+    private func takeLock() -> Bool {
+        guard let store else { return true }
+        switch SessionLock.acquire(beside: store.path) {
+        case .locked(let lock):
+            self.lock = lock
+            return true
+        case .unavailable:
+            return true  // e.g. a read-only disk: saving will fail too, and say so
+        case .held:
+            write(style.warning("Another second-opinion conversation is open (in another window or terminal) and keeps the saved conversation."))
+            if interactive {
+                write(style.bot("Go on here privately, saving nothing, while your other conversation stays as it is? (yes/no)"))
+                guard askYesNo() == true else {
+                    write("Goodbye. Your other conversation is still open.")
+                    return false
+                }
+            } else {
+                write(style.dim("This one goes on privately: nothing is saved, and the other conversation stays as it is."))
+            }
+            self.store = nil
+            historyOff = true
+            lockedOut = true
             return true
         }
     }
 
-    /// Saves the conversation after every step; a failure is reported once, never fatal.
-    /// Sets a damaged or newer saved conversation aside (with a message) before it is replaced.
-    private func reportUnusableSavedSession() {
-        guard let store, case .unusable(let reason, let keptAt) = store.load() else { return }
-        reportUnusable(reason: reason, keptAt: keptAt)
+    /// Asks until the reply is clearly yes or no, read as every yes/no question of the dialogs is
+    /// (`Engine.readYesNo`); nil at the end of input (Ctrl-D).
+    private func askYesNo() -> Bool? {
+        while true {
+            switch reader.readLine(prompt: style.prompt("> ")) {
+            case .endOfInput: return nil
+            case .interrupted: continue
+            case .line(let line):
+                if let answer = engine.readYesNo(line) { return answer }
+                write(style.bot("Please answer yes or no."))
+            }
+        }
+    }
+
+    /// Why there is no saved conversation to continue.
+    private var noSessionReason: String {
+        lockedOut
+            ? "The saved conversation is open in your other chat; starting a new one here."
+            : privateMode
+            ? "--private keeps no saved conversation; starting a new one."
+            : "No saved conversation can be kept (see above); starting a new one."
+    }
+
+    /// A piped run without --resume starts a new conversation: a damaged or newer saved one is set aside
+    /// (with a message), and so is an unfinished one, before this conversation's first save replaces it.
+    private func setAsideSavedSessionNotResumed() {
+        guard let store else { return }
+        switch store.load() {
+        case .unusable(let reason, let keptAt): reportUnusable(reason: reason, keptAt: keptAt)
+        case .loaded(_, let saved) where !saved.ended && saved.position != nil: setAsideSavedSession()
+        default: break
+        }
+    }
+
+    /// Moves the saved conversation aside (never deleted here; `forget` deletes it), with a message.
+    private func setAsideSavedSession() {
+        guard let keptAt = store?.setAside() else { return }
+        write(style.dim("Your unfinished conversation from before was kept as \(keptAt); starting a new one."))
     }
 
     private func reportUnusable(reason: String, keptAt: String?) {
@@ -172,11 +289,11 @@ final class ChatSession {
         let result = DialogLoader.load(paths: [folder])
         guard let graph = result.graph else {
             write(style.warning("The dialogs have problems; keeping the conversation as it was:"))
-            write(result.diagnostics.map(\.description).joined(separator: "\n"))
+            write(TerminalText.clean(result.diagnostics.map(\.description).joined(separator: "\n")))
             return
         }
         engine = Engine(graph: graph)
-        for w in result.warnings { write(style.dim(w.description)) }
+        for w in result.warnings { write(style.dim(TerminalText.clean(w.description))) }
         write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
         let (fitted, notes) = engine.reconcile(state)
         for note in notes { write(style.dim(note)) }
@@ -199,11 +316,54 @@ final class ChatSession {
             write(style.warning("Private mode writes nothing to disk."))
             return
         }
+        if let written = writeNamed(Array(transcriptText().utf8), to: path, what: "the transcript") {
+            write(style.dim("Transcript saved to \(TerminalText.clean(written))."))
+        }
+    }
+
+    /// Writes a file the person named, never replacing an existing file unasked (`NamedFile`): at a
+    /// terminal the person is asked; otherwise, or after a no, the first free `NAME-N.ext` beside it is
+    /// used, and the message says so. `--force` replaces. Returns the path written, or nil after saying why not.
+    private func writeNamed(_ bytes: [UInt8], to path: String, what: String) -> String? {
+        placeNamed(path, what: what) { target, replace throws(NamedFile.Failure) in
+            try NamedFile.write(bytes, to: target, replace: replace)
+        }.map(\.1)
+    }
+
+    /// The choice of `writeNamed` for any way of writing: `attempt(path, replace)` throws `.exists` when
+    /// the path holds a file and `replace` is false.
+    private func placeNamed<T>(
+        _ path: String, what: String, _ attempt: (String, Bool) throws(NamedFile.Failure) -> T
+    ) -> (T, String)? {
+        var replace = force
+        if !force, interactive, NamedFile.holdsFile(path) {
+            write(style.bot("\(TerminalText.clean(path)) already exists. Replace it? (yes/no)"))
+            replace = askYesNo() == true
+        }
         do {
-            try PrivateFiles.writeAtomically(transcriptText(), to: path)
-            write(style.dim("Transcript saved to \(path)."))
+            return (try attempt(path, replace), path)
+        } catch .exists {
+            for n in 2...10_000 {
+                let candidate = NamedFile.numbered(path, n)
+                do {
+                    let result = try attempt(candidate, false)
+                    write(
+                        style.dim(
+                            "\(TerminalText.clean(path)) already exists and was left as it is; \(what) went to \(TerminalText.clean(candidate)) instead (--force replaces)."
+                        ))
+                    return (result, candidate)
+                } catch .exists {
+                    continue
+                } catch {
+                    write(style.warning("Could not save \(what) to \(TerminalText.clean(candidate)): \(TerminalText.clean(error.description))"))
+                    return nil
+                }
+            }
+            write(style.warning("Could not save \(what): no free name beside \(TerminalText.clean(path))"))
+            return nil
         } catch {
-            write(style.warning("Could not save the transcript: \(error)"))
+            write(style.warning("Could not save \(what) to \(TerminalText.clean(path)): \(TerminalText.clean(error.description))"))
+            return nil
         }
     }
 
@@ -214,9 +374,9 @@ final class ChatSession {
             switch output {
             case .save(let path, let markdown):
                 saveDocuments(markdown, to: path)
-            case .text(let text, let textStyle):
-                let lines = OutputFormatter.lines(output)
-                _ = text
+            case .text(_, let textStyle):
+                // Answers in the text may come from a saved session file: no escape sequence is printed raw.
+                let lines = OutputFormatter.lines(output).map(TerminalText.clean)
                 for line in lines {
                     switch textStyle {
                     case .alert: write(style.warning(line))
@@ -225,40 +385,51 @@ final class ChatSession {
                     }
                 }
             default:
-                for line in OutputFormatter.lines(output) { write(line) }
+                for line in OutputFormatter.lines(output) { write(TerminalText.clean(line)) }
             }
         }
     }
 
-    private func saveDocuments(_ markdown: String, to path: String?) {
+    /// Saves the documents; false when they could not be written (the reason is said).
+    @discardableResult
+    private func saveDocuments(_ markdown: String, to path: String?) -> Bool {
+        let markdown = TerminalText.clean(markdown)
         if privateMode {
             write(style.warning("Private mode writes nothing to disk. Copy the documents from the screen instead."))
             for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) { write(String(line)) }
-            return
+            return true
         }
-        let target: String
-        if let path {
-            target = FilePaths.absolute(path)  // the message says exactly where the file went
-        } else {
+        guard let path else {
+            let target: String
             do {
-                target = FilePaths.join(try PrivateFiles.dataDirectory(), "second-opinion-documents.md")
+                target = FilePaths.join(try PrivateFiles.dataDirectory(), OwnFiles.documentsName)
+                try PrivateFiles.writeAtomically(markdown, to: target)
             } catch {
-                write(style.warning("Could not find a folder to save in: \(error). Try: save FILE"))
-                return
+                write(style.warning("Could not save your documents: \(TerminalText.clean("\(error)")). Try: save FILE"))
+                return false
             }
+            write(style.dim("Saved your documents to \(TerminalText.clean(target)) (readable only by you)."))
+            return true
         }
-        do {
-            try PrivateFiles.writeAtomically(markdown, to: target)
-            write(style.dim("Saved your documents to \(target) (readable only by you)."))
-        } catch {
-            write(style.warning("Could not save to \(target): \(error)"))
+        let stream = NamedFile.isStream(path)
+        // The message says exactly where the file went.
+        guard let written = writeNamed(Array(markdown.utf8), to: stream ? path : FilePaths.absolute(path), what: "your documents")
+        else { return false }
+        if stream {
+            write(style.dim("Wrote your documents to \(TerminalText.clean(written))."))
+        } else {
+            write(style.dim("Saved your documents to \(TerminalText.clean(written)) (readable only by you)."))
         }
+        return true
     }
 
     private func finish() {
         guard let outPath else { return }
-        saveDocuments(DocumentRenderer.renderAll(graph: engine.graph, slots: state.slots), to: outPath)
+        if !saveDocuments(DocumentRenderer.renderAll(graph: engine.graph, slots: state.slots), to: outPath) { writeFailed = true }
     }
+
+    /// 0, or 1 when a file asked for on the command line could not be written.
+    private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
     private func write(_ text: String) {
         StandardStream.output.write(text + "\n")
@@ -266,28 +437,46 @@ final class ChatSession {
 
     // MARK: - Recording
 
-    private func record(input: String, _ outputs: [Output]) {
-        guard recordPath != nil else { return }
-        transcript.append(.init(line: .you(input), number: 0))
-        appendBot(outputs)
-        flushRecording()
+    /// Starts `--record`: the header now, each turn's lines as they come. False (after saying why on
+    /// stderr) when it cannot be written: the chat then does not start.
+    private func startRecording(at path: String) -> Bool {
+        let header = Transcript(headerPairs: transcriptHeader, numbered: []).render()
+        let placed = placeNamed(path, what: "the transcript") { target, replace throws(NamedFile.Failure) in
+            try Recording(path: target, text: header, replace: replace)
+        }
+        guard let (recording, _) = placed else {
+            StandardStream.error.write("second-opinion: cannot record to \(TerminalText.clean(path)); nothing was started.\n")
+            return false
+        }
+        self.recording = recording
+        return true
     }
 
-    private func appendBot(_ outputs: [Output]) {
+    /// Adds a turn to the transcript (kept for `save transcript`) and to the recording.
+    private func record(_ outputs: [Output], after input: String? = nil) {
+        var lines: [Transcript.Numbered] = []
+        // The line as the engine read it: escape sequences and line breaks removed, so the file holds
+        // no terminal controls and no line that is not the person's.
+        if let input { lines.append(.init(line: .you(Engine.cleanedLine(input)), number: 0)) }
         for output in outputs {
-            for line in OutputFormatter.lines(output) { transcript.append(.init(line: .bot(line), number: 0)) }
+            if case .save = output { continue }  // the driver's message, not the assistant's words
+            for line in OutputFormatter.lines(output) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
+        }
+        transcript += lines
+        guard let recording, !lines.isEmpty else { return }
+        do {
+            try recording.append(Transcript(headerPairs: [], numbered: lines).render())
+        } catch {
+            if !writeFailed { write(style.warning("Could not record to \(TerminalText.clean(recording.path)): \(error)")) }
+            writeFailed = true
         }
     }
 
-    private func transcriptText() -> String {
-        Transcript(
-            headerPairs: [.init(key: "seed", value: String(seedInUse)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")],
-            numbered: transcript
-        ).render()
+    private var transcriptHeader: [Transcript.HeaderEntry] {
+        [.init(key: "seed", value: String(seedInUse)), .init(key: "recorded-by", value: "second-opinion \(SecondOpinion.version)")]
     }
 
-    private func flushRecording() {
-        guard let recordPath else { return }
-        try? PrivateFiles.writeAtomically(transcriptText(), to: recordPath)
+    private func transcriptText() -> String {
+        Transcript(headerPairs: transcriptHeader, numbered: transcript).render()
     }
 }

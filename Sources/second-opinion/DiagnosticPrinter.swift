@@ -10,7 +10,7 @@ enum DiagnosticPrinter {
     static func printText(_ diagnostics: [Diagnostic], to handle: StandardStream) {
         guard !diagnostics.isEmpty else { return }
         let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
-        handle.write(text)
+        handle.write(TerminalText.clean(text))  // messages quote the dialog files
     }
 
     static func printCounts(_ diagnostics: [Diagnostic], to handle: StandardStream) {

@@ -14,7 +14,7 @@ enum ReadResult: Equatable, Sendable {
     /// Ctrl-D on an empty line, or the end of piped input.
     case endOfInput
     /// Reading was cut short. The current readers never produce it (Ctrl-C at a readline prompt only clears
-    /// the line, and outside readline it ends the process), but callers should treat it as "ask again".
+    /// the line, and is ignored while an answer is processed), but callers should treat it as "ask again".
     case interrupted
 }
 
@@ -44,7 +44,8 @@ func makeLineReader(historyFile: () -> String?) -> any LineReading {
 
 /// GNU readline: line editing, Tab completion of `completions`, and an optional private history file.
 ///
-/// Ctrl-C at the prompt discards the line and shows a fresh prompt; Ctrl-D on an empty line is `.endOfInput`.
+/// Ctrl-C at the prompt discards the line and shows a fresh prompt, and while an answer is processed it is
+/// ignored (`InterruptHandling`); Ctrl-D on an empty line is `.endOfInput`.
 /// readline itself restores the terminal after each line and on SIGTERM, SIGQUIT, SIGTSTP and friends
 /// (`rl_catch_signals`). Readline is process-wide, so create one of these per process.
 final class ReadlineReader: LineReading {
@@ -61,8 +62,13 @@ final class ReadlineReader: LineReading {
     /// `historyFile` is then asked for once: nil = no history, else the file is created 0600 and loaded.
     init(historyFile: () -> String?) throws(ReadlineUnavailable) {
         library = try ReadlineLibrary.shared.get()
-        self.historyFile = historyFile()
+        // Only a regular file (or none yet): readline would block forever reading a FIFO put there.
+        self.historyFile = historyFile().flatMap { path in
+            var info = stat()
+            return lstat(path, &info) != 0 || info.st_mode & S_IFMT == S_IFREG ? path : nil
+        }
         library.configure()
+        InterruptHandling.install()
         library.usingHistory.call()
         if let historyFile = self.historyFile {
             library.stifleHistory.call(Self.historyLimit)
@@ -74,8 +80,6 @@ final class ReadlineReader: LineReading {
     /// Shows `prompt` (wrap colours with `TerminalStyle.prompt`) and reads one edited line.
     func readLine(prompt: String) -> ReadResult {
         ReadlineCompletion.shared.words = completions
-        let previousHandler = InterruptHandling.installClearLineHandler()
-        defer { InterruptHandling.restore(previousHandler) }
 
         guard let raw = library.readline.call(prompt) else {
             print()  // Ctrl-D leaves the cursor after the prompt; end that line for whatever prints next
@@ -161,29 +165,21 @@ final class ReadlineCompletion: Sendable {
     }
 }
 
-/// SIGINT while `readline()` runs: clear the line instead of quitting.
+/// Ctrl-C (SIGINT) in an interactive chat: at the prompt it clears the line; while an answer is being
+/// processed (and saved) it is ignored, so the answer is finished and the next prompt comes as usual.
+/// Either way the chat goes on, as it does at the prompt; Ctrl-D or `quit` ends it.
 ///
-/// With `rl_catch_signals` readline catches SIGINT itself, resets the terminal, and re-raises it synchronously
-/// (`raise`, same thread) to the handler that was installed when `readline()` started, with
-/// RL_STATE_SIGHANDLER set; calling readline's display functions there is therefore safe. Any other SIGINT
-/// (e.g. in the instant before readline takes over) gets the default action: the process ends as usual.
-/// The handler is a C function and cannot capture the reader, so it finds readline through `ReadlineLibrary.loaded`.
+/// With `rl_catch_signals` readline catches SIGINT itself while `readline()` runs, resets the terminal,
+/// and re-raises it synchronously (`raise`, same thread) to this handler with RL_STATE_SIGHANDLER set;
+/// calling readline's display functions there is therefore safe. Outside `readline()` the handler does
+/// nothing (it must not end the process halfway through saving an answer). The handler is a C function
+/// and cannot capture the reader, so it finds readline through `ReadlineLibrary.loaded`. Installed once,
+/// when the readline reader is made: piped runs keep the default (Ctrl-C ends them).
 private enum InterruptHandling {
-    typealias Handler = @convention(c) (Int32) -> Void
-
-    static func installClearLineHandler() -> Handler? {
-        signal(SIGINT) { signalNumber in
-            if let library = ReadlineLibrary.loaded, library.isHandlingSignal {
-                library.discardLine()
-            } else {
-                signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
-            }
+    static func install() {
+        signal(SIGINT) { _ in
+            if let library = ReadlineLibrary.loaded, library.isHandlingSignal { library.discardLine() }
         }
-    }
-
-    static func restore(_ handler: Handler?) {
-        signal(SIGINT, handler)
     }
 }
 

@@ -14,15 +14,19 @@ enum PrivateFiles {
         case noHomeDirectory
         /// The path exists but is not a directory.
         case notADirectory(path: String)
+        /// The path is a symbolic link: the tool's own folders are never followed elsewhere.
+        case symbolicLink(path: String)
         /// A system call failed with `errno`.
         case system(call: String, path: String, errno: Int32)
 
         var description: String {
             switch self {
             case .noHomeDirectory:
-                return "cannot find a state directory: set HOME or XDG_STATE_HOME"
+                return "no home folder is known (HOME is not set and the user has no entry in the password database)"
             case .notADirectory(let path):
                 return "\(path) exists but is not a directory"
+            case .symbolicLink(let path):
+                return "\(path) is a symbolic link; the tool keeps its files only in a folder of its own"
             case .system(let call, let path, let code):
                 return "\(call) \(path): \(String(cString: strerror(code)))"
             }
@@ -71,12 +75,21 @@ enum PrivateFiles {
         let base: String
         if let value = Environment.absolutePath(variable) {
             base = value
-        } else if let home = Environment.absolutePath("HOME") {
+        } else if let home = homeDirectory() {
             base = FilePaths.join(home, fallback)
         } else {
             return nil
         }
         return FilePaths.join(base, "second-opinion")
+    }
+
+    /// The home folder: `$HOME` when it is an absolute path (`environment`), else the password
+    /// database's entry for this user (as the shell and OpenSSH do), else nil.
+    static func homeDirectory(environment: String? = Environment.absolutePath("HOME")) -> String? {
+        if let environment { return environment }
+        guard let entry = getpwuid(geteuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.hasPrefix("/") ? home : nil
     }
 
     /// Writes `text` atomically (see the byte version).
@@ -130,14 +143,26 @@ enum PrivateFiles {
     }
 
     /// Creates `path` (and missing parents) with mode 0700, or sets an existing folder back to 0700.
+    /// A symbolic link there is refused, not followed (its target's mode is never changed).
     static func makePrivateDirectory(_ path: String) throws {
-        switch FileBytes.isDirectory(path) {
-        case true?: break
-        case false?: throw Failure.notADirectory(path: path)
-        case nil:
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: break
+            case S_IFLNK: throw Failure.symbolicLink(path: path)
+            default: throw Failure.notADirectory(path: path)
+            }
+        } else {
             try makeDirectories(path)
         }
-        try check(chmod(path, 0o700), "chmod", path)
+        // Opened without following a link made meanwhile, and set to 0700 through the descriptor.
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ELOOP || errno == ENOTDIR { throw Failure.symbolicLink(path: path) }
+            throw Failure.system(call: "open", path: path, errno: errno)
+        }
+        defer { close(descriptor) }
+        try check(fchmod(descriptor, 0o700), "chmod", path)
     }
 
     /// `mkdir -p` with mode 0700 for every folder it makes (the XDG base folders should be 0700 too).

@@ -38,6 +38,8 @@ struct ReplayCommand: ParsableCommand {
 
     /// Replay lines: to stdout, or to stderr when stdout carries the JSON coverage report.
     private func say(_ line: String) {
+        // Diffs and failures quote transcript lines, which may hold typed escape sequences.
+        let line = TerminalText.clean(line)
         if measuring && format == .json {
             StandardStream.error.write(line + "\n")
         } else {

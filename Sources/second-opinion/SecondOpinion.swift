@@ -29,6 +29,7 @@ struct SecondOpinion: ParsableCommand {
     /// answer; `ChatSettingsTests` checks that parsing an empty command line gives the same settings.
     /// Any argument at all goes through ArgumentParser as usual.
     static func main() {
+        ProcessStart.mark()  // "older than this process", for the temporary files a killed chat left
         guard CommandLine.arguments.count == 1 else { return main(nil) }
         do {
             try ChatCommand.run(ChatSettings())

@@ -16,9 +16,16 @@ struct SessionStore {
     /// The session file.
     let path: String
 
+    /// The biggest session read (a long conversation is a few hundred KB); anything bigger is set aside.
+    static let maxBytes = 16 << 20
+
     /// `session.json` in the private state folder (made, 0700, by the first save).
+    /// Fails when there is no home, or when the state folder is a symbolic link (never followed: the
+    /// session is neither read nor written through it).
     static func standard() throws -> SessionStore {
         guard let directory = PrivateFiles.stateDirectoryPath() else { throw PrivateFiles.Failure.noHomeDirectory }
+        var info = stat()
+        if lstat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw PrivateFiles.Failure.symbolicLink(path: directory) }
         return SessionStore(path: FilePaths.join(directory, "session.json"))
     }
 
@@ -44,15 +51,18 @@ struct SessionStore {
 
     func load() -> LoadOutcome {
         guard exists(path) else { return .none }
-        guard case .bytes(let bytes) = FileBytes.read(path) else {
-            return .unusable(reason: "it cannot be read", keptAt: keepAside())
+        let bytes: [UInt8]
+        switch FileBytes.read(path, limit: Self.maxBytes) {
+        case .bytes(let read): bytes = read
+        case .tooLarge: return .unusable(reason: "it is larger than a conversation can be", keptAt: keepAside())
+        case .unreadable: return .unusable(reason: "it cannot be read", keptAt: keepAside())
         }
         let data = Data(bytes)
         // The usual file decodes at once; only a file that does not is probed for the reason (one decode at start).
         if let file = try? JSONDecoder().decode(File.self, from: data), file.format == "second-opinion-session",
             file.state.version <= EngineState.version
         {
-            return .loaded(seed: file.seed, state: file.state)
+            return .loaded(seed: file.seed, state: Self.cleaned(file.state))
         }
         struct Probe: Decodable {
             var format: String?
@@ -67,15 +77,40 @@ struct SessionStore {
         return .unusable(reason: "it is damaged or incomplete", keptAt: keepAside())
     }
 
+    /// The state with every typed answer cleaned as the engine cleans a typed line: a file edited by
+    /// hand (or by anyone) brings no escape sequence or control character into the chat.
+    static func cleaned(_ state: EngineState) -> EngineState {
+        var state = state
+        state.slots = state.slots.mapValues { value in
+            if case .text(let text) = value { return .text(Engine.cleanedLine(text)) }
+            return value
+        }
+        for i in state.history.indices {
+            state.history[i].slots = state.history[i].slots.mapValues { value in
+                if case .text(let text) = value { return .text(Engine.cleanedLine(text)) }
+                return value
+            }
+        }
+        return state
+    }
+
     func remove() {
         unlink(path)
     }
 
+    /// Moves the saved conversation aside, never overwritten, before a new one replaces it (the person
+    /// said no to continuing it, or a piped run did not ask to): `session.kept-N.json`. Nil when there
+    /// was nothing to move or it could not be moved.
+    func setAside() -> String? {
+        keepAside(as: "kept")
+    }
+
     /// Moves an unusable session file aside (never overwritten): `session.unreadable-N.json`.
-    private func keepAside() -> String? {
+    private func keepAside(as kind: String = "unreadable") -> String? {
+        guard exists(path) else { return nil }
         let folder = FilePaths.parent(of: path)
         for n in 1...10_000 {
-            let target = FilePaths.join(folder, "session.unreadable-\(n).json")
+            let target = FilePaths.join(folder, "session.\(kind)-\(n).json")
             if exists(target) { continue }
             // link + unlink, not rename: a file that appeared at `target` meanwhile is never replaced.
             guard link(path, target) == 0 else {

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -20,8 +22,21 @@ enum StandardStream: Sendable {
         }
     }
 
+    /// The first error writing standard output (`errno`), 0 when none: a chat whose output went nowhere
+    /// (a full disk, `/dev/full`) says so on stderr and exits non-zero.
+    static let outputError = Atomic<Int32>(0)
+
+    /// Says on stderr why standard output failed, when it did; true then.
+    static func reportOutputFailure() -> Bool {
+        let code = outputError.load(ordering: .relaxed)
+        guard code != 0 else { return false }
+        StandardStream.error.write("second-opinion: could not write to standard output: \(String(cString: strerror(code)))\n")
+        return true
+    }
+
     /// Writes all of `text` (after flushing stdio, so it lands after anything `print` buffered).
-    /// Interrupted writes are retried; any other error (a closed pipe) drops the rest quietly.
+    /// Interrupted writes are retried; any other error drops the rest (and, on stdout, is remembered
+    /// in `outputError`).
     func write(_ text: String) {
         fflush(nil)
         var text = text
@@ -32,6 +47,7 @@ enum StandardStream: Sendable {
                 let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if self == .output { _ = Self.outputError.compareExchange(expected: 0, desired: errno, ordering: .relaxed) }
                     return
                 }
                 offset += written

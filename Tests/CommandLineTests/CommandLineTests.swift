@@ -14,13 +14,13 @@ struct CommandLineTests {
     func optionsReachSettings() throws {
         let parsed = try ChatCommand.parse([
             "--dialogs", "d", "--seed", "7", "--no-history", "--no-color", "--record", "r.transcript", "--out", "o.md",
-            "--resume",
+            "--resume", "--force",
         ])
         #expect(
             parsed.settings
                 == ChatSettings(
                     dialogs: "d", seed: 7, noHistory: true, noColor: true, record: "r.transcript", out: "o.md", resume: true,
-                    privateMode: false))
+                    privateMode: false, force: true))
         #expect(try ChatCommand.parse(["--private"]).settings.privateMode)
     }
 

@@ -7,6 +7,10 @@ import Testing
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @testable import second_opinion
 
 @Suite("Saved sessions")
@@ -121,5 +125,28 @@ struct PrivateFilesTests {
         let path = "/tmp/second-opinion-tests-missing-\(UInt64.random(in: 0...UInt64.max))/notes.md"
         #expect(throws: PrivateFiles.Failure.self) { try PrivateFiles.writeAtomically("x", to: path) }
         #expect(FileBytes.isDirectory(path) == nil)
+    }
+}
+
+/// A FIFO, a device or an endless file at the session's path (issue 15, item 10).
+@Suite("Special session files")
+struct SpecialSessionFileTests {
+    @Test("A FIFO or a link to /dev/zero as the session is set aside at once")
+    func specialSessionIsSetAside() throws {
+        let folder = "/tmp/second-opinion-tests-\(UInt64.random(in: 0...UInt64.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = SessionStore(path: folder + "/session.json")
+        #expect(mkfifo(store.path, 0o600) == 0)
+        guard case .unusable(let reason, _) = store.load() else {
+            Issue.record("a FIFO was taken for a session")
+            return
+        }
+        #expect(reason == "it cannot be read")
+        try FileManager.default.createSymbolicLink(atPath: store.path, withDestinationPath: "/dev/zero")
+        guard case .unusable = store.load() else {
+            Issue.record("/dev/zero was taken for a session")
+            return
+        }
     }
 }

@@ -62,12 +62,17 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @_cdecl("DialogFuzz_main")
 func dialogFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
     var arguments = (0..<Int(argc)).map { argv[$0] }
-    // `DialogFuzz write-compiled-seeds DIR`: the seeds of the `compiled` target (scripts/fuzz.sh).
-    if arguments.count == 3, arguments[1].map({ String(cString: $0) }) == "write-compiled-seeds", let dir = arguments[2] {
-        setenv(Driver.targetVariable, FuzzChecks.Target.compiled.rawValue, 1)
+    // `DialogFuzz write-compiled-seeds DIR` and `write-session-seeds DIR`: seeds made by the engine itself
+    // for the `compiled` and `session` targets (scripts/fuzz.sh).
+    let seedCommands: [String: FuzzChecks.Target] = ["write-compiled-seeds": .compiled, "write-session-seeds": .session]
+    if arguments.count == 3, let command = arguments[1].map({ String(cString: $0) }), let target = seedCommands[command],
+        let dir = arguments[2]
+    {
+        setenv(Driver.targetVariable, target.rawValue, 1)
         let folder = String(cString: dir)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (i, seed) in selected.checks.compiledSeeds.enumerated() {
+        let seeds = target == .compiled ? selected.checks.compiledSeeds : selected.checks.sessionSeeds
+        for (i, seed) in seeds.enumerated() {
             _ = FileManager.default.createFile(atPath: folder + "/shipped-\(i)", contents: Data(seed))
         }
         return 0

@@ -50,6 +50,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case valueTypeMismatch = "E044"
     /// A document item's `when` names an unknown slot.
     case documentCondition = "E045"
+    /// A condition nested too deeply (parentheses, `not`, long `and`/`or` chains): more than 64 levels.
+    case conditionTooDeep = "E046"
 
     // Questions
     /// An `ask` without re-prompt text.
@@ -119,6 +121,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .unknownSlot: return "declare it under \"slots\" in a dialog file"
         case .unknownDocument: return "declare it under \"documents\" in a dialog file"
         case .conditionSyntax: return "write conditions like: country == 'uk' and not answered(plan)"
+        case .conditionTooDeep: return "split the condition, or name parts of it as slots set earlier"
         case .conditionType: return "compare a slot with a value of its type, e.g. age >= 65 or country == 'uk'"
         case .impossibleValue: return "compare with one of the slot's option values, or a number inside its range"
         case .templateSlot: return "write {{slot}} or {{slot|fallback}} with a declared slot"

@@ -96,12 +96,15 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
     /// For an unclosed bracket: the 0-based offset of the bracket, which `message` names as "column
     /// N" counted inside the source (`message(openedAtColumn:)` names it in another count).
     public var opened: Int?
+    /// The condition is nested deeper than `ConditionParser.maxDepth` (`E046`, not a syntax error).
+    public var isDepthLimit: Bool
 
-    public init(message: String, offset: Int, hint: String? = nil, opened: Int? = nil) {
+    public init(message: String, offset: Int, hint: String? = nil, opened: Int? = nil, isDepthLimit: Bool = false) {
         self.message = message
         self.offset = offset
         self.hint = hint
         self.opened = opened
+        self.isDepthLimit = isDepthLimit
     }
 
     /// The message with the opening bracket's column given as `column` (e.g. counted in the file

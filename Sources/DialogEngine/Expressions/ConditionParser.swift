@@ -3,6 +3,11 @@
 /// Grammar, loosest first: `or` (`||`) < `and` (`&&`) < `not` (`!`) < comparison / `in` < primary.
 /// Keywords are case-insensitive; slot names are lowercase (`surgery.kind`).
 public enum ConditionParser {
+    /// The deepest a condition may be: parentheses and `not`s inside each other, and `and`/`or` chains
+    /// (each operator is one level of the tree). Deeper ones are refused with `E046`, so neither parsing
+    /// nor checking nor evaluating (all recursive) can run out of stack.
+    public static let maxDepth = 64
+
     /// Parses `source`, or returns the first error with the offset of the problem.
     public static func parse(_ source: String) -> Result<Condition, ExpressionError> {
         do {
@@ -373,6 +378,10 @@ extension ConditionParser {
     struct Parser {
         var lexer: Lexer
         var token: Token
+        /// Parentheses and `not`s open around the current token (the parser's own recursion).
+        var nesting = 0
+        /// The depth of the tree the last parse function returned.
+        var depth = 0
 
         init(_ source: String) throws(ExpressionError) {
             lexer = Lexer(source)
@@ -416,39 +425,62 @@ extension ConditionParser {
         /// `after` is the token before the operand (an operator or `(`), named in "expected a condition after …".
         mutating func parseOr(after: Token?) throws(ExpressionError) -> Condition {
             var left = try parseAnd(after: after)
+            var treeDepth = depth
             while case .keyword(.or) = token.kind {
                 let op = token
                 try advance()
                 left = .or(left, try parseAnd(after: op))
+                treeDepth = try deeper(max(treeDepth, depth), at: op)
             }
+            depth = treeDepth
             return left
         }
 
         mutating func parseAnd(after: Token?) throws(ExpressionError) -> Condition {
             var left = try parseNot(after: after)
+            var treeDepth = depth
             while case .keyword(.and) = token.kind {
                 let op = token
                 try advance()
                 left = .and(left, try parseNot(after: op))
+                treeDepth = try deeper(max(treeDepth, depth), at: op)
             }
+            depth = treeDepth
             return left
         }
 
         mutating func parseNot(after: Token?) throws(ExpressionError) -> Condition {
             if case .keyword(.not) = token.kind {
                 let op = token
+                nesting = try deeper(nesting, at: op)
                 try advance()
-                return .not(try parseNot(after: op))
+                let inner = try parseNot(after: op)
+                nesting -= 1
+                depth = try deeper(depth, at: op)
+                return .not(inner)
             }
+            depth = 1
             return try parsePrimary(after: after)
+        }
+
+        /// `level + 1`, or the depth error at `token` when that is over `maxDepth`.
+        func deeper(_ level: Int, at token: Token) throws(ExpressionError) -> Int {
+            guard level < ConditionParser.maxDepth else {
+                throw ExpressionError(
+                    message: "the condition is nested more than \(ConditionParser.maxDepth) levels deep", offset: token.start,
+                    hint: "split it into simpler conditions, or list values with 'in [...]'", isDepthLimit: true)
+            }
+            return level + 1
         }
 
         mutating func parsePrimary(after: Token?) throws(ExpressionError) -> Condition {
             switch token.kind {
             case .leftParen:
                 let open = token
+                nesting = try deeper(nesting, at: open)
                 try advance()
                 let inner = try parseOr(after: open)
+                nesting -= 1
                 switch token.kind {
                 case .rightParen:
                     try advance()

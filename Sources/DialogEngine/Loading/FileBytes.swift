@@ -10,7 +10,8 @@ public enum FileBytes {
     /// What reading one file gave.
     public enum Outcome: Sendable {
         case bytes([UInt8])
-        /// The file is bigger than the limit (its size from `fstat`); it was not read.
+        /// The file is bigger than the limit: its size from `fstat`, or the bytes read when it said less
+        /// (a file in /proc, one still growing); not read past the limit.
         case tooLarge(Int)
         /// The system's reason ("No such file or directory").
         case unreadable(String)
@@ -47,19 +48,29 @@ public enum FileBytes {
     }
 
     /// The whole file, unless it is bigger than `limit` bytes or cannot be read.
+    ///
+    /// Only a regular file is read (a FIFO, a device such as `/dev/zero` or a folder is `.unreadable`), and
+    /// it is opened with `O_NONBLOCK`, so a FIFO put at the path never blocks the open. The limit holds
+    /// for the bytes actually read, whatever size the file reports.
     public static func read(_ path: String, limit: Int = .max) -> Outcome {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unreadable(reason()) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unreadable(reason()) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .unreadable(info.st_mode & S_IFMT == S_IFDIR ? "Is a directory" : "not a regular file")
+        }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size) }
         // One byte more than the size, so a file read whole is seen to end without growing the buffer.
         var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
+            if count > limit { return .tooLarge(count) }
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, count), limit - count) + 1))
+            }
             let n = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 return readSome(fd, base + count, buffer.count - count)
@@ -80,7 +91,7 @@ extension FileBytes {
     /// Only for files nothing truncates while they are read (a truncated mapping faults with SIGBUS): the
     /// program's own files, which are only ever replaced whole by renaming.
     public static func withMapped<T>(_ path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -96,7 +107,7 @@ extension FileBytes {
     /// compared as they come, so checking a folder against a stored copy touches few fresh pages. False
     /// when it cannot be read.
     public static func contents(of path: String, equal expected: UnsafeRawBufferPointer) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()

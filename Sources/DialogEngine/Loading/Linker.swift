@@ -763,7 +763,7 @@ struct Linker {
             // Columns in messages count in the file, as the location does.
             let message = e.opened.map { e.message(openedAtColumn: source.location.inString(offset: $0).column) } ?? e.message
             sink.report(
-                .conditionSyntax, source.location.inString(offset: e.offset), pointer(), message,
+                e.isDepthLimit ? .conditionTooDeep : .conditionSyntax, source.location.inString(offset: e.offset), pointer(), message,
                 hint: e.hint ?? "write conditions like: country == 'uk' and not answered(plan)")
             return nil
         case .success(let c): parsed = c

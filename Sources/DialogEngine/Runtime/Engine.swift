@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     public var tracing: Bool
     /// Longest answer accepted, in characters; longer input is refused with a message.
     public static let maxInputCharacters = 2_000
+    /// Longest answer accepted, in UTF-8 bytes: checked first, so a huge line costs no counting.
+    public static let maxInputBytes = 16_000
     /// Nodes entered in one step before the engine gives up (a loop that asks nothing).
     public static let maxStepsPerTurn = 10_000
 

@@ -13,6 +13,9 @@ enum InputCleaner {
         var scalars = text.unicodeScalars.makeIterator()
         var lastWasSpace = true
         var pending: Unicode.Scalar?
+        var run = 0  // scalars joined to the last base character (`maxJoinedScalars`)
+        var afterJoiner = false
+        var afterLeadingJamo = false
         while let c = pending ?? scalars.next() {
             pending = nil
             if EscapeSequence.introducers.contains(c.value) {
@@ -34,12 +37,34 @@ enum InputCleaner {
             {
                 continue
             }
+            let leadingJamo = (0x1100...0x115F).contains(c.value) || (0xA960...0xA97F).contains(c.value)
+            if afterJoiner || (leadingJamo ? afterLeadingJamo : joins(c)) {
+                run += 1
+            } else {
+                run = 0
+            }
+            afterJoiner = c.value == 0x200D
+            afterLeadingJamo = leadingJamo
+            if run > maxJoinedScalars { continue }
             out.append(c)
             lastWasSpace = false
         }
         var s = String(out)
         if s.hasSuffix(" ") { s.removeLast() }
         return s
+    }
+
+    /// Scalars kept joined to one base character (combining marks, joiner chains, Hangul jamo): more
+    /// than any real text uses, few enough that one "character" of a million scalars costs nothing later.
+    static let maxJoinedScalars = 16
+
+    /// Whether `c` joins the character before it: a grapheme extender or spacing mark, a zero-width
+    /// joiner, or a Hangul vowel or trailing jamo (leading jamo join only one another: the caller checks).
+    private static func joins(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x200D, 0x1160...0x11FF, 0xD7B0...0xD7FF: return true
+        default: return c.properties.isGraphemeExtend || c.properties.generalCategory == .spacingMark
+        }
     }
 
     /// The same cleaning over bytes, for all-ASCII text (nearly every typed line); nil otherwise.

@@ -36,11 +36,13 @@ struct Turn {
     // MARK: - A typed line
 
     mutating func handle(_ raw: String) {
-        // Characters never outnumber bytes, so most lines skip counting Characters.
-        if raw.utf8.count > Engine.maxInputCharacters, raw.count > Engine.maxInputCharacters {
-            say(
-                "That answer is too long (\(raw.count) characters). Please keep it under \(Engine.maxInputCharacters) characters.",
-                .alert)
+        // Characters never outnumber bytes, so most lines skip counting Characters. Bytes are checked
+        // first: one character can hold a million scalars, and counting those is slow.
+        if raw.utf8.count > Engine.maxInputCharacters,
+            raw.utf8.count > Engine.maxInputBytes || raw.count > Engine.maxInputCharacters
+        {
+            let count = raw.utf8.count > Engine.maxInputBytes ? "" : " (\(raw.count) characters)"
+            say("That answer is too long\(count). Please keep it under \(Engine.maxInputCharacters) characters.", .alert)
             return
         }
         let text = InputCleaner.clean(raw)
@@ -248,7 +250,9 @@ struct Turn {
     private mutating func fire(_ index: Int, checking: Bool) {
         let interrupt = graph.interrupts[index]
         trace(.interrupt(interrupt.id))
-        state.history.append(state.snapshot)
+        // A common question takes no undo snapshot: it changes no answer, and asked a thousand times it
+        // must not grow the `back` history. A red flag keeps one (`back` leaves its questions).
+        if interrupt.urgent { state.history.append(state.snapshot) }
         if interrupt.resume, !state.ended, let id = state.position { state.stack.append(.resume(question: id)) }
         state.ended = false
         state.position = nil

@@ -33,6 +33,13 @@ struct FuzzChecks: Sendable {
         /// and a graph it gives encodes and decodes back to the same bytes. (Whole forms would mostly stop
         /// at the checksum, so the bytes go straight to the decoder.) Seeds: `compiledSeeds`.
         case compiled
+        /// A saved session file as the chat reads it (`{"format", "seed", "state"}` decoded with
+        /// `JSONDecoder`), then `Engine.reconcile` and a step from it: nothing traps, and a fitted state's
+        /// open question is a node of the graph. Seeds: `sessionSeeds`.
+        case session
+        /// `Engine.readYesNo`, the reading of "Continue it? (yes/no)": it never traps, and a line reads as
+        /// its cleaned form does.
+        case `continue`
     }
 
     /// The shipped dialog files, named as `DialogLoader.load(paths:)` names them.
@@ -90,7 +97,55 @@ struct FuzzChecks: Sendable {
         case .matcher: return matcher(bytes)
         case .transcript: return transcript(String(decoding: bytes, as: UTF8.self))
         case .compiled: return compiled(bytes)
+        case .session: return session(bytes)
+        case .continue: return yesNo(String(decoding: bytes, as: UTF8.self))
         }
+    }
+
+    // MARK: - Saved session and the "continue?" prompt
+
+    /// The session file's shape, as `SessionStore` in the command line writes it.
+    struct SessionFile: Codable {
+        var format = "second-opinion-session"
+        var seed: UInt64
+        var state: EngineState
+    }
+
+    func session(_ bytes: [UInt8]) -> [String] {
+        guard let file = try? JSONDecoder().decode(SessionFile.self, from: Data(bytes)),
+            file.state.version <= EngineState.version
+        else { return [] }
+        let engine = Engine(graph: graph)
+        let (fitted, _) = engine.reconcile(file.state)
+        guard let fitted else { return [] }
+        if let position = fitted.position, graph.nodes[position] == nil {
+            return ["reconcile kept a position that is not a node: \(position)"]
+        }
+        let (asked, _) = engine.step(fitted, .repeatQuestion)
+        _ = engine.step(asked, .line("yes"))
+        _ = engine.step(asked, .line("summary"))
+        return []
+    }
+
+    /// Seeds for `session`: the states of a short conversation on the shipped dialogs, as files.
+    var sessionSeeds: [[UInt8]] {
+        let engine = Engine(graph: graph)
+        var (state, _) = engine.step(EngineState(seed: 1), .start)
+        var seeds: [[UInt8]] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for line in ["yes", "someone I care for", "Rosa", "uk", "what is a second opinion?", "1, 2", "back", "chest pain"] {
+            (state, _) = engine.step(state, .line(line))
+            if let data = try? encoder.encode(SessionFile(seed: 1, state: state)) { seeds.append([UInt8](data)) }
+        }
+        return seeds
+    }
+
+    func yesNo(_ line: String) -> [String] {
+        let answer = Engine.readYesNo(line)
+        guard line.utf8.count <= Engine.maxInputBytes else { return answer == nil ? [] : ["an over-long line was read"] }
+        let cleaned = Engine.readYesNo(Engine.cleanedLine(line))
+        return answer == cleaned ? [] : ["'\(line.debugDescription)' reads \(String(describing: answer)), its cleaned form \(String(describing: cleaned))"]
     }
 
     // MARK: - Compiled form

@@ -41,6 +41,26 @@ import Testing
         }
     }
 
+    @Test func sessionSeedsKeepEveryPropertyAndDamageNeverTraps() throws {
+        let checks = try #require(Self.checks)
+        #expect(!checks.sessionSeeds.isEmpty)
+        for seed in checks.sessionSeeds {
+            #expect(checks.run(.session, seed) == [])
+            #expect(checks.run(.session, Array(seed.prefix(seed.count / 2))) == [])
+            let text = String(decoding: seed, as: UTF8.self)
+            // A position that names no node, and a text answer full of escapes.
+            let moved = text.replacingOccurrences(of: "\"position\":\"", with: "\"position\":\"nowhere.")
+            #expect(checks.run(.session, Array(moved.utf8)) == [])
+        }
+    }
+
+    @Test func continueRepliesKeepEveryProperty() throws {
+        let checks = try #require(Self.checks)
+        for reply in ["Yes!", "yes please", "yep", "yes\u{200B}", "1", "", "\u{1B}[31myes\u{1B}[0m", "no, yes", "nope"] {
+            #expect(checks.run(.continue, Array(reply.utf8)) == [], "\(reply.debugDescription)")
+        }
+    }
+
     @Test func shippedDialogsKeepEveryProperty() throws {
         let checks = try #require(Self.checks)
         for source in checks.shipped {
