@@ -286,7 +286,10 @@ public final class Language: Sendable {
     static func makeFormTable(vocabulary: Set<String>, forms: [String: String]) -> [String: String] {
         var table: [String: String] = [:]
         for word in vocabulary.sorted() where word.unicodeScalars.count >= 3 && !Lexicon.isDigits(word) {
-            for form in inflections(of: word) where !vocabulary.contains(form) && table[form] == nil {
+            // Where two words make the same form ("com" and "come" both make "coming"), the longer one
+            // is its base: the shorter one only makes it by adding an ending to a word that lost an "e".
+            for form in inflections(of: word) where !vocabulary.contains(form) {
+                if let other = table[form], other.unicodeScalars.count >= word.unicodeScalars.count { continue }
                 table[form] = word
             }
         }

@@ -129,8 +129,9 @@ public struct Lexicon: Sendable {
     /// Endings, longest first, each with what may replace it.
     static let endings: [(String, [String])] = [
         ("ingly", ["", "e"]), ("ily", ["y"]), ("ally", ["al", ""]),
-        ("ying", ["ie", "y"]), ("ing", ["", "e"]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]),
-        ("es", ["", "e"]), ("ly", [""]), ("s", [""]), ("y", ["", "e"]),
+        // A dropped "e" is tried first: "coming" is "come", not "com"; "opening" still finds "open".
+        ("ying", ["ie", "y"]), ("ing", ["e", ""]), ("ied", ["y"]), ("ies", ["y"]), ("ed", ["e", ""]),
+        ("es", ["e", ""]), ("ly", [""]), ("s", [""]), ("y", ["e", ""]),
     ]
 
     /// The one closest vocabulary word within the typo limit, if there is exactly one.

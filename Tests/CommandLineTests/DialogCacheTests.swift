@@ -67,10 +67,10 @@ struct DialogCacheTests {
         let text = try String(contentsOfFile: main, encoding: .utf8)
         try ("// The welcome and the first questions.\n/* reviewed by a clinician */\n" + text)
             .write(toFile: main, atomically: true, encoding: .utf8)
-        let first = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        let first = try DialogCache.load(dialogs, cacheFile: cache, keyFile: Self.key(cache), writable: true)
         let store = try #require(first.store, "a start without a form must offer to write one")
         store()
-        let second = try DialogCache.load(dialogs, cacheFile: cache, writable: true)
+        let second = try DialogCache.load(dialogs, cacheFile: cache, keyFile: Self.key(cache), writable: true)
         #expect(second.store == nil, "the form matched: nothing to write")
         #expect(opening(second.graph) == opening(first.graph))
     }

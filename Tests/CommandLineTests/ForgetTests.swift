@@ -18,7 +18,7 @@ struct ForgetTests {
         // Installed as the README says: the dialogs in ~/.local/share/second-opinion/Dialogs.
         let installed = run.dataPath + "/Dialogs"
         try FileManager.default.createDirectory(atPath: installed, withIntermediateDirectories: true)
-        for name in ChatRun.names(in: ChatRun.dialogs) where name.hasSuffix(".json") {
+        for name in ChatRun.names(in: ChatRun.dialogs) where name.hasSuffix(".json") || name == "language" || name == "data" {
             try FileManager.default.copyItem(atPath: ChatRun.dialogs + "/" + name, toPath: installed + "/" + name)
         }
         try Data("mine".utf8).write(to: URL(fileURLWithPath: run.dataPath + "/notes.txt"))
@@ -30,7 +30,7 @@ struct ForgetTests {
         let forget = try run.run(["forget"], dialogs: false)
         #expect(forget.status == 0)
         #expect(forget.output.contains("second-opinion-documents.md"))
-        #expect(ChatRun.names(in: installed) == ChatRun.names(in: ChatRun.dialogs).filter { $0.hasSuffix(".json") })
+        #expect(ChatRun.names(in: installed) == ChatRun.names(in: ChatRun.dialogs).filter { $0.hasSuffix(".json") || $0 == "language" || $0 == "data" })
         #expect(ChatRun.names(in: run.dataPath) == ["Dialogs", "notes.txt"])
         #expect(ChatRun.names(in: run.statePath) == [])
         #expect(ChatRun.names(in: run.cachePath) == [])
