@@ -203,15 +203,7 @@ public enum LanguageLoader {
                     }
                 case "concepts":
                     guard let o = object(value, pointer) else { continue }
-                    for m in o.members {
-                        let key = "concept " + m.key
-                        if let first = seen[key] {
-                            sink.report(
-                                .duplicateDeclaration, m.keyLocation(in: file), pointer + "/" + m.key,
-                                "the concept '\(m.key)' is declared twice", hint: "the first is at \(first)")
-                            continue
-                        }
-                        seen[key] = m.keyLocation(in: file)
+                    for m in o.members where firstDeclaration(m, pointer, what: "concept", seen: &seen) {
                         spec.concepts[m.key] = rules(m.value, pointer + "/" + m.key)
                         spec.conceptOrigins[m.key] = Origin(file: file, line: Int(m.keyLine), column: Int(m.keyColumn))
                     }
@@ -219,21 +211,27 @@ public enum LanguageLoader {
                     readContext(value, pointer, into: &spec)
                 case "redflags":
                     guard let o = object(value, pointer) else { continue }
-                    for m in o.members {
-                        let key = "redflag " + m.key
-                        if let first = seen[key] {
-                            sink.report(
-                                .duplicateDeclaration, m.keyLocation(in: file), pointer + "/" + m.key,
-                                "the red flag '\(m.key)' is declared twice", hint: "the first is at \(first)")
-                            continue
-                        }
-                        seen[key] = m.keyLocation(in: file)
+                    for m in o.members where firstDeclaration(m, pointer, what: "red flag", seen: &seen) {
                         if let flag = readFlag(m, pointer + "/" + m.key) { spec.redFlags.append(flag) }
                     }
                 default:
                     unknownKey(member, "", known: LanguageLoader.topKeys)
                 }
             }
+        }
+
+        /// Whether `member` declares its name for the first time across the language files; reports it
+        /// (E021) when not.
+        func firstDeclaration(_ member: JSONObject.Member, _ pointer: String, what: String, seen: inout [String: SourceLocation]) -> Bool {
+            let key = what + " " + member.key
+            if let first = seen[key] {
+                sink.report(
+                    .duplicateDeclaration, member.keyLocation(in: file), pointer + "/" + member.key,
+                    "the \(what) '\(member.key)' is declared twice", hint: "the first is at \(first)")
+                return false
+            }
+            seen[key] = member.keyLocation(in: file)
+            return true
         }
 
         /// `countries`: by code, names and places (`language/<lang>/places.json`) or the group and numbers
@@ -387,29 +385,24 @@ public enum LanguageLoader {
 extension LanguageLoader {
     /// Every red-flag interrupt names a red flag of the language data, and each of its examples raises it.
     static func checkInterrupts(_ graph: DialogGraph, sink: DiagnosticSink, languageIsSound: Bool = true) {
-        // Options that name concepts (`"@uk_private"`) name declared ones.
+        // Options and yes/no questions that name concepts (`"@uk_private"`) name declared ones.
         let declared = graph.language?.language.spec.concepts
-        for name in graph.slotOrder {
-            guard let def = graph.slots[name] else { continue }
-            switch def.type {
-            case .choice(let options), .multi(let options):
-                for concept in options.flatMap(\.concepts) where declared?[concept] == nil {
-                    sink.report(
-                        .unknownConcept, def.location, "", "an option of slot '\(name)' names the concept '@\(concept)', which the language data does not declare",
-                        hint: declared.flatMap { Suggestion.closest(to: concept, in: Array($0.keys)) }.map { "did you mean '@\($0)'?" }
-                            ?? "declare it under \"concepts\" in a file of the language folder")
-                }
-            default: break
-            }
-        }
-        for id in graph.nodeOrder {
-            guard let question = graph.nodes[id]?.question else { continue }
-            for concept in question.yes + question.no where declared?[concept] == nil {
+        func check(_ concepts: [String], _ owner: String, _ location: SourceLocation) {
+            for concept in concepts where declared?[concept] == nil {
                 sink.report(
-                    .unknownConcept, question.location, "", "question '\(id)' names the concept '@\(concept)', which the language data does not declare",
+                    .unknownConcept, location, "", "\(owner) names the concept '@\(concept)', which the language data does not declare",
                     hint: declared.flatMap { Suggestion.closest(to: concept, in: Array($0.keys)) }.map { "did you mean '@\($0)'?" }
                         ?? "declare it under \"concepts\" in a file of the language folder")
             }
+        }
+        for name in graph.slotOrder {
+            guard let def = graph.slots[name] else { continue }
+            if case .choice(let options) = def.type { check(options.flatMap(\.concepts), "an option of slot '\(name)'", def.location) }
+            if case .multi(let options) = def.type { check(options.flatMap(\.concepts), "an option of slot '\(name)'", def.location) }
+        }
+        for id in graph.nodeOrder {
+            guard let question = graph.nodes[id]?.question else { continue }
+            check(question.yes + question.no, "question '\(id)'", question.location)
         }
         let flagged = graph.interrupts.filter { $0.redFlag != nil }
         guard !flagged.isEmpty else { return }
