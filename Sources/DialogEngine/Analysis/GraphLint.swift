@@ -62,8 +62,35 @@ struct GraphLint {
         }
     }
 
+    /// The biggest graph (nodes × 64-bit words of slots) the whole-graph read-before-set check runs on.
+    /// Its fixed point keeps a set of slots per node, so it grows as nodes × slots; a set bigger than
+    /// this (about 2,000 nodes with 300 slots, far beyond any hand-written set) is checked dialog by
+    /// dialog instead (W064 within each file, as before the whole-graph check), keeping `validate` of
+    /// 100,000 generated nodes linear.
+    static let wholeGraphLimit = 40_000
+
     private func checkReadsBeforeSet(_ index: GraphIndex, warnings: Bool) {
-        DefiniteAssignment(graph: graph, index: index, facts: facts, sink: sink, warnings: warnings).run()
+        if index.ids.count * ((facts.slotCount + 63) / 64) <= Self.wholeGraphLimit {
+            DefiniteAssignment(graph: graph, index: index, facts: facts, sink: sink, warnings: warnings).run()
+            return
+        }
+        guard warnings else { return }
+        var localPlace = [Int](repeating: -1, count: index.ids.count)
+        // Each slot's bit in the dialog being checked (-1: another dialog's slot); reset after each dialog.
+        var bits = [Int](repeating: -1, count: facts.slotCount)
+        var isInterruptTarget = [Bool](repeating: false, count: index.ids.count)
+        for i in graph.interrupts {
+            for e in i.entries { if let p = index.position(e) { isInterruptTarget[p] = true } }
+        }
+        for dialogId in graph.dialogOrder {
+            guard let dialog = graph.dialogs[dialogId], let local = facts.slotsByFile[dialog.file], !local.isEmpty else { continue }
+            guard let range = facts.dialogPlaces[dialogId] else { continue }
+            for (bit, slot) in local.enumerated() { bits[slot] = bit }
+            defer { for slot in local { bits[slot] = -1 } }
+            guard range.contains(where: { p in index.reads[p].contains { bits[$0.slot] >= 0 } }) else { continue }
+            LocalDefiniteAssignment(index: index, dialog: dialog, slotNames: graph.slotOrder, slotCount: local.count, sink: sink)
+                .run(range, local: &localPlace, bits: bits, isEntryPoint: isInterruptTarget)
+        }
     }
 
     private func checkPromptLength() {
