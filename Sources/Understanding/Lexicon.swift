@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turns typed words into the words the language data is written in: one policy for word forms and
 /// one for typos, used by every rule.
 ///
@@ -24,7 +26,26 @@ public struct Lexicon: Sendable {
     /// scalars and letter set, its one-letter deletions (SymSpell's idea: two words within one edit share
     /// a deletion, or one is the other less a letter), and hashes of both, so a typed word that is
     /// near no vocabulary word is turned away without building a string.
-    private let candidates: Candidates
+    private let candidates: LazyCandidates
+
+    /// The typo candidates, built by the first word that needs them: a lexicon made only to read word
+    /// forms, or one whose words are never mistyped, never pays for them. The same words give the same
+    /// index whenever it is built, so when changes no result.
+    final class LazyCandidates: Sendable {
+        private let vocabulary: Set<String>
+        private let built = Mutex<Candidates?>(nil)
+
+        init(_ vocabulary: Set<String>) { self.vocabulary = vocabulary }
+
+        var value: Candidates {
+            built.withLock { stored in
+                if let stored { return stored }
+                let made = Candidates(vocabulary)
+                stored = made
+                return made
+            }
+        }
+    }
 
     final class Candidates: Sendable {
         let words: [String]
@@ -64,7 +85,7 @@ public struct Lexicon: Sendable {
         self.vocabulary = vocabulary
         self.forms = forms
         self.protected = protected
-        candidates = Candidates(vocabulary)
+        candidates = LazyCandidates(vocabulary)
     }
 
     /// FNV-1a over scalars (one hash for words and their deletions, so the two can be compared).
@@ -138,7 +159,7 @@ public struct Lexicon: Sendable {
     func corrected(_ word: String) -> String? {
         let values = word.unicodeScalars.map(\.value)
         guard values.count >= Self.typoMinimum, !protected.contains(word), !Self.isDigits(word) else { return nil }
-        let c = candidates
+        let c = candidates.value
         let limit = values.count >= Self.typoMinimumForTwo ? 2 : 1
         var best: [Int32] = []
         var bestDistance = limit + 1
