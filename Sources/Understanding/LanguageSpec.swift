@@ -87,6 +87,10 @@ public struct RedFlagSpec: Sendable, Hashable {
     public var check: [Rule]
     /// Whether an ongoing alarm finding ("chest pain for months") is checked first instead of alarmed.
     public var checkWhenOngoing: Bool
+    /// Whether its patterns may match across clauses within one sentence: signs that together make
+    /// the emergency but are often told one clause at a time ("a fever of 39, and he's shaking all
+    /// over").
+    public var acrossClauses: Bool = false
     public var origin: Origin
 
     public init(

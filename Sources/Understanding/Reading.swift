@@ -106,12 +106,14 @@ extension Language {
         var triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)] = []
         for start in words.indices {
             for rule in candidates(flagStarts, at: start, matcher) {
-                guard let end = matcher.longestEnd(rule: rule, from: start) else { continue }
+                let flag: Int
                 switch purposes[rule] {
-                case .alarm(let flag): found.append((flag, false, start..<end, rule))
-                case .check(let flag): found.append((flag, true, start..<end, rule))
-                default: break
+                case .alarm(let f), .check(let f): flag = f
+                default: continue
                 }
+                let wide = spec.redFlags[flag].acrossClauses
+                guard let end = matcher.longestEnd(rule: rule, from: start, acrossClauses: wide) else { continue }
+                if case .check = purposes[rule] { found.append((flag, true, start..<end, rule)) } else { found.append((flag, false, start..<end, rule)) }
             }
         }
         guard !found.isEmpty else { return Reading(words: words, findings: [], alarms: [], checks: []) }
@@ -334,8 +336,9 @@ struct Matcher {
     let ids: [Int32]
     /// The prefixes each word starts with.
     let prefixes: [[Int32]]
-    /// Where each word's clause ends (exclusive).
+    /// Where each word's clause ends (exclusive), and its sentence (at the next hard break).
     private var clauseEnd: [Int]
+    private var sentenceEnd: [Int]
     /// Every word and prefix of the line (for rule anchors).
     let lineWords: Set<Int32>
     let linePrefixes: Set<Int32>
@@ -347,6 +350,7 @@ struct Matcher {
         self.ids = ids
         self.prefixes = prefixes
         clauseEnd = [Int](repeating: ids.count, count: ids.count)
+        sentenceEnd = clauseEnd
         lineWords = Set(ids.filter { $0 >= 0 })
         linePrefixes = Set(prefixes.joined())
     }
@@ -356,6 +360,13 @@ struct Matcher {
         ids = line.ids
         prefixes = line.prefixes
         clauseEnd = [Int](repeating: line.ids.count, count: line.ids.count)
+        var sentences = clauseEnd
+        var end = line.ids.count
+        for i in stride(from: line.ids.count - 1, through: 0, by: -1) {
+            if i + 1 < line.tokens.count, line.tokens[i + 1].breakBefore == .hard { end = i + 1 }
+            sentences[i] = end
+        }
+        sentenceEnd = sentences
         lineWords = line.lineWords
         linePrefixes = line.linePrefixes
     }
@@ -370,11 +381,15 @@ struct Matcher {
         conceptEnds.removeAll(keepingCapacity: true)
     }
 
-    /// The furthest word a match of rule `rule` starting at `start` ends before, or nil.
-    mutating func longestEnd(rule: Int, from start: Int) -> Int? {
+    /// The furthest word a match of rule `rule` starting at `start` ends before, or nil; within the
+    /// clause, or with `acrossClauses` within the sentence.
+    mutating func longestEnd(rule: Int, from start: Int, acrossClauses: Bool = false) -> Int? {
         guard start >= 0, start < ids.count else { return nil }
         let range = language.program.rules[rule]
-        return furthest(run(range.lowerBound, range.upperBound, start: start, mask: 1, limit: clauseEnd[start]), from: start)
+        let limit = acrossClauses ? sentenceEnd[start] : clauseEnd[start]
+        if acrossClauses { conceptEnds.removeAll(keepingCapacity: true) }
+        defer { if acrossClauses { conceptEnds.removeAll(keepingCapacity: true) } }
+        return furthest(run(range.lowerBound, range.upperBound, start: start, mask: 1, limit: limit), from: start)
     }
 
     /// The furthest word a phrase of concept `c` starting at `start` ends before, or nil.

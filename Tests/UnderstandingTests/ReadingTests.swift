@@ -135,3 +135,24 @@ enum SmallLanguage {
         #expect(places.find(in: "Atlanta, Georgia, USA") == .country("us"))
     }
 }
+
+@Suite struct AcrossClausesTests {
+    static func language(across: Bool) -> Language {
+        var spec = LanguageSpec()
+        spec.clauseStarters = ["he", "hes", "she", "shes"]
+        var flag = RedFlagSpec(
+            category: "sepsis", title: "Sepsis", alarm: [SmallLanguage.rule("fever ~8 shaking")], check: [], checkWhenOngoing: true,
+            origin: Origin(file: "small.json", line: 1))
+        flag.acrossClauses = across
+        spec.redFlags = [flag]
+        return Language(spec)
+    }
+
+    @Test func signsToldClauseByClauseMakeOneFindingWhenTheFlagAllowsIt() {
+        let line = "a fever of 39, he's shaking all over"
+        #expect(Self.language(across: false).read(line).alarms.isEmpty)
+        #expect(Self.language(across: true).read(line).alarms == ["sepsis"])
+        // Never across sentences.
+        #expect(Self.language(across: true).read("a fever last week. he's shaking with cold now").alarms.isEmpty)
+    }
+}

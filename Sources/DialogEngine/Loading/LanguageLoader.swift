@@ -356,6 +356,7 @@ public enum LanguageLoader {
             var alarm: [Rule] = []
             var check: [Rule] = []
             var ongoing = true
+            var across = false
             var written = 0
             for m in o.members {
                 if m.key == "alarm" || m.key == "check", case .array(let items) = m.value.value { written += items.count }
@@ -367,7 +368,9 @@ public enum LanguageLoader {
                 case "check": check = rules(m.value, pointer + "/check")
                 case "check_when_ongoing":
                     if case .bool(let b) = m.value.value { ongoing = b } else { wrongType(m.value, pointer + "/check_when_ongoing", "true or false") }
-                default: unknownKey(m, pointer, known: ["title", "alarm", "check", "check_when_ongoing", "$comment"])
+                case "across_clauses":
+                    if case .bool(let b) = m.value.value { across = b } else { wrongType(m.value, pointer + "/across_clauses", "true or false") }
+                default: unknownKey(m, pointer, known: ["title", "alarm", "check", "check_when_ongoing", "across_clauses", "$comment"])
                 }
             }
             if written == 0 {
@@ -375,9 +378,11 @@ public enum LanguageLoader {
                     .missingKey, member.keyLocation(in: file), pointer, "the red flag '\(member.key)' has no patterns",
                     hint: "give it \"alarm\" patterns, \"check\" patterns, or both")
             }
-            return RedFlagSpec(
+            var flag = RedFlagSpec(
                 category: member.key, title: title, alarm: alarm, check: check, checkWhenOngoing: ongoing,
                 origin: Origin(file: file, line: Int(member.keyLine), column: Int(member.keyColumn)))
+            flag.acrossClauses = across
+            return flag
         }
     }
 }
