@@ -29,6 +29,11 @@ public final class Language: Sendable {
 
     /// Every base word the rules name, by number (typed words are looked up here once per line).
     let wordIDs: [String: Int32]
+    /// Every vocabulary word and every form of one, to its base's number: one look-up per typed word
+    /// (built from `wordIDs` and `formTable`, so it says what `base(of:)` says for them).
+    let known: [String: Int32]
+    /// Base words by number.
+    let baseWords: [String]
     /// Every prefix the rules name (`wheez*`), by number, and grouped by length for looking typed words up.
     let prefixIDs: [String: Int32]
     let prefixLengths: [Int]
@@ -151,6 +156,12 @@ public final class Language: Sendable {
         self.rules = rules
         self.purposes = purposes
         self.wordIDs = wordIDs
+        var known = wordIDs
+        for (form, base) in formTable { if let id = wordIDs[base] { known[form] = id } }
+        self.known = known
+        var baseWords = [String](repeating: "", count: wordIDs.count)
+        for (w, id) in wordIDs { baseWords[Int(id)] = w }
+        self.baseWords = baseWords
         self.prefixIDs = prefixIDs
         prefixLengths = Set(prefixIDs.keys.map { $0.unicodeScalars.count }).sorted()
         var prefixHashes: [UInt64: [(String, Int32)]] = [:]

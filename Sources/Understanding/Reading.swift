@@ -74,6 +74,14 @@ extension Language {
         var prefixes: [[Int32]] = []
         prefixes.reserveCapacity(tokens.count)
         for token in tokens {
+            // Known words and their forms in one look-up; the rest through the typo policy.
+            if !token.isNumber, let id = known[token.text] {
+                let base = baseWords[Int(id)]
+                words.append(Reading.Word(typed: token.text, base: base, how: base == token.text ? .asTyped : .form, clause: 0))
+                ids.append(id)
+                prefixes.append(prefixHits(base))
+                continue
+            }
             let (base, how) = token.isNumber ? (token.text, .asTyped) : self.base(of: token.text)
             words.append(Reading.Word(typed: token.text, base: base, how: how, clause: 0))
             ids.append(wordIDs[base] ?? -1)
