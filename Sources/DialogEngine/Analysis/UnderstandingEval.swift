@@ -48,7 +48,6 @@ public struct UnderstandingProbe: Sendable {
                 state.slots["country"] = .choice(countryGroups[country] ?? "other")
             }
         }
-        let before = state.slots
         let (after, outputs) = engine.step(state, .line(line))
         var alarm: String?
         var check: String?
@@ -67,7 +66,6 @@ public struct UnderstandingProbe: Sendable {
         let moved = alarm == nil && check == nil && common == nil && !askedAgain
         var recorded: Value?
         if moved, let slot { recorded = after.slots[slot] }
-        _ = before
         return Outcome(
             alarm: alarm, check: check, commonQuestion: common, askedAgain: askedAgain, recorded: recorded, moved: moved,
             slots: after.slots, outputs: outputs)

@@ -165,10 +165,11 @@ public struct UnderstandingScore: Sendable {
 
     /// Lowercased, without surrounding punctuation and quotes.
     static func clean(_ s: String) -> String {
-        let trimmed = s.lowercased().unicodeScalars.drop { !$0.properties.isAlphabetic && !$0.properties.numericType.map { _ in true }.isSome }
-        var text = String(String.UnicodeScalarView(trimmed))
-        while let last = text.unicodeScalars.last, !last.properties.isAlphabetic, last.properties.numericType == nil { text.removeLast() }
-        return text
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
+        var scalars = Array(s.lowercased().unicodeScalars)
+        while let first = scalars.first, !isWordScalar(first) { scalars.removeFirst() }
+        while let last = scalars.last, !isWordScalar(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     static func containsNumber(_ text: String, _ number: String) -> Bool {
@@ -221,8 +222,4 @@ public struct UnderstandingScore: Sendable {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-extension Optional {
-    fileprivate var isSome: Bool { self != nil }
 }
