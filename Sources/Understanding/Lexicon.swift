@@ -54,14 +54,15 @@ public struct Lexicon: Sendable {
         /// Word numbers by the hash of each one-letter deletion, and by the hash of the word itself.
         let byDeletion: [UInt64: [Int32]]
         let byWord: [UInt64: [Int32]]
-        /// Word numbers of at least `typoMinimumForTwo - 2` letters, for two-edit candidates.
-        let long: [Int32]
+        /// Word numbers of at least `typoMinimumForTwo - 2` letters, for two-edit candidates, by their
+        /// first letter (two slips in a long word seldom include the first letter).
+        let long: [UInt32: [Int32]]
 
         init(_ vocabulary: Set<String>) {
             var words: [String] = []
             var byDeletion: [UInt64: [Int32]] = [:]
             var byWord: [UInt64: [Int32]] = [:]
-            var long: [Int32] = []
+            var long: [UInt32: [Int32]] = [:]
             var scalars: [[UInt32]] = []
             for word in vocabulary.sorted() where word.unicodeScalars.count >= Lexicon.typoMinimum - 1 && !Lexicon.isDigits(word) {
                 let n = Int32(words.count)
@@ -70,7 +71,7 @@ public struct Lexicon: Sendable {
                 scalars.append(values)
                 byWord[Lexicon.hash(values), default: []].append(n)
                 for i in values.indices { byDeletion[Lexicon.hash(values, skipping: i), default: []].append(n) }
-                if values.count >= Lexicon.typoMinimumForTwo - 2 { long.append(n) }
+                if values.count >= Lexicon.typoMinimumForTwo - 2, let first = values.first { long[first, default: []].append(n) }
             }
             self.words = words
             self.scalars = scalars
@@ -184,7 +185,7 @@ public struct Lexicon: Sendable {
         // Two edits for long words: only words of about the same length and letters are compared.
         if limit == 2 && bestDistance > 1 {
             let letters = values.reduce(UInt64(0)) { $0 | (1 << UInt64($1 % 64)) }
-            for n in c.long {
+            for n in c.long[values[0]] ?? [] {
                 let other = c.scalars[Int(n)]
                 guard abs(other.count - values.count) <= 2, TextNormalizer.atMost(letters & ~c.letters[Int(n)], 2),
                     TextNormalizer.atMost(c.letters[Int(n)] & ~letters, 2)
