@@ -69,7 +69,9 @@ extension Language {
 
         // A clause after a comma or bracket that comments on the value goes: "Kenji, my husband".
         if let aside = concept("text_aside") {
-            for (w, word) in raw.enumerated() where w > 0 && (raw[w - 1].hasSuffix(",") || word.hasPrefix("(")) {
+            // Only after a short value ("Kenji, my husband"): after a sentence of its own ("they ruled out a
+            // tumour, it's just a cyst") the clause is part of the answer.
+            for (w, word) in raw.enumerated() where w > 0 && w <= 4 && (raw[w - 1].hasSuffix(",") || word.hasPrefix("(")) {
                 let after = raw[w...].map(String.init).joined(separator: " ")
                 let cleanedAfter = after.hasPrefix("(") ? String(after.dropFirst()) : after
                 let tokens = TextNormalizer.tokens(cleanedAfter)

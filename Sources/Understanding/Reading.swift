@@ -230,6 +230,49 @@ extension Language {
         return out
     }
 
+    /// The line's words less those a negation governs ("they ruled out a tumour" → they): the words
+    /// after a `negated` trigger of the context data, within its window and clause, as NegEx reads them.
+    /// For rules that look for words anywhere in an answer, such as keyword maps.
+    public func unnegatedWords(_ line: PreparedLine) -> [String] {
+        let tokens = line.tokens
+        guard !tokens.isEmpty else { return [] }
+        var matcher = Matcher(language: self, line: line)
+        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
+        matcher.setClauses(clauses)
+        var negated = [Bool](repeating: false, count: tokens.count)
+        var pseudo: [Range<Int>] = []
+        var triggers: [Range<Int>] = []
+        for start in tokens.indices {
+            for rule in candidates(triggerStarts, at: start, matcher) {
+                guard case .trigger(let kind, let direction) = purposes[rule], kind == .negated && direction == .before || kind == .pseudo,
+                    let end = matcher.longestEnd(rule: rule, from: start)
+                else { continue }
+                if kind == .pseudo { pseudo.append(start..<end) } else { triggers.append(start..<end) }
+            }
+        }
+        let window = spec.windows[.negated] ?? LanguageSpec.defaultWindow
+        for t in triggers where !pseudo.contains(where: { $0.overlaps(t) && $0 != t }) {
+            var i = t.upperBound
+            while i < tokens.count, i - t.upperBound <= window, clauses[i] == clauses[t.lowerBound] {
+                negated[i] = true
+                i += 1
+            }
+        }
+        return tokens.indices.filter { !negated[$0] }.map { tokens[$0].text }
+    }
+
+    /// Whether a phrase holds a negation trigger of the context data ("not diagnosed", "they don't know").
+    public func saysNegation(_ phrase: String) -> Bool {
+        let line = prepare(phrase)
+        var matcher = Matcher(language: self, line: line)
+        for start in line.tokens.indices {
+            for rule in candidates(triggerStarts, at: start, matcher) {
+                if case .trigger(.negated, _) = purposes[rule], matcher.longestEnd(rule: rule, from: start) != nil { return true }
+            }
+        }
+        return false
+    }
+
     /// What a finding's context makes of it, in this order: a figure of speech or a negation drops it;
     /// happening now keeps it; ongoing asks first; hypothetical or historical drops it.
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {

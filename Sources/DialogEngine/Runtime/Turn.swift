@@ -7,6 +7,8 @@ struct Turn {
     var state: EngineState
     var outputs: [Output] = []
     private var steps = 0
+    /// The typed line's words as the understanding layer prepared them (nil without language data).
+    private var line: PreparedLine?
 
     init(program: EngineProgram, tracing: Bool, state: consuming EngineState) {
         self.program = program
@@ -55,6 +57,7 @@ struct Turn {
         let language = text.isEmpty ? nil : graph.language?.language
         // The line's words, worked out once for every reading below.
         let prepared = language?.prepare(text)
+        line = prepared
         if let language, let prepared, redFlag(language.read(prepared)) { return }
         guard !state.ended, let id = state.position, let at = program.position(of: id),
             let question = program.step(at).node.question
@@ -401,6 +404,21 @@ struct Turn {
         return hit.isEmpty ? nil : (Set(hit), false)
     }
 
+    /// The keyword rules of a map that an answer names. Keywords a negation governs do not count ("they
+    /// ruled out a tumour" is not cancer), except in rules whose own phrases say the negation ("not
+    /// diagnosed", "they don't know"), which are read on the whole line.
+    private func mapMatches(_ map: KeywordMap, _ index: InterruptIndex, _ tokens: [String]) -> [Int] {
+        guard let line, let language = graph.language?.language else {
+            return index.matches(tokens, urgent: true, firstOnly: !map.isMulti)
+        }
+        let plain = index.matches(language.unnegatedWords(line), urgent: true, firstOnly: false)
+        let full = index.matches(tokens, urgent: true, firstOnly: false)
+        let kept = full.filter { rule in
+            plain.contains(rule) || map.rules[rule].matcher.texts.contains { language.saysNegation($0) }
+        }
+        return map.isMulti ? kept : Array(kept.prefix(1))
+    }
+
     /// A place answer: the country's group is the choice (`other` when the question has no option for
     /// it), and the country's code, name and numbers go to `<slot>.code`, `.name`, `.emergency`,
     /// `.crisis`, `.crisis_name` and `.poison` where the dialogs declare them.
@@ -422,7 +440,7 @@ struct Turn {
         if let value {
             state.slots[question.slot] = value
             if let map = question.map, let keywords = step.keywords,
-                let derived = map.value(matching: keywords.index.matches(tokens, urgent: true, firstOnly: !map.isMulti))
+                let derived = map.value(matching: mapMatches(map, keywords.index, tokens))
             {
                 state.slots[map.slot] = derived
             }

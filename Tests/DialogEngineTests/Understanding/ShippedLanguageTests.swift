@@ -79,4 +79,15 @@ import Understanding
         #expect(outcome.askedAgain)
         #expect(outcome.text.contains("Original Medicare") && outcome.text.contains("Medicare Advantage"))
     }
+
+    @Test(arguments: [
+        ("they ruled out a tumour, it's just a cyst", false), ("breast cancer", true), ("no cancer, they think it's lupus", false),
+        ("a tumour in my bowel", true),
+    ])
+    func keywordMapsReadNegation(line: String, cancer: Bool) throws {
+        let outcome = try Self.probe().run(line, at: try #require(NodeID(qualified: "diagnosis.ask_words")))
+        #expect((outcome.slots["diagnosis.kind"] == .choice("cancer")) == cancer, "\(line)")
+        // The whole sentence is the answer: the clause after the comma is not an aside.
+        if line.hasPrefix("they ruled out") { #expect(outcome.recorded == .text(line)) }
+    }
 }
