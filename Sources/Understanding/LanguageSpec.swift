@@ -43,9 +43,12 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case pseudo
     /// "for months", "on and off", "comes and goes": the finding may be old news; ask before alarming.
     case ongoing
-    /// "right now", "suddenly", "just started", "tonight": the finding is happening now, whatever else
-    /// the sentence says.
+    /// "right now", "just started", "tonight": the finding is happening now, whatever else the
+    /// sentence says.
     case current
+    /// "now", "suddenly", "out of nowhere": it started suddenly or is happening now, unless a past time
+    /// is given ("a sudden bleed two years ago", "he's fine now").
+    case sudden
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

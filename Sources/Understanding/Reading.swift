@@ -279,6 +279,7 @@ extension Language {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
         if kinds.contains(.current) { return .alarm }
+        if kinds.contains(.sudden) && !kinds.contains(.historical) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
         if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
         if kinds.contains(.historical) { return .dropped(.historical) }
