@@ -472,25 +472,9 @@ struct Matcher {
         let instruction = language.program.code[pc]
         switch instruction.op {
         case .word:
-            var out: UInt64 = 0
-            var bits = mask
-            while bits != 0 {
-                let k = bits.trailingZeroBitCount
-                bits &= bits &- 1
-                let p = start + k
-                if k < 63, p < limit, ids[p] == instruction.a { out |= 1 << UInt64(k + 1) }
-            }
-            return (out, pc + 1)
+            return (advance(mask, start: start, limit: limit) { ids[$0] == instruction.a }, pc + 1)
         case .prefix:
-            var out: UInt64 = 0
-            var bits = mask
-            while bits != 0 {
-                let k = bits.trailingZeroBitCount
-                bits &= bits &- 1
-                let p = start + k
-                if k < 63, p < limit, prefixes[p].contains(instruction.a) { out |= 1 << UInt64(k + 1) }
-            }
-            return (out, pc + 1)
+            return (advance(mask, start: start, limit: limit) { prefixes[$0].contains(instruction.a) }, pc + 1)
         case .gap:
             var out = mask
             var shifted = mask
@@ -531,6 +515,20 @@ struct Matcher {
             // Only reached through `choice`.
             return (0, pc + 1 + Int(instruction.a))
         }
+    }
+
+    /// The positions one word further on from those in `mask` whose word `accepts` (bit k = word start + k).
+    @inline(__always)
+    private func advance(_ mask: UInt64, start: Int, limit: Int, accepts: (Int) -> Bool) -> UInt64 {
+        var out: UInt64 = 0
+        var bits = mask
+        while bits != 0 {
+            let k = bits.trailingZeroBitCount
+            bits &= bits &- 1
+            let p = start + k
+            if k < 63, p < limit, accepts(p) { out |= 1 << UInt64(k + 1) }
+        }
+        return out
     }
 
     /// Where concept `c` ends from word `p` (bit k = word p + k).

@@ -104,7 +104,8 @@ struct Turn {
                     if !byPosition {
                         if case .matched(.set(let values)) = question.matcher.match(text, tokens: tokens) { whole = Set(values) }
                         if let whole { chosen.formUnion(whole) }
-                        for part in Self.listParts(text) where part != text {
+                        // The parts the plain matcher cuts a list answer into (commas, "and", "plus" …).
+                        for part in AnswerMatcher.OptionIndex.parts(of: text).map({ $0.joined(separator: " ") }) where part != text {
                             if case .matched(.set(let values)) = question.matcher.match(part) { chosen.formUnion(values) }
                         }
                     } else {
@@ -370,24 +371,6 @@ struct Turn {
         let best = hits.map(\.1).max() ?? 0
         let top = hits.filter { $0.1 == best }
         return top.count == 1 ? [top[0].0] : hits.map(\.0)
-    }
-
-    /// The parts of a list answer: split at commas, semicolons, slashes, "and", "&" and "plus".
-    static func listParts(_ text: String) -> [String] {
-        var parts: [String] = []
-        for piece in text.split(whereSeparator: { ",;/&+".contains($0) }) {
-            var words: [Substring] = []
-            for word in piece.split(separator: " ") {
-                if ["and", "plus", "also"].contains(word.lowercased()) {
-                    if !words.isEmpty { parts.append(words.joined(separator: " ")) }
-                    words = []
-                } else {
-                    words.append(word)
-                }
-            }
-            if !words.isEmpty { parts.append(words.joined(separator: " ")) }
-        }
-        return parts
     }
 
     /// The options a several-choice answer names by meaning (`@concept` synonyms anywhere in the line,
