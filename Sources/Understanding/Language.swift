@@ -31,7 +31,7 @@ public final class Language: Sendable {
     let wordIDs: [String: Int32]
     /// Every vocabulary word and every form of one, to its base's number: one look-up per typed word
     /// (built from `wordIDs` and `formTable`, so it says what `base(of:)` says for them).
-    let known: [String: Int32]
+    let known: WordTable
     /// Base words by number.
     let baseWords: [String]
     /// Every prefix the rules name (`wheez*`), by number, and grouped by length for looking typed words up.
@@ -65,17 +65,21 @@ public final class Language: Sendable {
     let terminatorStarts: StartIndex
 
     struct StartIndex: Sendable {
-        var byWord: [Int32: [Int32]] = [:]
-        var byPrefix: [Int32: [Int32]] = [:]
+        var byWord: PostingLists
+        var byPrefix: PostingLists
+        /// Every rule of the index's kind, in order.
+        var all: [Int32]
     }
 
-    /// For each rule, words of which at least one must occur anywhere in a line for the rule to match
-    /// (the smallest such set the rule's required parts give), or nil when every line may match it. A
-    /// line whose words include none of a rule's anchors is not matched against that rule at all.
-    let anchors: [(words: Set<Int32>, prefixes: Set<Int32>)?]
-    /// For each concept: the words and prefixes a phrase of it can start with, and its anchors.
-    let conceptStarts: [(words: Set<Int32>, prefixes: Set<Int32>)]
-    let conceptAnchors: [(words: Set<Int32>, prefixes: Set<Int32>)?]
+    /// For each rule, its required parts (up to three, the smallest): a line must hold a word or prefix
+    /// of each for the rule to match, so a line without them is not matched against the rule at all.
+    let anchors: AnchorTable
+    /// For each concept, its anchors.
+    let conceptAnchors: AnchorTable
+    /// The prefixes (by number) each base word (by number) starts with, from `prefixHits`.
+    let prefixesOfWord: PostingLists
+    /// Each concept's phrases by the words they can start with.
+    let phraseStarts: PhraseStarts
 
     public init(_ spec: LanguageSpec) {
         self.spec = spec
@@ -158,7 +162,7 @@ public final class Language: Sendable {
         self.wordIDs = wordIDs
         var known = wordIDs
         for (form, base) in formTable { if let id = wordIDs[base] { known[form] = id } }
-        self.known = known
+        self.known = WordTable(known.mapValues { Int($0) })
         var baseWords = [String](repeating: "", count: wordIDs.count)
         for (w, id) in wordIDs { baseWords[Int(id)] = w }
         self.baseWords = baseWords
@@ -168,32 +172,55 @@ public final class Language: Sendable {
         for (prefix, id) in prefixIDs { prefixHashes[Lexicon.hash(prefix.unicodeScalars.map(\.value)), default: []].append((prefix, id)) }
         self.prefixHashes = prefixHashes
 
-        var flags = StartIndex()
-        var triggers = StartIndex()
-        var terminators = StartIndex()
+        // Rules by a word or prefix they can start with, one index per kind of rule.
+        var byWord: [[(key: Int32, value: Int32)]] = [[], [], []]
+        var byPrefix: [[(key: Int32, value: Int32)]] = [[], [], []]
         for (i, rule) in rules.enumerated() {
             var seen = Set<Int32>()
             let starts = Self.starts(rule.elements, concepts: concepts, seen: &seen)
-            func add(_ index: inout StartIndex) {
-                for w in starts.words { index.byWord[w, default: []].append(Int32(i)) }
-                for p in starts.prefixes { index.byPrefix[p, default: []].append(Int32(i)) }
-            }
+            let kind: Int
             switch purposes[i] {
-            case .alarm, .check: add(&flags)
-            case .trigger: add(&triggers)
-            case .terminator: add(&terminators)
+            case .alarm, .check: kind = 0
+            case .trigger: kind = 1
+            case .terminator: kind = 2
+            }
+            for w in starts.words.sorted() { byWord[kind].append((w, Int32(i))) }
+            for p in starts.prefixes.sorted() { byPrefix[kind].append((p, Int32(i))) }
+        }
+        var all: [[Int32]] = [[], [], []]
+        for (i, purpose) in purposes.enumerated() {
+            switch purpose {
+            case .alarm, .check: all[0].append(Int32(i))
+            case .trigger: all[1].append(Int32(i))
+            case .terminator: all[2].append(Int32(i))
             }
         }
-        flagStarts = flags
-        triggerStarts = triggers
-        terminatorStarts = terminators
-        anchors = rules.map { Self.required($0.elements, concepts: concepts, depth: 0) }
-        program = Program(rules: rules.map(\.elements), concepts: concepts.map { $0.map(\.elements) })
-        conceptStarts = concepts.indices.map { c in
-            var seen = Set<Int32>()
-            return Self.starts([.concept(Int32(c))], concepts: concepts, seen: &seen)
+        let indexes = (0..<3).map {
+            StartIndex(
+                byWord: PostingLists(count: wordIDs.count, pairs: byWord[$0]),
+                byPrefix: PostingLists(count: prefixIDs.count, pairs: byPrefix[$0]), all: all[$0])
         }
-        conceptAnchors = concepts.indices.map { Self.required([.concept(Int32($0))], concepts: concepts, depth: 0) }
+        flagStarts = indexes[0]
+        triggerStarts = indexes[1]
+        terminatorStarts = indexes[2]
+        anchors = AnchorTable(rules.map { Self.requiredParts($0.elements, concepts: concepts) })
+        program = Program(rules: rules.map(\.elements), concepts: concepts.map { $0.map(\.elements) })
+        conceptAnchors = AnchorTable(concepts.indices.map { Self.requiredParts([.concept(Int32($0))], concepts: concepts) })
+        var prefixPairs: [(key: Int32, value: Int32)] = []
+        if !prefixIDs.isEmpty {
+            for (id, word) in baseWords.enumerated() {
+                for p in Self.prefixHits(word, lengths: prefixLengths, hashes: prefixHashes) { prefixPairs.append((Int32(id), p)) }
+            }
+        }
+        prefixesOfWord = PostingLists(count: baseWords.count, pairs: prefixPairs)
+        phraseStarts = PhraseStarts(concepts: concepts)
+    }
+
+    /// Up to three required parts of a sequence (the smallest): one of each part's words or prefixes
+    /// must occur in a line for the sequence to match.
+    static func requiredParts(_ elements: [Element], concepts: [[Compiled]]) -> [(words: Set<Int32>, prefixes: Set<Int32>)] {
+        let parts = elements.compactMap { requiredOf($0, concepts: concepts, depth: 0) }
+        return Array(parts.sorted { $0.words.count + $0.prefixes.count < $1.words.count + $1.prefixes.count }.prefix(3))
     }
 
     /// The smallest set of words (and prefixes) of which one must occur for `elements` to match, or nil
@@ -280,6 +307,29 @@ public final class Language: Sendable {
             seen.remove(c)
             return (words, prefixes, empty)
         }
+    }
+
+    /// Whether a sequence may start at any word: a gap before the first word it needs, or nothing it
+    /// needs at all (then `starts` cannot say where it starts).
+    static func startsAnywhere(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int32>) -> Bool {
+        for element in elements {
+            switch element {
+            case .gap: return true
+            case .word, .prefix: return false
+            case .optional(let inner):
+                if startsAnywhere([inner], concepts: concepts, seen: &seen) { return true }
+            case .choice(let alternatives):
+                for alternative in alternatives where startsAnywhere(alternative, concepts: concepts, seen: &seen) { return true }
+                if !alternatives.contains(where: canBeEmpty) { return false }
+            case .concept(let c):
+                guard c >= 0, Int(c) < concepts.count, seen.insert(c).inserted else { return false }
+                defer { seen.remove(c) }
+                let phrases = concepts[Int(c)]
+                for phrase in phrases where startsAnywhere(phrase.elements, concepts: concepts, seen: &seen) { return true }
+                if !phrases.contains(where: { canBeEmpty($0.elements) }) { return false }
+            }
+        }
+        return true
     }
 
     private static func canBeEmpty(_ elements: [Element]) -> Bool {

@@ -53,14 +53,20 @@ public struct Reading: Sendable {
 }
 
 /// A line's words as every reading of it needs them, worked out once per line: the tokens, their base
-/// forms, their numbers in the vocabulary and the prefixes they start with.
+/// forms, their numbers in the vocabulary, the prefixes they start with, and their clauses.
 public struct PreparedLine: Sendable {
     public let tokens: [Token]
     let words: [Reading.Word]
     let ids: [Int32]
     let prefixes: [[Int32]]
-    let lineWords: Set<Int32>
-    let linePrefixes: Set<Int32>
+    /// Every word and prefix of the line, for rule anchors.
+    let wordBits: BitSet
+    let prefixBits: BitSet
+    /// The clause of each word (from 0).
+    let clauses: [Int]
+    /// Where each word's clause ends (exclusive), and its sentence (at the next hard break).
+    let clauseEnds: [Int]
+    let sentenceEnds: [Int]
 }
 
 extension Language {
@@ -75,11 +81,13 @@ extension Language {
         prefixes.reserveCapacity(tokens.count)
         for token in tokens {
             // Known words and their forms in one look-up; the rest through the typo policy.
-            if !token.isNumber, let id = known[token.text] {
+            if !token.isNumber, let found = known[token.text] {
+                let id = Int32(found)
                 let base = baseWords[Int(id)]
                 words.append(Reading.Word(typed: token.text, base: base, how: base == token.text ? .asTyped : .form, clause: 0))
                 ids.append(id)
-                prefixes.append(prefixHits(base))
+                let hits = prefixesOfWord[id]
+                prefixes.append(hits.isEmpty ? [] : Array(hits))
                 continue
             }
             let (base, how) = token.isNumber ? (token.text, .asTyped) : self.base(of: token.text)
@@ -87,28 +95,38 @@ extension Language {
             ids.append(wordIDs[base] ?? -1)
             prefixes.append(prefixHits(base))
         }
+        var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
+        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
+        for i in words.indices { words[i].clause = clauses[i] }
+        var sentence = 0
+        let sentences = tokens.indices.map { i in
+            if i > 0, tokens[i].breakBefore == .hard { sentence += 1 }
+            return sentence
+        }
         return PreparedLine(
-            tokens: tokens, words: words, ids: ids, prefixes: prefixes, lineWords: Set(ids.filter { $0 >= 0 }),
-            linePrefixes: Set(prefixes.joined()))
+            tokens: tokens, words: words, ids: ids, prefixes: prefixes, wordBits: matcher.wordBits, prefixBits: matcher.prefixBits,
+            clauses: clauses, clauseEnds: Matcher.ends(of: clauses), sentenceEnds: Matcher.ends(of: sentences))
     }
 
     /// Reads a line: words, clauses, findings, context and the decision.
     public func read(_ line: String) -> Reading { read(prepare(line)) }
 
     /// Reads a prepared line.
-    public func read(_ line: PreparedLine) -> Reading {
-        let tokens = line.tokens
-        var words = line.words
-        let ids = line.ids
+    public func read(_ line: PreparedLine) -> Reading { read(line, indexed: true) }
+
+    /// Reads a prepared line; `indexed: false` tries every rule at every word without the indexes and
+    /// anchors (the reference the indexed reading is tested against).
+    func read(_ line: PreparedLine, indexed: Bool) -> Reading {
+        let words = line.words
         var matcher = Matcher(language: self, line: line)
+        matcher.indexed = indexed
 
         // Red flags first: a line with no word that can start one (most answers) stops here.
-        guard ids.indices.contains(where: { !candidates(flagStarts, at: $0, matcher).isEmpty }) else {
+        guard words.indices.contains(where: { hasCandidate(flagStarts, at: $0, matcher) }) else {
             return Reading(words: words, findings: [], alarms: [], checks: [])
         }
-        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
-        for i in words.indices { words[i].clause = clauses[i] }
-        matcher.setClauses(clauses)
+        let clauses = line.clauses
+        matcher.limitToClauses()
 
         var found: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
         var triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)] = []
@@ -212,10 +230,15 @@ extension Language {
 
     /// `conceptSpans(_:in:)` for a prepared line.
     public func conceptSpans(_ names: [String], in line: PreparedLine) -> [String: [Range<Int>]] {
+        conceptSpans(names, in: line, indexed: true)
+    }
+
+    func conceptSpans(_ names: [String], in line: PreparedLine, indexed: Bool) -> [String: [Range<Int>]] {
         let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
         guard !wanted.isEmpty else { return [:] }
         let ids = line.ids
         var matcher = Matcher(language: self, line: line)
+        matcher.indexed = indexed
         var spans: [(name: String, words: Range<Int>)] = []
         for (name, index) in wanted {
             for start in ids.indices {
@@ -237,8 +260,8 @@ extension Language {
         let tokens = line.tokens
         guard !tokens.isEmpty else { return [] }
         var matcher = Matcher(language: self, line: line)
-        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
-        matcher.setClauses(clauses)
+        let clauses = line.clauses
+        matcher.limitToClauses()
         var negated = [Bool](repeating: false, count: tokens.count)
         var pseudo: [Range<Int>] = []
         var triggers: [Range<Int>] = []
@@ -286,16 +309,22 @@ extension Language {
         return checkOnly ? .check : .alarm
     }
 
-    /// The prefixes (by number) a word starts with.
+    /// The prefixes (by number) a word starts with: its own list for a base word, else found by hashing.
     func prefixHits(_ word: String) -> [Int32] {
-        guard let shortest = prefixLengths.first, let longest = prefixLengths.last else { return [] }
+        if let id = wordIDs[word] { return Array(prefixesOfWord[id]) }
+        return Self.prefixHits(word, lengths: prefixLengths, hashes: prefixHashes)
+    }
+
+    /// The prefixes (by number) a word starts with, by the hash of its first scalars at each length.
+    static func prefixHits(_ word: String, lengths: [Int], hashes: [UInt64: [(String, Int32)]]) -> [Int32] {
+        guard let shortest = lengths.first, let longest = lengths.last else { return [] }
         var out: [Int32] = []
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var length = 0
         for scalar in word.unicodeScalars {
             h = (h ^ UInt64(scalar.value)) &* 0x100_0000_01B3
             length += 1
-            if length >= shortest, let found = prefixHashes[h] {
+            if length >= shortest, let found = hashes[h] {
                 for (prefix, id) in found where word.hasPrefix(prefix) { out.append(id) }
             }
             if length >= longest { break }
@@ -307,47 +336,49 @@ extension Language {
     /// of it cannot start with, and lines without its anchors, are turned away first.
     func concept(_ c: Int, at start: Int, _ matcher: inout Matcher) -> Int? {
         guard start < matcher.ids.count else { return nil }
-        if let anchor = conceptAnchors[c],
-            anchor.words.isDisjoint(with: matcher.lineWords) && anchor.prefixes.isDisjoint(with: matcher.linePrefixes)
-        {
-            return nil
+        if matcher.indexed {
+            guard conceptAnchors.holds(c, words: matcher.wordBits, prefixes: matcher.prefixBits),
+                phraseStarts.canStart(c, word: matcher.ids[start], prefixes: matcher.prefixes[start])
+            else { return nil }
         }
-        let starts = conceptStarts[c]
-        guard (matcher.ids[start] >= 0 && starts.words.contains(matcher.ids[start])) || matcher.prefixes[start].contains(where: starts.prefixes.contains)
-        else { return nil }
         return matcher.longestEnd(concept: c, from: start)
     }
 
     /// Whether concept `c` occurs anywhere in the matcher's line.
     func conceptOccurs(_ c: Int, _ matcher: inout Matcher) -> Bool {
-        if let anchor = conceptAnchors[c],
-            anchor.words.isDisjoint(with: matcher.lineWords) && anchor.prefixes.isDisjoint(with: matcher.linePrefixes)
-        {
-            return false
-        }
+        if matcher.indexed, !conceptAnchors.holds(c, words: matcher.wordBits, prefixes: matcher.prefixBits) { return false }
         for start in matcher.ids.indices where concept(c, at: start, &matcher) != nil { return true }
         return false
     }
 
-    /// Rules of one index that can start at word `i` and whose anchors occur in the line.
+    /// Rules of one index that can start at word `i` and whose anchors occur in the line (without the
+    /// indexes: every rule of the index's kind).
     func candidates(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> [Int] {
+        guard matcher.indexed else { return index.all.map { Int($0) } }
         var out: [Int] = []
-        func add(_ rules: [Int32]) {
-            for r in rules {
-                let rule = Int(r)
-                if let anchor = anchors[rule] {
-                    guard !anchor.words.isDisjoint(with: matcher.lineWords) || !anchor.prefixes.isDisjoint(with: matcher.linePrefixes) else {
-                        continue
-                    }
-                }
-                out.append(rule)
+        for r in index.byWord[matcher.ids[i]] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
+            out.append(Int(r))
+        }
+        for p in matcher.prefixes[i] {
+            for r in index.byPrefix[p] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
+                out.append(Int(r))
             }
         }
-        if matcher.ids[i] >= 0, let rules = index.byWord[matcher.ids[i]] { add(rules) }
-        for p in matcher.prefixes[i] {
-            if let rules = index.byPrefix[p] { add(rules) }
-        }
         return out
+    }
+
+    /// Whether any rule of the index can start at word `i` with its anchors in the line.
+    func hasCandidate(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> Bool {
+        guard matcher.indexed else { return !index.all.isEmpty }
+        for r in index.byWord[matcher.ids[i]] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
+            return true
+        }
+        for p in matcher.prefixes[i] {
+            for r in index.byPrefix[p] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The clause of each word: a new clause after a hard break, after a soft break before a clause
@@ -388,49 +419,68 @@ struct Matcher {
     let ids: [Int32]
     /// The prefixes each word starts with.
     let prefixes: [[Int32]]
-    /// Where each word's clause ends (exclusive), and its sentence (at the next hard break).
-    private var clauseEnd: [Int]
-    private var sentenceEnd: [Int]
+    /// Where each word's clause ends (exclusive) once matches are limited to clauses (nil: the line's
+    /// end), and where its sentence ends, at the next hard break (nil: the line's end).
+    private var clauseEnd: [Int]?
+    private var sentenceEnd: [Int]?
+    /// The line's own clause ends, for `limitToClauses`.
+    private let lineClauseEnd: [Int]?
     /// Every word and prefix of the line (for rule anchors).
-    let lineWords: Set<Int32>
-    let linePrefixes: Set<Int32>
-    private var conceptEnds: [Int: UInt64] = [:]
+    let wordBits: BitSet
+    let prefixBits: BitSet
+    private var conceptEnds = ConceptMemo()
     private var depth = 0
+    /// Whether to use the language's indexes (phrases by start word, anchors); without them every
+    /// phrase is tried, which is the reference the indexes are tested against.
+    var indexed = true
 
     init(language: Language, ids: [Int32], prefixes: [[Int32]]) {
         self.language = language
         self.ids = ids
         self.prefixes = prefixes
-        clauseEnd = [Int](repeating: ids.count, count: ids.count)
-        sentenceEnd = clauseEnd
-        lineWords = Set(ids.filter { $0 >= 0 })
-        linePrefixes = Set(prefixes.joined())
+        clauseEnd = nil
+        sentenceEnd = nil
+        lineClauseEnd = nil
+        var words = BitSet(capacity: language.baseWords.count)
+        for id in ids { words.insert(id) }
+        var prefixBits = BitSet(capacity: language.prefixIDs.count)
+        for list in prefixes { for p in list { prefixBits.insert(p) } }
+        wordBits = words
+        self.prefixBits = prefixBits
     }
 
     init(language: Language, line: PreparedLine) {
         self.language = language
         ids = line.ids
         prefixes = line.prefixes
-        clauseEnd = [Int](repeating: line.ids.count, count: line.ids.count)
-        var sentences = clauseEnd
-        var end = line.ids.count
-        for i in stride(from: line.ids.count - 1, through: 0, by: -1) {
-            if i + 1 < line.tokens.count, line.tokens[i + 1].breakBefore == .hard { end = i + 1 }
-            sentences[i] = end
-        }
-        sentenceEnd = sentences
-        lineWords = line.lineWords
-        linePrefixes = line.linePrefixes
+        clauseEnd = nil
+        sentenceEnd = line.sentenceEnds
+        lineClauseEnd = line.clauseEnds
+        wordBits = line.wordBits
+        prefixBits = line.prefixBits
     }
 
-    /// Limits matches to clauses from now on.
+    /// Limits matches to the line's clauses from now on.
+    mutating func limitToClauses() {
+        clauseEnd = lineClauseEnd ?? Self.ends(of: [Int](repeating: 0, count: ids.count))
+        conceptEnds.removeAll()
+    }
+
+    /// Limits matches to the given clauses from now on.
     mutating func setClauses(_ clauses: [Int]) {
-        var end = ids.count
-        for i in stride(from: ids.count - 1, through: 0, by: -1) {
-            if i + 1 < ids.count, clauses[i + 1] != clauses[i] { end = i + 1 }
-            clauseEnd[i] = end
+        clauseEnd = Self.ends(of: clauses)
+        conceptEnds.removeAll()
+    }
+
+    /// Where each word's group ends (exclusive), for a group number per word.
+    static func ends(of groups: [Int]) -> [Int] {
+        var out = groups
+        var end = groups.count
+        for i in stride(from: groups.count - 1, through: 0, by: -1) {
+            if i + 1 < groups.count, groups[i + 1] != groups[i] { end = i + 1 }
+            out[i] = end
         }
-        conceptEnds.removeAll(keepingCapacity: true)
+        return out
     }
 
     /// The furthest word a match of rule `rule` starting at `start` ends before, or nil; within the
@@ -438,16 +488,16 @@ struct Matcher {
     mutating func longestEnd(rule: Int, from start: Int, acrossClauses: Bool = false) -> Int? {
         guard start >= 0, start < ids.count else { return nil }
         let range = language.program.rules[rule]
-        let limit = acrossClauses ? sentenceEnd[start] : clauseEnd[start]
-        if acrossClauses { conceptEnds.removeAll(keepingCapacity: true) }
-        defer { if acrossClauses { conceptEnds.removeAll(keepingCapacity: true) } }
+        let limit = acrossClauses ? (sentenceEnd?[start] ?? ids.count) : (clauseEnd?[start] ?? ids.count)
+        if acrossClauses { conceptEnds.removeAll() }
+        defer { if acrossClauses { conceptEnds.removeAll() } }
         return furthest(run(range.lowerBound, range.upperBound, start: start, mask: 1, limit: limit), from: start)
     }
 
     /// The furthest word a phrase of concept `c` starting at `start` ends before, or nil.
     mutating func longestEnd(concept c: Int, from start: Int) -> Int? {
         guard start >= 0, start < ids.count else { return nil }
-        return furthest(concept(c, at: start, limit: clauseEnd[start]), from: start)
+        return furthest(concept(c, at: start, limit: clauseEnd?[start] ?? ids.count), from: start)
     }
 
     private func furthest(_ ends: UInt64, from start: Int) -> Int? {
@@ -534,13 +584,32 @@ struct Matcher {
     /// Where concept `c` ends from word `p` (bit k = word p + k).
     private mutating func concept(_ c: Int, at p: Int, limit: Int) -> UInt64 {
         let key = c &* 1_048_576 &+ p
-        if let known = conceptEnds[key] { return known }
+        if let known = conceptEnds.value(key) { return known }
         guard depth < 16 else { return 0 }
         depth += 1
         var out: UInt64 = 0
-        for phrase in language.program.concepts[c] { out |= run(phrase.lowerBound, phrase.upperBound, start: p, mask: 1, limit: limit) }
+        let phrases = language.program.concepts[c]
+        guard indexed else {
+            for phrase in phrases { out |= run(phrase.lowerBound, phrase.upperBound, start: p, mask: 1, limit: limit) }
+            depth -= 1
+            conceptEnds.set(key, out)
+            return out
+        }
+        // Only the phrases that can start at this word.
+        let index = language.phraseStarts
+        for k in index.anywhere(c) { out |= run(phrases[Int(k)].lowerBound, phrases[Int(k)].upperBound, start: p, mask: 1, limit: limit) }
+        if ids[p] >= 0 {
+            for k in index.phrases(PhraseStarts.key(c, word: ids[p])) {
+                out |= run(phrases[Int(k)].lowerBound, phrases[Int(k)].upperBound, start: p, mask: 1, limit: limit)
+            }
+        }
+        for prefix in prefixes[p] {
+            for k in index.phrases(PhraseStarts.key(c, prefix: prefix)) {
+                out |= run(phrases[Int(k)].lowerBound, phrases[Int(k)].upperBound, start: p, mask: 1, limit: limit)
+            }
+        }
         depth -= 1
-        conceptEnds[key] = out
+        conceptEnds.set(key, out)
         return out
     }
 }

@@ -1,4 +1,5 @@
 @testable import DialogEngine
+@testable import Understanding
 import Testing
 
 /// `WordTable` answers exactly as the dictionary it was made from.

@@ -2,7 +2,7 @@
 /// of their bytes in an open-addressed table, which costs a fraction of `String` hashing. Gives
 /// exactly what the dictionary gives: when a key is not ASCII, or the word looked up is not, the
 /// dictionary itself answers (for ASCII text, `String` equality is byte equality).
-struct WordTable: Sendable {
+package struct WordTable: Sendable {
     private let dictionary: [String: Int]
     /// Whether every key is ASCII and every value fits the table (else only the dictionary is used).
     private let allASCII: Bool
@@ -15,7 +15,7 @@ struct WordTable: Sendable {
     private let bytes: [UInt8]
     private let mask: Int
 
-    init(_ dictionary: [String: Int]) {
+    package init(_ dictionary: [String: Int]) {
         self.dictionary = dictionary
         // The table marks empty slots with -1, so it takes values in 0...Int32.max; others use the dictionary.
         let allASCII =
@@ -31,7 +31,8 @@ struct WordTable: Sendable {
         var bytes: [UInt8] = []
         if allASCII {
             // Keys in sorted order, so the layout does not depend on the dictionary's.
-            for key in dictionary.keys.sorted() {
+            // Any order gives the same answers; only which slot a key lands in differs.
+            for key in dictionary.keys {
                 let utf8 = Array(key.utf8)
                 let hash = Self.hash(utf8)
                 var slot = Int(hash) & (size - 1)
@@ -59,7 +60,7 @@ struct WordTable: Sendable {
     }
 
     /// `dictionary[word]`.
-    subscript(word: String) -> Int? {
+    package subscript(word: String) -> Int? {
         guard allASCII else { return dictionary[word] }
         var word = word
         let found = word.withUTF8 { typed -> Int?? in
