@@ -154,12 +154,6 @@ struct ConceptMemo {
         values[i] = value
     }
 
-    mutating func removeAll() {
-        guard count > 0 else { return }
-        for i in keys.indices { keys[i] = -1 }
-        count = 0
-    }
-
     @inline(__always)
     private static func slot(_ key: Int, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask

@@ -241,6 +241,8 @@ extension Language {
         matcher.indexed = indexed
         var spans: [(name: String, words: Range<Int>)] = []
         for (name, index) in wanted {
+            // A concept whose anchors the line lacks is not looked for at each word.
+            if indexed, !conceptAnchors.holds(index, words: matcher.wordBits, prefixes: matcher.prefixBits) { continue }
             for start in ids.indices {
                 if let end = concept(index, at: start, &matcher) { spans.append((name, start..<end)) }
             }
@@ -463,13 +465,11 @@ struct Matcher {
     /// Limits matches to the line's clauses from now on.
     mutating func limitToClauses() {
         clauseEnd = lineClauseEnd ?? Self.ends(of: [Int](repeating: 0, count: ids.count))
-        conceptEnds.removeAll()
     }
 
     /// Limits matches to the given clauses from now on.
     mutating func setClauses(_ clauses: [Int]) {
         clauseEnd = Self.ends(of: clauses)
-        conceptEnds.removeAll()
     }
 
     /// Where each word's group ends (exclusive), for a group number per word.
@@ -489,8 +489,6 @@ struct Matcher {
         guard start >= 0, start < ids.count else { return nil }
         let range = language.program.rules[rule]
         let limit = acrossClauses ? (sentenceEnd?[start] ?? ids.count) : (clauseEnd?[start] ?? ids.count)
-        if acrossClauses { conceptEnds.removeAll() }
-        defer { if acrossClauses { conceptEnds.removeAll() } }
         return furthest(run(range.lowerBound, range.upperBound, start: start, mask: 1, limit: limit), from: start)
     }
 
@@ -583,7 +581,8 @@ struct Matcher {
 
     /// Where concept `c` ends from word `p` (bit k = word p + k).
     private mutating func concept(_ c: Int, at p: Int, limit: Int) -> UInt64 {
-        let key = c &* 1_048_576 &+ p
+        // Where a concept ends depends on where matches must stop, so the limit is part of the key.
+        let key = c << 40 | limit << 20 | p
         if let known = conceptEnds.value(key) { return known }
         guard depth < 16 else { return 0 }
         depth += 1
