@@ -147,6 +147,7 @@ extension ByteReader {
         case 0: rule = .before(first: try nodeID(), then: try nodeID())
         case 1: rule = .never(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
         case 2: rule = .alwaysReaches(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
+        case 3: rule = .neverWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         default: throw CompiledFormError.malformed
         }
         return PathProperty(id: id, description: description, rule: rule, location: try location())

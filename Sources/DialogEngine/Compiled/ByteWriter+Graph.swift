@@ -167,6 +167,10 @@ extension ByteWriter {
             byte(2)
             nodeID(node)
             optional(when) { $0.condition($1) }
+        case .neverWrites(let phrases, let when):
+            byte(3)
+            strings(phrases)
+            optional(when) { $0.condition($1) }
         }
         location(p.location)
     }

@@ -25,7 +25,7 @@ struct DialogFileReader {
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
     static let documentKeys: [StaticString] = ["title", "items"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check"]
-    static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when"]
+    static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when", "phrases"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
     // Required keys (static, so no array is built per object).
     static let topRequired: [StaticString] = ["dialog", "start", "nodes"]
@@ -383,8 +383,8 @@ struct DialogFileReader {
         dialog.properties.append(
             RawProperty(
                 id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
-                then: r.string("then"), node: r.string("node"), when: r.string("when"), location: r.location,
-                pointer: pointer))
+                then: r.string("then"), node: r.string("node"), when: r.string("when"), phrases: r.strings("phrases"),
+                location: r.location, pointer: pointer))
     }
 
     /// The key that holds a document item of `kind`.

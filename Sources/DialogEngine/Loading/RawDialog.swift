@@ -154,6 +154,8 @@ struct RawProperty {
     var then: Located<String>?
     var node: Located<String>?
     var when: Located<String>?
+    /// For `never_writes`: the phrases no document may contain.
+    var phrases: [Located<String>]?
     var location: SourceLocation
     var pointer: String
 }
