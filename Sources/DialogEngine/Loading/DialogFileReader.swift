@@ -24,7 +24,7 @@ struct DialogFileReader {
     static let edgeKeys: [StaticString] = ["if", "goto"]
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
     static let documentKeys: [StaticString] = ["title", "items"]
-    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check"]
+    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "source"]
     static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when", "phrases"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
     // Required keys (static, so no array is built per object).
@@ -369,7 +369,10 @@ struct DialogFileReader {
                 continue
             }
             guard let text = ir.string(Self.key(kind)) else { continue }
-            doc.items.append(RawDocumentItem(kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p))
+            doc.items.append(
+                RawDocumentItem(
+                    kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p,
+                    sources: ir.stringOrStrings("source") ?? []))
         }
         dialog.documents.append(doc)
     }

@@ -513,7 +513,7 @@ struct Linker {
             let guarded = condition?.answeredWhenTrue() ?? []
             guard let t = template(item.text, pointer: textPointer, reads: (-1, .document(raw.id.value, textPointer)), guarded: guarded)
             else { continue }
-            items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
+            items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location, sources: item.sources.map(\.value)))
         }
         return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
     }

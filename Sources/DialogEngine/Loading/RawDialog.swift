@@ -144,6 +144,8 @@ struct RawDocumentItem {
     var when: Located<String>?
     var location: SourceLocation
     var pointer: String
+    /// The item's `source`: keys of the sources file.
+    var sources: [Located<String>] = []
 }
 
 struct RawProperty {
