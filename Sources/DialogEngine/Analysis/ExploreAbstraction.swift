@@ -134,6 +134,9 @@ struct ExploreAbstraction {
         for p in graph.properties {
             switch p.rule {
             case .never(_, let when?), .alwaysReaches(_, let when?): all.append(when)
+            case .neverWrites(let phrases, let when):
+                if let when { all.append(when) }
+                all += PropertyCheck.items(writing: phrases, in: graph).compactMap(\.condition)
             default: break
             }
         }
@@ -204,6 +207,17 @@ struct ExploreAbstraction {
                 reads(of: when, into: &end)
             case .before:
                 break
+            case .neverWrites(let phrases, let when):
+                // Read where the documents they name are shown, and at the end (where `save` writes them all).
+                let items = PropertyCheck.items(writing: phrases, in: graph)
+                var used = empty()
+                reads(of: when, into: &used)
+                for w in items { reads(of: w.condition, into: &used) }
+                end.formUnion(used)
+                let shown = Set(items.map(\.document))
+                for (i, id) in nodeIds.enumerated() where graph.nodes[id]?.documents.contains(where: shown.contains) == true {
+                    readsOnEnter[i].formUnion(used)
+                }
             }
         }
         for (docId, items) in riskyItems {

@@ -128,6 +128,7 @@ struct ExploreRun {
         for id in graph.nodeOrder {
             var kind: UInt8 = 0
             if watcher.watches(id) || risky.riskyTexts[id] != nil
+                || (!watcher.writeChecks.isEmpty && !(graph.nodes[id]?.documents ?? []).isEmpty)
                 || (graph.nodes[id]?.documents ?? []).contains(where: { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) })
             {
                 kind |= Self.checkedNode
@@ -333,7 +334,14 @@ struct ExploreRun {
                         inputs: pathThrough(s, input))
                 }
             }
-            for doc in graph.nodes[id]?.documents ?? [] where isRisky(doc) {
+            let shown = graph.nodes[id]?.documents ?? []
+            if !properties.writeChecks.isEmpty, !shown.isEmpty {
+                for v in properties.written(shown, slots: timeline.slots(at: j)) {
+                    let p = properties.properties[v.property]
+                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input))
+                }
+            }
+            for doc in shown where isRisky(doc) {
                 let missing = missingSlots(doc, slots: timeline.slots(at: j))
                 if !missing.isEmpty {
                     record(
@@ -356,6 +364,10 @@ struct ExploreRun {
         for v in properties.end(at: last, slots: state.slots, monitors: monitors[Int(t)]) {
             let p = properties.properties[v.property]
             record(.property(p.id), key: "", v.message + describe(p), inputs: path(to: t))
+        }
+        for v in properties.written(graph.documentOrder, slots: state.slots) {
+            let p = properties.properties[v.property]
+            record(.property(p.id), key: "end", v.message + " at the end" + describe(p), inputs: path(to: t))
         }
         for doc in graph.documentOrder where isRisky(doc) {
             let missing = missingSlots(doc, slots: state.slots)

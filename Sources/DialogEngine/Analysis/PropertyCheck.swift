@@ -24,7 +24,24 @@ struct PropertyCheck {
         var when: Condition?
     }
 
+    /// A document item whose own words (text and fallbacks) contain a phrase of a `never_writes` property.
+    struct WrittenItem {
+        var document: String
+        var item: Int
+        var phrase: String
+        var condition: Condition?
+    }
+
+    /// A `never_writes` property: the items that would break it when included.
+    struct WriteCheck {
+        var property: Int
+        var when: Condition?
+        var items: [WrittenItem]
+    }
+
     let properties: [PathProperty]
+    /// The `never_writes` properties, checked wherever documents are shown and at the end.
+    private(set) var writeChecks: [WriteCheck] = []
     private var actions: [NodeID: [Action]] = [:]
     private var endChecks: [EndCheck] = []
     /// Properties that need a memory bit but found none left (more than 64): not checked.
@@ -56,12 +73,54 @@ struct PropertyCheck {
                 guard let b = nextBit(p.id) else { continue }
                 marks[node, default: []].append(.mark(bit: b))
                 endChecks.append(EndCheck(property: i, bit: b, node: node, when: when))
+            case .neverWrites(let phrases, let when):
+                writeChecks.append(WriteCheck(property: i, when: when, items: Self.items(writing: phrases, in: graph)))
             }
         }
         unchecked = skipped
         // Marks first, so a node that is both `first` and `then` counts as passed.
         for (node, list) in marks { actions[node, default: []] += list }
         for (node, list) in checks { actions[node, default: []] += list }
+    }
+
+    /// The document items whose own words contain one of `phrases` (ignoring case).
+    static func items(writing phrases: [String], in graph: DialogGraph) -> [WrittenItem] {
+        let lowered = phrases.map { $0.lowercased() }
+        var found: [WrittenItem] = []
+        for id in graph.documentOrder {
+            guard let doc = graph.documents[id] else { continue }
+            for (i, item) in doc.items.enumerated() {
+                var words = ""
+                for segment in item.template.segments {
+                    switch segment {
+                    case .text(let t): words += t
+                    case .slot(_, let fallback): words += fallback ?? " "
+                    }
+                }
+                words = words.lowercased()
+                if let phrase = lowered.first(where: { words.contains($0) }) {
+                    found.append(WrittenItem(document: id, item: i, phrase: phrase, condition: item.condition))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The `never_writes` violations of showing `documents` with these answers.
+    func written(_ documents: [String], slots: [String: Value]) -> [Violation] {
+        var violations: [Violation] = []
+        let lookup: (String) -> Value? = { slots[$0] }
+        for check in writeChecks {
+            if let when = check.when, !when.evaluate(lookup) { continue }
+            for w in check.items where documents.contains(w.document) {
+                if w.condition.map({ $0.evaluate(lookup) }) ?? true {
+                    violations.append(
+                        Violation(property: check.property, message: "document '\(w.document)' writes '\(w.phrase)' (item \(w.item + 1))"))
+                    break
+                }
+            }
+        }
+        return violations
     }
 
     /// Whether entering `node` matters to any property.

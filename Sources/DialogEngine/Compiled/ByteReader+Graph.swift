@@ -29,10 +29,19 @@ extension ByteReader {
         let documentOrder = try strings()
         let properties = try array { try $0.pathProperty() }
         let entry = try nodeID()
-        return DialogGraph(
+        var graph = DialogGraph(
             dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(compiled: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
+        graph.sources = try optional { try $0.sourceCatalog() }
+        return graph
+    }
+
+    mutating func sourceCatalog() throws -> SourceCatalog {
+        let entries = try array { r in SourceCatalog.Entry(key: try r.string(), title: try r.string(), url: try r.string()) }
+        return SourceCatalog(
+            entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }), order: entries.map(\.key),
+            reviewed: try string(), nextReview: try string(), needsSource: try strings(), location: try location())
     }
 
     mutating func location() throws -> SourceLocation {
@@ -127,7 +136,7 @@ extension ByteReader {
             items: try array { r in
                 DocumentTemplate.Item(
                     kind: try r.documentKind(), template: try r.template(), condition: try r.optional { try $0.condition(depth: 0) },
-                    location: try r.location())
+                    location: try r.location(), sources: try r.strings())
             },
             location: try location())
     }
@@ -147,6 +156,7 @@ extension ByteReader {
         case 0: rule = .before(first: try nodeID(), then: try nodeID())
         case 1: rule = .never(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
         case 2: rule = .alwaysReaches(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
+        case 3: rule = .neverWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         default: throw CompiledFormError.malformed
         }
         return PathProperty(id: id, description: description, rule: rule, location: try location())

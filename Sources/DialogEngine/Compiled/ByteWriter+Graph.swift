@@ -19,6 +19,19 @@ extension ByteWriter {
         strings(g.documentOrder)
         array(g.properties) { $0.pathProperty($1) }
         nodeID(g.entry)
+        optional(g.sources) { $0.sourceCatalog($1) }
+    }
+
+    mutating func sourceCatalog(_ c: SourceCatalog) {
+        array(c.order) { w, key in
+            w.string(key)
+            w.string(c.entries[key]?.title ?? "")
+            w.string(c.entries[key]?.url ?? "")
+        }
+        string(c.reviewed)
+        string(c.nextReview)
+        strings(c.needsSource)
+        location(c.location)
     }
 
     mutating func location(_ l: SourceLocation) {
@@ -147,6 +160,7 @@ extension ByteWriter {
             w.template(item.template)
             w.optional(item.condition) { $0.condition($1) }
             w.location(item.location)
+            w.strings(item.sources)
         }
         location(d.location)
     }
@@ -166,6 +180,10 @@ extension ByteWriter {
         case .alwaysReaches(let node, let when):
             byte(2)
             nodeID(node)
+            optional(when) { $0.condition($1) }
+        case .neverWrites(let phrases, let when):
+            byte(3)
+            strings(phrases)
             optional(when) { $0.condition($1) }
         }
         location(p.location)

@@ -36,6 +36,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownSlot = "E031"
     /// A `documents` entry naming no declared document.
     case unknownDocument = "E032"
+    /// A document item's `source` naming no entry of the sources file (or a folder without one).
+    case unknownSource = "E033"
 
     // Conditions and templates
     /// A condition that does not parse.
@@ -84,6 +86,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case longPrompt = "W070"
     /// A prompt whose reading level (Flesch–Kincaid grade) is above the limit for patients.
     case hardToRead = "W071"
+    /// A document item that states a right, deadline, fee, coverage rule or number (one of the sources
+    /// file's `needs_source` words) and names no source.
+    case missingSource = "W072"
+    /// The sources file's `next_review` date has passed (checked by `validate`, which knows today's date).
+    case reviewOverdue = "W073"
 
     // Path properties
     /// A path property that does not parse or names unknown nodes.
@@ -120,6 +127,9 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .danglingReference: return "name a node of this dialog, a 'dialog.node', or a dialog id"
         case .unknownSlot: return "declare it under \"slots\" in a dialog file"
         case .unknownDocument: return "declare it under \"documents\" in a dialog file"
+        case .unknownSource: return "add the key under \"sources\" in sources.json, with a title and an address"
+        case .missingSource: return "add \"source\": a key of sources.json, to the item"
+        case .reviewOverdue: return "review the content and its sources, then move \"next_review\" on"
         case .conditionSyntax: return "write conditions like: country == 'uk' and not answered(plan)"
         case .conditionTooDeep: return "split the condition, or name parts of it as slots set earlier"
         case .conditionType: return "compare a slot with a value of its type, e.g. age >= 65 or country == 'uk'"

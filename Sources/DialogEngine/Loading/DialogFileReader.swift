@@ -24,8 +24,8 @@ struct DialogFileReader {
     static let edgeKeys: [StaticString] = ["if", "goto"]
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
     static let documentKeys: [StaticString] = ["title", "items"]
-    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check"]
-    static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when"]
+    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "source"]
+    static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when", "phrases"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
     // Required keys (static, so no array is built per object).
     static let topRequired: [StaticString] = ["dialog", "start", "nodes"]
@@ -369,7 +369,10 @@ struct DialogFileReader {
                 continue
             }
             guard let text = ir.string(Self.key(kind)) else { continue }
-            doc.items.append(RawDocumentItem(kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p))
+            doc.items.append(
+                RawDocumentItem(
+                    kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p,
+                    sources: ir.stringOrStrings("source") ?? []))
         }
         dialog.documents.append(doc)
     }
@@ -383,8 +386,8 @@ struct DialogFileReader {
         dialog.properties.append(
             RawProperty(
                 id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
-                then: r.string("then"), node: r.string("node"), when: r.string("when"), location: r.location,
-                pointer: pointer))
+                then: r.string("then"), node: r.string("node"), when: r.string("when"), phrases: r.strings("phrases"),
+                location: r.location, pointer: pointer))
     }
 
     /// The key that holds a document item of `kind`.

@@ -29,9 +29,10 @@ public enum DialogLoader {
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
-    /// Loads every `*.json` in each folder (not recursive) and each file named directly.
-    public static func load(paths: [String], checks: Checks = .all) -> Result {
-        load(readSources(paths: paths), checks: checks)
+    /// Loads every `*.json` in each folder (not recursive) and each file named directly. With `today`
+    /// (`YYYY-MM-DD`, from `validate`: the engine has no clock), an overdue content review is a warning.
+    public static func load(paths: [String], checks: Checks = .all, today: String? = nil) -> Result {
+        load(readSources(paths: paths), checks: checks, today: today)
     }
 
     /// The files of a load, as read: their bytes, and a diagnostic for each that could not be read.
@@ -41,8 +42,8 @@ public enum DialogLoader {
     }
 
     /// Loads files read by `readSources`, reporting the problems met reading them too.
-    public static func load(_ read: SourceSet, checks: Checks = .all) -> Result {
-        var result = load(sources: read.sources, checks: checks)
+    public static func load(_ read: SourceSet, checks: Checks = .all, today: String? = nil) -> Result {
+        var result = load(sources: read.sources, checks: checks, today: today)
         result.diagnostics = (read.diagnostics + result.diagnostics).sorted(by: order)
         if read.diagnostics.contains(where: { $0.severity == .error }) { result.graph = nil }
         return result
@@ -101,9 +102,10 @@ public enum DialogLoader {
     }
 
     /// Loads in-memory sources (tests, mutation testing, benchmarks). Sources are linked in name order.
-    public static func load(sources: [Source], checks: Checks = .all) -> Result {
+    public static func load(sources: [Source], checks: Checks = .all, today: String? = nil) -> Result {
         let sink = DiagnosticSink()
         var dialogs: [RawDialog] = []
+        var catalog: SourceCatalog?
         let languageSources = sources.filter { LanguageLoader.isLanguageFile($0.name) }
         let language: LanguageData? =
             languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
@@ -119,6 +121,10 @@ public enum DialogLoader {
             let parsed = JSONParser.parseTree(source.bytes, file: source.name, maxDepth: maxDepth)
             sink.append(contentsOf: parsed.diagnostics)
             guard let tree = parsed.tree else { continue }
+            if SourcesFileReader.isSourcesFile(source.name) {
+                catalog = SourcesFileReader(file: source.name, sink: sink).read(tree)
+                continue
+            }
             var reader = DialogFileReader(file: source.name, sink: sink)
             if let raw = reader.read(tree) { dialogs.append(raw) }
         }
@@ -133,6 +139,9 @@ public enum DialogLoader {
             dialogs = []  // the linker now holds the only copy and lets it go once the graph is built
             graph = linker.link()
             graph?.language = language
+            graph?.sources = catalog
+            if let g = graph { SourcesFileReader.check(g, catalog: catalog, sink: sink, warnings: checks == .all) }
+            if let today, let catalog, checks == .all { sink.append(contentsOf: catalog.reviewDiagnostics(today: today)) }
             if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink, languageIsSound: languageIsSound) }
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run(warnings: checks == .all)

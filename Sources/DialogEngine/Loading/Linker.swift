@@ -513,7 +513,7 @@ struct Linker {
             let guarded = condition?.answeredWhenTrue() ?? []
             guard let t = template(item.text, pointer: textPointer, reads: (-1, .document(raw.id.value, textPointer)), guarded: guarded)
             else { continue }
-            items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location))
+            items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location, sources: item.sources.map(\.value)))
         }
         return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
     }
@@ -551,11 +551,20 @@ struct Linker {
         case "always_reaches":
             guard let node = ref(raw.node, "node") else { return nil }
             rule = .alwaysReaches(node: node, when: when)
+        case "never_writes":
+            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
+            guard !phrases.isEmpty else {
+                sink.report(
+                    .invalidProperty, raw.location, raw.pointer, "a 'never_writes' property needs 'phrases'",
+                    hint: "add \"phrases\": the words no document may contain, like [\"my main problem\"]")
+                return nil
+            }
+            rule = .neverWrites(phrases: phrases, when: when)
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
-                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches"])
-                    ?? "use before, never or always_reaches")
+                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes"])
+                    ?? "use before, never, always_reaches or never_writes")
             return nil
         }
         return PathProperty(id: raw.id.value, description: raw.description, rule: rule, location: raw.location)

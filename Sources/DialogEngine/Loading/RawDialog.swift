@@ -144,6 +144,8 @@ struct RawDocumentItem {
     var when: Located<String>?
     var location: SourceLocation
     var pointer: String
+    /// The item's `source`: keys of the sources file.
+    var sources: [Located<String>] = []
 }
 
 struct RawProperty {
@@ -154,6 +156,8 @@ struct RawProperty {
     var then: Located<String>?
     var node: Located<String>?
     var when: Located<String>?
+    /// For `never_writes`: the phrases no document may contain.
+    var phrases: [Located<String>]?
     var location: SourceLocation
     var pointer: String
 }

@@ -21,6 +21,9 @@ public struct DialogGraph: Sendable {
     /// The language data beside the dialogs (`language/en/`): concepts, context and red flags. Nil for a
     /// folder without one (interrupts then match their keywords only).
     public var language: LanguageData? = nil
+    /// The sources file beside the dialogs (`sources.json`): what document items cite, and the review
+    /// dates printed at the end of every document. Nil for a folder without one.
+    public var sources: SourceCatalog? = nil
 
     public subscript(id: NodeID) -> Node? { nodes[id] }
 

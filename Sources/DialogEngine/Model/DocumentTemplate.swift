@@ -8,6 +8,8 @@ public struct DocumentTemplate: Sendable {
         public var template: Template
         public var condition: Condition?
         public var location: SourceLocation
+        /// Keys of `SourceCatalog` entries the item cites (its `source`).
+        public var sources: [String] = []
     }
     public var id: String
     public var title: Template

@@ -7,6 +7,9 @@ public struct PathProperty: Sendable {
         case never(node: NodeID, when: Condition?)
         /// Every complete path passes through `node` (optionally: every path on which `when` holds at the end).
         case alwaysReaches(node: NodeID, when: Condition?)
+        /// No document shown at a node, or written at the end (as `save` writes them), contains any of
+        /// `phrases`, ignoring case (optionally: only while `when` holds there).
+        case neverWrites(phrases: [String], when: Condition?)
     }
     public var id: String
     public var description: String

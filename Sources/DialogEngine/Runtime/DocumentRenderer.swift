@@ -39,6 +39,7 @@ public enum DocumentRenderer {
             if !items[i].pieces.isEmpty { write(items[i].pieces, values, into: &markdown, missing: &missing) }
             previousIsList = isList
         }
+        if let catalog = graph.sources { appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, to: &markdown) }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
     }
@@ -92,8 +93,24 @@ public enum DocumentRenderer {
             document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
             previous = kind
         }
+        if let catalog = graph.sources { appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, to: &markdown) }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
+    }
+
+    /// The end of every document when the dialogs have a sources file: the sources its included items
+    /// cite (each once, in the order first cited), and when the content was last reviewed.
+    static func appendSources(_ catalog: SourceCatalog, cited: [String], to markdown: inout String) {
+        var seen: Set<String> = []
+        let keys = cited.filter { catalog.entries[$0] != nil && seen.insert($0).inserted }
+        if !keys.isEmpty {
+            markdown += "\n\n## Sources\n"
+            for key in keys {
+                guard let entry = catalog.entries[key] else { continue }
+                markdown += "\n- " + entry.title + ": <" + entry.url + ">"
+            }
+        }
+        markdown += "\n\n_Content last reviewed: " + catalog.reviewed + "; next review by " + catalog.nextReview + "._"
     }
 
     /// The `missing` of `render(document, slots:, graph:)`, without rendering: the slots that placeholders

@@ -33,3 +33,33 @@ import Testing
         for p in graph.properties { #expect(report.failures(of: .property(p.id)).isEmpty) }
     }
 }
+
+/// `never_writes`: no shown or saved document has an item whose words contain a phrase.
+@Suite struct NeverWritesTests {
+    @Test func anItemWithThePhraseOnAPathWhereTheConditionHoldsIsCaught() throws {
+        let graph = try ExploreFixtures.graph("writes")
+        let report = Explorer(graph: graph).run()
+        let failures = report.failures(of: .property("carer_in_third_person"))
+        let failure = try #require(failures.first)
+        // Only the carer who asks about a heart gets the first-person heart question; the guarded
+        // "my main problem" never reaches a carer.
+        #expect(failure.inputs == ["Someone I care for", "A heart"])
+        #expect(failure.message.contains("writes 'my heart'"))
+        #expect(!failures.contains { $0.message.contains("my main problem") })
+        #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
+    }
+
+    @Test func aPhraseNoItemHasHolds() throws {
+        let report = Explorer(graph: try ExploreFixtures.graph("writes")).run()
+        #expect(report.failures(of: .property("nobody_is_asked_about_knees")).isEmpty)
+    }
+
+    @Test func aPropertyWithoutPhrasesIsRefused() throws {
+        let json = """
+            { "dialog": "main", "start": "a", "nodes": { "a": { "say": "Hi.", "end": true } },
+              "properties": [ { "id": "p", "kind": "never_writes" } ] }
+            """
+        let result = DialogLoader.load(sources: [DialogLoader.Source(name: "main.json", bytes: Array(json.utf8))])
+        #expect(result.diagnostics.contains { $0.code == .invalidProperty && $0.message.contains("needs 'phrases'") })
+    }
+}

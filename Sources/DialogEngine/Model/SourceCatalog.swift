@@ -1,0 +1,69 @@
+/// The sources that document items cite (`Dialogs/sources.json`), and when the content was last reviewed.
+///
+/// ```json
+/// { "reviewed": "2026-12-07", "next_review": "2027-06-07",
+///   "needs_source": ["days", "fee", "HIPAA"],
+///   "sources": { "hipaa_access": { "title": "HHS: the HIPAA right of access", "url": "https://www.hhs.gov/…" } } }
+/// ```
+public struct SourceCatalog: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var title: String
+        public var url: String
+    }
+    /// By key.
+    public var entries: [String: Entry]
+    /// Keys in the file's order.
+    public var order: [String]
+    /// When the content was last reviewed, as `YYYY-MM-DD`.
+    public var reviewed: String
+    /// When it must be reviewed again, as `YYYY-MM-DD`.
+    public var nextReview: String
+    /// Words that make a document item a claim to cite: an item whose words contain one (ignoring case,
+    /// as whole words; a trailing `*` matches any ending; a placeholder counts as `{{slot}}`) and that
+    /// names no source is warned about (W072).
+    public var needsSource: [String]
+    /// Where `next_review` is written.
+    public var location: SourceLocation
+
+    /// The first of `needsSource` that the item's words contain, if any.
+    public func claim(in template: Template) -> String? {
+        var words = ""
+        for segment in template.segments {
+            switch segment {
+            case .text(let t): words += t
+            case .slot(let name, let fallback): words += "{{" + name + (fallback.map { "|" + $0 } ?? "") + "}}"
+            }
+        }
+        let text = Array(words.lowercased())
+        return needsSource.first { Self.contains(text, $0.lowercased()) }
+    }
+
+    /// Whether `text` holds `phrase` with no letter or digit just before it, nor just after it unless
+    /// the phrase ends in `*`.
+    static func contains(_ text: [Character], _ phrase: String) -> Bool {
+        let prefix = phrase.hasSuffix("*")
+        let p = Array(prefix ? String(phrase.dropLast()) : phrase)
+        guard !p.isEmpty, p.count <= text.count else { return false }
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        for start in 0...(text.count - p.count) where text[start] == p[0] {
+            guard Array(text[start..<start + p.count]) == p else { continue }
+            if isWord(p[0]), start > 0, isWord(text[start - 1]) { continue }
+            let end = start + p.count
+            if !prefix, let last = p.last, isWord(last), end < text.count, isWord(text[end]) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The review warning on `today` (`YYYY-MM-DD`): W073 once the next review date has passed.
+    public func reviewDiagnostics(today: String) -> [Diagnostic] {
+        guard nextReview < today else { return [] }
+        return [
+            Diagnostic(
+                .reviewOverdue, location, pointer: "/next_review",
+                "the content was due for review by \(nextReview) (last reviewed \(reviewed))",
+                hint: "check every source and fact, then set \"reviewed\" to today and \"next_review\" to a later date")
+        ]
+    }
+}

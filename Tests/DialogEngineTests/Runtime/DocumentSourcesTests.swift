@@ -1,0 +1,44 @@
+@testable import DialogEngine
+import Testing
+
+/// Documents end with the sources their included items cite and the content's review dates.
+@Suite struct DocumentSourcesTests {
+    static let folder = Fixtures.broken + "/W073-review-overdue"
+
+    @Test func aDocumentEndsWithItsSourcesAndTheReviewDates() throws {
+        let graph = try #require(DialogLoader.load(paths: [Self.folder]).graph)
+        let document = try #require(graph.documents["letter"])
+        let plain = DocumentRenderer.render(document, slots: [:], graph: graph).markdown
+        #expect(plain.contains("## Sources\n\n- HHS: the HIPAA right of access: <https://www.hhs.gov/"))
+        #expect(plain.hasSuffix("_Content last reviewed: 2019-12-07; next review by 2020-06-07._\n"))
+        // The planned rendering (what the chat uses) ends the same way.
+        let planned = DocumentRenderer.render(document, plan: DocumentPlan(document) { graph.slotType($0) }, slots: [:], graph: graph)
+        #expect(planned.markdown == plain)
+    }
+
+    @Test func aSourceIsListedOnlyWhenAnIncludedItemCitesIt() {
+        var markdown = ""
+        let catalog = SourceCatalog(
+            entries: ["a": .init(key: "a", title: "A", url: "https://a.example")], order: ["a"], reviewed: "2026-01-01",
+            nextReview: "2026-07-01", needsSource: [], location: SourceLocation(file: "sources.json", line: 1, column: 1))
+        DocumentRenderer.appendSources(catalog, cited: [], to: &markdown)
+        #expect(!markdown.contains("Sources"))
+        #expect(markdown.contains("Content last reviewed: 2026-01-01; next review by 2026-07-01."))
+    }
+
+    @Test func theReviewWarningComesOnlyAfterTheNextReviewDate() throws {
+        let graph = try #require(DialogLoader.load(paths: [Self.folder]).graph)
+        let catalog = try #require(graph.sources)
+        #expect(catalog.reviewDiagnostics(today: "2020-06-07").isEmpty)
+        #expect(catalog.reviewDiagnostics(today: "2020-06-08").map(\.code) == [.reviewOverdue])
+    }
+
+    @Test func claimsAreFoundAsWholeWords() {
+        let catalog = SourceCatalog(
+            entries: [:], order: [], reviewed: "2026-01-01", nextReview: "2026-07-01", needsSource: ["fee", "day*"],
+            location: SourceLocation(file: "sources.json", line: 1, column: 1))
+        #expect(catalog.claim(in: Template(segments: [.text("Feeling unheard")])) == nil)
+        #expect(catalog.claim(in: Template(segments: [.text("Any fee must be fair")])) == "fee")
+        #expect(catalog.claim(in: Template(segments: [.text("within 30 days")])) == "day*")
+    }
+}
