@@ -50,9 +50,11 @@ public enum DocumentRenderer {
             switch piece {
             case .text(let text):
                 out += text
-            case .slot(let at, let name, let fallback, let type):
+            case .choose(let condition, let then, let otherwise):
+                write(condition.evaluate(values) ? then : otherwise, values, into: &out, missing: &missing)
+            case .slot(let at, let name, let fallback, let type, let format):
                 if let value = values[at] {
-                    out += Template.display(value, type: type)
+                    out += Template.display(value, type: type, format: format)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {
@@ -101,9 +103,9 @@ public enum DocumentRenderer {
     static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
         var missing: [String] = []
         func collect(_ template: Template) {
-            for case .slot(let name, nil) in template.segments where slots[name] == nil && !missing.contains(name) {
-                missing.append(name)
-            }
+            // Rendering (into a scratch string) decides each `choose` as the conversation would.
+            var scratch = ""
+            template.render(into: &scratch, { slots[$0] }, slotType: { _ in nil }, missing: &missing)
         }
         collect(document.title)
         let lookup: (String) -> Value? = { slots[$0] }
