@@ -435,8 +435,9 @@ struct DialogFileReader {
             let when = ir.string("when")
             let otherwise = ir.string("else")
             if let otherwise, when == nil, !ir.isMisspelt("when") {
+                _ = otherwise
                 sink.report(
-                    .missingKey, otherwise.location, ir.pointer("else"), "'else' needs a 'when': it is shown when the 'when' does not hold",
+                    .missingKey, ir.location, p, "a document item with 'else' is missing the key 'when': the 'else' text is shown when it does not hold",
                     hint: "add \"when\": a condition, or make the 'else' text the item's own")
                 continue
             }

@@ -140,7 +140,7 @@ import Testing
     @Test func elseWithoutWhenIsReported() throws {
         let result = try loadChanged(#"{ "bullet": "Symptoms: {{symptoms:and|none}}." }"#, #"{ "bullet": "Symptoms: {{symptoms:and|none}}.", "else": "No symptoms." }"#)
         #expect(result.diagnostics.map(\.code) == [.missingKey])
-        #expect(result.diagnostics.first?.pointer == "/documents/letter/items/1/else")
+        #expect(result.diagnostics.first?.pointer == "/documents/letter/items/1")
     }
 
     @Test func theCompiledFormKeepsFormats() throws {
@@ -152,5 +152,19 @@ import Testing
         let say = decoded.nodes[NodeID(dialog: "main", node: "recap")]?.say
         #expect(say == Self.graph.nodes[NodeID(dialog: "main", node: "recap")]?.say)
         #expect(decoded.slots["purpose"]?.type == Self.graph.slots["purpose"]?.type)
+    }
+
+    @Test func exploreProvesTheFixture() {
+        let report = Explorer(graph: Self.graph).run()
+        #expect(report.passed, Comment(rawValue: report.failures.map(\.message).joined(separator: "\n")))
+    }
+
+    @Test func exploreFindsAMissingSlotInsideAChosenText() throws {
+        // The `then` text names 'purpose' without a fallback: skipping it and giving < 1 month breaks it.
+        let result = try loadChanged("{{purpose.short:capitalize|a visit}}, for {{months:about}}", "{{purpose.short:capitalize}}, for {{months:about}}")
+        let graph = try #require(result.graph)
+        let report = Explorer(graph: graph).run()
+        let first = try #require(report.failures(of: .textsComplete).first)
+        #expect(first.message.contains("'purpose'"))
     }
 }
