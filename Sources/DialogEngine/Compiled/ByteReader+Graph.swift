@@ -29,10 +29,13 @@ extension ByteReader {
         let documentOrder = try strings()
         let properties = try array { try $0.pathProperty() }
         let entry = try nodeID()
-        return DialogGraph(
+        let messages = try dictionary { try $0.string() }
+        var graph = DialogGraph(
             dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(compiled: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
+        graph.messages = Messages(texts: messages)
+        return graph
     }
 
     mutating func location() throws -> SourceLocation {

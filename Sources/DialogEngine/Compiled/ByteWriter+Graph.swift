@@ -19,6 +19,7 @@ extension ByteWriter {
         strings(g.documentOrder)
         array(g.properties) { $0.pathProperty($1) }
         nodeID(g.entry)
+        dictionary(g.messages.texts) { $0.string($1) }
     }
 
     mutating func location(_ l: SourceLocation) {

@@ -101,6 +101,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     /// A red-flag interrupt's example line that does not raise its red flag.
     case redFlagExample = "E094"
 
+    // Messages (the folder's messages.json)
+    /// A message key the program does not use (usually a typo), or a `{part}` the message cannot fill in.
+    case unknownMessage = "E095"
+    /// A messages file that leaves out keys: the program says the shipped English for them.
+    case missingMessage = "W096"
+
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
 
     /// The hint a diagnostic of this code carries when the place that reports it has no better one,
@@ -146,6 +152,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .conceptCycle: return "a concept may name other concepts, but none of them may lead back to it"
         case .unknownRedFlag: return "name a red flag declared under \"redflags\" in the language folder"
         case .redFlagExample: return "run second-opinion understand on the example to see what it reads"
+        case .unknownMessage: return "the authoring guide lists every message key and the parts each may use"
+        case .missingMessage: return "add the keys, in the folder's language; second-opinion new writes a complete messages.json"
         }
     }
 }

@@ -21,6 +21,8 @@ public struct DialogGraph: Sendable {
     /// The language data beside the dialogs (`language/en/`): concepts, context and red flags. Nil for a
     /// folder without one (interrupts then match their keywords only).
     public var language: LanguageData? = nil
+    /// What the program says by itself: the folder's `messages.json`, else the shipped English.
+    public var messages: Messages = .english
 
     public subscript(id: NodeID) -> Node? { nodes[id] }
 
