@@ -292,9 +292,21 @@ final class ChatSession {
             write(TerminalText.clean(result.diagnostics.map(\.description).joined(separator: "\n")))
             return
         }
+        let before = engine.graph
         engine = Engine(graph: graph)
         for w in result.warnings { write(style.dim(TerminalText.clean(w.description))) }
         write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
+        // Answers that no longer fit are named, and their questions asked again (ReloadReport.swift).
+        let dropped = engine.droppedAnswers(state)
+        if !dropped.isEmpty { write(style.dim(TerminalText.clean(ReloadReport.dropped(dropped, in: state, before: before)))) }
+        if let rewound = engine.rewindingToDropped(state, dropped: dropped), let fitted = engine.reconcile(rewound).state {
+            write(style.dim(TerminalText.clean(ReloadReport.askingAgain(rewound, graph: graph))))
+            var outputs: [Output]
+            (state, outputs) = engine.step(fitted, .repeatQuestion)
+            show(outputs)
+            persist()
+            return
+        }
         let (fitted, notes) = engine.reconcile(state)
         for note in notes { write(style.dim(note)) }
         var outputs: [Output]
