@@ -626,6 +626,32 @@ enum SchemaText {
           "items": {
             "$ref": "#/$defs/documentItem"
           }
+        },
+        "style": {
+          "description": "How the document is written: `markdown` (the default: `# ` before the title, `## ` before headings, `- ` before bullets, `- [ ] ` before checks) or `plain` (for letters that are printed or pasted: no marks on the title and headings, `- ` before bullets, `[ ] ` before checks).",
+          "enum": [
+            "markdown",
+            "plain"
+          ]
+        },
+        "marks": {
+          "description": "The document's own marks, over its style's: what goes before the title and before each kind of item (an empty string: nothing).",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "title": {
+              "type": "string"
+            },
+            "heading": {
+              "type": "string"
+            },
+            "bullet": {
+              "type": "string"
+            },
+            "check": {
+              "type": "string"
+            }
+          }
         }
       }
     },

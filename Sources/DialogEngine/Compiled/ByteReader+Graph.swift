@@ -127,7 +127,7 @@ extension ByteReader {
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {
-        DocumentTemplate(
+        var d = DocumentTemplate(
             id: try string(), title: try template(),
             items: try array { r in
                 DocumentTemplate.Item(
@@ -135,6 +135,10 @@ extension ByteReader {
                     location: try r.location())
             },
             location: try location())
+        let marks = try strings()
+        guard marks.count == 4 else { throw CompiledFormError.malformed }
+        d.marks = DocumentTemplate.Marks(title: marks[0], heading: marks[1], bullet: marks[2], check: marks[3])
+        return d
     }
 
     mutating func documentKind() throws -> DocumentTemplate.Kind {

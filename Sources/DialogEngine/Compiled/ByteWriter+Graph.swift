@@ -151,6 +151,7 @@ extension ByteWriter {
             w.location(item.location)
         }
         location(d.location)
+        strings([d.marks.title, d.marks.heading, d.marks.bullet, d.marks.check])
     }
 
     mutating func pathProperty(_ p: PathProperty) {

@@ -25,7 +25,8 @@ struct DialogFileReader {
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
-    static let documentKeys: [StaticString] = ["title", "items"]
+    static let documentKeys: [StaticString] = ["title", "items", "style", "marks"]
+    static let marksKeys: [StaticString] = ["title", "heading", "bullet", "check"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "else"]
     static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
@@ -415,6 +416,25 @@ struct DialogFileReader {
                 required: Self.documentRequired, sink: sink)
         else { return }
         var doc = RawDocument(id: Located(key, keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
+        if let style = r.string("style") {
+            if let marks = DocumentTemplate.Marks.styles[style.value] {
+                doc.marks = marks
+            } else {
+                let styles = DocumentTemplate.Marks.styles.keys.sorted()
+                sink.report(
+                    .invalidValue, style.location, r.pointer("style"), "unknown document style '\(style.value)'",
+                    hint: Suggestion.hint(for: style.value, in: styles) ?? "use one of: " + styles.joined(separator: ", "))
+            }
+        }
+        if let m = r["marks"],
+            let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("marks"), what: "'marks'", allowed: Self.marksKeys, required: [], sink: sink)
+        {
+            // Each mark as written (an empty string is allowed: no mark).
+            if let v = mr.string("title", nonEmpty: false) { doc.marks.title = v.value }
+            if let v = mr.string("heading", nonEmpty: false) { doc.marks.heading = v.value }
+            if let v = mr.string("bullet", nonEmpty: false) { doc.marks.bullet = v.value }
+            if let v = mr.string("check", nonEmpty: false) { doc.marks.check = v.value }
+        }
         for (i, itemNode) in (r.array("items") ?? tree.noChildren).enumerated() {
             let p = Pointer.join(r.pointer("items"), i)
             guard let ir = ShapeReader(itemNode, in: tree, file: file, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)

@@ -543,7 +543,9 @@ struct Linker {
                 items.append(.init(kind: item.kind, template: e, condition: .not(condition), location: item.location))
             }
         }
-        return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
+        var document = DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
+        document.marks = raw.marks
+        return document
     }
 
     private mutating func linkProperty(_ raw: RawProperty, in dialog: RawDialog) -> PathProperty? {

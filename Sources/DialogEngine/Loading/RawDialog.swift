@@ -149,6 +149,7 @@ struct RawDocument {
     var items: [RawDocumentItem]
     var location: SourceLocation
     var pointer: String
+    var marks = DocumentTemplate.Marks.markdown
 }
 
 struct RawDocumentItem {

@@ -180,13 +180,7 @@ final class DocumentPlan: Sendable {
         title = pieces(document.title)
         var length = 0
         items = document.items.map { item in
-            let lead: String
-            switch item.kind {
-            case .heading: lead = "\n## "
-            case .text: lead = "\n"
-            case .bullet: lead = "\n- "
-            case .check: lead = "\n- [ ] "
-            }
+            let lead = "\n" + document.marks.lead(item.kind)
             var constant: String?
             switch item.template.segments.count {
             case 0: constant = ""

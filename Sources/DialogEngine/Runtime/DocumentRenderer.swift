@@ -23,7 +23,7 @@ public enum DocumentRenderer {
         var missing: [String] = []
         var title = ""
         write(plan.title, values, into: &title, missing: &missing)
-        var markdown = "# "
+        var markdown = document.marks.title
         markdown.reserveCapacity(title.utf8.count + 8 + plan.length)
         markdown += title
         var included: [Int] = []
@@ -73,7 +73,7 @@ public enum DocumentRenderer {
         let type: (String) -> SlotType? = { graph.slotType($0) }
         let title = document.title.render(lookup, slotType: type, missing: &missing)
         // Lines are appended to one string as they come (no array of lines to join).
-        var markdown = "# "
+        var markdown = document.marks.title
         markdown.reserveCapacity(title.utf8.count + 8 + document.items.reduce(0) { $0 + $1.template.textLength + 8 })
         markdown += title
         var included: [Int] = []
@@ -85,12 +85,7 @@ public enum DocumentRenderer {
             let kind = document.items[i].kind
             let isList = kind == .bullet || kind == .check
             if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }
-            switch kind {
-            case .heading: markdown += "\n## "
-            case .text: markdown += "\n"
-            case .bullet: markdown += "\n- "
-            case .check: markdown += "\n- [ ] "
-            }
+            markdown += "\n" + document.marks.lead(kind)
             document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
             previous = kind
         }
