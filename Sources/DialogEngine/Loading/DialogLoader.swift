@@ -110,7 +110,7 @@ public enum DialogLoader {
         let languageIsSound = !sink.hasErrors
         var messages = Messages.english
         for source in sources where MessagesReader.isMessagesFile(source.name) && !LanguageLoader.isLanguageFile(source.name) {
-            if let read = MessagesReader.read(source, sink: sink) { messages = read }
+            if let read = MessagesReader.read(source, sink: sink, warnings: checks == .all) { messages = read }
         }
         for source in sources.sorted(by: { $0.name < $1.name })
         where !LanguageLoader.isLanguageFile(source.name) && !MessagesReader.isMessagesFile(source.name) {

@@ -9,7 +9,7 @@ enum MessagesReader {
     static let fileName = "messages.json"
     static let topKeys: [StaticString] = ["$schema", "$comment", "messages"]
 
-    static func read(_ source: DialogLoader.Source, sink: DiagnosticSink) -> Messages? {
+    static func read(_ source: DialogLoader.Source, sink: DiagnosticSink, warnings: Bool = true) -> Messages? {
         let parsed = JSONParser.parseTree(source.bytes, file: source.name, maxDepth: DialogLoader.maxDepth)
         sink.append(contentsOf: parsed.diagnostics)
         guard let tree = parsed.tree,
@@ -46,7 +46,7 @@ enum MessagesReader {
             if ok { texts[name] = text.value }
         }
         let missing = keys.filter { name in tree.members(object).allSatisfy { tree.string($0) != name } }
-        if !missing.isEmpty {
+        if warnings, !missing.isEmpty {
             let shown = missing.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 6 ? " …" : "")
             sink.report(
                 .missingMessage, tree.location(object, in: source.name), "/messages",

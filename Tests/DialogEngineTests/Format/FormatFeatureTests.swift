@@ -30,6 +30,12 @@ import Testing
         #expect(lines.contains("# I would like to renew my prescription"))
         #expect(lines.contains("My pain is Moderate (5 or 6)."))
         #expect(!lines.contains("My pain is mild or absent."))
+        // The plain note: no Markdown marks, its own bullet, a check written "[ ] ".
+        #expect(lines.contains("Note: PRESCRIPTION RENEWAL"))
+        #expect(lines.contains("Symptoms"))
+        #expect(lines.contains("* Cough and Fever"))
+        #expect(lines.contains("[ ] Bring the list"))
+        #expect(!lines.contains { $0.hasPrefix("# Note") || $0.hasPrefix("## Symptoms") })
     }
 
     @Test func theOtherBranchOfEachElse() {
@@ -121,8 +127,8 @@ import Testing
 
     @Test func aPhrasingMissingOnAnOptionIsReported() throws {
         let result = try loadChanged(#", "short": "test results""#, "")
-        // Read twice: in the `say` text and in its `else`.
-        #expect(result.diagnostics.map(\.code) == [.templateSlot, .templateSlot])
+        // Read three times: in the `say` text, in its `else`, and in the plain note's title.
+        #expect(result.diagnostics.map(\.code) == [.templateSlot, .templateSlot, .templateSlot])
         #expect(result.diagnostics.first?.message == "the phrasing 'short' of 'purpose' is missing on option 'results'")
         let unknown = try loadChanged("{{purpose.request|talk}}", "{{purpose.requst|talk}}")
         #expect(unknown.diagnostics.map(\.code) == [.templateSlot])
