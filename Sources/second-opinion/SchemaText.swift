@@ -518,7 +518,7 @@ enum SchemaText {
           "minItems": 1,
           "items": {
             "type": "string",
-            "pattern": "^[^*]*(\\*(\\s|$)[^*]*)*$",
+            "pattern": "^[^*]*([^*\\s]\\*(\\s|$)[^*]*)*$",
             "description": "A phrase; `*` only at the end of a word, as a prefix wildcard."
           }
         }
@@ -543,7 +543,7 @@ enum SchemaText {
           "minItems": 1,
           "items": {
             "type": "string",
-            "pattern": "^[^*]*(\\*(\\s|$)[^*]*)*$",
+            "pattern": "^[^*]*([^*\\s]\\*(\\s|$)[^*]*)*$",
             "description": "A phrase; `*` only at the end of a word, as a prefix wildcard."
           }
         },

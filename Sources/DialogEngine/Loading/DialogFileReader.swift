@@ -331,6 +331,7 @@ struct DialogFileReader {
                     sink.report(.invalidValue, tree.location(k, in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword",
                         hint: "add a phrase to \"keywords\", or remove the rule")
                 }
+                checkWildcards(keywords, pointer: rr.pointer("keywords"))
                 map.rules.append((value, keywords.map(\.value)))
             }
             ask.map = map
@@ -391,6 +392,7 @@ struct DialogFileReader {
                 .invalidValue, redFlag.location, r.pointer("redflag"), "an interrupt has either \"keywords\" or a \"redflag\", not both",
                 hint: "a red flag is found by the language data's patterns, with context; list sample lines under \"examples\"")
         }
+        checkWildcards(keywords, pointer: r.pointer("keywords"))
         let examples = r["examples"] == nil ? [] : (r.strings("examples") ?? [])
         if redFlag != nil, examples.isEmpty {
             sink.report(
@@ -477,6 +479,26 @@ struct DialogFileReader {
                 id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
                 then: r.string("then"), node: r.string("node"), when: r.string("when"), location: r.location,
                 pointer: pointer))
+    }
+
+    /// A keyword's `*` is a prefix wildcard, so it stands only at the end of a word (`"wheez*"`); one
+    /// anywhere else would silently match nothing like what was meant.
+    private func checkWildcards(_ keywords: [Located<String>], pointer: String) {
+        for (i, k) in keywords.enumerated() {
+            let scalars = Array(k.value.unicodeScalars)
+            guard let at = scalars.indices.first(where: { j in
+                scalars[j] == "*" && (j + 1 < scalars.count && !(scalars[j + 1] == " " || scalars[j + 1] == "\t"))
+                    || (scalars[j] == "*" && (j == 0 || scalars[j - 1] == " "))
+            }) else { continue }
+            let word = k.value.split(separator: " ").first { $0.contains("*") }.map(String.init) ?? k.value
+            let stem = word.split(separator: "*").first.map(String.init) ?? ""
+            sink.report(
+                .invalidValue, k.location.inString(offset: at), Pointer.join(pointer, i),
+                "'*' in the keyword '\(k.value)' is not at the end of a word",
+                hint: stem.isEmpty
+                    ? "a '*' ends a word to match every word that starts with it, like \"wheez*\""
+                    : "write \"\(stem)*\" to match every word that starts with '\(stem)'")
+        }
     }
 
     /// The key that holds a document item of `kind`.
