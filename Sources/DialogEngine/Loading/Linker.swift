@@ -280,9 +280,13 @@ struct Linker {
             // `{ "when": …, "text": …, "else": … }`: one text whose words the condition chooses.
             guard let c = condition(when, pointer: sayPointer + "/when", code: .conditionType, reads: reads) else { continue }
             let then = template(say.text, pointer: sayPointer + "/text", reads: reads, guarded: c.answeredWhenTrue())
-            let otherwise = say.otherwise.map { template($0, pointer: sayPointer + "/else", reads: reads) }
-            guard let then, otherwise == nil || otherwise! != nil else { continue }
-            node.say.append(Template(segments: [.choose(c, then: then.segments, otherwise: (otherwise ?? nil)?.segments ?? [])]))
+            var otherwise: Template?
+            if let e = say.otherwise {
+                guard let t = template(e, pointer: sayPointer + "/else", reads: reads) else { continue }
+                otherwise = t
+            }
+            guard let then else { continue }
+            node.say.append(Template(segments: [.choose(c, then: then.segments, otherwise: otherwise?.segments ?? [])]))
             for text in [say.text] + (say.otherwise.map { [$0] } ?? []) {
                 facts.prompts.append(LintFacts.Prompt(text: text.value, location: text.location, node: raw.name.value, suffix: "/say", index: index))
             }

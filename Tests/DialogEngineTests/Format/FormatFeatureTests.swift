@@ -173,4 +173,22 @@ import Testing
         let first = try #require(report.failures(of: .textsComplete).first)
         #expect(first.message.contains("'purpose'"))
     }
+
+    @Test func sayVariantsMayMixTextsAndChosenTexts() throws {
+        let result = try loadChanged(
+            #""say": "That is strong pain.""#,
+            #""say": ["That is strong pain.", { "when": "pain == 'p7_10'", "text": "That is severe pain." }]"#)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let node = try #require(result.graph?.nodes[NodeID(dialog: "main", node: "strong")])
+        #expect(node.say.count == 2)
+        guard case .choose(_, let then, let otherwise)? = node.say.last?.segments.first else {
+            Issue.record("not a chosen text")
+            return
+        }
+        #expect(then == [.text("That is severe pain.")])
+        #expect(otherwise.isEmpty)
+        let missing = try loadChanged(#""say": "That is strong pain.""#, #""say": { "when": "pain == 'p7_10'" }"#)
+        #expect(missing.diagnostics.map(\.code) == [.missingKey])
+        #expect(missing.diagnostics.first?.message == "a 'say' variant is missing the required key 'text'")
+    }
 }
