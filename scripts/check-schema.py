@@ -3,6 +3,7 @@
 
     python3 scripts/check-schema.py [-v]
 
+- `messages.json` files (a folder's messages) are checked against schema/messages.schema.json instead.
 - Every `Dialogs/*.json` must pass the schema (comments, `//` and `/* */`, are stripped first, as
   the loader allows them).
 - Every case in `Tests/DialogEngineTests/Fixtures/broken/` whose `expected` file has the line
@@ -20,6 +21,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join(ROOT, "schema", "dialog.schema.json")
+MESSAGES_SCHEMA = os.path.join(ROOT, "schema", "messages.schema.json")
+MESSAGES_VALIDATOR = None
 DIALOGS = os.path.join(ROOT, "Dialogs")
 BROKEN = os.path.join(ROOT, "Tests", "DialogEngineTests", "Fixtures", "broken")
 
@@ -31,7 +34,7 @@ def rel(path):
     return os.path.relpath(path, ROOT)
 
 
-def load_validator():
+def load_validator(path=SCHEMA):
     try:
         import jsonschema
     except ImportError:
@@ -40,16 +43,16 @@ def load_validator():
             "Install it with:  python3 -m pip install jsonschema\n")
         sys.exit(2)
     try:
-        with open(SCHEMA, encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             schema = json.load(f)
     except (OSError, ValueError) as e:
-        sys.stderr.write("check-schema: cannot read %s: %s\n" % (rel(SCHEMA), e))
+        sys.stderr.write("check-schema: cannot read %s: %s\n" % (rel(path), e))
         sys.exit(2)
     cls = jsonschema.Draft202012Validator
     try:
         cls.check_schema(schema)
     except jsonschema.exceptions.SchemaError as e:
-        sys.stderr.write("check-schema: %s is not a valid draft 2020-12 schema: %s\n" % (rel(SCHEMA), e.message))
+        sys.stderr.write("check-schema: %s is not a valid draft 2020-12 schema: %s\n" % (rel(path), e.message))
         sys.exit(2)
     return cls(schema)
 
@@ -96,6 +99,8 @@ def schema_errors(validator, path):
             data = json.loads(strip_comments(f.read()))
     except (OSError, UnicodeDecodeError, ValueError) as e:
         return False, ["not well-formed JSON: %s" % e]
+    if os.path.basename(path) == "messages.json" and MESSAGES_VALIDATOR is not None:
+        validator = MESSAGES_VALIDATOR
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return True, ["%s: %s" % (pointer(e), e.message) for e in errors]
 
@@ -172,8 +177,10 @@ def check_case(validator, case_dir, verbose):
 
 
 def main():
+    global MESSAGES_VALIDATOR
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     validator = load_validator()
+    MESSAGES_VALIDATOR = load_validator(MESSAGES_SCHEMA)
 
     dialog_problems, dialog_count = check_dialogs(validator, verbose)
 

@@ -38,11 +38,17 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Let --out, --record and save FILE replace an existing file (otherwise a terminal asks, and a piped run writes NAME-2).")
     var force = false
 
+    @ArgumentParser.Option(help: ArgumentHelp("Start at DIALOG (its start node) or DIALOG.NODE instead of main, to try one part.", valueName: "DIALOG[.NODE]"))
+    var start: String?
+
+    @ArgumentParser.Option(help: ArgumentHelp("With --start: set a slot first, e.g. --set country=uk (repeatable; multi: a,b).", valueName: "slot=value"))
+    var set: [String] = []
+
     /// The parsed command line as plain settings.
     var settings: ChatSettings {
         ChatSettings(
             dialogs: dialogOptions.dialogs, seed: seed, noHistory: noHistory, noColor: noColor, record: record, out: out,
-            resume: resume, privateMode: `private`, force: force)
+            resume: resume, privateMode: `private`, force: force, start: start, set: set)
     }
 
     func run() throws {
@@ -56,14 +62,27 @@ struct ChatCommand: ParsableCommand {
             throw ValidationError("--private writes nothing to disk, so it cannot be combined with --record or --out")
         }
         let loaded = try DialogCache.load(folder, writable: !settings.privateMode)
+        var graph = loaded.graph
+        if settings.start != nil || !settings.set.isEmpty {
+            guard !settings.resume else { throw ValidationError("--start and --set begin a new conversation; they cannot be combined with --resume") }
+            do {
+                graph = try graph.starting(at: settings.start, setting: settings.set)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         // The history file's folder is made only at a terminal (piped input keeps no history).
         let history: () -> String? = {
             settings.noHistory || settings.privateMode
                 ? nil : (try? PrivateFiles.stateDirectory()).map { FilePaths.join($0, "history") }
         }
-        let store: SessionStore? = settings.privateMode ? nil : try? SessionStore.standard()
+        let trying = settings.start != nil || !settings.set.isEmpty
+        // Trying one part keeps its own saved conversation, beside the usual one and apart from it.
+        let store: SessionStore? =
+            settings.privateMode
+            ? nil : (try? SessionStore.standard()).map { trying ? SessionStore(path: $0.path.replacing("session.json", with: "session-try.json")) : $0 }
         let session = ChatSession(
-            engine: Engine(graph: loaded.graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
+            engine: Engine(graph: graph), folder: folder, seed: settings.seed, reader: makeLineReader(historyFile: history),
             style: TerminalStyle.detect(noColorFlag: settings.noColor), recordPath: settings.record, outPath: settings.out,
             store: store, privateMode: settings.privateMode, force: settings.force)
         session.afterFirstPrompt = loaded.store
@@ -84,5 +103,6 @@ struct ChatSettings: Equatable {
     var resume = false
     var privateMode = false
     var force = false
-
+    var start: String? = nil
+    var set: [String] = []
 }

@@ -93,7 +93,7 @@ final class ChatSession {
             switch reader.readLine(prompt: style.prompt("> ")) {
             case .endOfInput:
                 finish()
-                write("Goodbye. Take care of yourself.")
+                write(engine.graph.messages[.goodbye])
                 return exitCode
             case .interrupted:
                 continue
@@ -148,7 +148,7 @@ final class ChatSession {
         case .loaded(let seed, let saved):
             if saved.ended || saved.position == nil { return .fresh }
             if !resume {  // only at a terminal: piped input without --resume never comes here (see run)
-                write(style.bot("You have an unfinished conversation from before. Continue it? (yes/no)"))
+                write(style.bot(engine.graph.messages[.resumeAsk]))
                 switch askYesNo() {
                 case true?: break
                 case false?:
@@ -170,7 +170,7 @@ final class ChatSession {
                 persist()
                 return .continued
             }
-            write(style.dim("Welcome back. Here is where we were:"))
+            write(style.dim(engine.graph.messages[.resumeWelcomeBack]))
             var outputs: [Output]
             (state, outputs) = engine.step(fitted, .repeatQuestion)
             record(outputs)
@@ -217,7 +217,7 @@ final class ChatSession {
             case .interrupted: continue
             case .line(let line):
                 if let answer = engine.readYesNo(line) { return answer }
-                write(style.bot("Please answer yes or no."))
+                write(style.bot(engine.graph.messages[.resumeYesOrNo]))
             }
         }
     }
@@ -292,9 +292,21 @@ final class ChatSession {
             write(TerminalText.clean(result.diagnostics.map(\.description).joined(separator: "\n")))
             return
         }
+        let before = engine.graph
         engine = Engine(graph: graph)
         for w in result.warnings { write(style.dim(TerminalText.clean(w.description))) }
         write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
+        // Answers that no longer fit are named, and their questions asked again (ReloadReport.swift).
+        let dropped = engine.droppedAnswers(state)
+        if !dropped.isEmpty { write(style.dim(TerminalText.clean(ReloadReport.dropped(dropped, in: state, before: before)))) }
+        if let rewound = engine.rewindingToDropped(state, dropped: dropped), let fitted = engine.reconcile(rewound).state {
+            write(style.dim(TerminalText.clean(ReloadReport.askingAgain(rewound, graph: graph))))
+            var outputs: [Output]
+            (state, outputs) = engine.step(fitted, .repeatQuestion)
+            show(outputs)
+            persist()
+            return
+        }
         let (fitted, notes) = engine.reconcile(state)
         for note in notes { write(style.dim(note)) }
         var outputs: [Output]
@@ -376,7 +388,7 @@ final class ChatSession {
                 saveDocuments(markdown, to: path)
             case .text(_, let textStyle):
                 // Answers in the text may come from a saved session file: no escape sequence is printed raw.
-                let lines = OutputFormatter.lines(output).map(TerminalText.clean)
+                let lines = OutputFormatter.lines(output, messages: engine.graph.messages).map(TerminalText.clean)
                 for line in lines {
                     switch textStyle {
                     case .alert: write(style.warning(line))
@@ -385,7 +397,7 @@ final class ChatSession {
                     }
                 }
             default:
-                for line in OutputFormatter.lines(output) { write(TerminalText.clean(line)) }
+                for line in OutputFormatter.lines(output, messages: engine.graph.messages) { write(TerminalText.clean(line)) }
             }
         }
     }
@@ -460,7 +472,7 @@ final class ChatSession {
         if let input { lines.append(.init(line: .you(Engine.cleanedLine(input)), number: 0)) }
         for output in outputs {
             if case .save = output { continue }  // the driver's message, not the assistant's words
-            for line in OutputFormatter.lines(output) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
+            for line in OutputFormatter.lines(output, messages: engine.graph.messages) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
         }
         transcript += lines
         guard let recording, !lines.isEmpty else { return }

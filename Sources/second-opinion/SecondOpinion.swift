@@ -17,7 +17,7 @@ struct SecondOpinion: ParsableCommand {
             Everything you type stays on this computer.
             """,
         version: version,
-        subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self, UnderstandCommand.self, SourcesCommand.self],
+        subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self, UnderstandCommand.self, SourcesCommand.self, NewCommand.self, SchemaCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

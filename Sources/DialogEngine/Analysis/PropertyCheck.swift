@@ -90,14 +90,19 @@ struct PropertyCheck {
         for id in graph.documentOrder {
             guard let doc = graph.documents[id] else { continue }
             for (i, item) in doc.items.enumerated() {
-                var words = ""
-                for segment in item.template.segments {
-                    switch segment {
-                    case .text(let t): words += t
-                    case .slot(_, let fallback): words += fallback ?? " "
+                func text(_ segments: [Template.Segment]) -> String {
+                    var out = ""
+                    for segment in segments {
+                        switch segment {
+                        case .text(let t): out += t
+                        case .slot(_, let fallback, _): out += fallback ?? " "
+                        // Either branch may be written: both are looked at.
+                        case .choose(_, let then, let otherwise): out += text(then) + " " + text(otherwise)
+                        }
                     }
+                    return out
                 }
-                words = words.lowercased()
+                let words = text(item.template.segments).lowercased()
                 if let phrase = lowered.first(where: { words.contains($0) }) {
                     found.append(WrittenItem(document: id, item: i, phrase: phrase, condition: item.condition))
                 }

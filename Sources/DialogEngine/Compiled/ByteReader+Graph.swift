@@ -29,10 +29,12 @@ extension ByteReader {
         let documentOrder = try strings()
         let properties = try array { try $0.pathProperty() }
         let entry = try nodeID()
+        let messages = try dictionary { try $0.string() }
         var graph = DialogGraph(
             dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(compiled: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
+        graph.messages = Messages(texts: messages)
         graph.sources = try optional { try $0.sourceCatalog() }
         return graph
     }
@@ -120,7 +122,9 @@ extension ByteReader {
     }
 
     mutating func option() throws -> Option {
-        Option(value: try string(), label: try string(), synonyms: try strings())
+        Option(
+            value: try string(), label: try string(), synonyms: try strings(),
+            phrasings: try dictionary { try $0.string() })
     }
 
     mutating func interrupt() throws -> Interrupt {
@@ -131,7 +135,7 @@ extension ByteReader {
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {
-        DocumentTemplate(
+        var d = DocumentTemplate(
             id: try string(), title: try template(),
             items: try array { r in
                 DocumentTemplate.Item(
@@ -139,6 +143,10 @@ extension ByteReader {
                     location: try r.location(), sources: try r.strings())
             },
             location: try location())
+        let marks = try strings()
+        guard marks.count == 4 else { throw CompiledFormError.malformed }
+        d.marks = DocumentTemplate.Marks(title: marks[0], heading: marks[1], bullet: marks[2], check: marks[3])
+        return d
     }
 
     mutating func documentKind() throws -> DocumentTemplate.Kind {
@@ -174,14 +182,42 @@ extension ByteReader {
     }
 
     mutating func template() throws -> Template {
-        Template(
-            segments: try array { r in
-                switch try r.byte() {
-                case 0: return .text(try r.string())
-                case 1: return .slot(try r.string(), fallback: try r.optional { try $0.string() })
-                default: throw CompiledFormError.malformed
-                }
-            })
+        Template(segments: try segments(depth: 0))
+    }
+
+    mutating func segments(depth: Int) throws -> [Template.Segment] {
+        guard depth < Self.maxDepth else { throw CompiledFormError.malformed }
+        return try array { r in
+            switch try r.byte() {
+            case 0: return .text(try r.string())
+            case 1:
+                let name = try r.string()
+                let fallback = try r.optional { try $0.string() }
+                let phrasing = try r.optional { try $0.string() }
+                let filters = try r.array { try $0.filter() }
+                return .slot(name, fallback: fallback, format: Template.Format(phrasing: phrasing, filters: filters))
+            case 2:
+                let c = try r.condition(depth: depth + 1)
+                return .choose(c, then: try r.segments(depth: depth + 1), otherwise: try r.segments(depth: depth + 1))
+            default: throw CompiledFormError.malformed
+            }
+        }
+    }
+
+    mutating func filter() throws -> Template.Filter {
+        switch try byte() {
+        case 0: return .round(try int())
+        case 1:
+            let word = try string()
+            return .about(
+                word: word,
+                units: try array { r in Template.SpokenUnit(one: try r.string(), other: try r.string(), worth: try r.double()) })
+        case 2: return .join(name: try string(), word: try string())
+        case 3: return .capitalize
+        case 4: return .upper
+        case 5: return .lower
+        default: throw CompiledFormError.malformed
+        }
     }
 
     mutating func condition(depth: Int) throws -> Condition {

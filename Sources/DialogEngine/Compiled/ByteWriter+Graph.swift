@@ -19,6 +19,7 @@ extension ByteWriter {
         strings(g.documentOrder)
         array(g.properties) { $0.pathProperty($1) }
         nodeID(g.entry)
+        dictionary(g.messages.texts) { $0.string($1) }
         optional(g.sources) { $0.sourceCatalog($1) }
     }
 
@@ -136,6 +137,7 @@ extension ByteWriter {
         string(o.value)
         string(o.label)
         strings(o.synonyms)
+        dictionary(o.phrasings) { $0.string($1) }
     }
 
     mutating func interrupt(_ i: Interrupt) {
@@ -163,6 +165,7 @@ extension ByteWriter {
             w.strings(item.sources)
         }
         location(d.location)
+        strings([d.marks.title, d.marks.heading, d.marks.bullet, d.marks.check])
     }
 
     mutating func pathProperty(_ p: PathProperty) {
@@ -210,16 +213,50 @@ extension ByteWriter {
     }
 
     mutating func template(_ t: Template) {
-        array(t.segments) { w, segment in
+        segments(t.segments)
+    }
+
+    mutating func segments(_ segments: [Template.Segment]) {
+        array(segments) { w, segment in
             switch segment {
             case .text(let s):
                 w.byte(0)
                 w.string(s)
-            case .slot(let name, let fallback):
+            case .slot(let name, let fallback, let format):
                 w.byte(1)
                 w.string(name)
                 w.optional(fallback) { $0.string($1) }
+                w.optional(format.phrasing) { $0.string($1) }
+                w.array(format.filters) { $0.filter($1) }
+            case .choose(let c, let then, let otherwise):
+                w.byte(2)
+                w.condition(c)
+                w.segments(then)
+                w.segments(otherwise)
             }
+        }
+    }
+
+    mutating func filter(_ f: Template.Filter) {
+        switch f {
+        case .round(let places):
+            byte(0)
+            int(places)
+        case .about(let word, let units):
+            byte(1)
+            string(word)
+            array(units) { w, u in
+                w.string(u.one)
+                w.string(u.other)
+                w.double(u.worth)
+            }
+        case .join(let name, let word):
+            byte(2)
+            string(name)
+            string(word)
+        case .capitalize: byte(3)
+        case .upper: byte(4)
+        case .lower: byte(5)
         }
     }
 

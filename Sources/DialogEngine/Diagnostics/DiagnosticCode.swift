@@ -16,7 +16,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Shape
     /// A key the format does not know (usually a typo).
     case unknownKey = "E010"
-    /// A required key is missing.
+    /// A required key is missing (or a key that needs another, like a document item's `else` without `when`).
     case missingKey = "E011"
     /// A value of the wrong JSON type.
     case wrongType = "E012"
@@ -42,11 +42,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     // Conditions and templates
     /// A condition that does not parse.
     case conditionSyntax = "E040"
-    /// A condition that does not type-check (unknown slot, number vs text, non-bool result).
+    /// A condition that does not type-check (unknown slot, number vs text, non-bool result, `<` or `>=` on a choice slot that is not `ordered`).
     case conditionType = "E041"
-    /// A comparison that is never true: a choice value no option has, a number outside the slot's range (or a fraction for a whole-number slot), an empty list, two choice slots with no option in common.
+    /// A comparison that is never true: a choice value no option has, a number outside the slot's range (or a fraction for a whole-number slot), an empty list, two choice slots with no option in common, an ordered choice compared past its first or last option.
     case impossibleValue = "E042"
-    /// A template `{{placeholder}}` naming no slot, or a malformed placeholder.
+    /// A template `{{placeholder}}` naming no slot or phrasing, a phrasing some option lacks, an unknown filter or one that does not fit the slot, or a malformed placeholder.
     case templateSlot = "E043"
     /// A `set` or `default` value that does not fit the slot's type.
     case valueTypeMismatch = "E044"
@@ -108,6 +108,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     /// A red-flag interrupt's example line that does not raise its red flag.
     case redFlagExample = "E094"
 
+    // Messages (the folder's messages.json)
+    /// A message key the program does not use (usually a typo), or a `{part}` the message cannot fill in.
+    case unknownMessage = "E095"
+    /// A messages file that leaves out keys: the program says the shipped English for them.
+    case missingMessage = "W096"
+
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
 
     /// The hint a diagnostic of this code carries when the place that reports it has no better one,
@@ -156,6 +162,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .conceptCycle: return "a concept may name other concepts, but none of them may lead back to it"
         case .unknownRedFlag: return "name a red flag declared under \"redflags\" in the language folder"
         case .redFlagExample: return "run second-opinion understand on the example to see what it reads"
+        case .unknownMessage: return "the authoring guide lists every message key and the parts each may use"
+        case .missingMessage: return "add the keys, in the folder's language; second-opinion new writes a complete messages.json"
         }
     }
 }

@@ -31,15 +31,19 @@ public enum ConditionChecker {
     ///
     /// Offsets come from the slot operands; pass the condition's `source` to also place issues on
     /// literals, bare bool slots and `answered(...)` exactly.
+    ///
+    /// `ordered` names the choice slots declared `"ordered": true`: their options may be compared with
+    /// `<`, `<=`, `>`, `>=` (by their place in the list); on any other choice slot that is an error.
     public static func check(
-        _ c: Condition, slotType: (String) -> SlotType?, slotNames: [String], source: String? = nil
+        _ c: Condition, slotType: (String) -> SlotType?, slotNames: [String], source: String? = nil,
+        ordered: Set<String> = []
     ) -> [ConditionIssue] {
         withoutActuallyEscaping(slotType) { types in
             // Locating problems means lexing the source again: do it only when there are problems.
-            var walk = Walk(types: types, slotNames: slotNames, locator: nil)
+            var walk = Walk(types: types, slotNames: slotNames, locator: nil, ordered: ordered)
             walk.visit(c)
             guard !walk.issues.isEmpty, let source else { return walk.issues }
-            var located = Walk(types: types, slotNames: slotNames, locator: Locator(source))
+            var located = Walk(types: types, slotNames: slotNames, locator: Locator(source), ordered: ordered)
             located.visit(c)
             return located.issues
         }
@@ -134,6 +138,8 @@ extension ConditionChecker {
         let types: (String) -> SlotType?
         let slotNames: [String]
         var locator: Locator?
+        /// Choice slots whose options are ordered.
+        var ordered: Set<String> = []
         var issues: [ConditionIssue] = []
 
         mutating func visit(_ c: Condition) {
@@ -259,6 +265,10 @@ extension ConditionChecker {
                 add(.typeMismatch, "cannot compare \(left.phrase) with \(right.phrase)", at: right.offset ?? at)
                 return
             }
+            if op.isOrdering, let (name, type) = left.slot, case .choice(let options) = type {
+                checkOrderedChoice(name, options, op, right, at: at, written: written)
+                return
+            }
             if op.isOrdering {
                 guard left.isNumber, right.isNumber else {
                     let culprit = left.isNumber ? right : left
@@ -323,6 +333,37 @@ extension ConditionChecker {
                 return "a bool slot is a condition on its own: \(name), or not \(name)"
             default:
                 return nil
+            }
+        }
+
+        /// `name <= 'value'` on a choice slot: allowed when the slot is ordered and the value is an
+        /// option; never true past either end of the list (`< first`, `> last`).
+        private mutating func checkOrderedChoice(
+            _ name: String, _ options: [Option], _ op: ComparisonOperator, _ right: Resolved, at: Int, written: () -> String
+        ) {
+            guard ordered.contains(name) else {
+                add(
+                    .typeMismatch, "'\(op.rawValue)' needs an ordered choice, but the options of choice slot '\(name)' have no order",
+                    at: at,
+                    hint: "declare \"ordered\": true on slot '\(name)' (its options then count from the first to the last), or test it with 'in' and a list")
+                return
+            }
+            guard case .text(let value) = right.kind else {
+                add(
+                    .typeMismatch, "cannot order choice slot '\(name)' against \(right.phrase)", at: right.offset ?? at,
+                    hint: "compare it with one of its option values, e.g. \(name) \(op.rawValue) \(Operand.text(options.first?.value ?? "…"))")
+                return
+            }
+            guard let place = options.firstIndex(where: { $0.value == value }) else {
+                checkOption(value, of: name, options, at: right.offset ?? at)
+                return
+            }
+            let never = (op == .lt && place == 0) || (op == .gt && place == options.count - 1)
+            if never {
+                add(
+                    .impossibleValue,
+                    "'\(value)' is the \(op == .lt ? "first" : "last") option of '\(name)', so '\(written())' is never true",
+                    at: right.offset ?? at, hint: "use \(op == .lt ? "<=" : ">=") or compare with another option")
             }
         }
 

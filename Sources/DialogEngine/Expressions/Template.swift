@@ -5,11 +5,89 @@
 #endif
 
 /// Text with `{{slot}}` and `{{slot|fallback words}}` placeholders, parsed once at load.
+///
+/// A placeholder may name one of a choice's phrasings (`{{purpose.request}}`, resolved by the linker) and
+/// end in filters after `:` (`{{symptoms.months:about}}`, `{{weight:round 1}}`, `{{symptoms:or}}`,
+/// `{{purpose.short:capitalize}}`). A `say` written `{ "when": …, "text": …, "else": … }` becomes one
+/// `choose` segment.
 public struct Template: Sendable, Hashable, Codable {
     public enum Segment: Sendable, Hashable, Codable {
         case text(String)
-        /// A placeholder; `fallback` is shown when the slot is unanswered.
-        case slot(String, fallback: String?)
+        /// A placeholder; `fallback` is shown when the slot is unanswered; `format` says how the answer reads.
+        case slot(String, fallback: String?, format: Format)
+        /// `then` when the condition holds, `otherwise` when it does not.
+        indirect case choose(Condition, then: [Segment], otherwise: [Segment])
+
+        /// A placeholder that shows the answer as it is.
+        public static func slot(_ name: String, fallback: String?) -> Segment { .slot(name, fallback: fallback, format: .plain) }
+    }
+
+    /// How a placeholder shows its answer: one of the options' named phrasings, then filters in order.
+    public struct Format: Sendable, Hashable, Codable {
+        /// A name from the options' `"as"` (nil: the label).
+        public var phrasing: String?
+        public var filters: [Filter]
+
+        public init(phrasing: String? = nil, filters: [Filter] = []) {
+            self.phrasing = phrasing
+            self.filters = filters
+        }
+
+        public static let plain = Format()
+        public var isPlain: Bool { phrasing == nil && filters.isEmpty }
+    }
+
+    /// A unit a number can be said in: its names for one and for more, and what one is worth in the
+    /// slot's own unit (`week`, `weeks`, 0.25 on a slot counted in months).
+    public struct SpokenUnit: Sendable, Hashable, Codable {
+        public var one: String
+        public var other: String
+        public var worth: Double
+
+        public init(one: String, other: String, worth: Double) {
+            self.one = one
+            self.other = other
+            self.worth = worth
+        }
+    }
+
+    /// A template filter (`{{slot:name}}`).
+    public enum Filter: Sendable, Hashable, Codable {
+        /// `round` / `round N`: a number rounded to N decimal places (default 0).
+        case round(Int)
+        /// `about`: a number in the unit that reads best, rounded: "about 3 weeks" for 0.75 months. The
+        /// linker fills in the word and the slot's units.
+        case about(word: String, units: [SpokenUnit])
+        /// `and` / `or`: a multiple choice joined as "A, B and C" / "A, B or C" (the linker fills in the word).
+        case join(name: String, word: String)
+        /// `capitalize`: the first letter in upper case; `upper`, `lower`: all of it.
+        case capitalize, upper, lower
+
+        /// The filter as written in a template.
+        public var source: String {
+            switch self {
+            case .round(let n): return n == 0 ? "round" : "round \(n)"
+            case .about: return "about"
+            case .join(let name, _): return name
+            case .capitalize: return "capitalize"
+            case .upper: return "upper"
+            case .lower: return "lower"
+            }
+        }
+
+        /// Every filter name, for hints.
+        public static let names = ["about", "and", "capitalize", "lower", "or", "round", "upper"]
+
+        /// Whether the filter works on a number, a list of options, or any text.
+        public var needs: Needs {
+            switch self {
+            case .round, .about: return .number
+            case .join: return .multi
+            case .capitalize, .upper, .lower: return .text
+            }
+        }
+
+        public enum Needs: Sendable { case number, multi, text }
     }
 
     public var segments: [Segment]
@@ -18,23 +96,45 @@ public struct Template: Sendable, Hashable, Codable {
         self.segments = segments
     }
 
-    /// Slot names in order of first appearance, each once.
+    /// Slot names in order of first appearance, each once (a `choose` adds its condition's, then both texts').
     public var slots: [String] {
         var names: [String] = []
-        for case .slot(let name, _) in segments where !names.contains(name) { names.append(name) }
+        Self.collect(segments, into: &names, withoutFallback: false)
         return names
     }
 
-    /// Slots with at least one placeholder that has no fallback, in order, each once.
+    /// Slots with at least one placeholder that has no fallback, in order, each once. In a `choose`, the
+    /// slots its condition needs answered are not counted for the `then` text.
     public var slotsWithoutFallback: [String] {
         var names: [String] = []
-        for case .slot(let name, nil) in segments where !names.contains(name) { names.append(name) }
+        Self.collect(segments, into: &names, withoutFallback: true)
         return names
+    }
+
+    private static func collect(_ segments: [Segment], into names: inout [String], withoutFallback: Bool) {
+        for segment in segments {
+            switch segment {
+            case .text: break
+            case .slot(let name, let fallback, _):
+                if (!withoutFallback || fallback == nil), !names.contains(name) { names.append(name) }
+            case .choose(let c, let then, let otherwise):
+                if !withoutFallback {
+                    for name in c.slotsRead.sorted() where !names.contains(name) { names.append(name) }
+                    collect(then, into: &names, withoutFallback: false)
+                } else {
+                    var inner: [String] = []
+                    collect(then, into: &inner, withoutFallback: true)
+                    let answered = c.answeredWhenTrue()
+                    for name in inner where !answered.contains(name) && !names.contains(name) { names.append(name) }
+                }
+                collect(otherwise, into: &names, withoutFallback: withoutFallback)
+            }
+        }
     }
 
     /// Whether the template has no placeholders.
     public var isConstant: Bool {
-        !segments.contains { if case .slot = $0 { return true } else { return false } }
+        !segments.contains { if case .text = $0 { return false } else { return true } }
     }
 
     /// Parses `{{ slot }}` and `{{slot|fallback words}}`; a lone `{` or `}` is plain text.
@@ -96,7 +196,9 @@ public struct Template: Sendable, Hashable, Codable {
             while nameStart < j, let n = spaceAt(nameStart) { nameStart += n }
             var bar = nameStart
             while bar < j, s[bar] != UInt8(ascii: "|") { bar += 1 }
-            var nameEnd = bar
+            var colon = nameStart
+            while colon < bar, s[colon] != UInt8(ascii: ":") { colon += 1 }
+            var nameEnd = colon
             while nameEnd > nameStart, let n = spaceBefore(nameEnd) { nameEnd -= n }
             let name = String(decoding: s[nameStart..<nameEnd], as: UTF8.self)
             if name.isEmpty {
@@ -107,6 +209,13 @@ public struct Template: Sendable, Hashable, Codable {
             }
             if !ConditionParser.isValidSlotName(bytes: s[nameStart..<nameEnd]) {
                 return .failure(ConditionParser.invalidNameError(name, at: scalarOffset(nameStart)))
+            }
+            var filters: [Filter] = []
+            if colon < bar {
+                switch parseFilters(String(decoding: s[(colon + 1)..<bar], as: UTF8.self), at: scalarOffset(colon + 1)) {
+                case .failure(let e): return .failure(e)
+                case .success(let f): filters = f
+                }
             }
             var fallback: String?
             if bar < j {
@@ -124,12 +233,65 @@ public struct Template: Sendable, Hashable, Codable {
                 }
             }
             if textStart < open { segments.append(.text(String(decoding: s[textStart..<open], as: UTF8.self))) }
-            segments.append(.slot(name, fallback: fallback))
+            segments.append(.slot(name, fallback: fallback, format: Format(filters: filters)))
             i = j + 2
             textStart = i
         }
         if textStart < s.count { segments.append(.text(String(decoding: s[textStart...], as: UTF8.self))) }
         return .success(Template(segments: segments))
+    }
+
+    /// The filters of a placeholder: `:`-separated, each a name and, for `round`, a number of decimals.
+    /// `at` is the scalar offset of the text after the first `:`.
+    static func parseFilters(_ text: String, at start: Int) -> Result<[Filter], ExpressionError> {
+        var filters: [Filter] = []
+        var offset = start
+        for part in text.split(separator: ":", omittingEmptySubsequences: false) {
+            defer { offset += part.unicodeScalars.count + 1 }
+            let words = part.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let lead = part.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            guard let name = words.first else {
+                return .failure(
+                    ExpressionError(
+                        message: "an empty filter", offset: offset + lead,
+                        hint: "write a filter after ':', one of: " + Filter.names.joined(separator: ", ")))
+            }
+            let filter: Filter
+            switch name {
+            case "round":
+                guard words.count <= 2 else { return .failure(extra(words, offset + lead)) }
+                if words.count == 2 {
+                    guard let n = Int(words[1]), (0...6).contains(n) else {
+                        return .failure(
+                            ExpressionError(
+                                message: "'round' takes a number of decimal places from 0 to 6, not '\(words[1])'",
+                                offset: offset + lead, hint: "write {{slot:round}} or {{slot:round 1}}"))
+                    }
+                    filter = .round(n)
+                } else {
+                    filter = .round(0)
+                }
+            case "about": filter = .about(word: "about", units: [])
+            case "and", "or": filter = .join(name: name, word: name)
+            case "capitalize": filter = .capitalize
+            case "upper": filter = .upper
+            case "lower": filter = .lower
+            default:
+                return .failure(
+                    ExpressionError(
+                        message: "unknown filter '\(name)'", offset: offset + lead,
+                        hint: Suggestion.hint(for: name, in: Filter.names) ?? "use one of: " + Filter.names.joined(separator: ", ")))
+            }
+            if words.count > 1, name != "round" { return .failure(extra(words, offset + lead)) }
+            filters.append(filter)
+        }
+        return .success(filters)
+    }
+
+    private static func extra(_ words: [String], _ offset: Int) -> ExpressionError {
+        ExpressionError(
+            message: "the filter '\(words[0])' takes \(words[0] == "round" ? "at most one number" : "nothing"), not '\(words.dropFirst().joined(separator: " "))'",
+            offset: offset, hint: "separate filters with ':', e.g. {{slot:round:capitalize}}")
     }
 
     /// Whether `source` holds "{{" (every placeholder starts with one).
@@ -167,35 +329,112 @@ public struct Template: Sendable, Hashable, Codable {
     func render(
         into out: inout String, _ lookup: (String) -> Value?, slotType: (String) -> SlotType?, missing: inout [String]
     ) {
+        Self.render(segments, into: &out, lookup, slotType: slotType, missing: &missing)
+    }
+
+    private static func render(
+        _ segments: [Segment], into out: inout String, _ lookup: (String) -> Value?, slotType: (String) -> SlotType?,
+        missing: inout [String]
+    ) {
         for segment in segments {
             switch segment {
             case .text(let t):
                 out += t
-            case .slot(let name, let fallback):
+            case .slot(let name, let fallback, let format):
                 if let value = lookup(name) {
-                    out += Template.display(value, type: slotType(name))
+                    out += Template.display(value, type: slotType(name), format: format)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {
                     missing.append(name)
                 }
+            case .choose(let c, let then, let otherwise):
+                render(c.evaluate(lookup) ? then : otherwise, into: &out, lookup, slotType: slotType, missing: &missing)
             }
         }
     }
 
     /// The length in UTF-8 bytes of the template's text segments: a lower bound on its rendering.
     var textLength: Int {
+        Self.textLength(segments)
+    }
+
+    private static func textLength(_ segments: [Segment]) -> Int {
         var length = 0
-        for case .text(let t) in segments { length += t.utf8.count }
+        for segment in segments {
+            switch segment {
+            case .text(let t): length += t.utf8.count
+            case .slot: break
+            case .choose(_, let then, let otherwise): length += min(textLength(then), textLength(otherwise))
+            }
+        }
         return length
     }
 
     /// How an answer reads in text: a choice's label, a multi's labels as "a, b and c" ("none" when empty),
     /// a bool "yes"/"no", a number without a trailing `.0`, text as typed.
     public static func display(_ value: Value, type: SlotType?) -> String {
-        func label(_ v: String) -> String {
-            type?.options.first { $0.value == v }?.label ?? v
+        display(value, type: type, format: .plain)
+    }
+
+    /// How an answer reads through a placeholder's format: the phrasing named in `format` instead of the
+    /// label, then each filter in order (number and list filters on the answer, text filters on the text).
+    public static func display(_ value: Value, type: SlotType?, format: Format) -> String {
+        if format.isPlain { return plainDisplay(value, type: type, phrasing: nil) }
+        var text: String?
+        for filter in format.filters {
+            switch (filter, value, text) {
+            case (.round(let places), .number(let n), nil):
+                text = Value.format(Self.round(n, places: places))
+            case (.about(let word, let units), .number(let n), nil):
+                text = Self.about(n, word: word, units: units)
+            case (.join(_, let word), .set(let values), nil):
+                let labels = values.map { Self.label($0, type: type, phrasing: format.phrasing) }
+                text = labels.isEmpty ? plainDisplay(value, type: type, phrasing: nil) : Self.join(labels, word: word)
+            case (.capitalize, _, _):
+                let t = text ?? plainDisplay(value, type: type, phrasing: format.phrasing)
+                text = t.prefix(1).uppercased() + t.dropFirst()
+            case (.upper, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).uppercased()
+            case (.lower, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).lowercased()
+            default: break  // a filter for another kind of answer (the linker refuses it)
+            }
         }
+        return text ?? plainDisplay(value, type: type, phrasing: format.phrasing)
+    }
+
+    /// An option's label, or its phrasing of that name when it has one.
+    static func label(_ v: String, type: SlotType?, phrasing: String?) -> String {
+        guard let option = type?.options.first(where: { $0.value == v }) else { return v }
+        if let phrasing, let phrase = option.phrasings[phrasing] { return phrase }
+        return option.label
+    }
+
+    /// "a, b and c" with `word` before the last.
+    static func join(_ items: [String], word: String) -> String {
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        return items.dropLast().joined(separator: ", ") + " " + word + " " + last
+    }
+
+    static func round(_ n: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (n * scale).rounded() / scale
+    }
+
+    /// "about 3 weeks": the largest unit in which the number is at least 2 (else at least 1, else the
+    /// smallest), rounded to a whole number of it.
+    static func about(_ n: Double, word: String, units: [SpokenUnit]) -> String {
+        let sorted = units.sorted { $0.worth > $1.worth }
+        guard let smallest = sorted.last else { return word + " " + Value.format(n.rounded()) }
+        let unit = sorted.first { abs(n) / $0.worth >= 2 } ?? sorted.first { abs(n) / $0.worth >= 1 } ?? smallest
+        var count = (n / unit.worth).rounded()
+        if n != 0, count == 0 { count = n > 0 ? 1 : -1 }
+        return word + " " + Value.format(count) + " " + (abs(count) == 1 ? unit.one : unit.other)
+    }
+
+    private static func plainDisplay(_ value: Value, type: SlotType?, phrasing: String?) -> String {
+        func label(_ v: String) -> String { Self.label(v, type: type, phrasing: phrasing) }
         switch value {
         case .bool(let b): return b ? "yes" : "no"
         case .number(let n): return Value.format(n)
@@ -216,8 +455,14 @@ extension Template: CustomStringConvertible {
         for segment in segments {
             switch segment {
             case .text(let t): out += t
-            case .slot(let name, nil): out += "{{\(name)}}"
-            case .slot(let name, let fallback?): out += "{{\(name)|\(fallback)}}"
+            case .slot(let name, let fallback, let format):
+                out += "{{" + name + (format.phrasing.map { "." + $0 } ?? "")
+                for f in format.filters { out += ":" + f.source }
+                out += (fallback.map { "|" + $0 } ?? "") + "}}"
+            case .choose(let c, let then, let otherwise):
+                // Written back as the `say` object it came from would need JSON; this is for messages.
+                out += "{" + c.description + " ? " + Template(segments: then).description + " : "
+                    + Template(segments: otherwise).description + "}"
             }
         }
         return out

@@ -15,16 +15,19 @@ struct DialogFileReader {
         "$schema", "dialog", "title", "start", "defaults", "slots", "nodes", "interrupts", "documents", "properties",
     ]
     static let defaultsKeys: [StaticString] = ["skip", "attempts"]
-    static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units", "summary"]
-    static let optionKeys: [StaticString] = ["value", "label", "synonyms"]
+    static let slotKeys: [StaticString] = ["type", "label", "options", "min", "max", "integer", "units", "unit", "summary", "ordered"]
+    static let optionKeys: [StaticString] = ["value", "label", "synonyms", "as"]
+    static let sayKeys: [StaticString] = ["when", "text", "else"]
+    static let sayRequired: [StaticString] = ["when", "text"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
     static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "yes", "no"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
-    static let documentKeys: [StaticString] = ["title", "items"]
-    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "source"]
+    static let documentKeys: [StaticString] = ["title", "items", "style", "marks"]
+    static let marksKeys: [StaticString] = ["title", "heading", "bullet", "check"]
+    static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "else", "source"]
     static let propertyKeys: [StaticString] = ["id", "description", "kind", "first", "then", "node", "when", "phrases"]
     static let slotTypes = ["bool", "choice", "multi", "number", "text"]
     // Required keys (static, so no array is built per object).
@@ -38,7 +41,7 @@ struct DialogFileReader {
     static let interruptRequired: [StaticString] = ["id", "goto"]
     static let documentRequired: [StaticString] = ["title", "items"]
     static let propertyRequired: [StaticString] = ["id", "kind"]
-    static let numberOnlyKeys: [StaticString] = ["min", "max", "integer", "units"]
+    static let numberOnlyKeys: [StaticString] = ["min", "max", "integer", "units", "unit"]
 
     mutating func read(_ tree: JSONTree) -> RawDialog? {
         self.tree = tree
@@ -134,6 +137,15 @@ struct DialogFileReader {
                     hint: "remove it, or make the slot \"type\": \"number\"")
             }
         }
+        if let ordered = r.bool("ordered") {
+            if type.value == "choice" {
+                raw.ordered = ordered.value
+            } else if let n = r["ordered"] {
+                sink.report(
+                    .invalidValue, tree.location(n, in: file), r.pointer("ordered"), "'ordered' applies only to choice slots",
+                    hint: type.value == "number" ? "a number slot is compared with <, >= already; remove the key" : "remove it, or make the slot \"type\": \"choice\"")
+            }
+        }
         let hasOptions = type.value == "choice" || type.value == "multi"
         if !hasOptions, let n = r["options"] {
             sink.report(.invalidValue, tree.location(n, in: file), r.pointer("options"), "'options' applies only to choice and multi slots",
@@ -150,6 +162,17 @@ struct DialogFileReader {
                     hint: "swap them")
             }
             raw.type = .number(min: min, max: max, integer: r.bool("integer")?.value ?? false)
+            if let u = r["unit"] {
+                // "unit": "month", or ["month", "months"]: its name for one, and for more.
+                let names: [Located<String>]? = tree.kind(u) == .string ? r.string("unit").map { [$0] } : r.strings("unit")
+                if let names, (1...2).contains(names.count) {
+                    raw.unit = (names[0].value, names[names.count - 1].value)
+                } else if names != nil {
+                    sink.report(
+                        .invalidValue, tree.location(u, in: file), r.pointer("unit"), "'unit' is one name, or a list of two: for one and for more",
+                        hint: "write \"unit\": [\"month\", \"months\"]")
+                }
+            }
             if let units = r.object("units") {
                 for m in tree.members(units) {
                     let unit = tree.string(m)
@@ -202,7 +225,18 @@ struct DialogFileReader {
                         hint: "give each option its own value")
                 }
                 let synonyms = o.strings("synonyms") ?? []
-                options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value)))
+                var phrasings: [String: String] = [:]
+                if let named = o.object("as") {
+                    for m in tree.members(named) {
+                        let name = tree.string(m)
+                        let p = ShapeReader.join(o.pointer("as"), name)
+                        checkId(name, tree.location(m, in: file), p, what: "phrasing name")
+                        if let text = ShapeReader.string(m + 1, in: tree, file: file, pointer: p, what: "phrasing '\(name)'", sink: sink) {
+                            phrasings[name] = text.value
+                        }
+                    }
+                }
+                options.append(Option(value: value.value, label: label.value, synonyms: synonyms.map(\.value), phrasings: phrasings))
                 raw.optionWords.append((value.value, label.value, label.location, i, nil))
                 for (j, s) in synonyms.enumerated() {
                     raw.optionWords.append((value.value, s.value, s.location, i, j))
@@ -230,7 +264,7 @@ struct DialogFileReader {
                 node.set.append((Located(tree.string(m), tree.location(m, in: file)), tree.node(m + 1)))
             }
         }
-        node.say = r.stringOrStrings("say") ?? []
+        node.say = readSay(r)
         node.documents = r.strings("documents") ?? []
         node.why = r.string("why")
         if let askNode = r["ask"] { node.ask = readAsk(askNode, node: key, nodePointer: pointer) }
@@ -240,6 +274,36 @@ struct DialogFileReader {
         node.end = r.flag("end") != nil
         node.misspeltExit = r.isMisspelt("next") || r.isMisspelt("call") || r.isMisspelt("return") || r.isMisspelt("end")
         dialog.nodes.append(node)
+    }
+
+    /// `say`: a string, a list of variants, or a variant written `{ "when": …, "text": …, "else": … }`
+    /// (alone or in the list).
+    private func readSay(_ r: ShapeReader) -> [RawSay] {
+        guard let n = r["say"] else { return [] }
+        let isObject = { (k: Int) in tree.kind(k) == .object }
+        if isObject(n) { return readSayObject(n, pointer: r.pointer("say")).map { [$0] } ?? [] }
+        guard tree.kind(n) == .array, tree.elements(n).contains(where: isObject) else {
+            return (r.stringOrStrings("say") ?? []).map { RawSay(text: $0) }
+        }
+        var out: [RawSay] = []
+        for (i, item) in tree.elements(n).enumerated() {
+            let p = Pointer.join(r.pointer("say"), i)
+            if isObject(item) {
+                if let say = readSayObject(item, pointer: p) { out.append(say) }
+            } else if let s = ShapeReader.string(item, in: tree, file: file, pointer: p, what: "each variant of 'say'", sink: sink) {
+                out.append(RawSay(text: s))
+            }
+        }
+        return out
+    }
+
+    private func readSayObject(_ n: Int, pointer: String) -> RawSay? {
+        guard
+            let r = ShapeReader(
+                n, in: tree, file: file, pointer: pointer, what: "a 'say' variant", allowed: Self.sayKeys, required: Self.sayRequired, sink: sink),
+            let text = r.string("text"), let when = r.string("when")
+        else { return nil }
+        return RawSay(text: text, when: when, otherwise: r.string("else"), location: r.location)
     }
 
     private func readAsk(_ n: Int, node: String, nodePointer: String) -> RawAsk? {
@@ -267,6 +331,7 @@ struct DialogFileReader {
                     sink.report(.invalidValue, tree.location(k, in: file), rr.pointer("keywords"), "a keyword rule needs at least one keyword",
                         hint: "add a phrase to \"keywords\", or remove the rule")
                 }
+                checkWildcards(keywords, pointer: rr.pointer("keywords"))
                 map.rules.append((value, keywords.map(\.value)))
             }
             ask.map = map
@@ -327,6 +392,7 @@ struct DialogFileReader {
                 .invalidValue, redFlag.location, r.pointer("redflag"), "an interrupt has either \"keywords\" or a \"redflag\", not both",
                 hint: "a red flag is found by the language data's patterns, with context; list sample lines under \"examples\"")
         }
+        checkWildcards(keywords, pointer: r.pointer("keywords"))
         let examples = r["examples"] == nil ? [] : (r.strings("examples") ?? [])
         if redFlag != nil, examples.isEmpty {
             sink.report(
@@ -352,6 +418,25 @@ struct DialogFileReader {
                 required: Self.documentRequired, sink: sink)
         else { return }
         var doc = RawDocument(id: Located(key, keyLocation), title: r.string("title"), items: [], location: r.location, pointer: pointer)
+        if let style = r.string("style") {
+            if let marks = DocumentTemplate.Marks.styles[style.value] {
+                doc.marks = marks
+            } else {
+                let styles = DocumentTemplate.Marks.styles.keys.sorted()
+                sink.report(
+                    .invalidValue, style.location, r.pointer("style"), "unknown document style '\(style.value)'",
+                    hint: Suggestion.hint(for: style.value, in: styles) ?? "use one of: " + styles.joined(separator: ", "))
+            }
+        }
+        if let m = r["marks"],
+            let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("marks"), what: "'marks'", allowed: Self.marksKeys, required: [], sink: sink)
+        {
+            // Each mark as written (an empty string is allowed: no mark).
+            if let v = mr.string("title", nonEmpty: false) { doc.marks.title = v.value }
+            if let v = mr.string("heading", nonEmpty: false) { doc.marks.heading = v.value }
+            if let v = mr.string("bullet", nonEmpty: false) { doc.marks.bullet = v.value }
+            if let v = mr.string("check", nonEmpty: false) { doc.marks.check = v.value }
+        }
         for (i, itemNode) in (r.array("items") ?? tree.noChildren).enumerated() {
             let p = Pointer.join(r.pointer("items"), i)
             guard let ir = ShapeReader(itemNode, in: tree, file: file, pointer: p, what: "a document item", allowed: Self.itemKeys, required: [], sink: sink)
@@ -369,9 +454,18 @@ struct DialogFileReader {
                 continue
             }
             guard let text = ir.string(Self.key(kind)) else { continue }
+            let when = ir.string("when")
+            let otherwise = ir.string("else")
+            if let otherwise, when == nil, !ir.isMisspelt("when") {
+                _ = otherwise
+                sink.report(
+                    .missingKey, ir.location, p, "a document item with 'else' is missing the key 'when': the 'else' text is shown when it does not hold",
+                    hint: "add \"when\": a condition, or make the 'else' text the item's own")
+                continue
+            }
             doc.items.append(
                 RawDocumentItem(
-                    kind: kind, text: text, when: ir.string("when"), location: ir.location, pointer: p,
+                    kind: kind, text: text, when: when, otherwise: otherwise, location: ir.location, pointer: p,
                     sources: ir.stringOrStrings("source") ?? []))
         }
         dialog.documents.append(doc)
@@ -388,6 +482,26 @@ struct DialogFileReader {
                 id: id, description: r.string("description")?.value ?? id.value, kind: kind, first: r.string("first"),
                 then: r.string("then"), node: r.string("node"), when: r.string("when"), phrases: r.strings("phrases"),
                 location: r.location, pointer: pointer))
+    }
+
+    /// A keyword's `*` is a prefix wildcard, so it stands only at the end of a word (`"wheez*"`); one
+    /// anywhere else would silently match nothing like what was meant.
+    private func checkWildcards(_ keywords: [Located<String>], pointer: String) {
+        for (i, k) in keywords.enumerated() {
+            let scalars = Array(k.value.unicodeScalars)
+            guard let at = scalars.indices.first(where: { j in
+                scalars[j] == "*" && (j + 1 < scalars.count && !(scalars[j + 1] == " " || scalars[j + 1] == "\t"))
+                    || (scalars[j] == "*" && (j == 0 || scalars[j - 1] == " "))
+            }) else { continue }
+            let word = k.value.split(separator: " ").first { $0.contains("*") }.map(String.init) ?? k.value
+            let stem = word.split(separator: "*").first.map(String.init) ?? ""
+            sink.report(
+                .invalidValue, k.location.inString(offset: at), Pointer.join(pointer, i),
+                "'*' in the keyword '\(k.value)' is not at the end of a word",
+                hint: stem.isEmpty
+                    ? "a '*' ends a word to match every word that starts with it, like \"wheez*\""
+                    : "write \"\(stem)*\" to match every word that starts with '\(stem)'")
+        }
     }
 
     /// The key that holds a document item of `kind`.

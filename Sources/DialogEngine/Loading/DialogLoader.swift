@@ -110,7 +110,12 @@ public enum DialogLoader {
         let language: LanguageData? =
             languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
         let languageIsSound = !sink.hasErrors
-        for source in sources.sorted(by: { $0.name < $1.name }) where !LanguageLoader.isLanguageFile(source.name) {
+        var messages = Messages.english
+        for source in sources where MessagesReader.isMessagesFile(source.name) && !LanguageLoader.isLanguageFile(source.name) {
+            if let read = MessagesReader.read(source, sink: sink, warnings: checks == .all) { messages = read }
+        }
+        for source in sources.sorted(by: { $0.name < $1.name })
+        where !LanguageLoader.isLanguageFile(source.name) && !MessagesReader.isMessagesFile(source.name) {
             if source.bytes.count > maxFileBytes {
                 sink.report(
                     .limitExceeded, SourceLocation(file: source.name, line: 1, column: 1), "",
@@ -136,12 +141,21 @@ public enum DialogLoader {
         var graph: DialogGraph?
         if !dialogs.isEmpty {
             var linker = Linker(dialogs: dialogs, sink: sink)
+            linker.filterWords = { word in
+                switch word {
+                case "about": return messages[.filterAbout]
+                case "and": return messages[.listAnd]
+                case "or": return messages[.listOr]
+                default: return word
+                }
+            }
             dialogs = []  // the linker now holds the only copy and lets it go once the graph is built
             graph = linker.link()
             graph?.language = language
             graph?.sources = catalog
             if let g = graph { SourcesFileReader.check(g, catalog: catalog, sink: sink, warnings: checks == .all) }
             if let today, let catalog, checks == .all { sink.append(contentsOf: catalog.reviewDiagnostics(today: today)) }
+            graph?.messages = messages
             if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink, languageIsSound: languageIsSound) }
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run(warnings: checks == .all)

@@ -17,6 +17,12 @@ struct Linker {
     /// Each dialog's start node, with its place in `nodeOrder`.
     private var starts: [String: Target] = [:]
     private var documentIds: Set<String> = []
+    /// Choice slots declared `"ordered": true`, with their option values in order.
+    private var orderedSlots: [String: [String]] = [:]
+    /// Number slots with a `unit`: the units the `about` filter may say them in (their own first).
+    private var spokenUnits: [String: [Template.SpokenUnit]] = [:]
+    /// The words filters write ("about", "and", "or"), from the messages file (or the shipped English).
+    var filterWords: (String) -> String = { $0 }
     /// The `main` dialog's `defaults`: they apply in every dialog that does not give its own.
     private var mainDefaults: (skip: Bool?, attempts: Located<Int>?) = (nil, nil)
     /// Facts for the lint passes that run on the linked graph.
@@ -109,6 +115,8 @@ struct Linker {
                 slotDefinitions.append(SlotDefinition(name: s.name.value, type: s.type, label: s.label, location: s.name.location))
                 if !s.units.isEmpty { slotDefinitions[number].units = s.units }
                 slotDefinitions[number].inSummary = s.inSummary
+                if s.ordered { orderedSlots[s.name.value] = s.type.options.map(\.value) }
+                if let unit = s.unit { spokenUnits[s.name.value] = Self.spokenUnits(own: unit, units: s.units) }
                 checkOverlaps(s)
             }
         }
@@ -257,12 +265,30 @@ struct Linker {
             }
         }
         node.say.reserveCapacity(raw.say.count)
-        for (i, text) in raw.say.enumerated() {
+        for (i, say) in raw.say.enumerated() {
             let index = raw.say.count == 1 ? nil : i
-            if let t = template(text, pointer: Pointer.join(raw.pointer + "/say", index), reads: (place, .say(raw.name.value, index))) {
-                node.say.append(t)
-                facts.prompts.append(
-                    LintFacts.Prompt(text: text.value, location: text.location, node: raw.name.value, suffix: "/say", index: index))
+            let sayPointer = Pointer.join(raw.pointer + "/say", index)
+            let reads = (place, LintFacts.ReadPlace.say(raw.name.value, index))
+            guard let when = say.when else {
+                if let t = template(say.text, pointer: sayPointer, reads: reads) {
+                    node.say.append(t)
+                    facts.prompts.append(
+                        LintFacts.Prompt(text: say.text.value, location: say.text.location, node: raw.name.value, suffix: "/say", index: index))
+                }
+                continue
+            }
+            // `{ "when": …, "text": …, "else": … }`: one text whose words the condition chooses.
+            guard let c = condition(when, pointer: sayPointer + "/when", code: .conditionType, reads: reads) else { continue }
+            let then = template(say.text, pointer: sayPointer + "/text", reads: reads, guarded: c.answeredWhenTrue())
+            var otherwise: Template?
+            if let e = say.otherwise {
+                guard let t = template(e, pointer: sayPointer + "/else", reads: reads) else { continue }
+                otherwise = t
+            }
+            guard let then else { continue }
+            node.say.append(Template(segments: [.choose(c, then: then.segments, otherwise: otherwise?.segments ?? [])]))
+            for text in [say.text] + (say.otherwise.map { [$0] } ?? []) {
+                facts.prompts.append(LintFacts.Prompt(text: text.value, location: text.location, node: raw.name.value, suffix: "/say", index: index))
             }
         }
         for (i, doc) in raw.documents.enumerated() where !documentIds.contains(doc.value) {
@@ -514,8 +540,16 @@ struct Linker {
             guard let t = template(item.text, pointer: textPointer, reads: (-1, .document(raw.id.value, textPointer)), guarded: guarded)
             else { continue }
             items.append(.init(kind: item.kind, template: t, condition: condition, location: item.location, sources: item.sources.map(\.value)))
+            // `else`: an item of the same kind, shown exactly when the first is not.
+            if let otherwise = item.otherwise, let condition {
+                let elsePointer = item.pointer + "/else"
+                guard let e = template(otherwise, pointer: elsePointer, reads: (-1, .document(raw.id.value, elsePointer))) else { continue }
+                items.append(.init(kind: item.kind, template: e, condition: .not(condition), location: item.location, sources: item.sources.map(\.value)))
+            }
         }
-        return DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
+        var document = DocumentTemplate(id: raw.id.value, title: title, items: items, location: raw.location)
+        document.marks = raw.marks
+        return document
     }
 
     private mutating func linkProperty(_ raw: RawProperty, in dialog: RawDialog) -> PathProperty? {
@@ -766,7 +800,7 @@ struct Linker {
         _ source: Located<String>, pointer: @autoclosure () -> String, code: DiagnosticCode,
         reads readsAt: (node: Int, at: LintFacts.ReadPlace)?
     ) -> Condition? {
-        let parsed: Condition
+        var parsed: Condition
         switch ConditionParser.parse(source.value) {
         case .failure(let e):
             // Columns in messages count in the file, as the location does.
@@ -778,7 +812,8 @@ struct Linker {
         case .success(let c): parsed = c
         }
         let issues = ConditionChecker.check(
-            parsed, slotType: { name in slots[name].map { slotDefinitions[$0].type } }, slotNames: slotOrder, source: source.value)
+            parsed, slotType: { name in slots[name].map { slotDefinitions[$0].type } }, slotNames: slotOrder, source: source.value,
+            ordered: Set(orderedSlots.keys))
         for issue in issues {
             let c: DiagnosticCode
             switch issue.kind {
@@ -791,6 +826,7 @@ struct Linker {
             sink.report(c, source.location.inString(offset: issue.offset), pointer(), issue.message, hint: issue.hint)
         }
         guard issues.isEmpty else { return nil }
+        if !orderedSlots.isEmpty { parsed = parsed.expandingOrderedChoices { orderedSlots[$0] } }
         if let readsAt {
             var reads: [String] = []
             var guarded: [String] = []
@@ -806,7 +842,7 @@ struct Linker {
         _ source: Located<String>, pointer: @autoclosure () -> String, reads readsAt: (node: Int, at: LintFacts.ReadPlace)?,
         guarded: Set<String> = []
     ) -> Template? {
-        let t: Template
+        var t: Template
         switch Template.parse(source.value) {
         case .failure(let e):
             sink.report(.templateSlot, source.location.inString(offset: e.offset), pointer(), e.message, hint: e.hint)
@@ -815,6 +851,8 @@ struct Linker {
         }
         // Most texts have no placeholder: they name and read no slot, so there is nothing to look up.
         if t.isConstant { return t }
+        guard let resolved = resolveFormats(t, source: source, pointer: pointer()) else { return nil }
+        t = resolved
         var ok = true
         for slot in t.slots where slots[slot] == nil {
             ok = false
@@ -831,6 +869,111 @@ struct Linker {
             if !names.isEmpty { recordReads(names, in: source, at: readsAt.at, node: readsAt.node) }
         }
         return ok ? t : nil
+    }
+
+    /// The template with each placeholder's phrasing found (`{{purpose.request}}` is slot `purpose`, phrasing
+    /// `request`, when no slot is called `purpose.request`) and its filters checked against the slot's
+    /// type and filled in (the `about` filter's units, the words filters write); nil after reporting.
+    private mutating func resolveFormats(_ t: Template, source: Located<String>, pointer: @autoclosure () -> String) -> Template? {
+        var ok = true
+        var out: [Template.Segment] = []
+        out.reserveCapacity(t.segments.count)
+        for segment in t.segments {
+            guard case .slot(var name, let fallback, var format) = segment else {
+                out.append(segment)
+                continue
+            }
+            let written = name
+            let at = { source.location.inString(offset: Self.scalarOffset(of: written, in: source.value)) }
+            if slots[name] == nil, let dot = name.lastIndex(of: "."), let number = slots[String(name[..<dot])],
+                !slotDefinitions[number].type.options.isEmpty
+            {
+                let phrasing = String(name[name.index(after: dot)...])
+                let def = slotDefinitions[number]
+                let lacking = def.type.options.filter { $0.phrasings[phrasing] == nil }
+                if lacking.count == def.type.options.count {
+                    let known = Set(def.type.options.flatMap(\.phrasings.keys)).sorted()
+                    sink.report(
+                        .templateSlot, at(), pointer(),
+                        "placeholder '{{\(written)}}' names no slot, and no option of '\(def.name)' has a phrasing '\(phrasing)'",
+                        hint: Suggestion.hint(for: phrasing, in: known)
+                            ?? "add \"as\": { \"\(phrasing)\": \"…\" } to every option of '\(def.name)'")
+                    ok = false
+                    continue
+                }
+                if !lacking.isEmpty {
+                    sink.report(
+                        .templateSlot, at(), pointer(),
+                        "the phrasing '\(phrasing)' of '\(def.name)' is missing on option\(lacking.count == 1 ? "" : "s") "
+                            + lacking.map { "'\($0.value)'" }.joined(separator: ", "),
+                        hint: "add \"as\": { \"\(phrasing)\": \"…\" } to \(lacking.count == 1 ? "it" : "each"), so no answer shows its label instead")
+                    ok = false
+                    continue
+                }
+                name = def.name
+                format.phrasing = phrasing
+            }
+            guard let number = slots[name] else {
+                out.append(segment)  // reported as an unknown slot by the caller
+                continue
+            }
+            let def = slotDefinitions[number]
+            for (i, filter) in format.filters.enumerated() {
+                let fits: Bool
+                switch (filter.needs, def.type) {
+                case (.number, .number), (.multi, .multi), (.text, _): fits = true
+                default: fits = false
+                }
+                guard fits else {
+                    let kind = filter.needs == .number ? "a number slot" : "a multi slot"
+                    sink.report(
+                        .templateSlot, at(), pointer(),
+                        "the filter '\(filter.source)' works on \(kind), but '\(def.name)' is \(def.type.name)",
+                        hint: filter.needs == .number
+                            ? "remove it; round and about are for numbers"
+                            : "remove it; a choice shows one option, so it has no list to join")
+                    ok = false
+                    continue
+                }
+                switch filter {
+                case .about:
+                    guard let units = spokenUnits[def.name] else {
+                        sink.report(
+                            .templateSlot, at(), pointer(),
+                            "the filter 'about' needs to know what '\(def.name)' counts, but the slot has no \"unit\"",
+                            hint: "add \"unit\": [\"month\", \"months\"] (its name for one and for more) to slot '\(def.name)'")
+                        ok = false
+                        continue
+                    }
+                    format.filters[i] = .about(word: filterWords("about"), units: units)
+                case .join(let joinName, _):
+                    format.filters[i] = .join(name: joinName, word: filterWords(joinName))
+                default: break
+                }
+            }
+            out.append(.slot(name, fallback: fallback, format: format))
+        }
+        return ok ? Template(segments: out) : nil
+    }
+
+    /// The units a number slot can be said in: its own (worth 1), and each other worth of its `units`
+    /// whose words include a pair where one starts with the other ("year"/"years"; else one word for both).
+    static func spokenUnits(own: (one: String, other: String), units: [String: Double]) -> [Template.SpokenUnit] {
+        var out = [Template.SpokenUnit(one: own.one, other: own.other, worth: 1)]
+        let byWorth = Dictionary(grouping: units.keys, by: { units[$0] ?? 1 })
+        for worth in byWorth.keys.sorted() where worth != 1 {
+            let words = (byWorth[worth] ?? []).sorted()
+            var best: (String, String)?
+            for a in words {
+                for b in words where b != a && b.hasPrefix(a) && a.count > (best?.0.count ?? 0) { best = (a, b) }
+            }
+            if let best {
+                out.append(.init(one: best.0, other: best.1, worth: worth))
+            } else if let longest = words.max(by: { ($0.count, $1) < ($1.count, $0) }) {
+                out.append(.init(one: longest, other: longest, worth: worth))
+            }
+        }
+        return out
     }
 
     /// Remembers where slots are read, for the read-before-set data-flow lint (W064, E066): a node's

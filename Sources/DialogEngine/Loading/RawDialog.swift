@@ -20,6 +20,10 @@ struct RawSlot {
     var label: String
     var units: [String: Double] = [:]
     var inSummary = true
+    /// `"ordered": true` on a choice slot: conditions may compare its options by their place in the list.
+    var ordered = false
+    /// A number slot's own unit (`"unit": ["month", "months"]`): one and more than one.
+    var unit: (one: String, other: String)?
     /// Each option's label and synonyms, for overlap checks: (option value, text, where, which option
     /// and which synonym; nil for the label).
     var optionWords: [(value: String, text: String, location: SourceLocation, option: Int, synonym: Int?)] = []
@@ -38,7 +42,7 @@ final class RawNode {
     let name: Located<String>
     let objectLocation: SourceLocation
     var set: [(slot: Located<String>, value: JSONNode)] = []
-    var say: [Located<String>] = []
+    var say: [RawSay] = []
     var documents: [Located<String>] = []
     var ask: RawAsk?
     var why: Located<String>?
@@ -59,6 +63,15 @@ final class RawNode {
         self.name = name
         self.objectLocation = objectLocation
     }
+}
+
+/// One variant of a `say`: a text, or `{ "when": …, "text": …, "else": … }`.
+struct RawSay {
+    var text: Located<String>
+    var when: Located<String>? = nil
+    var otherwise: Located<String>? = nil
+    /// The `{` of the object form.
+    var location: SourceLocation? = nil
 }
 
 struct RawEdge {
@@ -136,12 +149,15 @@ struct RawDocument {
     var items: [RawDocumentItem]
     var location: SourceLocation
     var pointer: String
+    var marks = DocumentTemplate.Marks.markdown
 }
 
 struct RawDocumentItem {
     var kind: DocumentTemplate.Kind
     var text: Located<String>
     var when: Located<String>?
+    /// `else`: the text (of the same kind) shown when `when` does not hold.
+    var otherwise: Located<String>? = nil
     var location: SourceLocation
     var pointer: String
     /// The item's `source`: keys of the sources file.

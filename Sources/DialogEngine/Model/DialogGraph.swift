@@ -24,6 +24,8 @@ public struct DialogGraph: Sendable {
     /// The sources file beside the dialogs (`sources.json`): what document items cite, and the review
     /// dates printed at the end of every document. Nil for a folder without one.
     public var sources: SourceCatalog? = nil
+    /// What the program says by itself: the folder's `messages.json`, else the shipped English.
+    public var messages: Messages = .english
 
     public subscript(id: NodeID) -> Node? { nodes[id] }
 

@@ -1,5 +1,36 @@
-/// A document declared in JSON: a title and rule-selected items, rendered as Markdown.
+/// A document declared in JSON: a title and rule-selected items, rendered as Markdown or plain text.
 public struct DocumentTemplate: Sendable {
+    /// What goes before the title and each kind of item: the document's `style`, then its own `marks`.
+    public struct Marks: Sendable, Hashable {
+        public var title: String
+        public var heading: String
+        public var bullet: String
+        public var check: String
+
+        public init(title: String, heading: String, bullet: String, check: String) {
+            self.title = title
+            self.heading = heading
+            self.bullet = bullet
+            self.check = check
+        }
+
+        /// `"style": "markdown"` (the default): `# `, `## `, `- `, `- [ ] `.
+        public static let markdown = Marks(title: "# ", heading: "## ", bullet: "- ", check: "- [ ] ")
+        /// `"style": "plain"`: for letters that are printed or pasted: no marks on titles and headings.
+        public static let plain = Marks(title: "", heading: "", bullet: "- ", check: "[ ] ")
+        public static let styles: [String: Marks] = ["markdown": .markdown, "plain": .plain]
+
+        /// The mark before an item of `kind` (nothing before a paragraph).
+        public func lead(_ kind: Kind) -> String {
+            switch kind {
+            case .heading: return heading
+            case .text: return ""
+            case .bullet: return bullet
+            case .check: return check
+            }
+        }
+    }
+
     public enum Kind: String, Sendable, CaseIterable {
         case heading, text, bullet, check
     }
@@ -15,4 +46,5 @@ public struct DocumentTemplate: Sendable {
     public var title: Template
     public var items: [Item]
     public var location: SourceLocation
+    public var marks: Marks = .markdown
 }

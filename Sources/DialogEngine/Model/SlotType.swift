@@ -6,11 +6,14 @@ public struct Option: Hashable, Sendable {
     public var label: String
     /// Other words that select this option, e.g. `["usa", "america"]`.
     public var synonyms: [String]
+    /// Named phrasings (`"as": {"request": "renew my prescription"}`), shown by `{{slot.request}}`.
+    public var phrasings: [String: String]
 
-    public init(value: String, label: String, synonyms: [String] = []) {
+    public init(value: String, label: String, synonyms: [String] = [], phrasings: [String: String] = [:]) {
         self.value = value
         self.label = label
         self.synonyms = synonyms
+        self.phrasings = phrasings
     }
 
     /// The concepts of the language data this option's synonyms name (`"@uk_private"`): any phrase of them

@@ -28,14 +28,19 @@ public struct SourceCatalog: Sendable {
 
     /// The first of `needsSource` that the item's words contain, if any.
     public func claim(in template: Template) -> String? {
-        var words = ""
-        for segment in template.segments {
-            switch segment {
-            case .text(let t): words += t
-            case .slot(let name, let fallback): words += "{{" + name + (fallback.map { "|" + $0 } ?? "") + "}}"
+        func words(_ segments: [Template.Segment]) -> String {
+            var out = ""
+            for segment in segments {
+                switch segment {
+                case .text(let t): out += t
+                case .slot(let name, let fallback, _): out += "{{" + name + (fallback.map { "|" + $0 } ?? "") + "}}"
+                // Either branch may be shown: both are what the item can state.
+                case .choose(_, let then, let otherwise): out += words(then) + " " + words(otherwise)
+                }
             }
+            return out
         }
-        let text = Array(words.lowercased())
+        let text = Array(words(template.segments).lowercased())
         return needsSource.first { Self.contains(text, $0.lowercased()) }
     }
 

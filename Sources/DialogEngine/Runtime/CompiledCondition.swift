@@ -135,7 +135,9 @@ final class DocumentPlan: Sendable {
     enum Piece: Sendable {
         case text(String)
         /// `slot` is the position in `slots`; `name` goes to `missing` when unanswered without a fallback.
-        case slot(Int, name: String, fallback: String?, type: SlotType?)
+        case slot(Int, name: String, fallback: String?, type: SlotType?, format: Template.Format)
+        /// A `choose` segment: `then` when the condition holds, else `otherwise`.
+        case choose(CompiledCondition, then: [Piece], otherwise: [Piece])
     }
 
     struct Item: Sendable {
@@ -155,11 +157,12 @@ final class DocumentPlan: Sendable {
         conditions = document.items.map { item in
             item.condition.map { CompiledCondition($0, names: &names, index: &index) }
         }
-        func pieces(_ template: Template) -> [Piece] {
-            template.segments.map { segment in
+        func pieces(_ template: Template) -> [Piece] { pieces(template.segments) }
+        func pieces(_ segments: [Template.Segment]) -> [Piece] {
+            segments.map { segment in
                 switch segment {
                 case .text(let text): return .text(text)
-                case .slot(let name, let fallback):
+                case .slot(let name, let fallback, let format):
                     let at: Int
                     if let known = index[name] {
                         at = known
@@ -168,20 +171,16 @@ final class DocumentPlan: Sendable {
                         index[name] = at
                         names.append(name)
                     }
-                    return .slot(at, name: name, fallback: fallback, type: slotType(name))
+                    return .slot(at, name: name, fallback: fallback, type: slotType(name), format: format)
+                case .choose(let c, let then, let otherwise):
+                    return .choose(CompiledCondition(c, names: &names, index: &index), then: pieces(then), otherwise: pieces(otherwise))
                 }
             }
         }
         title = pieces(document.title)
         var length = 0
         items = document.items.map { item in
-            let lead: String
-            switch item.kind {
-            case .heading: lead = "\n## "
-            case .text: lead = "\n"
-            case .bullet: lead = "\n- "
-            case .check: lead = "\n- [ ] "
-            }
+            let lead = "\n" + document.marks.lead(item.kind)
             var constant: String?
             switch item.template.segments.count {
             case 0: constant = ""

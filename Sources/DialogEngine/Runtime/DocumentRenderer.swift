@@ -23,7 +23,7 @@ public enum DocumentRenderer {
         var missing: [String] = []
         var title = ""
         write(plan.title, values, into: &title, missing: &missing)
-        var markdown = "# "
+        var markdown = document.marks.title
         markdown.reserveCapacity(title.utf8.count + 8 + plan.length)
         markdown += title
         var included: [Int] = []
@@ -51,9 +51,11 @@ public enum DocumentRenderer {
             switch piece {
             case .text(let text):
                 out += text
-            case .slot(let at, let name, let fallback, let type):
+            case .choose(let condition, let then, let otherwise):
+                write(condition.evaluate(values) ? then : otherwise, values, into: &out, missing: &missing)
+            case .slot(let at, let name, let fallback, let type, let format):
                 if let value = values[at] {
-                    out += Template.display(value, type: type)
+                    out += Template.display(value, type: type, format: format)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {
@@ -72,7 +74,7 @@ public enum DocumentRenderer {
         let type: (String) -> SlotType? = { graph.slotType($0) }
         let title = document.title.render(lookup, slotType: type, missing: &missing)
         // Lines are appended to one string as they come (no array of lines to join).
-        var markdown = "# "
+        var markdown = document.marks.title
         markdown.reserveCapacity(title.utf8.count + 8 + document.items.reduce(0) { $0 + $1.template.textLength + 8 })
         markdown += title
         var included: [Int] = []
@@ -84,12 +86,7 @@ public enum DocumentRenderer {
             let kind = document.items[i].kind
             let isList = kind == .bullet || kind == .check
             if !(isList && (previous == .bullet || previous == .check)) { markdown += "\n" }
-            switch kind {
-            case .heading: markdown += "\n## "
-            case .text: markdown += "\n"
-            case .bullet: markdown += "\n- "
-            case .check: markdown += "\n- [ ] "
-            }
+            markdown += "\n" + document.marks.lead(kind)
             document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
             previous = kind
         }
@@ -118,9 +115,9 @@ public enum DocumentRenderer {
     static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
         var missing: [String] = []
         func collect(_ template: Template) {
-            for case .slot(let name, nil) in template.segments where slots[name] == nil && !missing.contains(name) {
-                missing.append(name)
-            }
+            // Rendering (into a scratch string) decides each `choose` as the conversation would.
+            var scratch = ""
+            template.render(into: &scratch, { slots[$0] }, slotType: { _ in nil }, missing: &missing)
         }
         collect(document.title)
         let lookup: (String) -> Value? = { slots[$0] }

@@ -1,6 +1,11 @@
 /// Turns outputs into the lines a person reads — the same lines the REPL prints and transcripts hold.
 public enum OutputFormatter {
     public static func lines(_ output: Output) -> [String] {
+        lines(output, messages: .english)
+    }
+
+    /// The lines, with the end-of-conversation and goodbye texts from `messages` (the folder's own).
+    public static func lines(_ output: Output, messages: Messages) -> [String] {
         switch output {
         case .text(let s, _):
             return splitLines(s)
@@ -13,9 +18,9 @@ public enum OutputFormatter {
         case .save(let path, _):
             return ["[documents saved to \(path ?? "the default file")]"]
         case .end:
-            return ["(The conversation is over. Type save to keep your documents, back to change an answer, or quit.)"]
+            return [messages[.conversationOver]]
         case .quit:
-            return ["Goodbye. Take care of yourself."]
+            return [messages[.goodbye]]
         }
     }
 

@@ -22,23 +22,3 @@ enum NumberRange {
         }
     }
 }
-
-/// The reply to `help`.
-enum HelpText {
-    static func text(question: String?) -> String {
-        var lines: [String] = []
-        if let question { lines.append(question) }
-        lines += [
-            "You can also type:",
-            "  back      undo your last answer",
-            "  why       why I am asking this",
-            "  summary   your answers so far",
-            "  save      save your documents to a file (save FILE to choose the name)",
-            "  restart   start again",
-            "  quit      leave",
-            "Say \"not sure\" or \"skip\" to leave a question unanswered.",
-            "This is general information, not medical advice. In an emergency, call your local emergency number.",
-        ]
-        return lines.joined(separator: "\n")
-    }
-}

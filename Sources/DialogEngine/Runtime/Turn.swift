@@ -44,7 +44,7 @@ struct Turn {
             raw.utf8.count > Engine.maxInputBytes || raw.count > Engine.maxInputCharacters
         {
             let count = raw.utf8.count > Engine.maxInputBytes ? "" : " (\(raw.count) characters)"
-            say("That answer is too long\(count). Please keep it under \(Engine.maxInputCharacters) characters.", .alert)
+            say(graph.messages.text(.tooLong, ["count": count, "limit": "\(Engine.maxInputCharacters)"]), .alert)
             return
         }
         let text = InputCleaner.clean(raw)
@@ -62,7 +62,7 @@ struct Turn {
         guard !state.ended, let id = state.position, let at = program.position(of: id),
             let question = program.step(at).node.question
         else {
-            say("This conversation has ended. Type restart to begin again, save to keep your documents, or quit.", .info)
+            say(graph.messages[.conversationEnded], .info)
             return
         }
         let step = program.step(at)
@@ -80,7 +80,7 @@ struct Turn {
                 return
             case .ambiguous(let codes):
                 let names = codes.map { places.countries[$0]?.name ?? $0.uppercased() }
-                say("That name fits more than one country (\(ListFormatter.join(names, conjunction: "or"))). Which country is it in?", .reprompt)
+                say(graph.messages.text(.placeAmbiguous, ["countries": ListFormatter.join(names, conjunction: graph.messages[.listOr])]), .reprompt)
                 unusable(question, at: step)
                 return
             case .none:
@@ -113,7 +113,7 @@ struct Turn {
                     }
                     let values = options.filter { chosen.contains($0.value) }
                     if !values.isEmpty, whole != chosen {
-                        say("I've noted: \(ListFormatter.join(values.map { $0.label.lowercased() }, conjunction: "and")).", .info)
+                        say(graph.messages.text(.noted, ["options": ListFormatter.join(values.map { $0.label.lowercased() }, conjunction: graph.messages[.listAnd])]), .info)
                     }
                     accept(.set(values.map(\.value)), tokens: tokens, at: step, question)
                     return
@@ -128,7 +128,7 @@ struct Turn {
                 return
             } else if hits.count > 1 {
                 let labels = hits.map { "\"\($0.label)\"" }
-                say("Did you mean \(ListFormatter.join(labels, conjunction: "or"))? Please type the one you meant.", .reprompt)
+                say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
                 unusable(question, at: step)
                 return
             }
@@ -183,7 +183,7 @@ struct Turn {
             switch convertUnits(n, tokens: tokens, slot: question.slot) {
             case .success(let converted): accept(.number(converted), tokens: tokens, at: step, question)
             case .failure(let out):
-                say("That is \(Value.format(out.value)), outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
+                say(graph.messages.text(.outOfRange, ["number": Value.format(out.value), "range": NumberRange.describe(graph.slotType(question.slot))]), .reprompt)
                 unusable(question, at: step)
             }
         case .matched(.text(let typed)):
@@ -192,7 +192,7 @@ struct Turn {
             case .value(let value):
                 accept(.text(value), tokens: tokens, at: step, question)
             case .skip where question.skippable:
-                say("Okay, let's leave that one.", .info)
+                say(graph.messages[.questionLeft], .info)
                 accept(nil, tokens: tokens, at: step, question)
             case .skip, .empty:
                 if !usable, interrupt(tokens, at: id, urgent: false) { return }
@@ -202,19 +202,19 @@ struct Turn {
             // A group ("3", "somewhere else", "Europe") names no country: ask once for its name, so the
             // numbers and rights can be the right ones; a second answer like it is taken as it is.
             _ = value
-            say("Which country is it? Its name is enough, so I can give you the right numbers.", .reprompt)
+            say(graph.messages[.placeWhichCountry], .reprompt)
             unusable(question, at: step)
         case .matched(let value):
             accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
-            say("Okay, let's leave that one.", .info)
+            say(graph.messages[.questionLeft], .info)
             accept(nil, tokens: tokens, at: step, question)
         case .skipped:
             say("I need an answer to this one to go on.", .reprompt)
             reprompt(question, at: step)
         case .ambiguous(let options):
             let labels = options.map { "\"\($0.label)\"" }
-            say("Did you mean \(ListFormatter.join(labels, conjunction: "or"))? Please type the one you meant.", .reprompt)
+            say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
             unusable(question, at: step)
         case .outOfRange(let n):
             say("\(Value.format(n)) is outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
@@ -339,11 +339,11 @@ struct Turn {
             return
         }
         if question.skippable {
-            say("Let's leave that one for now. You can type back to return to it.", .info)
+            say(graph.messages[.questionLeftForNow], .info)
             accept(nil, tokens: [], at: step, question)
         } else {
             state.attempts = 0
-            say("Let's try this one once more. Type help to see what you can do.", .info)
+            say(graph.messages[.questionOnceMore], .info)
             reprompt(question, at: step)
         }
     }
@@ -440,25 +440,25 @@ struct Turn {
     private mutating func perform(_ command: Command) {
         switch command {
         case .help:
-            say(HelpText.text(question: currentQuestion.map { describeAccepted($0) }), .info)
+            say((currentQuestion.map { describeAccepted($0) + "\n" } ?? "") + graph.messages[.help], .info)
         case .why:
             guard let id = state.position, let node = graph.nodes[id] else {
-                say("There is no open question right now.", .info)
+                say(graph.messages[.whyNoQuestion], .info)
                 return
             }
-            say(node.why ?? "This question has no stated reason. You can skip it by typing 'skip'.", .info)
+            say(node.why ?? graph.messages[.whyNoReason], .info)
         case .summary:
             say(summary(), .info)
         case .back:
             guard let snapshot = state.history.popLast() else {
-                say("There is nothing to go back to yet.", .info)
+                say(graph.messages[.backNothing], .info)
                 return
             }
             state.restore(snapshot)
-            say("Going back one step.", .info)
+            say(graph.messages[.backDone], .info)
             if let id = snapshot.position { run(reaskMove(id)) }
         case .restart:
-            say("Starting again from the beginning.", .info)
+            say(graph.messages[.restartDone], .info)
             begin()
         case .save(let path):
             // `DocumentRenderer.renderAll`, from the documents' plans.
@@ -477,11 +477,11 @@ struct Turn {
 
     private func describeAccepted(_ q: Question) -> String {
         switch graph.slotType(q.slot) {
-        case .bool?: return "This question takes yes or no."
-        case .choice?: return "Type an option's number or its name."
-        case .multi?: return "Type one or more options, like \"1, 3\", or \"none\"."
-        case .number?: return "Type a number (\(NumberRange.describe(graph.slotType(q.slot))))."
-        default: return "Type your answer in your own words."
+        case .bool?: return graph.messages[.acceptsBool]
+        case .choice?: return graph.messages[.acceptsChoice]
+        case .multi?: return graph.messages[.acceptsMulti]
+        case .number?: return graph.messages.text(.acceptsNumber, ["range": NumberRange.describe(graph.slotType(q.slot))])
+        default: return graph.messages[.acceptsText]
         }
     }
 
@@ -503,8 +503,8 @@ struct Turn {
             guard let value = state.slots[name], let def = graph.slots[name], def.inSummary else { return nil }
             return "- \(def.label): \(Template.display(value, type: def.type))"
         }
-        if lines.isEmpty { return "You haven't answered any questions yet." }
-        return "Your answers so far:\n" + lines.joined(separator: "\n")
+        if lines.isEmpty { return graph.messages[.summaryEmpty] }
+        return graph.messages[.summaryHeading] + "\n" + lines.joined(separator: "\n")
     }
 
     // MARK: - Walking the graph

@@ -4,7 +4,7 @@ public enum Replayer {
     public struct Result: Sendable {
         public var file: String
         /// The transcript as the engine produces it now (what `--update` writes).
-        public var actual: Transcript { made ?? Replayer.actual(of: transcript, steps: steps) }
+        public var actual: Transcript { made ?? Replayer.actual(of: transcript, steps: steps, messages: messages) }
         /// Unified diff from the file to `actual`; empty when they agree.
         public var diff: String
         /// File line of the first line that differs.
@@ -27,6 +27,8 @@ public enum Replayer {
         let made: Transcript?
         /// How much of `trace` the route covers.
         let routeEnd: Int
+        /// The folder's messages, for the lines `actual` makes.
+        var messages = Messages.english
     }
 
     public static func replay(_ transcript: Transcript, engine: Engine, file: String) -> Result {
@@ -43,7 +45,7 @@ public enum Replayer {
         // Where each step's part of the trace ends, for the route to a difference.
         var traceEnds = [state.trace.count]
         traceEnds.reserveCapacity(numbered.count + 1)
-        var matcher = SpokenLineMatcher(numbered)
+        var matcher = SpokenLineMatcher(numbered, messages: engine.graph.messages)
         var failures: [String] = []
         var turns = 0
         var quit = false
@@ -82,10 +84,10 @@ public enum Replayer {
         if matcher.agrees {
             return Result(
                 file: file, diff: "", firstMismatchLine: nil, assertionFailures: failures, trace: trace, turns: turns,
-                transcript: transcript, steps: steps, made: nil, routeEnd: trace.count)
+                transcript: transcript, steps: steps, made: nil, routeEnd: trace.count, messages: engine.graph.messages)
         }
         // The lines differ (in bytes at least): make them, and compare and diff them as text.
-        let actual = Self.actual(of: transcript, steps: steps).numbered
+        let actual = Self.actual(of: transcript, steps: steps, messages: engine.graph.messages).numbered
         var mismatch: Int?
         var routeEnd = trace.count
         let same = numbered.lazy.map(\.line).filter(isSpeech).elementsEqual(actual.lazy.map(\.line).filter(isSpeech))
@@ -105,12 +107,12 @@ public enum Replayer {
         return Result(
             file: file, diff: diff, firstMismatchLine: mismatch, assertionFailures: failures, trace: trace, turns: turns,
             transcript: transcript, steps: steps, made: Transcript(headerPairs: transcript.headerPairs, numbered: actual),
-            routeEnd: routeEnd)
+            routeEnd: routeEnd, messages: engine.graph.messages)
     }
 
     /// The transcript as replayed: its comments and assertions where they were, its `you:` lines, and
     /// after each the lines of that step's outputs (`steps[0]` for `.start`); inputs after a quit get none.
-    static func actual(of transcript: Transcript, steps: [[Output]]) -> Transcript {
+    static func actual(of transcript: Transcript, steps: [[Output]], messages: Messages = .english) -> Transcript {
         var actual: [Transcript.Numbered] = []
         // Comments before the first `you:` keep their side of the opening bot lines: above them when
         // written above (so a `# key: value` comment never turns into a header), below them otherwise.
@@ -128,7 +130,7 @@ public enum Replayer {
             }
             index += 1
         }
-        appendBot(steps[0], to: &actual)
+        appendBot(steps[0], to: &actual, messages: messages)
         actual += afterOpening
         var step = 0
         var quit = false
@@ -149,15 +151,15 @@ public enum Replayer {
                 }
             }
             let outputs = step < steps.count ? steps[step] : []
-            appendBot(outputs, to: &actual)
+            appendBot(outputs, to: &actual, messages: messages)
             if outputs.contains(.quit) { quit = true }
         }
         return Transcript(headerPairs: transcript.headerPairs, numbered: actual)
     }
 
-    private static func appendBot(_ outputs: [Output], to lines: inout [Transcript.Numbered]) {
+    private static func appendBot(_ outputs: [Output], to lines: inout [Transcript.Numbered], messages: Messages) {
         for output in outputs {
-            for text in OutputFormatter.lines(output) {
+            for text in OutputFormatter.lines(output, messages: messages) {
                 // Transcript files ignore trailing spaces, so the engine's lines are compared without them.
                 var line = text
                 while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }

@@ -13,7 +13,13 @@ struct SpokenLineMatcher {
     /// False from the first line that differs.
     private(set) var agrees = true
 
-    init(_ numbered: [Transcript.Numbered]) { self.numbered = numbered }
+    /// The folder's messages (the end-of-conversation and goodbye lines).
+    private var messages = Messages.english
+
+    init(_ numbered: [Transcript.Numbered], messages: Messages = .english) {
+        self.numbered = numbered
+        self.messages = messages
+    }
 
     /// The `you:` line at `index` of the transcript is said next.
     mutating func you(at index: Int) {
@@ -47,7 +53,7 @@ struct SpokenLineMatcher {
                 guard agrees else { return }
                 rule()
             default:
-                for text in OutputFormatter.lines(output) {
+                for text in OutputFormatter.lines(output, messages: messages) {
                     guard agrees else { return }
                     line(text)
                 }

@@ -284,8 +284,8 @@ private let issueCases: [IssueCase] = [
         offset: 0),
     .init(
         source: "country > 'uk'", kind: .typeMismatch,
-        message: "'>' compares numbers, but choice slot 'country' is not a number", offset: 0,
-        hint: "compare a choice with == or !=, or test it with 'in' and a list"),
+        message: "'>' needs an ordered choice, but the options of choice slot 'country' have no order", offset: 0,
+        hint: "declare \"ordered\": true on slot 'country' (its options then count from the first to the last), or test it with 'in' and a list"),
     .init(
         source: "age < 'x'", kind: .typeMismatch, message: "'<' compares numbers, but text 'x' is not a number",
         offset: 6, offsetWithoutSource: 0),

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `second-opinion schema`: prints the JSON Schema of dialog files (or of messages files), so a dialog
+/// folder anywhere can keep a local copy for its `$schema`.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the JSON Schema of dialog files (for \"$schema\" and editors).",
+        discussion: "second-opinion schema > dialog.schema.json; second-opinion schema --messages > messages.schema.json")
+
+    @Flag(help: "Print the schema of a folder's messages.json instead.")
+    var messages = false
+
+    func run() throws {
+        print(messages ? SchemaText.messages : SchemaText.dialog)
+    }
+}
