@@ -3,7 +3,8 @@
 
     python3 scripts/check-schema.py [-v]
 
-- `messages.json` files (a folder's messages) are checked against schema/messages.schema.json instead.
+- `messages.json` files (a folder's messages) are checked against schema/messages.schema.json instead,
+  and `sources.json` files (a folder's sources) against schema/sources.schema.json.
 - Every `Dialogs/*.json` must pass the schema (comments, `//` and `/* */`, are stripped first, as
   the loader allows them).
 - Every case in `Tests/DialogEngineTests/Fixtures/broken/` whose `expected` file has the line
@@ -23,6 +24,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMA = os.path.join(ROOT, "schema", "dialog.schema.json")
 MESSAGES_SCHEMA = os.path.join(ROOT, "schema", "messages.schema.json")
 MESSAGES_VALIDATOR = None
+SOURCES_SCHEMA = os.path.join(ROOT, "schema", "sources.schema.json")
+SOURCES_VALIDATOR = None
 DIALOGS = os.path.join(ROOT, "Dialogs")
 BROKEN = os.path.join(ROOT, "Tests", "DialogEngineTests", "Fixtures", "broken")
 
@@ -101,6 +104,8 @@ def schema_errors(validator, path):
         return False, ["not well-formed JSON: %s" % e]
     if os.path.basename(path) == "messages.json" and MESSAGES_VALIDATOR is not None:
         validator = MESSAGES_VALIDATOR
+    if os.path.basename(path) == "sources.json" and SOURCES_VALIDATOR is not None:
+        validator = SOURCES_VALIDATOR
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return True, ["%s: %s" % (pointer(e), e.message) for e in errors]
 
@@ -177,10 +182,11 @@ def check_case(validator, case_dir, verbose):
 
 
 def main():
-    global MESSAGES_VALIDATOR
+    global MESSAGES_VALIDATOR, SOURCES_VALIDATOR
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     validator = load_validator()
     MESSAGES_VALIDATOR = load_validator(MESSAGES_SCHEMA)
+    SOURCES_VALIDATOR = load_validator(SOURCES_SCHEMA)
 
     dialog_problems, dialog_count = check_dialogs(validator, verbose)
 

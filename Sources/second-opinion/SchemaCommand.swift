@@ -1,17 +1,25 @@
 import ArgumentParser
 
-/// `second-opinion schema`: prints the JSON Schema of dialog files (or of messages files), so a dialog
+/// `second-opinion schema`: prints the JSON Schema of dialog files (or of messages or sources files), so a dialog
 /// folder anywhere can keep a local copy for its `$schema`.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema of dialog files (for \"$schema\" and editors).",
-        discussion: "second-opinion schema > dialog.schema.json; second-opinion schema --messages > messages.schema.json")
+        discussion:
+            "second-opinion schema > dialog.schema.json; second-opinion schema --messages > messages.schema.json; second-opinion schema --sources > sources.schema.json")
 
     @Flag(help: "Print the schema of a folder's messages.json instead.")
     var messages = false
 
+    @Flag(help: "Print the schema of a folder's sources.json instead.")
+    var sources = false
+
+    func validate() throws {
+        if messages && sources { throw ValidationError("give --messages or --sources, not both") }
+    }
+
     func run() throws {
-        print(messages ? SchemaText.messages : SchemaText.dialog)
+        print(messages ? SchemaText.messages : sources ? SchemaText.sources : SchemaText.dialog)
     }
 }
