@@ -87,7 +87,7 @@ public final class Language: Sendable {
         // One base form per word: a vocabulary word that is a form of another ("drooping" beside
         // "droop") stands for it, in the rules and in typed text alike.
         let written = spec.vocabulary
-        let plain = Lexicon(vocabulary: written, forms: spec.forms, protected: [])
+        let plain = Lexicon(vocabulary: written, forms: spec.forms, protected: [], notForms: spec.notForms)
         var canonical: [String: String] = [:]
         for word in written {
             if let base = spec.forms[word] { canonical[word] = base } else if let base = plain.stripped(word), base != word { canonical[word] = base }
@@ -95,8 +95,8 @@ public final class Language: Sendable {
         let vocabulary = Set(written.filter { canonical[$0] == nil })
         var forms = spec.forms
         for (word, base) in canonical { forms[word] = base }
-        lexicon = Lexicon(vocabulary: vocabulary, forms: forms, protected: spec.protected)
-        formTable = Self.makeFormTable(vocabulary: vocabulary, forms: forms)
+        lexicon = Lexicon(vocabulary: vocabulary, forms: forms, protected: spec.protected, notForms: spec.notForms)
+        formTable = Self.makeFormTable(vocabulary: vocabulary, forms: forms, notForms: spec.notForms)
         let formTable = self.formTable
         func base(_ w: String) -> String { vocabulary.contains(w) ? w : formTable[w] ?? w }
 
@@ -344,12 +344,13 @@ public final class Language: Sendable {
     // MARK: - Word forms
 
     /// The base form of each inflected form of each vocabulary word, and the irregular forms.
-    static func makeFormTable(vocabulary: Set<String>, forms: [String: String]) -> [String: String] {
+    static func makeFormTable(vocabulary: Set<String>, forms: [String: String], notForms: Set<String> = []) -> [String: String] {
         var table: [String: String] = [:]
         for word in vocabulary.sorted() where word.unicodeScalars.count >= 3 && !Lexicon.isDigits(word) {
             // Where two words make the same form ("com" and "come" both make "coming"), the longer one
             // is its base: the shorter one only makes it by adding an ending to a word that lost an "e".
-            for form in inflections(of: word) where !vocabulary.contains(form) {
+            // A word of its own ("every") is never made a form of another ("ever").
+            for form in inflections(of: word) where !vocabulary.contains(form) && !notForms.contains(form) {
                 if let other = table[form], other.unicodeScalars.count >= word.unicodeScalars.count { continue }
                 table[form] = word
             }

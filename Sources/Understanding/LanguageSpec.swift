@@ -114,6 +114,9 @@ public struct LanguageSpec: Sendable {
     public var forms: [String: String] = [:]
     /// Real words never corrected as typos.
     public var protected: Set<String> = []
+    /// Words that are words of their own, never read as a regular form of another ("every" is not
+    /// "ever" + "y", "his" not "hi" + "s", "forearm" not a slip for "firearm").
+    public var notForms: Set<String> = []
     /// Words that, after a comma, start a new clause ("no fever, my arm is numb").
     public var clauseStarters: Set<String> = []
     /// Words and phrases that end a trigger's reach ("but", "however").

@@ -18,6 +18,8 @@ public struct Lexicon: Sendable {
     public let forms: [String: String]
     /// Real words that are never corrected to a nearby vocabulary word.
     public let protected: Set<String>
+    /// Words of their own, never taken as a regular form of another (and so never corrected either).
+    public let notForms: Set<String>
 
     public static let typoMinimum = 5
     public static let typoMinimumForTwo = 9
@@ -82,10 +84,11 @@ public struct Lexicon: Sendable {
         }
     }
 
-    public init(vocabulary: Set<String>, forms: [String: String], protected: Set<String>) {
+    public init(vocabulary: Set<String>, forms: [String: String], protected: Set<String>, notForms: Set<String> = []) {
         self.vocabulary = vocabulary
         self.forms = forms
-        self.protected = protected
+        self.protected = protected.union(notForms)
+        self.notForms = notForms
         candidates = LazyCandidates(vocabulary)
     }
 
@@ -125,7 +128,7 @@ public struct Lexicon: Sendable {
     /// Regular endings taken off until a vocabulary word is left.
     func stripped(_ word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 3 else { return nil }
+        guard scalars.count >= 3, !notForms.contains(word) else { return nil }
         func known(_ candidate: String) -> String? {
             if vocabulary.contains(candidate) { return candidate }
             if let base = forms[candidate] { return base }

@@ -153,15 +153,17 @@ extension Language {
                 triggers.append((kind, direction, start..<end, rule))
             }
         }
-        // A trigger inside a pseudo-trigger ("no doubt") is not one.
+        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one.
         let pseudo = triggers.filter { $0.kind == .pseudo }.map(\.words)
         triggers.removeAll { t in t.kind != .pseudo && pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
         let figurative = triggers.filter { $0.kind == .figurative }
 
-        // One finding per flag and span: the longest span of a flag wins over spans inside it.
+        // One finding per flag and span: the longest span of a flag wins over spans inside it, among
+        // alarm patterns and among check patterns apart, so a long check ("my baby … not feeding") never
+        // hides an alarm inside it ("very hot and not crying"); each is judged on its own context.
         found.sort { ($0.words.count, $1.words.lowerBound) > ($1.words.count, $0.words.lowerBound) }
         var kept: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
-        for f in found where !kept.contains(where: { $0.flag == f.flag && $0.words.overlaps(f.words) }) {
+        for f in found where !kept.contains(where: { $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words) }) {
             kept.append(f)
         }
         kept.sort { ($0.words.lowerBound, $0.flag) < ($1.words.lowerBound, $1.flag) }

@@ -156,3 +156,37 @@ enum SmallLanguage {
         #expect(Self.language(across: true).read("a fever last week. he's shaking with cold now").alarms.isEmpty)
     }
 }
+
+/// Readings that need a language of their own: a long check pattern around an alarm, and words of their
+/// own that the regular endings would fold into a shorter word.
+@Suite struct ReadingEdgeTests {
+    static func language(notForms: Set<String> = []) -> Language {
+        var spec = LanguageSpec()
+        spec.concepts["child"] = [SmallLanguage.rule("baby"), SmallLanguage.rule("toddler")]
+        spec.notForms = notForms
+        spec.redFlags = [
+            RedFlagSpec(
+                category: "child", title: "A very unwell child", alarm: [SmallLanguage.rule("hot and not crying", line: 5)],
+                check: [SmallLanguage.rule("@child ~8 not feeding", line: 6)], checkWhenOngoing: true,
+                origin: Origin(file: "small.json", line: 4)),
+            RedFlagSpec(
+                category: "arm", title: "Arm", alarm: [SmallLanguage.rule("arm ~2 weak", line: 9)], check: [],
+                checkWhenOngoing: false, origin: Origin(file: "small.json", line: 8)),
+        ]
+        spec.concepts["ever"] = [SmallLanguage.rule("ever")]
+        return Language(spec)
+    }
+
+    @Test func aLongCheckDoesNotHideAnAlarmInsideIt() {
+        let reading = Self.language().read("my baby is hot and not crying and not feeding")
+        #expect(reading.alarms == ["child"])
+        #expect(reading.findings.contains { $0.checkOnly } && reading.findings.contains { !$0.checkOnly })
+    }
+
+    @Test func wordsOfTheirOwnAreNotFoldedIntoShorterOnes() {
+        // "ever" is in the vocabulary, so the regular endings read "every" as "ever" + "y"…
+        #expect(Self.language().read("every arm").bases == ["ever", "arm"])
+        // …unless the data says "every" is a word of its own.
+        #expect(Self.language(notForms: ["every"]).read("every arm").bases == ["every", "arm"])
+    }
+}

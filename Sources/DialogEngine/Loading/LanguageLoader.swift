@@ -10,6 +10,7 @@ import Understanding
 /// {
 ///   "forms": { "went": "go", "mum": "mom" },
 ///   "protected": ["strike"],
+///   "not_forms": ["every", "his"],
 ///   "clause_starters": ["i", "my", "she"],
 ///   "terminators": ["but", "however"],
 ///   "concepts": { "face": ["face", "mouth", "smile"] },
@@ -25,7 +26,7 @@ public enum LanguageLoader {
     public static let defaultLanguage = "en"
 
     static let topKeys = [
-        "$schema", "$comment", "forms", "protected", "clause_starters", "terminators", "concepts", "context",
+        "$schema", "$comment", "forms", "protected", "not_forms", "clause_starters", "terminators", "concepts", "context",
         "redflags", "lists", "countries", "reviewed", "ambiguous", "quantities",
     ]
 
@@ -192,6 +193,8 @@ public enum LanguageLoader {
                     }
                 case "protected":
                     for (s, _) in strings(value, pointer) { spec.protected.insert(word(s)) }
+                case "not_forms":
+                    for (s, _) in strings(value, pointer) { spec.notForms.insert(word(s)) }
                 case "clause_starters":
                     for (s, _) in strings(value, pointer) { spec.clauseStarters.insert(word(s)) }
                 case "terminators":
