@@ -23,6 +23,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Report which nodes, edges, condition outcomes, variants, re-prompts and document items the transcripts reach.")
     var coverage = false
 
+    @Flag(help: "Print how every typed line was read, with the rule (file:line) that decided, as `understand` does.")
+    var explain = false
+
     @ArgumentParser.Option(help: "Format of the coverage report: text or json (json goes to stdout, the replay lines to stderr).")
     var format: CoverageFormat = .text
 
@@ -80,6 +83,12 @@ struct ReplayCommand: ParsableCommand {
             let result = Replayer.replay(transcript, engine: engine, file: file)
             turns += result.turns
             traces.append(result.trace)
+            if explain {
+                let inputs = result.transcript.numbered.compactMap { if case .you(let t) = $0.line { return ($0.number, t) } else { return nil } }
+                for (k, reading) in result.readings.enumerated() where k < inputs.count {
+                    say("  \(file):\(inputs[k].0): \"\(inputs[k].1)\" → " + (reading.isEmpty ? "(a command or nothing to read)" : reading.joined(separator: "; ")))
+                }
+            }
             if result.passed {
                 say("ok   \(file) (\(result.turns) turns)")
                 continue
@@ -100,6 +109,8 @@ struct ReplayCommand: ParsableCommand {
             if !result.diff.isEmpty {
                 say(String(result.diff.dropLast(result.diff.hasSuffix("\n") ? 1 : 0)))
                 say("  route to the first difference: " + result.route.map(\.description).joined(separator: " → "))
+                // How the last lines before it were read, and by which rule.
+                for line in result.understood.suffix(3) { say("  read " + line) }
             }
         }
         say("\(files.count - failed) of \(files.count) transcripts pass (\(turns) turns)")

@@ -545,6 +545,25 @@ struct ExploreRun {
             Transcript.HeaderEntry(key: "seed", value: String(options.seed)),
         ]
         let draft = Transcript(headerPairs: header, numbered: lines)
-        return Replayer.replay(draft, engine: plain, file: "counterexample").actual
+        var traced = plain
+        traced.tracing = true
+        let replayed = Replayer.replay(draft, engine: traced, file: "counterexample")
+        // Each typed line is followed by how it was read and the rule that decided, as comments, so
+        // the counterexample explains itself (replay ignores comments).
+        return Self.annotate(replayed.actual, with: replayed.readings)
+    }
+
+    /// A transcript with `# read: …` comments after each `you:` line that has a reading.
+    static func annotate(_ transcript: Transcript, with readings: [[String]]) -> Transcript {
+        var out: [Transcript.Numbered] = []
+        var k = 0
+        for line in transcript.numbered {
+            out.append(line)
+            if case .you = line.line {
+                if k < readings.count { for text in readings[k] { out.append(Transcript.Numbered(line: .comment("read: " + text), number: 0)) } }
+                k += 1
+            }
+        }
+        return Transcript(headerPairs: transcript.headerPairs, numbered: out)
     }
 }

@@ -12,4 +12,7 @@ public enum TraceEvent: Sendable, Hashable {
     /// Item `index` of a document was included.
     case documentItem(String, Int)
     case interrupt(String)
+    /// How the line typed at this node was read, and the rule (file:line) that decided: "red flag
+    /// 'stroke' by '@face ~3 @droop' (redflags.json:12)", "yes by the concept answer_yes (answers.json:40)".
+    case understood(NodeID, String)
 }

@@ -239,14 +239,34 @@ struct Turn {
         guard !reading.alarms.isEmpty || !reading.checks.isEmpty else { return false }
         let interrupts = graph.interrupts
         if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.alarms.contains) == true }) {
+            if tracing { understood(Self.describe(reading, decision: .alarm)) }
             fire(index, checking: false)
             return true
         }
         if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.checks.contains) == true }) {
+            if tracing { understood(Self.describe(reading, decision: .check)) }
             fire(index, checking: true)
             return true
         }
         return false
+    }
+
+    /// The findings of a reading that led to `decision`, with the rules that found them.
+    static func describe(_ reading: Reading, decision: Reading.Decision) -> String {
+        let findings = reading.findings.filter { $0.decision == decision }
+        let what = decision == .alarm ? "red flag" : "ask whether it is happening now:"
+        return findings.map { f in
+            let words = reading.words[f.words].map(\.typed).joined(separator: " ")
+            let context = f.context.map { " [\($0.kind.rawValue) '\($0.pattern)' (\($0.origin))]" }.joined()
+            return "\(what) '\(f.category)' in \"\(words)\" by '\(f.pattern)' (\(f.origin))" + context
+        }.joined(separator: "; ")
+    }
+
+    /// Records how the line typed at the open question was read (only when tracing).
+    private mutating func understood(_ text: String) {
+        guard tracing else { return }
+        let at = state.position ?? NodeID(dialog: "", node: "")
+        trace(.understood(at, text))
     }
 
     /// Leaves the open question for interrupt `index`'s flow (its check node when `checking` and it has

@@ -10,6 +10,23 @@ public enum Replayer {
         /// File line of the first line that differs.
         public var firstMismatchLine: Int?
         /// Node ids entered up to the turn of the first difference (all of them when none).
+        /// Where each step's part of `trace` ends (the first for the opening step, then one per typed line).
+        public var stepEnds: [Int] = []
+
+        /// How each typed line was read (`understood` events), one list per typed line, in order.
+        public var readings: [[String]] {
+            guard stepEnds.count > 1 else { return [] }
+            return (1..<stepEnds.count).map { k in
+                trace[stepEnds[k - 1]..<stepEnds[k]].compactMap { if case .understood(_, let text) = $0 { return text } else { return nil } }
+            }
+        }
+
+        /// How each line up to the first difference was read, with the rule that decided ("at
+        /// main.note: red flag 'stroke' by …"), in order.
+        public var understood: [String] {
+            trace[..<routeEnd].compactMap { if case .understood(let id, let text) = $0 { return "at \(id): \(text)" } else { return nil } }
+        }
+
         public var route: [NodeID] {
             trace[..<routeEnd].compactMap { if case .enter(let id) = $0 { return id } else { return nil } }
         }
@@ -20,7 +37,7 @@ public enum Replayer {
         public var passed: Bool { diff.isEmpty && assertionFailures.isEmpty }
 
         /// The transcript replayed.
-        let transcript: Transcript
+        public let transcript: Transcript
         /// Each step's outputs, the `.start` step first: `actual` is made of them when asked for.
         let steps: [[Output]]
         /// `actual` when the replay already made it (to compare lines that differ in bytes).
@@ -82,9 +99,11 @@ public enum Replayer {
         matcher.end()
         let trace = state.trace
         if matcher.agrees {
-            return Result(
+            var result = Result(
                 file: file, diff: "", firstMismatchLine: nil, assertionFailures: failures, trace: trace, turns: turns,
                 transcript: transcript, steps: steps, made: nil, routeEnd: trace.count, messages: engine.graph.messages)
+            result.stepEnds = traceEnds
+            return result
         }
         // The lines differ (in bytes at least): make them, and compare and diff them as text.
         let actual = Self.actual(of: transcript, steps: steps, messages: engine.graph.messages).numbered
@@ -104,10 +123,12 @@ public enum Replayer {
             let turn = actual.map(\.line).filter(isSpeech).prefix(k).filter(isYou).count
             routeEnd = traceEnds[min(turn, traceEnds.count - 1)]
         }
-        return Result(
+        var result = Result(
             file: file, diff: diff, firstMismatchLine: mismatch, assertionFailures: failures, trace: trace, turns: turns,
             transcript: transcript, steps: steps, made: Transcript(headerPairs: transcript.headerPairs, numbered: actual),
             routeEnd: routeEnd, messages: engine.graph.messages)
+        result.stepEnds = traceEnds
+        return result
     }
 
     /// The transcript as replayed: its comments and assertions where they were, its `you:` lines, and
