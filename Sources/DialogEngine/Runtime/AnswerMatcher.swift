@@ -44,7 +44,7 @@ public enum MatchOutcome: Sendable, Hashable {
 public struct AnswerMatcher: Sendable {
     typealias Word = TextNormalizer.Word
 
-    private enum Kind: Sendable {
+    enum Kind: Sendable {
         case bool
         case number(min: Double?, max: Double?, integer: Bool)
         case text
@@ -52,7 +52,7 @@ public struct AnswerMatcher: Sendable {
         case multi(LazyOptionIndex)
     }
 
-    private let kind: Kind
+    let kind: Kind
 
     public init(type: SlotType) {
         switch type {
@@ -142,6 +142,16 @@ public struct AnswerMatcher: Sendable {
         let leads = tokens[..<first.start].allSatisfy(Vocabulary.isLeadFiller)
         if leads, !corrected, bareTokens < tokens.count { return .matched(.bool(first.yes)) }
         return .noMatch
+    }
+
+    /// True when the first words of an answer, after lead fillers ("well", "hmm"), are a plain yes or no
+    /// phrase ("nope, PPO", "i dont think so").
+    static func opensWithYesOrNo(_ tokens: [String]) -> Bool {
+        for i in tokens.indices {
+            if Vocabulary.boolPhrase(at: i, in: tokens) != nil { return true }
+            if !Vocabulary.isLeadFiller(tokens[i]) { return false }
+        }
+        return false
     }
 
     // MARK: - number
