@@ -115,6 +115,9 @@ public struct Places: Sendable {
             // "Paris, Texas": a place then a wider one names the wider one's country, where that is one
             // of the first place's candidates or the first is a city of another country.
             if let last = candidates.last, last.codes.count == 1, candidates.count == 2 { return .country(last.codes[0]) }
+            // Another place of the line that fits one candidate ("Georgia, the state, Atlanta area").
+            let fitting = Set(kept.filter { $0.codes.count == 1 }.flatMap(\.codes)).intersection(codes)
+            if fitting.count == 1, let only = fitting.first { return .country(only) }
             return .ambiguous(codes)
         }
         return codes.first.map { .country($0) } ?? .none

@@ -156,6 +156,17 @@ public struct AnswerMatcher: Sendable {
 
     // MARK: - number
 
+    /// The number of a line that also says a skip phrase, when the number comes after the last skip
+    /// phrase ("I don't remember exactly, maybe 7"); nil otherwise ("7? no idea").
+    static func numberAfterSkip(_ line: String, tokens: [String], min: Double?, max: Double?, integer: Bool) -> MatchOutcome? {
+        guard let lastDigit = tokens.lastIndex(where: { $0.first?.isNumber == true }) else { return nil }
+        let skipEnd = (0..<tokens.count).last { start in
+            Vocabulary.skips.phrases.contains { AnswerMatcher.hasRun($0, in: tokens, at: start) }
+        }
+        guard let skipEnd, skipEnd < lastDigit else { return nil }
+        return matchNumber(line, tokens: tokens, min: min, max: max, integer: integer)
+    }
+
     private static func matchNumber(
         _ line: String, tokens: [String], min: Double?, max: Double?, integer: Bool
     ) -> MatchOutcome {

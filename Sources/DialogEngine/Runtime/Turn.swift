@@ -149,7 +149,12 @@ struct Turn {
             case .other:
                 outcome = .noMatch
             case .none:
-                break
+                // A number given after not knowing ("I don't remember exactly, maybe 7") is the answer.
+                if case .skipped = outcome, case .number(let min, let max, let integer) = def.type,
+                    let n = AnswerMatcher.numberAfterSkip(text, tokens: tokens, min: min, max: max, integer: integer)
+                {
+                    outcome = n
+                }
             }
         }
         if case .bool? = graph.slotType(question.slot), let language, let prepared {
