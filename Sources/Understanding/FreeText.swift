@@ -201,7 +201,10 @@ extension Language {
     }
 
     /// Words a point after does not end a sentence: "Dr. Sato", "St. Luke's".
-    static let abbreviations: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "jr", "sr", "no", "vs", "etc", "dept", "approx"]
+    static let abbreviations: Set<String> = [
+        "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "prof", "profa", "pr", "st", "mt", "jr", "sr", "sra", "srta", "mme", "mlle",
+        "dott", "dssa", "ing", "mag", "rev", "doc", "no", "vs", "etc", "dept", "approx", "hosp", "univ", "med", "ctr",
+    ]
 
     /// Where the first sentence or dash-separated part of a free-text answer ends, when more words follow:
     /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest.
