@@ -22,6 +22,8 @@ extension AnswerMatcher {
         var strength: Strength
         /// The label or synonym pointed at.
         var text: String
+        /// For a `.word` hit: the typed word only starts the option word ("prefer" in "no preference").
+        var prefixOnly = false
     }
 
     /// The option index of a choice or several-choice matcher.
@@ -83,7 +85,9 @@ extension AnswerMatcher.OptionIndex {
                 let owners = phrases.filter { $0.option == option && $0.words.contains { compared.hit(row, any: [$0]) } }
                 let negations = AnswerMatcher.Vocabulary.exceptions
                 let owner = owners.first { $0.texts.contains(where: negations.contains) } ?? owners.first
-                out.append(.init(option: option, words: span(row, 1), strength: .word, text: text(of: option, words: owner?.texts ?? [content[row]])))
+                let prefixOnly = !optionWords[option].contains { compared.typo(row, $0) != nil }
+                out.append(.init(option: option, words: span(row, 1), strength: .word, text: text(of: option, words: owner?.texts ?? [content[row]]),
+                                 prefixOnly: prefixOnly))
             }
         }
         return out

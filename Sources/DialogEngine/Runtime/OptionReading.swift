@@ -21,6 +21,8 @@ struct OptionReading {
             case concept(String)
             /// The label or a synonym (or one word of it, for `.word`).
             case plain(AnswerMatcher.PlainHit.Strength, String)
+            /// The start of one word of a label or synonym ("prefer" for "no preference").
+            case prefix(String)
         }
 
         var option: Int
@@ -34,8 +36,10 @@ struct OptionReading {
         var affirmedBy: String?
 
         var strong: Bool {
-            if case .plain(.word, _) = source { return false }
-            return true
+            switch source {
+            case .plain(.word, _), .prefix: return false
+            default: return true
+            }
         }
         var counts: Bool { negatedBy == nil && !nested }
     }
@@ -75,7 +79,7 @@ struct OptionReading {
             {
                 strength = .word
             }
-            hits.append(Hit(option: h.option, words: h.words, source: .plain(strength, h.text)))
+            hits.append(Hit(option: h.option, words: h.words, source: h.prefixOnly ? .prefix(h.text) : .plain(strength, h.text)))
         }
         for i in hits.indices {
             guard let t = scope.trigger(of: hits[i].words) else { continue }
@@ -167,7 +171,9 @@ struct OptionReading {
         let covered = Set(hits.flatMap { Array($0.words) })
         let table = AnswerMatcher.Vocabulary.fillerTable
         let rest = tokens.indices.filter { table[tokens[$0]] == nil && !covered.contains($0) }
-        return rest.isEmpty || (rest.count == 1 && !AnswerMatcher.Vocabulary.nonSelecting.contains(tokens[rest[0]]))
+        // A word only started ("prefer" for "preference") leaves no room for another word.
+        let started = hits.contains { if case .prefix = $0.source { return true } else { return false } }
+        return rest.isEmpty || (!started && rest.count == 1 && !AnswerMatcher.Vocabulary.nonSelecting.contains(tokens[rest[0]]))
     }
 
     /// For a several-choice question: every option named strongly, and in a short part of a list
@@ -221,6 +227,7 @@ struct OptionReading {
             switch h.source {
             case .concept(let c): by = "@\(c)"
             case .plain(let s, let t): by = s == .word ? "a word of '\(t)' (weak)" : s == .fuzzy ? "'\(t)' (typos forgiven)" : "'\(t)'"
+            case .prefix(let t): by = "the start of a word of '\(t)' (weak)"
             }
             var line = "option \(options[h.option].value): \"\(said)\" by \(by)"
             if let n = h.negatedBy {
