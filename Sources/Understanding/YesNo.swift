@@ -37,7 +37,7 @@ extension Language {
         let reading = yesNoReading(line, yes: yes, no: no)
         var out = reading.spans.map { s -> String in
             let said = line.tokens[s.words].map(\.text).joined(separator: " ")
-            let kind = s.kind == .yes ? "yes" : s.kind == .no ? "no" : "unsure"
+            let kind = s.kind == .yes ? "yes" : s.kind == .no ? "no" : s.kind == .unsure ? "unsure" : "hedge"
             var text = "\(kind) \"\(said)\" by @\(s.concept)"
             if let n = s.negatedBy { text += " → negated by \(n)" } else if !s.kept { text += " → inside a longer phrase of the other kind" }
             return text
@@ -53,7 +53,7 @@ extension Language {
         return out
     }
 
-    private enum SignalKind { case yes, no, unsure }
+    private enum SignalKind { case yes, no, unsure, hedge }
 
     private struct Signal {
         var kind: SignalKind
@@ -92,10 +92,11 @@ extension Language {
         look(["answer_yes"], .yes, specific: false)
         look(["answer_no"], .no, specific: false)
         look(["answer_unsure"], .unsure, specific: false)
+        look(["answer_hedge"], .hedge, specific: false)
         guard !spans.isEmpty else { return (.none, []) }
         // A phrase a negation governs says nothing; one inside a longer phrase of another kind neither.
         let scope = answerScope(line)
-        for i in spans.indices where spans[i].kind != .unsure {
+        for i in spans.indices where spans[i].kind != .unsure && spans[i].kind != .hedge {
             if let t = scope.trigger(of: spans[i].words) {
                 spans[i].negatedBy = "\"\(tokens[t.words].map(\.text).joined(separator: " "))\" by '\(t.pattern)' (\(t.origin))"
             }
@@ -107,6 +108,8 @@ extension Language {
                 && !live.contains { o in o.kind != s.kind && o.words.count > s.words.count && o.words.clamped(to: s.words) == s.words }
         }
         let kept = spans.filter(\.kept)
+        // Both at once ("maybe, maybe not", "yes and no"): asked again.
+        if kept.contains(where: { $0.kind == .hedge }) { return (.conflicting, spans) }
         let specific = kept.filter(\.specific)
         let chosen = specific.isEmpty ? kept : specific
         let answers = chosen.filter { $0.kind != .unsure }

@@ -95,6 +95,14 @@ struct OptionReading {
             }
             hits[i].negatedBy = "\"\(said)\" by '\(t.pattern)' (\(t.origin))"
         }
+        // A word of a negative label with no negation in front means the opposite: "better" is not
+        // "not better", "decided" is not "undecided".
+        for i in hits.indices where hits[i].negatedBy == nil && hits[i].affirmedBy == nil {
+            guard case .plain(let strength, let text) = hits[i].source, strength != .phrase,
+                Self.negationAffirms(text, typed: hits[i].words.map { tokens[$0] })
+            else { continue }
+            hits[i].negatedBy = "its label '\(text)' says the opposite"
+        }
         let live = hits.filter { $0.negatedBy == nil }
         for i in hits.indices {
             let w = hits[i].words

@@ -171,6 +171,8 @@ struct Turn {
                 if case .matched = outcome, !AnswerMatcher.opensWithYesOrNo(tokens) { outcome = .noMatch }
             }
         }
+        // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
+        if let language, let prepared, !language.concepts(["answer_confused"], in: prepared).isEmpty { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
