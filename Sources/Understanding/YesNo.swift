@@ -32,6 +32,12 @@ extension Language {
         yesNoReading(line, yes: yes, no: no).answer
     }
 
+    /// True when all a line says is that the person does not know (`answer_unsure`: "haven't decided
+    /// yet", "I'd have to ask the surgeon"): a skip at any question.
+    public func saysNotKnowing(_ line: PreparedLine) -> Bool {
+        yesNoReading(line, yes: [], no: []).answer == .unsure
+    }
+
     /// How a yes/no answer was read, one line per signal, for `understand`.
     public func explainYesNo(_ line: PreparedLine, yes: [String] = [], no: [String] = []) -> [String] {
         let reading = yesNoReading(line, yes: yes, no: no)

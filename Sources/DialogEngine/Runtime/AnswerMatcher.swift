@@ -307,7 +307,7 @@ extension AnswerMatcher {
         static let corrections: Set<String> = ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"]
 
         /// Words that may precede an option number ("option 2", "#2" already lost its "#").
-        static let indexLeads: Set<String> = ["option", "number", "no", "num", "nr", "choice", "answer", "the"]
+        static let indexLeads: Set<String> = ["option", "number", "no", "num", "nr", "choice", "answer", "the", "only", "just"]
 
         static let cardinals: [String: Int] = [
             "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

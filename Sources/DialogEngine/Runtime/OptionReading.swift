@@ -34,6 +34,9 @@ struct OptionReading {
         var nested = false
         /// The negation that makes a negative label or synonym whole ("haven't" + "decided" = "undecided").
         var affirmedBy: String?
+        /// A phrase of a concept that several options name (`@us_insured_unspecified`: "I have
+        /// insurance"): it counts only when nothing names one option of its own.
+        var shared = false
 
         var strong: Bool {
             switch source {
@@ -66,7 +69,8 @@ struct OptionReading {
             let spans = language.answerConceptSpans(named, in: line)
             for (o, option) in options.enumerated() {
                 for concept in option.concepts {
-                    for words in spans[concept] ?? [] { hits.append(Hit(option: o, words: words, source: .concept(concept))) }
+                    let shared = options.filter { $0.concepts.contains(concept) }.count > 1
+                    for words in spans[concept] ?? [] { hits.append(Hit(option: o, words: words, source: .concept(concept), negatedBy: nil, shared: shared)) }
                 }
             }
         }
@@ -103,7 +107,7 @@ struct OptionReading {
             else { continue }
             hits[i].negatedBy = "its label '\(text)' says the opposite"
         }
-        let live = hits.filter { $0.negatedBy == nil }
+        let live = hits.filter { $0.negatedBy == nil && !$0.shared }
         for i in hits.indices {
             let w = hits[i].words
             hits[i].nested = live.contains { o in
@@ -151,7 +155,8 @@ struct OptionReading {
     /// longest phrase ("medicare advantage through humana", "they come and go, mostly worse at night"),
     /// and a tie is asked. Otherwise one option named weakly by an answer made of little else.
     var choice: Choice {
-        let strong = hits.filter { $0.counts && $0.strong }
+        var strong = hits.filter { $0.counts && $0.strong }
+        if strong.contains(where: { !$0.shared }) { strong.removeAll(where: \.shared) }
         let named = Set(strong.map(\.option))
         if named.count == 1, let only = named.first { return .chosen(only) }
         if named.count > 1 {
@@ -188,7 +193,8 @@ struct OptionReading {
     /// ("risky, experimentl") an option its words point at on their own. `complete` is false when some
     /// part of the answer named nothing (the person is told what was noted).
     var several: (chosen: Set<Int>, complete: Bool, unsure: [Int]) {
-        let live = hits.filter(\.counts)
+        var live = hits.filter(\.counts)
+        if live.contains(where: { $0.strong && !$0.shared }) { live.removeAll(where: \.shared) }
         var chosen = Set(live.filter(\.strong).map(\.option))
         var unsure: Set<Int> = []
         var complete = true
@@ -238,6 +244,7 @@ struct OptionReading {
             case .prefix(let t): by = "the start of a word of '\(t)' (weak)"
             }
             var line = "option \(options[h.option].value): \"\(said)\" by \(by)"
+            if h.shared { line += " (shared by several options)" }
             if let n = h.negatedBy {
                 line += " → negated by \(n)"
             } else if let a = h.affirmedBy {

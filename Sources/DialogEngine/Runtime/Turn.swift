@@ -171,6 +171,13 @@ struct Turn {
                 if case .matched = outcome, !AnswerMatcher.opensWithYesOrNo(tokens) { outcome = .noMatch }
             }
         }
+        // Not knowing, in words the plain skip phrases do not hold ("haven't decided yet"): a skip.
+        if case .noMatch = outcome, read == nil, let language, let prepared, language.saysNotKnowing(prepared) {
+            switch graph.slotType(question.slot) {
+            case .choice?, .multi?: outcome = .skipped
+            default: break
+            }
+        }
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
         if let language, let prepared, !language.concepts(["answer_confused"], in: prepared).isEmpty { outcome = .noMatch }
         let usable: Bool
