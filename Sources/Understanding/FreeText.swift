@@ -28,19 +28,21 @@ extension Language {
         guard !raw.isEmpty else { return .empty }
         var tokensPerWord = raw.map { TextNormalizer.tokens(String($0)).count }
 
-        func tokenized() -> (ids: [Int32], prefixes: [[Int32]], owner: [Int]) {
+        func tokenized() -> (ids: [Int32], prefixes: [[Int32]], owner: [Int], typo: [Bool]) {
             var ids: [Int32] = []
             var prefixes: [[Int32]] = []
             var owner: [Int] = []
+            var typo: [Bool] = []
             for (w, word) in raw.enumerated() {
                 for token in TextNormalizer.tokens(String(word)) {
-                    let base = Lexicon.isDigits(token) ? token : self.base(of: token).0
+                    let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
                     ids.append(wordIDs[base] ?? -1)
                     prefixes.append(prefixHits(base))
                     owner.append(w)
+                    if case .typo = how { typo.append(true) } else { typo.append(false) }
                 }
             }
-            return (ids, prefixes, owner)
+            return (ids, prefixes, owner, typo)
         }
         func concept(_ name: String) -> Int? { conceptIndex[name] }
 
@@ -62,8 +64,24 @@ extension Language {
                 }
             }
             if any {
-                let rest = t.ids.indices.filter { !covered[$0] }
-                if rest.count <= 2 || rest.allSatisfy({ isFiller(t.ids[$0], t.prefixes[$0]) }) { return .skip }
+                // At most two other words that name something, none of them written like a name ("I
+                // honestly can't remember the name"; not "Dr Smith, I don't know his first name").
+                let rest = t.ids.indices.filter { !covered[$0] && (t.typo[$0] || !isFiller(t.ids[$0], t.prefixes[$0])) }
+                let named = rest.contains { i in t.owner[i] > 0 && raw[t.owner[i]].first?.isUppercase == true }
+                if rest.count <= 2 && !named { return .skip }
+            }
+        }
+
+        // A second sentence, or a part after a dash, says more about the value: "bladder cancer. It's
+        // early", "Dr Green - GP". The first part is the answer when it holds one; when it holds only a
+        // skip or nothing ("Not sure. Maybe Dr Ito"), the rest is read.
+        if let cut = Self.sentenceEnd(raw) {
+            let first = raw[..<cut.end].joined(separator: " ")
+            let rest = raw[cut.next...].joined(separator: " ")
+            switch readText(first) {
+            case .value(let v): return .value(v)
+            case .skip: return readText(rest) == .empty ? .skip : readText(rest)
+            case .empty: return readText(rest)
             }
         }
 
@@ -83,7 +101,9 @@ extension Language {
                     prefixes.append(prefixHits(base))
                 }
                 var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
-                if !ids.isEmpty, self.concept(aside, at: 0, &matcher) != nil || word.hasPrefix("(") {
+                // An age alone ("Joan, 84") comments on the value too.
+                let age = tokens.count == 1 && tokens[0].count <= 3 && Lexicon.isDigits(tokens[0])
+                if !ids.isEmpty, age || self.concept(aside, at: 0, &matcher) != nil || word.hasPrefix("(") {
                     raw.removeSubrange(w...)
                     tokensPerWord.removeSubrange(w...)
                     break
@@ -91,18 +111,29 @@ extension Language {
             }
         }
 
-        // Lead-ins and tails, again and again ("ok, his name is Tomasz"; "Kofi please").
+        // Lead-ins and tails, again and again ("ok, his name is Tomasz"; "Kofi please"); then frame words
+        // one or a few at a time ("they think it might be a stomach ulcer", "Mabel will do"), as long as
+        // something is left, a word written like a name stays ("the Royal Marsden"), a word read as a typo
+        // stays ("ACL recon"), and a negation after the frame keeps it ("they're not sure yet"). Someone
+        // else not knowing ("they don't know what it is") is kept as it is said.
+        func capitalized(_ t: (ids: [Int32], prefixes: [[Int32]], owner: [Int], typo: [Bool]), _ i: Int) -> Bool {
+            guard t.owner[i] > 0, let first = raw[t.owner[i]].first, first.isUppercase else { return false }
+            let word = raw[t.owner[i]].lowercased()
+            return !(word == "i" || word.hasPrefix("i'") || word.hasPrefix("i\u{2019}"))
+        }
         var changed = true
         while changed, !raw.isEmpty {
             changed = false
             t = tokenized()
             guard !t.ids.isEmpty else { break }
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            if let lead = concept("text_lead_in"), let end = self.concept(lead, at: 0, &matcher), end < t.ids.count {
+            if let generic = concept("text_generic_phrase"), self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
+            if let lead = concept("text_lead_in"), let end = self.concept(lead, at: 0, &matcher) {
+                // Words that only lead in, with nothing after them ("the doctor told me"): nothing to keep.
+                if end == t.ids.count { return .empty }
                 // Drop whole typed words only.
-                let lastWord = t.owner[end - 1]
-                if end == t.ids.count || t.owner[end] != lastWord {
-                    raw.removeSubrange(...lastWord)
+                if t.owner[end] != t.owner[end - 1] {
+                    raw.removeSubrange(...t.owner[end - 1])
                     changed = true
                     continue
                 }
@@ -114,19 +145,79 @@ extension Language {
                     changed = true
                     break
                 }
+                if changed { continue }
+            }
+            if othersDoNotKnow { break }
+            // A relative clause or a hedge after the value ends it ("Dr Hale who is a cardiologist").
+            if let cut = concept("text_cut") {
+                for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
+                    guard self.concept(cut, at: start, &matcher) != nil else { continue }
+                    raw.removeSubrange(t.owner[start]...)
+                    changed = true
+                    break
+                }
+                if changed { continue }
+            }
+            if let frame = concept("text_frame_before"), var end = self.concept(frame, at: 0, &matcher), end < t.ids.count,
+                t.owner[end] != t.owner[end - 1], !(0..<end).contains(where: { capitalized(t, $0) || t.typo[$0] })
+            {
+                // "the" before a name stays with it: "the Christie", "the Royal Marsden".
+                if capitalized(t, end), raw[t.owner[end - 1]].lowercased() == "the" { end -= 1 }
+                var keeps = end == 0
+                if !keeps, let keep = concept("text_keeps_frame") { keeps = self.concept(keep, at: end, &matcher) != nil }
+                if !keeps {
+                    raw.removeSubrange(...t.owner[end - 1])
+                    changed = true
+                    continue
+                }
+            }
+            if let frame = concept("text_frame_after") {
+                for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
+                    guard self.concept(frame, at: start, &matcher) == t.ids.count,
+                        !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] })
+                    else { continue }
+                    raw.removeSubrange(t.owner[start]...)
+                    changed = true
+                    break
+                }
             }
         }
         guard !raw.isEmpty else { return .empty }
 
-        // Nothing but generic words and fillers: nothing to keep.
+        // Nothing but generic words and fillers, or a phrase that names no one in particular ("my wife",
+        // "the person I care for"): nothing to keep.
         t = tokenized()
-        if t.ids.indices.allSatisfy({ isFiller(t.ids[$0], t.prefixes[$0]) }) { return .empty }
+        if t.ids.indices.allSatisfy({ !t.typo[$0] && isFiller(t.ids[$0], t.prefixes[$0]) }) { return .empty }
+        if let generic = concept("text_generic_phrase") {
+            var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
+            if self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
+        }
 
         var value = raw.joined(separator: " ")
         let edges: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "-", "–", "—", " "]
         while let first = value.first, edges.contains(first) { value.removeFirst() }
         while let last = value.last, edges.contains(last), !(last == "." && value.hasSuffix("Dr.")) { value.removeLast() }
         return value.isEmpty ? .empty : .value(value)
+    }
+
+    /// Words a point after does not end a sentence: "Dr. Sato", "St. Luke's".
+    static let abbreviations: Set<String> = [
+        "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "prof", "profa", "pr", "st", "mt", "jr", "sr", "sra", "srta", "mme", "mlle",
+        "dott", "dssa", "ing", "mag", "rev", "doc", "no", "vs", "etc", "dept", "approx", "hosp", "univ", "med", "ctr",
+    ]
+
+    /// Where the first sentence or dash-separated part of a free-text answer ends, when more words follow:
+    /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest.
+    static func sentenceEnd(_ raw: [Substring]) -> (end: Int, next: Int)? {
+        for w in raw.indices.dropLast() {
+            let word = raw[w]
+            if ["-", "\u{2013}", "\u{2014}", "--"].contains(String(word)), w > 0 { return (w, w + 1) }
+            guard let last = word.last, [".", "!", "?", ";"].contains(last) else { continue }
+            let bare = word.dropLast().lowercased()
+            if last == ".", abbreviations.contains(bare) || bare.count == 1 || bare.contains(".") { continue }
+            return (w + 1, w + 1)
+        }
+        return nil
     }
 
     /// Whether a word is a filler or a generic word (`text_generic`): it names nothing in particular.

@@ -71,6 +71,9 @@ public struct Places: Sendable {
     static let negations: Set<String> = ["not", "no", "never", "isnt", "arent", "wasnt", "originally", "born", "grew"]
     /// Words that mark where someone lives now ("living in Portugal").
     static let presentMarkers: Set<String> = ["in", "live", "living", "lives", "based", "moved", "now", "currently", "here", "treated"]
+    /// Words that mark where the care is, which the question asks ("the care is in Ireland but I live in
+    /// the UK").
+    static let careMarkers: Set<String> = ["care", "treatment", "treated", "hospital", "doctor", "doctors", "specialist", "surgery", "operation", "appointment", "appointments"]
 
     /// The country a line names, reading the longest phrase at each word; places after "not" or
     /// "from" (origin) are set aside, and where several countries remain, the one after "in" / "living"
@@ -83,7 +86,7 @@ public struct Places: Sendable {
             if phrases[word] != nil || Lexicon.isDigits(word) || lexicon.vocabulary.contains(word) { return word }
             return names.corrected(word) ?? lexicon.corrected(word) ?? word
         }
-        var hits: [(codes: [String], at: Int, present: Bool, negated: Bool)] = []
+        var hits: [(codes: [String], at: Int, present: Bool, negated: Bool, care: Bool)] = []
         var i = 0
         while i < tokens.count {
             var matched = 0
@@ -93,7 +96,8 @@ public struct Places: Sendable {
                     let before = tokens[max(0, i - 3)..<i]
                     // "not the US", "born in Poland": set aside. "living in Germany": where they are now.
                     let negated = tokens[max(0, i - 2)..<i].contains { Self.negations.contains($0) }
-                    hits.append((codes, i, !negated && before.contains { Self.presentMarkers.contains($0) }, negated))
+                    let care = tokens[max(0, i - 4)..<i].contains { Self.careMarkers.contains($0) }
+                    hits.append((codes, i, !negated && before.contains { Self.presentMarkers.contains($0) }, negated, care))
                     matched = length
                     break
                 }
@@ -102,6 +106,9 @@ public struct Places: Sendable {
         }
         let kept = hits.filter { !$0.negated }
         guard !kept.isEmpty else { return .none }
+        // Where the care is, when the line says so of one place only.
+        let cared = Set(kept.filter(\.care).map(\.codes))
+        if cared.count == 1, let codes = cared.first, codes.count == 1 { return .country(codes[0]) }
         let candidates = kept.contains(where: \.present) ? kept.filter(\.present) : kept
         var codes: [String] = []
         for hit in candidates {
@@ -115,6 +122,9 @@ public struct Places: Sendable {
             // "Paris, Texas": a place then a wider one names the wider one's country, where that is one
             // of the first place's candidates or the first is a city of another country.
             if let last = candidates.last, last.codes.count == 1, candidates.count == 2 { return .country(last.codes[0]) }
+            // Another place of the line that fits one candidate ("Georgia, the state, Atlanta area").
+            let fitting = Set(kept.filter { $0.codes.count == 1 }.flatMap(\.codes)).intersection(codes)
+            if fitting.count == 1, let only = fitting.first { return .country(only) }
             return .ambiguous(codes)
         }
         return codes.first.map { .country($0) } ?? .none

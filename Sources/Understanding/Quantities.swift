@@ -46,7 +46,17 @@ extension Language {
                 words[words.count - 1] = last + "." + token.text
                 continue
             }
-            words.append(token.text)
+            // "4yrs", "18mo", "80kg": a number and its unit typed as one word.
+            let text = token.text
+            if let first = text.unicodeScalars.first, ("0"..."9").contains(first),
+                let cut = text.unicodeScalars.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." }),
+                text.unicodeScalars[cut...].allSatisfy({ ("a"..."z").contains($0) })
+            {
+                words.append(String(text.unicodeScalars[..<cut]))
+                words.append(String(text.unicodeScalars[cut...]))
+                continue
+            }
+            words.append(text)
         }
         func number(_ i: Int) -> Double? {
             guard i >= 0, i < words.count else { return nil }
@@ -78,6 +88,16 @@ extension Language {
             }
             guard var value = number(i) else {
                 if words[i] == "-" { i += 1; continue }
+                // "year and half", "year and a half" with no number before it.
+                if let u = unit(i), i + 2 < words.count, words[i + 1] == "and",
+                    words[i + 2] == "half" || (i + 3 < words.count && (words[i + 2] == "a" || words[i + 2] == "an") && words[i + 3] == "half")
+                {
+                    total += 1.5 * u
+                    found = true
+                    i += words[i + 2] == "half" ? 3 : 4
+                    lastEnd = i
+                    continue
+                }
                 // "a year", "a fortnight".
                 if (words[i] == "a" || words[i] == "an"), let u = unit(i + 1) {
                     var amount = 1.0
@@ -86,6 +106,9 @@ extension Language {
                     if next + 2 < words.count, words[next] == "and", words[next + 1] == "a" || words[next + 1] == "an", words[next + 2] == "half" {
                         amount += 0.5
                         next += 3
+                    } else if next + 1 < words.count, words[next] == "and", words[next + 1] == "half" {
+                        amount += 0.5
+                        next += 2
                     }
                     // "a year or two": the middle of one and two.
                     if next + 1 < words.count, q.rangeWords.contains(words[next]), let upper = number(next + 1), unit(next + 2) == nil || unit(next + 2) == u {

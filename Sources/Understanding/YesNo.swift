@@ -4,7 +4,9 @@
 ///
 /// General signals are the concepts `answer_yes`, `answer_no` and `answer_unsure` of the language data;
 /// a question adds its own with `"yes"` and `"no"` (concepts it names), and those win over the general
-/// ones. Where a phrase lies inside a longer one ("no worries" inside … "no"), the longer one counts.
+/// ones. Where a phrase lies inside a longer one ("no worries" inside … "no"), the longer one counts. A
+/// phrase a negation governs (`Language.answerScope`: "I don't want to carry them around" is not "I'll
+/// carry them") says nothing, unless the phrase holds its own negation ("not permanent").
 public enum YesNoAnswer: Sendable, Hashable {
     case yes
     case no
@@ -12,6 +14,9 @@ public enum YesNoAnswer: Sendable, Hashable {
     case unsure
     /// Signals both ways that the question's own phrases do not settle: ask again.
     case conflicting
+    /// Not knowing, said among other words ("I'm not sure to be honest", "not sure what you mean"): a
+    /// skip when the plain skip phrases say so, else asked again.
+    case unclear
     /// Nothing this reading knows: left to the plain matcher.
     case none
 }
@@ -24,22 +29,63 @@ extension Language {
 
     /// `readYesNo` for a prepared line.
     public func readYesNo(_ line: PreparedLine, yes: [String] = [], no: [String] = []) -> YesNoAnswer {
+        yesNoReading(line, yes: yes, no: no).answer
+    }
+
+    /// True when all a line says is that the person does not know (`answer_unsure`: "haven't decided
+    /// yet", "I'd have to ask the surgeon"): a skip at any question.
+    public func saysNotKnowing(_ line: PreparedLine) -> Bool {
+        yesNoReading(line, yes: [], no: []).answer == .unsure
+    }
+
+    /// How a yes/no answer was read, one line per signal, for `understand`.
+    public func explainYesNo(_ line: PreparedLine, yes: [String] = [], no: [String] = []) -> [String] {
+        let reading = yesNoReading(line, yes: yes, no: no)
+        var out = reading.spans.map { s -> String in
+            let said = line.tokens[s.words].map(\.text).joined(separator: " ")
+            let kind = s.kind == .yes ? "yes" : s.kind == .no ? "no" : s.kind == .unsure ? "unsure" : "hedge"
+            var text = "\(kind) \"\(said)\" by @\(s.concept)"
+            if let n = s.negatedBy { text += " → negated by \(n)" } else if !s.kept { text += " → inside a longer phrase of the other kind" }
+            return text
+        }
+        switch reading.answer {
+        case .yes: out.append("reads yes")
+        case .no: out.append("reads no")
+        case .unsure: out.append("reads not knowing (a skip)")
+        case .conflicting: out.append("reads both ways: asked again")
+        case .unclear: out.append("reads not knowing among other words: a skip if a skip phrase says so, else asked again")
+        case .none: out.append("no yes or no by meaning: the plain yes/no words decide, when they open a short answer")
+        }
+        return out
+    }
+
+    private enum SignalKind { case yes, no, unsure, hedge }
+
+    private struct Signal {
+        var kind: SignalKind
+        var specific: Bool
+        var words: Range<Int>
+        var concept: String
+        var negatedBy: String?
+        var kept = true
+    }
+
+    private func yesNoReading(_ line: PreparedLine, yes: [String], no: [String]) -> (answer: YesNoAnswer, spans: [Signal]) {
         let tokens = line.tokens
-        guard !tokens.isEmpty else { return .none }
+        guard !tokens.isEmpty else { return (.none, []) }
         let ids = line.ids
         var matcher = Matcher(language: self, line: line)
         let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
         matcher.setClauses(clauses)
 
-        enum Kind { case yes, no, unsure }
-        var spans: [(kind: Kind, specific: Bool, words: Range<Int>)] = []
-        func look(_ names: [String], _ kind: Kind, specific: Bool) {
+        var spans: [Signal] = []
+        func look(_ names: [String], _ kind: SignalKind, specific: Bool) {
             for name in names {
                 guard let c = conceptIndex[name] else { continue }
                 var start = 0
                 while start < ids.count {
                     if let end = concept(c, at: start, &matcher) {
-                        spans.append((kind, specific, start..<end))
+                        spans.append(Signal(kind: kind, specific: specific, words: start..<end, concept: name))
                         start = end
                     } else {
                         start += 1
@@ -52,26 +98,42 @@ extension Language {
         look(["answer_yes"], .yes, specific: false)
         look(["answer_no"], .no, specific: false)
         look(["answer_unsure"], .unsure, specific: false)
-        // A phrase inside a longer phrase of another kind does not count.
-        let kept = spans.filter { s in
-            !spans.contains { o in o.kind != s.kind && o.words.count > s.words.count && o.words.clamped(to: s.words) == s.words }
+        look(["answer_hedge"], .hedge, specific: false)
+        guard !spans.isEmpty else { return (.none, []) }
+        // A phrase a negation governs says nothing; one inside a longer phrase of another kind neither.
+        let scope = answerScope(line)
+        for i in spans.indices where spans[i].kind != .unsure && spans[i].kind != .hedge {
+            if let t = scope.trigger(of: spans[i].words) {
+                spans[i].negatedBy = "\"\(tokens[t.words].map(\.text).joined(separator: " "))\" by '\(t.pattern)' (\(t.origin))"
+            }
         }
+        let live = spans.filter { $0.negatedBy == nil }
+        for i in spans.indices {
+            let s = spans[i]
+            spans[i].kept = s.negatedBy == nil
+                && !live.contains { o in o.kind != s.kind && o.words.count > s.words.count && o.words.clamped(to: s.words) == s.words }
+        }
+        let kept = spans.filter(\.kept)
+        // Both at once ("maybe, maybe not", "yes and no"): asked again.
+        if kept.contains(where: { $0.kind == .hedge }) { return (.conflicting, spans) }
         let specific = kept.filter(\.specific)
         let chosen = specific.isEmpty ? kept : specific
         let answers = chosen.filter { $0.kind != .unsure }
         if answers.isEmpty {
-            // Unsure only when that is all the line says ("not sure"), not "maybe my partner".
+            // Unsure when that is all the line says ("not sure"); among other words ("not sure what you
+            // mean", "maybe my partner") the question is asked again.
+            if chosen.isEmpty { return (.none, spans) }
             let covered = Set(chosen.flatMap { Array($0.words) })
-            return chosen.isEmpty || ids.count - covered.count > 1 ? .none : .unsure
+            return (ids.count - covered.count > 1 ? .unclear : .unsure, spans)
         }
         let kinds = Set(answers.map { $0.kind == .yes })
-        if kinds.count == 1 { return kinds.first == true ? .yes : .no }
+        if kinds.count == 1 { return (kinds.first == true ? .yes : .no, spans) }
         // Both ways: the question's own phrases conflict, so ask; general ones give way to the last
         // clause ("no, wait, yes").
-        if !specific.isEmpty { return .conflicting }
+        if !specific.isEmpty { return (.conflicting, spans) }
         let last = answers.max { $0.words.lowerBound < $1.words.lowerBound }
         let lastClause = clauses[last?.words.lowerBound ?? 0]
         let inLast = Set(answers.filter { clauses[$0.words.lowerBound] == lastClause }.map { $0.kind == .yes })
-        return inLast.count == 1 ? (inLast.first == true ? .yes : .no) : .conflicting
+        return (inLast.count == 1 ? (inLast.first == true ? .yes : .no) : .conflicting, spans)
     }
 }

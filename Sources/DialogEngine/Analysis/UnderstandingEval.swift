@@ -110,6 +110,9 @@ public struct UnderstandingProbe: Sendable {
         } else {
             out.append("(no language data: red flags match interrupt keywords only)")
         }
+        if let node, let question = engine.graph.nodes[node]?.question {
+            out.append(contentsOf: Engine.explainAnswer(line, question: question, graph: engine.graph))
+        }
         if let node {
             let outcome = run(line, at: node)
             if let a = outcome.alarm {

@@ -44,7 +44,7 @@ public enum MatchOutcome: Sendable, Hashable {
 public struct AnswerMatcher: Sendable {
     typealias Word = TextNormalizer.Word
 
-    private enum Kind: Sendable {
+    enum Kind: Sendable {
         case bool
         case number(min: Double?, max: Double?, integer: Bool)
         case text
@@ -52,7 +52,7 @@ public struct AnswerMatcher: Sendable {
         case multi(LazyOptionIndex)
     }
 
-    private let kind: Kind
+    let kind: Kind
 
     public init(type: SlotType) {
         switch type {
@@ -144,7 +144,28 @@ public struct AnswerMatcher: Sendable {
         return .noMatch
     }
 
+    /// True when the first words of an answer, after lead fillers ("well", "hmm"), are a plain yes or no
+    /// phrase ("nope, PPO", "i dont think so").
+    static func opensWithYesOrNo(_ tokens: [String]) -> Bool {
+        for i in tokens.indices {
+            if Vocabulary.boolPhrase(at: i, in: tokens) != nil { return true }
+            if !Vocabulary.isLeadFiller(tokens[i]) { return false }
+        }
+        return false
+    }
+
     // MARK: - number
+
+    /// The number of a line that also says a skip phrase, when the number comes after the last skip
+    /// phrase ("I don't remember exactly, maybe 7"); nil otherwise ("7? no idea").
+    static func numberAfterSkip(_ line: String, tokens: [String], min: Double?, max: Double?, integer: Bool) -> MatchOutcome? {
+        guard let lastDigit = tokens.lastIndex(where: { $0.first?.isNumber == true }) else { return nil }
+        let skipEnd = (0..<tokens.count).last { start in
+            Vocabulary.skips.phrases.contains { AnswerMatcher.hasRun($0, in: tokens, at: start) }
+        }
+        guard let skipEnd, skipEnd < lastDigit else { return nil }
+        return matchNumber(line, tokens: tokens, min: min, max: max, integer: integer)
+    }
 
     private static func matchNumber(
         _ line: String, tokens: [String], min: Double?, max: Double?, integer: Bool
@@ -286,7 +307,7 @@ extension AnswerMatcher {
         static let corrections: Set<String> = ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"]
 
         /// Words that may precede an option number ("option 2", "#2" already lost its "#").
-        static let indexLeads: Set<String> = ["option", "number", "no", "num", "nr", "choice", "answer", "the"]
+        static let indexLeads: Set<String> = ["option", "number", "no", "num", "nr", "choice", "answer", "the", "only", "just"]
 
         static let cardinals: [String: Int] = [
             "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -87,53 +87,43 @@ struct Turn {
                 break
             }
         }
-        if !Self.looksLikeQuestion(text, tokens), let language, let prepared {
+        // Options by meaning and by name, with negation and the strength of each hint (`OptionReading`).
+        var read: MatchOutcome?
+        var guessed = false
+        var hinted = false
+        if let language, let prepared {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
-                if let n = language.ordinal(in: text, count: options.count) {
+                if !Self.looksLikeQuestion(text, tokens), let n = language.ordinal(in: text, count: options.count) {
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
+                let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
+                read = Self.choiceOutcome(reading)
+                hinted = !reading.hits.isEmpty
+                if case .guess = reading.choice { guessed = true }
             case .multi(let options)?:
-                if let (meant, byPosition) = multiFromMeaning(options, text, prepared, language) {
-                    // What the plain matcher reads too, whole or part by part ("serious, and the chemo
-                    // isn't working": "serious" by its label, the rest by meaning) — unless the answer
-                    // named options by their place ("the second one", "all of them").
-                    var chosen = meant
-                    var whole: Set<String>?
-                    if !byPosition {
-                        if case .matched(.set(let values)) = question.matcher.match(text, tokens: tokens) { whole = Set(values) }
-                        if let whole { chosen.formUnion(whole) }
-                        // The parts the plain matcher cuts a list answer into (commas, "and", "plus" …).
-                        for part in AnswerMatcher.OptionIndex.parts(of: text).map({ $0.joined(separator: " ") }) where part != text {
-                            if case .matched(.set(let values)) = question.matcher.match(part) { chosen.formUnion(values) }
-                        }
-                    } else {
-                        whole = chosen
-                    }
-                    let values = options.filter { chosen.contains($0.value) }
-                    if !values.isEmpty, whole != chosen {
-                        say(graph.messages.text(.noted, ["options": ListFormatter.join(values.map { $0.label.lowercased() }, conjunction: graph.messages[.listAnd])]), .info)
-                    }
-                    accept(.set(values.map(\.value)), tokens: tokens, at: step, question)
+                if !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
+                    accept(.set(values), tokens: tokens, at: step, question)
                     return
                 }
+                let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
+                let (outcome, partly) = Self.multiOutcome(reading, text: text)
+                if case .ambiguous? = outcome { guessed = true }
+                hinted = !reading.hits.isEmpty
+                if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
+                    let labels = options.filter { values.contains($0.value) }.map { $0.label.lowercased() }
+                    say(graph.messages.text(.noted, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listAnd])]), .info)
+                }
+                read = outcome
             default: break
             }
+            // Not knowing wins over a guess: "no idea what plan it is" is a skip, whatever "plan" hints at.
+            if guessed, case .skipped = question.matcher.match(text, tokens: tokens) { read = .skipped }
         }
-        if !Self.looksLikeQuestion(text, tokens), let prepared {
-            let hits = conceptOptions(question, prepared)
-            if hits.count == 1 {
-                accept(.choice(hits[0].value), tokens: tokens, at: step, question)
-                return
-            } else if hits.count > 1 {
-                let labels = hits.map { "\"\($0.label)\"" }
-                say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
-                unusable(question, at: step)
-                return
-            }
-        }
-        var outcome = question.matcher.match(text, tokens: tokens)
+        var outcome = read ?? question.matcher.match(text, tokens: tokens)
+        // Options the reading set aside (negated, or inside a longer phrase) are not read again word by word.
+        if read == nil, hinted, case .matched = outcome { outcome = .noMatch }
         if case .number? = graph.slotType(question.slot), let def = graph.slots[question.slot], !def.units.isEmpty,
             let language = graph.language?.language
         {
@@ -159,7 +149,12 @@ struct Turn {
             case .other:
                 outcome = .noMatch
             case .none:
-                break
+                // A number given after not knowing ("I don't remember exactly, maybe 7") is the answer.
+                if case .skipped = outcome, case .number(let min, let max, let integer) = def.type,
+                    let n = AnswerMatcher.numberAfterSkip(text, tokens: tokens, min: min, max: max, integer: integer)
+                {
+                    outcome = n
+                }
             }
         }
         if case .bool? = graph.slotType(question.slot), let language, let prepared {
@@ -169,15 +164,30 @@ struct Turn {
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
             case .conflicting: outcome = .noMatch
-            case .none: break
+            case .unclear: if case .skipped = outcome {} else { outcome = .noMatch }
+            case .none:
+                // The plain yes/no words only when they open the answer ("nope, PPO"), not from a stray
+                // word further on ("maybe, maybe not").
+                if case .matched = outcome, !AnswerMatcher.opensWithYesOrNo(tokens) { outcome = .noMatch }
             }
         }
+        // Not knowing, in words the plain skip phrases do not hold ("haven't decided yet"): a skip.
+        if case .noMatch = outcome, read == nil, let language, let prepared, language.saysNotKnowing(prepared) {
+            switch graph.slotType(question.slot) {
+            case .choice?, .multi?: outcome = .skipped
+            default: break
+            }
+        }
+        // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
+        if let language, let prepared, !language.concepts(["answer_confused"], in: prepared).isEmpty { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
         default: usable = false
         }
         if !usable, interrupt(tokens, at: id, urgent: false) { return }
+        // A question asked back ("will the NHS pay for it?") that no common question answers is not an answer.
+        if Self.isQuestion(text, tokens) { outcome = .noMatch }
         switch outcome {
         case .matched(.number(let n)):
             switch convertUnits(n, tokens: tokens, slot: question.slot) {
@@ -331,6 +341,12 @@ struct Turn {
         "who", "where", "which", "am", "may", "might", "shall",
     ]
 
+    /// "will the NHS pay for it?", "how long will it take?": a question word first and a question mark
+    /// last. Such a line is never recorded as an answer; a common question may answer it.
+    static func isQuestion(_ text: String, _ tokens: [String]) -> Bool {
+        endsWithQuestionMark(text) && tokens.first.map { questionWordTable[$0] != nil } == true
+    }
+
     /// "will insurance pay?", "can I do this online" — a question, not an answer: common-question
     /// interrupts get the first go at it even when some option's word appears in it.
     static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
@@ -374,37 +390,47 @@ struct Turn {
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
     }
 
-    /// The options of a choice question whose `@concept` synonyms occur in the line ("my employer's
-    /// Vitality plan" → private); a phrase inside a longer one of another option does not count, and
-    /// where several options are named, one named by a longer phrase than any other is the more
-    /// specific ("medicare advantage through humana" → Advantage).
-    private func conceptOptions(_ question: Question, _ text: PreparedLine) -> [Option] {
-        guard case .choice(let options)? = graph.slotType(question.slot), let language = graph.language?.language else { return [] }
-        let named = options.flatMap(\.concepts)
-        guard !named.isEmpty else { return [] }
-        let spans = language.conceptSpans(named, in: text)
-        guard !spans.isEmpty else { return [] }
-        let hits = options.compactMap { option -> (Option, Int)? in
-            let longest = option.concepts.flatMap { spans[$0] ?? [] }.map(\.count).max()
-            return longest.map { (option, $0) }
+    /// A choice answer as `OptionReading` reads it; nil when it names no option (the plain matcher then
+    /// reads skips and option numbers).
+    static func choiceOutcome(_ reading: OptionReading) -> MatchOutcome? {
+        switch reading.choice {
+        case .chosen(let o): return .matched(.choice(reading.options[o].value))
+        case .ambiguous(let os), .guess(let os): return .ambiguous(os.map { reading.options[$0] })
+        case .nothing: return nil
         }
-        let best = hits.map(\.1).max() ?? 0
-        let top = hits.filter { $0.1 == best }
-        return top.count == 1 ? [top[0].0] : hits.map(\.0)
     }
 
-    /// The options a several-choice answer names by meaning (`@concept` synonyms anywhere in the line,
-    /// "all of them", "the second one"); nil when it names none this way (the plain matcher reads it).
-    private func multiFromMeaning(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> (Set<String>, Bool)? {
-        if line.tokens.count <= 5, !language.concepts(["option_all"], in: line).isEmpty {
-            return (Set(options.map(\.value)), true)
+    /// A several-choice answer as `OptionReading` reads it, with option numbers ("1, 3", "2 and 4") from
+    /// the plain matcher's list parts, and whether some part named nothing; nil when it names no option.
+    static func multiOutcome(_ reading: OptionReading, text: String) -> (MatchOutcome?, partly: Bool) {
+        let (chosen, complete, unsure) = reading.several
+        var all = chosen
+        var numbered = false
+        if let index = reading.index {
+            for part in AnswerMatcher.OptionIndex.parts(of: text) {
+                if let numbers = index.numberList(part) {
+                    all.formUnion(numbers)
+                    numbered = true
+                }
+            }
         }
-        if let n = language.ordinal(in: text, count: options.count) { return ([options[n - 1].value], true) }
-        let named = options.flatMap(\.concepts)
-        guard !named.isEmpty else { return nil }
-        let found = language.concepts(named, in: line)
-        let hit = options.filter { $0.concepts.contains(where: found.contains) }.map(\.value)
-        return hit.isEmpty ? nil : (Set(hit), false)
+        if !all.isEmpty {
+            let values = reading.options.indices.filter(all.contains).map { reading.options[$0].value }
+            return (.matched(.set(values)), !complete && !numbered)
+        }
+        if !unsure.isEmpty { return (.ambiguous(unsure.map { reading.options[$0] }), false) }
+        return (nil, false)
+    }
+
+    /// Options a several-choice answer names by their place: "all of them" (in a short answer without
+    /// an exception: "all but the cost" is read word by word), "the second one".
+    private func multiByPosition(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> [String]? {
+        let exception = line.tokens.contains { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
+        if line.tokens.count <= 5, !exception, !language.concepts(["option_all"], in: line).isEmpty {
+            return options.map(\.value)
+        }
+        if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
+        return nil
     }
 
     /// The keyword rules of a map that an answer names. Keywords a negation governs do not count ("they
