@@ -26,6 +26,7 @@ follow the Unicode version of this Python (`unicodedata.unidata_version`), named
 
 import argparse
 import os
+import re
 import sys
 import unicodedata as ud
 
@@ -91,7 +92,9 @@ def trailing_spacing_marks():
 
 def tables():
     trailing = trailing_spacing_marks()
-    removed = [c for c in scalars() if ud.category(chr(c)) not in ("Mn", "Me") and (c in trailing or within(c, OTHER_EXTENDERS))]
+    removed = [
+        c for c in scalars() if ud.category(chr(c)) not in ("Mn", "Me") and (c in trailing or within(c, OTHER_EXTENDERS))
+    ]
     extenders = set(removed)
     keys, values, keep_after = [], [], []
     for c in scalars():
@@ -149,7 +152,14 @@ def main():
     current = open(TABLE, encoding="utf-8").read() if os.path.exists(TABLE) else ""
     if args.check:
         if current != text:
-            print(f"{os.path.relpath(TABLE, ROOT)} is not what scripts/fold-table.py writes; run it", file=sys.stderr)
+            written = re.search(r"unicodedata \(Unicode ([0-9.]+)\)", current)
+            if written and written.group(1) != ud.unidata_version:
+                print(
+                    f"FoldTable.swift was generated with Unicode {written.group(1)}, this Python has "
+                    f"{ud.unidata_version}: run the check with that Python, or regenerate and test",
+                    file=sys.stderr)
+            else:
+                print(f"{os.path.relpath(TABLE, ROOT)} is not what scripts/fold-table.py writes; run it", file=sys.stderr)
             return 1
         print(f"{os.path.relpath(TABLE, ROOT)} is current (Unicode {ud.unidata_version})")
         return 0

@@ -11,10 +11,14 @@ import Testing
         let slow = Command(slow: text)
         switch Command.asciiLookup(text) {
         case .found(let command):
-            #expect(slow == command, "\(text.debugDescription): fast \(command), slow \(String(describing: slow))", sourceLocation: sourceLocation)
+            #expect(
+                slow == command, "\(text.debugDescription): fast \(command), slow \(String(describing: slow))",
+                sourceLocation: sourceLocation)
             return true
         case .none:
-            #expect(slow == nil, "\(text.debugDescription): fast none, slow \(String(describing: slow))", sourceLocation: sourceLocation)
+            #expect(
+                slow == nil, "\(text.debugDescription): fast none, slow \(String(describing: slow))",
+                sourceLocation: sourceLocation)
             return true
         case .undecided:
             return false
@@ -23,10 +27,13 @@ import Testing
 
     @Test func everyCommandPhraseIsFoundByBoth() {
         for (text, command) in Command.phrases {
-            for variant in [text, text.uppercased(), " \(text)?", "\t\(text.capitalized)!\t", "\(text) ...", "\(text)?!"] {
+            for variant in [
+                text, text.uppercased(), " \(text)?", "\t\(text.capitalized)!\t", "\(text) ...", "\(text)?!",
+            ] {
                 // Only a line that starts with "save " is left to the general reading.
                 let decided = Self.agree(variant)
-                #expect(decided || variant.lowercased().trimmingBlanks().hasPrefix("save "), "\(variant.debugDescription)")
+                #expect(
+                    decided || variant.lowercased().trimmingBlanks().hasPrefix("save "), "\(variant.debugDescription)")
                 #expect(Command(variant) == command, "\(variant.debugDescription)")
                 #expect(Command(slow: variant) == command, "\(variant.debugDescription)")
             }
@@ -70,7 +77,9 @@ import Testing
             }
             let text = String(chars)
             if Self.agree(text) { decided += 1 }
-            if text.utf8.allSatisfy({ $0 < 0x80 }) && !text.lowercased().trimmingBlanks().hasPrefix("save ") { ascii += 1 }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) && !text.lowercased().trimmingBlanks().hasPrefix("save ") {
+                ascii += 1
+            }
         }
         // Every ASCII line that does not start with "save " is decided by the fast path.
         #expect(decided == ascii)

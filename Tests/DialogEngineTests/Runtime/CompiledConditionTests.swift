@@ -88,7 +88,9 @@ private func candidateValues(for condition: Condition) -> [Value?] {
         case .text(let t): pool += [.text(t), .choice(t), .set([t]), .set([t, "other"])]
         case .number(let n): pool += [.number(n - 1), .number(n), .number(n + 1)]
         case .bool(let b): pool += [.bool(b)]
-        case .list(let items): pool += [.set(items), .set(Array(items.reversed()))] + items.flatMap { [.choice($0), .text($0), .set([$0])] }
+        case .list(let items):
+            pool += [.set(items), .set(Array(items.reversed()))]
+            pool += items.flatMap { [.choice($0), .text($0), .set([$0])] }
         }
     }
     func walk(_ c: Condition) {
@@ -119,7 +121,8 @@ func compiledConditionMatchesShippedDialogs() throws {
         let pool = candidateValues(for: condition)
         for _ in 0..<200 {
             let table = names.map { _ in pool[random.pick(pool.count)] }
-            let slots = Dictionary(uniqueKeysWithValues: zip(names, table).compactMap { name, value in value.map { (name, $0) } })
+            let slots = Dictionary(
+                uniqueKeysWithValues: zip(names, table).compactMap { name, value in value.map { (name, $0) } })
             let expected = condition.evaluate { slots[$0] }
             outcomes.insert(expected)
             #expect(compiled.evaluate(table) == expected, "\(condition) with \(slots)")
