@@ -93,16 +93,12 @@ public struct Lexicon: Sendable {
     }
 
     /// FNV-1a over scalars (one hash for words and their deletions, so the two can be compared).
-    static func hash(_ scalars: [UInt32]) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
-        return h
-    }
+    static func hash(_ scalars: [UInt32]) -> UInt64 { FNV1a.hash(scalars) }
 
     /// The hash of `scalars` without the one at `skip`.
     static func hash(_ scalars: [UInt32], skipping skip: Int) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for (i, v) in scalars.enumerated() where i != skip { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+        var h = FNV1a.basis
+        for (i, v) in scalars.enumerated() where i != skip { h = FNV1a.adding(UInt64(v), to: h) }
         return h
     }
 

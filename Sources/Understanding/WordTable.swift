@@ -1,4 +1,4 @@
-/// A read-only `[String: Int]` for looking up typed words: ASCII words are found by an FNV-1a hash
+/// A read-only `[String: Int]` for looking up typed words: ASCII words are found by an `FNV1a` hash
 /// of their bytes in an open-addressed table, which costs a fraction of `String` hashing. Gives
 /// exactly what the dictionary gives: when a key is not ASCII, or the word looked up is not, the
 /// dictionary itself answers (for ASCII text, `String` equality is byte equality).
@@ -30,8 +30,7 @@ package struct WordTable: Sendable {
         var counts = [Int32](repeating: 0, count: values.count)
         var bytes: [UInt8] = []
         if allASCII {
-            // Keys in sorted order, so the layout does not depend on the dictionary's.
-            // Any order gives the same answers; only which slot a key lands in differs.
+            // Any order of the keys gives the same answers; only which slot a key lands in differs.
             for key in dictionary.keys {
                 let utf8 = Array(key.utf8)
                 let hash = Self.hash(utf8)
@@ -52,11 +51,10 @@ package struct WordTable: Sendable {
         mask = size - 1
     }
 
+    /// `FNV1a` of the bytes, its low 32 bits (what each slot keeps).
     @inline(__always)
     private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return h
+        UInt32(truncatingIfNeeded: FNV1a.hash(bytes))
     }
 
     /// `dictionary[word]`.
@@ -64,15 +62,15 @@ package struct WordTable: Sendable {
         guard allASCII else { return dictionary[word] }
         var word = word
         let found = word.withUTF8 { typed -> Int?? in
-            var h: UInt32 = 2_166_136_261
+            var h = FNV1a.basis
             var high: UInt8 = 0
             for b in typed {
-                h = (h ^ UInt32(b)) &* 16_777_619
+                h = FNV1a.adding(UInt64(b), to: h)
                 high |= b
             }
             // Not ASCII: the dictionary decides (canonical equivalence).
             if high >= 0x80 { return .none }
-            return .some(lookup(typed, hash: h))
+            return .some(lookup(typed, hash: UInt32(truncatingIfNeeded: h)))
         }
         if let found { return found }
         return dictionary[word]

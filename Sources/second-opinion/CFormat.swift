@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// printf-style formatting through the C library (`String(format:)` lives in Foundation, which the
 /// chat binary does not load).
 enum CFormat {

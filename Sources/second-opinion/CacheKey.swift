@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The secret that seals the compiled dialogs: 32 random bytes in `cache.key` in the state folder, 0600.
 /// `forget` deletes it (every form then fails to verify and is written again).
 enum CacheKey {

@@ -1,10 +1,5 @@
 import DialogEngine
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Understanding
 
 /// The chat's compiled dialogs: after a full load, the checked graph is kept in
 /// `$XDG_CACHE_HOME/second-opinion` (one file per dialog folder, mode 0600), and the next chat on the
@@ -118,8 +113,7 @@ enum DialogCache {
     /// keep a form each (a collision only means a miss: the form holds the file names and bytes).
     static func cacheFile(for folder: String) -> String? {
         guard let directory = PrivateFiles.cacheDirectoryPath() else { return nil }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for byte in FilePaths.absolute(folder).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let hash = FNV1a.hash(FilePaths.absolute(folder).utf8)
         let hex = String(hash, radix: 16)
         return FilePaths.join(directory, "dialogs-" + String(repeating: "0", count: 16 - hex.count) + hex + ".bin")
     }

@@ -1,11 +1,5 @@
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds the shipped dialogs when none are named: `$SECOND_OPINION_DIALOGS`, then `./Dialogs`, then
 /// a copy installed beside the binary (`<bin>/Dialogs`, `<bin>/../share/second-opinion/Dialogs`),
 /// then the source checkout the binary was built from (so `swift run` works from any folder).

@@ -1,11 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// The process environment, one variable at a time. `ProcessInfo.environment` copies every variable into
-/// a dictionary first, which cost 1.8 M instructions at each start of the chat (issue 6, cold start).
+/// The process environment, one variable at a time: the chat reads a few variables at every start, and
+/// `ProcessInfo.environment` would copy every variable into a dictionary first.
 enum Environment {
     /// The variable's value, or nil when it is unset.
     static func value(_ name: String) -> String? {
@@ -22,7 +16,7 @@ enum Environment {
 enum FilePaths {
     /// `folder` and `name` joined by exactly one slash ("/a/" + "b" → "/a/b").
     static func join(_ folder: String, _ name: String) -> String {
-        // Over UTF-8 bytes: counting a Substring's Characters cost ~200 k instructions at each chat start.
+        // Over UTF-8 bytes, not Characters: this runs for every path the chat builds as it starts.
         var base = folder
         while base.utf8.count > 1, base.utf8.last == UInt8(ascii: "/") { base.removeLast() }
         return base == "/" ? "/" + name : base + "/" + name

@@ -5,11 +5,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// `second-opinion explore`: walks every path of the dialogs and proves properties of all of them.
 struct ExploreCommand: ParsableCommand {

@@ -1,12 +1,6 @@
 import ArgumentParser
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `second-opinion forget`: deletes everything the tool has stored (history, saved session and the
 /// conversations set aside, default saved documents, compiled dialogs and their key, temporary files a
 /// killed chat left). Only files the tool writes, by name (`OwnFiles`): the data folder is also where

@@ -1,12 +1,6 @@
 import CReadline
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What one attempt to read an answer produced.
 enum ReadResult: Equatable, Sendable {
     /// A line without its newline.

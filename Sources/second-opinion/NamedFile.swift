@@ -1,11 +1,5 @@
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writing a file the person named (`save FILE`, `--out`, `--record`, `save transcript FILE`), without
 /// ever turning something else into a file of ours.
 ///

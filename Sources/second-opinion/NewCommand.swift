@@ -1,10 +1,6 @@
 import ArgumentParser
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `second-opinion new DIR`: writes a small, valid dialog set to start from.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

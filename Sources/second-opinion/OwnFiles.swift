@@ -1,11 +1,5 @@
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The names of every file the tool itself writes in its own folders, in one place: `forget` deletes
 /// these and nothing else (the data folder may also hold the installed dialogs), and a chat's start
 /// removes temporary files of these names that a killed chat left behind.

@@ -4,12 +4,6 @@ import FoundationEssentials
 import Foundation
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads lines from a pipe, file or dumb terminal: no prompt, no editing, no history, nothing written to stdout.
 ///
 /// Bytes are read with `read(2)`, so invalid UTF-8 is decoded lossily (U+FFFD) instead of dropping the line,

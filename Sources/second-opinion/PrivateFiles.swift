@@ -1,11 +1,5 @@
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Files only the user may read: the state directory, answer history, saved sessions.
 enum PrivateFiles {
     /// Why a private file or directory could not be made.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// When this process started, near enough: the clock when `SecondOpinion.main` first reads it.
 enum ProcessStart {
     static let time: timespec = now()

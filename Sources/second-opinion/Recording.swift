@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A transcript being recorded: opened once, each turn's lines appended as they come, so a recording
 /// never needs a temporary file and works on a terminal or a pipe as on a file.
 final class Recording {

@@ -1,10 +1,6 @@
 import ArgumentParser
 import DialogEngine
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @main
 struct SecondOpinion: ParsableCommand {
     static let version = "0.1.0"
@@ -24,8 +20,7 @@ struct SecondOpinion: ParsableCommand {
     /// A bare `second-opinion` (no arguments at all, the common case) starts the chat directly.
     ///
     /// ArgumentParser builds every command's argument set by reflection before it parses anything,
-    /// about 8 million instructions (over a millisecond) of a cold start that should take a few
-    /// (README, Performance). With nothing to parse, the chat's defaults (`ChatSettings()`) are the
+    /// a large share of a cold start that should take a few milliseconds (README, Performance). With nothing to parse, the chat's defaults (`ChatSettings()`) are the
     /// answer; `ChatSettingsTests` checks that parsing an empty command line gives the same settings.
     /// Any argument at all goes through ArgumentParser as usual.
     static func main() {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// An advisory lock (`flock`) on `session.lock` beside the session, held for the whole chat: two chats
 /// with the same home never share one saved conversation. The system releases it when the process ends,
 /// however it ends (kill -9 too), so a lock is never left stale.

@@ -4,11 +4,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The saved conversation: written after every answer (temp file, fsync, rename), so Ctrl-D,
 /// SIGTERM, SIGHUP or `kill -9` at any moment loses nothing that was answered.

@@ -1,16 +1,10 @@
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Standard input, output or error as a raw descriptor, written with `write(2)`.
 ///
 /// This replaces Foundation's `FileHandle`: the chat binary links only `FoundationEssentials` (which
-/// swift-argument-parser loads anyway), never `Foundation` and its ICU data, which cost about 3.6 ms
-/// of every start (see README, Performance).
+/// swift-argument-parser loads anyway), never `Foundation` and its ICU data, which would slow every
+/// start (see README, Performance).
 enum StandardStream: Sendable {
     case input, output, error
 

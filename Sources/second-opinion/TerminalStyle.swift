@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// ANSI styling for terminal output; every method returns its input unchanged when colour is off.
 struct TerminalStyle: Equatable, Sendable {
     /// Whether the methods add escape sequences.

@@ -7,10 +7,6 @@ import Testing
     import Foundation
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// The chat's compiled dialogs: written after a full load, used while the files stay the same, never

@@ -6,10 +6,6 @@ import Testing
 #endif
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// A chat on a pseudo-terminal (readline), for what only happens at a terminal. Started with

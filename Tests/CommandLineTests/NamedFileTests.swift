@@ -6,10 +6,6 @@ import Testing
 #endif
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// Files the person names: never a special file replaced (item 2), never an existing file overwritten

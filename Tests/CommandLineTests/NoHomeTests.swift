@@ -6,10 +6,6 @@ import Testing
 #endif
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// No HOME (issue 15, item 9).

@@ -6,10 +6,6 @@ import Testing
 #endif
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// Privacy details (issue 15, item 16).

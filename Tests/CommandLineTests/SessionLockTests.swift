@@ -6,10 +6,6 @@ import Testing
 #endif
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 /// Two chats with the same home folder (issue 15, item 5).

@@ -7,10 +7,6 @@ import Testing
     import Foundation
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @testable import second_opinion
 
 @Suite("Saved sessions")

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A checked dialog set in a compact binary form, so a chat can start without parsing, linking and
 /// checking JSON it has already checked (Yarn Spinner and Ink ship compiled stories for the same reason).
 ///

@@ -29,7 +29,6 @@ extension Condition {
         }
     }
 
-    /// `a op b` for resolved values; text and choice values compare as strings, sets ignore order.
     /// Whether text or choice `element` is one of the values of set `set` (false for other kinds).
     static func isMember(_ element: Value, of set: Value) -> Bool {
         guard case .set(let values) = set else { return false }
@@ -39,6 +38,7 @@ extension Condition {
         }
     }
 
+    /// `a op b` for resolved values; text and choice values compare as strings, sets ignore order.
     static func compare(_ a: Value, _ op: ComparisonOperator, _ b: Value) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)):

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Plain POSIX file access for the loader and the command line (no Foundation: the chat binary
 /// must start fast).
 public enum FileBytes {

@@ -1,3 +1,5 @@
+import Understanding
+
 /// A strict RFC 8259 JSON parser that records where every value and key starts.
 ///
 /// A syntax error stops the parse with one `E001` diagnostic that says what is wrong, where, and
@@ -355,8 +357,8 @@ struct JSONByteParser {
     /// FNV-1a of a plain key entry's bytes.
     private func keyHash(_ k: Int) -> Int {
         let e = entries[k]
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for p in e.a..<e.b { h = (h ^ UInt64(buf[p])) &* 0x100_0000_01b3 }
+        var h = FNV1a.basis
+        for p in e.a..<e.b { h = FNV1a.adding(UInt64(buf[p]), to: h) }
         return Int(truncatingIfNeeded: h ^ h >> 29)
     }
 

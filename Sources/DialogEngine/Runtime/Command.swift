@@ -22,9 +22,10 @@ enum Command: Equatable {
         }
     }
 
-    /// The general reading: any text, and `save FILE`.
-    private init?(slow text: String) {
-        // Trimmed without Foundation: every typed line comes through here (a fifth of `explore`'s time).
+    /// The general reading: any text, and `save FILE`. `asciiLookup` must agree with it wherever it
+    /// decides (CommandTests compares them).
+    init?(slow text: String) {
+        // Trimmed without Foundation: every typed line comes through here, and `explore` types many.
         let trimmed = text.trimmingBlanks()
         let lower = trimmed.lowercased()
         let word = Self.trimmed(lower) { $0 == "?" || $0 == "!" || $0 == "." || $0 == " " }

@@ -1,5 +1,8 @@
 /// Turns outputs into the lines a person reads — the same lines the REPL prints and transcripts hold.
 public enum OutputFormatter {
+    /// The line above and below a document.
+    public static let documentRule = "────────"
+
     public static func lines(_ output: Output) -> [String] {
         lines(output, messages: .english)
     }
@@ -14,7 +17,7 @@ public enum OutputFormatter {
         case .document(_, _, let markdown):
             var lines = splitLines(markdown)
             if lines.last == "" { lines.removeLast() }
-            return ["────────"] + lines + ["────────"]
+            return [documentRule] + lines + [documentRule]
         case .save(let path, _):
             return ["[documents saved to \(path ?? "the default file")]"]
         case .end:
@@ -25,8 +28,8 @@ public enum OutputFormatter {
     }
 
     /// `text` cut at each "\n", empty pieces kept: the same as splitting its Characters on "\n" (so a
-    /// "\r\n", one Character, is not a cut), but over UTF-8 bytes. Replay formats every line it
-    /// compares, and the Character walk was over a quarter of a full replay.
+    /// "\r\n", one Character, is not a cut), but over UTF-8 bytes, since replay formats every line it
+    /// compares.
     static func splitLines(_ text: String) -> [String] {
         var text = text
         return text.withUTF8 { bytes in

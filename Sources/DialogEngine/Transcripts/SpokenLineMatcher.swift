@@ -64,7 +64,7 @@ struct SpokenLineMatcher {
     /// The rule above and below a document (no trailing blanks to remove).
     private mutating func rule() {
         guard let expected = expectedBot() else { return }
-        if expected != "────────" { agrees = false }
+        if expected != OutputFormatter.documentRule { agrees = false }
     }
 
     /// The next spoken line's position, or nil when none is left.

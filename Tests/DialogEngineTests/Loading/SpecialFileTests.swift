@@ -2,10 +2,6 @@ import DialogEngine
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// FIFOs, devices and files that lie about their size (issue 15, item 10): refused at once, never a
 /// hang, never read past the limit.
 @Suite struct SpecialFileTests {

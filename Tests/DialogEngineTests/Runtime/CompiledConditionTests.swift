@@ -41,3 +41,94 @@ func compiledConditionMatches(_ source: String) throws {
         if k == combination.count { break }
     }
 }
+
+// Every condition the shipped dialogs hold (routes, document items, `choose` segments, properties), each
+// evaluated both ways over generated slot states drawn from the values its own literals suggest.
+
+/// Every condition in `graph`, as written.
+private func conditions(in graph: DialogGraph) -> [Condition] {
+    var all: [Condition] = []
+    func walk(_ segments: [Template.Segment]) {
+        for segment in segments {
+            if case .choose(let c, let then, let otherwise) = segment {
+                all.append(c)
+                walk(then)
+                walk(otherwise)
+            }
+        }
+    }
+    for id in graph.nodeOrder {
+        guard let node = graph.nodes[id] else { continue }
+        all += node.edges.compactMap(\.condition)
+        for template in node.say { walk(template.segments) }
+        if let question = node.question { walk(question.reprompt.segments) }
+    }
+    for document in graph.documents.values {
+        walk(document.title.segments)
+        for item in document.items {
+            if let c = item.condition { all.append(c) }
+            walk(item.template.segments)
+        }
+    }
+    for property in graph.properties {
+        switch property.rule {
+        case .never(_, let when?), .alwaysReaches(_, let when?), .neverWrites(_, let when?): all.append(when)
+        default: break
+        }
+    }
+    return all
+}
+
+/// Values worth trying in the slots of `condition`: none, each kind's edge cases, and near its literals.
+private func candidateValues(for condition: Condition) -> [Value?] {
+    var pool: [Value?] = [nil, .bool(true), .bool(false), .set([]), .choice("other"), .text("other"), .number(0)]
+    func add(_ operand: Operand) {
+        switch operand {
+        case .slot: break
+        case .text(let t): pool += [.text(t), .choice(t), .set([t]), .set([t, "other"])]
+        case .number(let n): pool += [.number(n - 1), .number(n), .number(n + 1)]
+        case .bool(let b): pool += [.bool(b)]
+        case .list(let items):
+            pool += [.set(items), .set(Array(items.reversed()))]
+            pool += items.flatMap { [.choice($0), .text($0), .set([$0])] }
+        }
+    }
+    func walk(_ c: Condition) {
+        switch c {
+        case .constant, .slot, .answered: break
+        case .compare(let a, _, let b): add(a); add(b)
+        case .contains(let set, let element): add(set); add(element)
+        case .not(let x): walk(x)
+        case .and(let x, let y), .or(let x, let y): walk(x); walk(y)
+        }
+    }
+    walk(condition)
+    return pool
+}
+
+@Test("compiled conditions evaluate like conditions on every condition of the shipped dialogs")
+func compiledConditionMatchesShippedDialogs() throws {
+    let graph = try #require(DialogLoader.load(paths: [Fixtures.dialogs]).graph)
+    let all = conditions(in: graph)
+    #expect(all.count > 50, "the shipped dialogs hold many conditions")
+    var random = SplitMix64(seed: 16)
+    var decisive = 0
+    for condition in all {
+        var outcomes: Set<Bool> = []
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        let compiled = CompiledCondition(condition, names: &names, index: &index)
+        let pool = candidateValues(for: condition)
+        for _ in 0..<200 {
+            let table = names.map { _ in pool[random.pick(pool.count)] }
+            let slots = Dictionary(
+                uniqueKeysWithValues: zip(names, table).compactMap { name, value in value.map { (name, $0) } })
+            let expected = condition.evaluate { slots[$0] }
+            outcomes.insert(expected)
+            #expect(compiled.evaluate(table) == expected, "\(condition) with \(slots)")
+        }
+        if outcomes.count == 2 { decisive += 1 }
+    }
+    // The states make most conditions both true and false, so agreement is not agreement on a constant.
+    #expect(decisive * 10 >= all.count * 9, "\(decisive) of \(all.count) conditions reached both outcomes")
+}
