@@ -218,6 +218,12 @@ extension Language {
         Set(conceptSpans(names, in: prepare(line)).keys)
     }
 
+    /// Where a concept is defined: the file and line of its first phrase (nil for an unknown name).
+    public func conceptOrigin(_ name: String) -> Origin? {
+        guard let c = conceptIndex[name], let first = concepts[c].first else { return nil }
+        return first.origin
+    }
+
     /// `concepts(_:in:)` for a prepared line.
     public func concepts(_ names: [String], in line: PreparedLine) -> Set<String> {
         Set(conceptSpans(names, in: line).keys)

@@ -31,6 +31,8 @@ public struct UnderstandingProbe: Sendable {
         /// Every slot after the line.
         public var slots: [String: Value]
         public var outputs: [Output]
+        /// How the line was read, with the rules that decided (the engine's `understood` trace).
+        public var readings: [String] = []
 
         public var text: String {
             outputs.compactMap { if case .text(let t, _) = $0 { return t } else { return nil } }.joined(separator: "\n")
@@ -68,7 +70,8 @@ public struct UnderstandingProbe: Sendable {
         if moved, let slot { recorded = after.slots[slot] }
         return Outcome(
             alarm: alarm, check: check, commonQuestion: common, askedAgain: askedAgain, recorded: recorded, moved: moved,
-            slots: after.slots, outputs: outputs)
+            slots: after.slots, outputs: outputs,
+            readings: after.trace.compactMap { if case .understood(_, let text) = $0 { return text } else { return nil } })
     }
 
     /// A line explained: the words the rules saw, every finding with its context and rule, the decision,
@@ -126,6 +129,7 @@ public struct UnderstandingProbe: Sendable {
             } else if let slot = engine.graph.nodes[node]?.question?.slot {
                 out.append("at \(node): records \(slot) = \(outcome.recorded.map { $0.literal } ?? "nothing (skipped)")")
             }
+            for reading in outcome.readings { out.append("  read: \(reading)") }
             for line in outcome.text.split(separator: "\n") { out.append("  says: \(line)") }
         }
         return out.joined(separator: "\n")

@@ -95,19 +95,23 @@ struct Turn {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
                 if !Self.looksLikeQuestion(text, tokens), let n = language.ordinal(in: text, count: options.count) {
+                    if tracing { understood("option \(n) by its place in the list (ordinals in answers.json)") }
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
+                if tracing { understood(describe(reading, language)) }
                 read = Self.choiceOutcome(reading)
                 hinted = !reading.hits.isEmpty
                 if case .guess = reading.choice { guessed = true }
             case .multi(let options)?:
                 if !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
+                    if tracing { understood("options by their place in the list, or all of them (answers.json)") }
                     accept(.set(values), tokens: tokens, at: step, question)
                     return
                 }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
+                if tracing { understood(describe(reading, language)) }
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
                 if case .ambiguous? = outcome { guessed = true }
                 hinted = !reading.hits.isEmpty
@@ -128,7 +132,9 @@ struct Turn {
             let language = graph.language?.language
         {
             // Durations in words: "three and a half years", "a couple of years", "2 years 4 months".
-            switch language.readDuration(text) {
+            let duration = language.readDuration(text)
+            if tracing, duration != .none { understood("a quantity: \(duration) (quantities in answers.json)") }
+            switch duration {
             case .amount(let amount):
                 if let perUnit = Self.amountPerUnit(def.units, language.spec.quantities.units) {
                     let value = (amount / perUnit * 100).rounded() / 100
@@ -159,7 +165,13 @@ struct Turn {
         }
         if case .bool? = graph.slotType(question.slot), let language, let prepared {
             // Yes and no from meaning, clause by clause; the plain matcher when this reads nothing.
-            switch language.readYesNo(prepared, yes: question.yes, no: question.no) {
+            let meaning = language.readYesNo(prepared, yes: question.yes, no: question.no)
+            if tracing {
+                let phrases = (question.yes + question.no).map { "@" + $0 }
+                let by = phrases.isEmpty ? "the concepts answer_yes, answer_no, answer_unsure" : "the question's own phrases (\(phrases.joined(separator: ", "))) and answer_yes, answer_no"
+                understood("yes/no by meaning: \(meaning) (by \(by) in answers.json, read clause by clause)")
+            }
+            switch meaning {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
@@ -198,7 +210,9 @@ struct Turn {
             }
         case .matched(.text(let typed)):
             // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one.
-            switch graph.language?.language.readText(typed) ?? .value(typed) {
+            let text = graph.language?.language.readText(typed) ?? .value(typed)
+            if tracing { understood("free text: \(text) (text_lead_in, text_tail, text_aside, text_skip, text_generic in answers.json)") }
+            switch text {
             case .value(let value):
                 accept(.text(value), tokens: tokens, at: step, question)
             case .skip where question.skippable:
@@ -269,6 +283,26 @@ struct Turn {
             let words = reading.words[f.words].map(\.typed).joined(separator: " ")
             let context = f.context.map { " [\($0.kind.rawValue) '\($0.pattern)' (\($0.origin))]" }.joined()
             return "\(what) '\(f.category)' in \"\(words)\" by '\(f.pattern)' (\(f.origin))" + context
+        }.joined(separator: "; ")
+    }
+
+    /// What an option reading found: each option named, by which concept (and where it is defined) or
+    /// label words, and what was set aside by negation or a longer phrase.
+    private func describe(_ reading: OptionReading, _ language: Language) -> String {
+        guard !reading.hits.isEmpty else { return "no option named by meaning or by name" }
+        var seen = Set<String>()
+        return "options: " + reading.hits.compactMap { hit -> String? in
+            let label = hit.option < reading.options.count ? reading.options[hit.option].value : "?"
+            let by: String
+            switch hit.source {
+            case .concept(let name): by = "@\(name)" + (language.conceptOrigin(name).map { " (\($0))" } ?? "")
+            case .plain(let strength, let text): by = "\(strength) label words '\(text)'"
+            case .prefix(let text): by = "the start of a label word '\(text)'"
+            }
+            var note = "\(label) by \(by)"
+            if let negation = hit.negatedBy { note += ", set aside by '\(negation)'" }
+            if hit.nested { note += ", set aside inside a longer phrase" }
+            return seen.insert(note).inserted ? note : nil
         }.joined(separator: "; ")
     }
 
@@ -369,7 +403,10 @@ struct Turn {
 
     private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
         state.attempts += 1
-        if tracing { trace(.reprompt(step.node.id)) }
+        if tracing {
+            understood("nothing usable for \(question.slot): asked again")
+            trace(.reprompt(step.node.id))
+        }
         if state.attempts < question.attempts {
             reprompt(question, at: step)
             return
@@ -454,12 +491,14 @@ struct Turn {
     private mutating func acceptPlace(_ code: String, places: Places, tokens: [String], at step: EngineProgram.Step, _ question: Question) {
         var slots = Engine.placeSlots(code, slot: question.slot, places: places, graph: graph)
         let choice = slots.removeValue(forKey: question.slot)
+        if tracing { understood("the country \(code.uppercased()) by the place names (places.json)") }
         accept(choice, tokens: tokens, at: step, question, also: slots)
     }
 
     private mutating func accept(
         _ value: Value?, tokens: [String], at step: EngineProgram.Step, _ question: Question, also extra: [String: Value] = [:]
     ) {
+        if tracing { understood("recorded \(question.slot) = " + (value.map { $0.literal } ?? "nothing (skipped)")) }
         state.history.append(state.snapshot)
         state.attempts = 0
         if question.place {

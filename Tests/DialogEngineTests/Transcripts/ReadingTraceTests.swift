@@ -17,3 +17,20 @@ import Testing
         #expect(reading.contains("current"), "\(reading)")
     }
 }
+
+extension ReadingTraceTests {
+    @Test func anAnswerIsReadWithTheConceptThatNamedItAndWhatWasSetAside() throws {
+        let probe = UnderstandingProbe(graph: try #require(Self.graph))
+        let outcome = probe.run("my employer's Vitality plan, not the NHS", at: try #require(NodeID(qualified: "insurance.ask_uk")), country: "gb")
+        let readings = outcome.readings.joined(separator: "\n")
+        #expect(readings.contains("private by @"), "\(readings)")
+        #expect(readings.contains("set aside by"), "\(readings)")
+        #expect(readings.contains("recorded insurance.uk = 'private'"), "\(readings)")
+    }
+
+    @Test func aYesNoAnswerSaysWhichPhrasesDecided() throws {
+        let probe = UnderstandingProbe(graph: try #require(Self.graph))
+        let outcome = probe.run("my son's coming with me", at: try #require(NodeID(qualified: "prepare.ask_companion")))
+        #expect(outcome.readings.contains { $0.hasPrefix("yes/no by meaning: yes") }, "\(outcome.readings)")
+    }
+}
