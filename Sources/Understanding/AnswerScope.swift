@@ -114,21 +114,6 @@ extension Language {
     /// Where each of the named concepts occurs in an answer, as `conceptSpans` finds them but within one
     /// clause ("no better, no worse" is one; "it's about me, my daughter is typing" is two).
     public func answerConceptSpans(_ names: [String], in line: PreparedLine) -> [String: [Range<Int>]] {
-        let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
-        guard !wanted.isEmpty, !line.tokens.isEmpty else { return [:] }
-        var matcher = Matcher(language: self, line: line)
-        matcher.setClauses(clauseNumbers(tokens: line.tokens, matcher: &matcher))
-        var spans: [(name: String, words: Range<Int>)] = []
-        for (name, index) in wanted {
-            for start in line.ids.indices {
-                if let end = concept(index, at: start, &matcher) { spans.append((name, start..<end)) }
-            }
-        }
-        var out: [String: [Range<Int>]] = [:]
-        for span in spans
-        where !spans.contains(where: { $0.name != span.name && $0.words.count > span.words.count && $0.words.clamped(to: span.words) == span.words }) {
-            out[span.name, default: []].append(span.words)
-        }
-        return out
+        conceptSpans(names, in: line, indexed: true, withinClauses: true)
     }
 }

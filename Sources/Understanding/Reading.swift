@@ -241,12 +241,14 @@ extension Language {
         conceptSpans(names, in: line, indexed: true)
     }
 
-    func conceptSpans(_ names: [String], in line: PreparedLine, indexed: Bool) -> [String: [Range<Int>]] {
+    /// `conceptSpans`, without the indexes (the reference) or with matches kept within one clause.
+    func conceptSpans(_ names: [String], in line: PreparedLine, indexed: Bool, withinClauses: Bool = false) -> [String: [Range<Int>]] {
         let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
-        guard !wanted.isEmpty else { return [:] }
+        guard !wanted.isEmpty, !line.tokens.isEmpty else { return [:] }
         let ids = line.ids
         var matcher = Matcher(language: self, line: line)
         matcher.indexed = indexed
+        if withinClauses { matcher.limitToClauses() }
         var spans: [(name: String, words: Range<Int>)] = []
         for (name, index) in wanted {
             // A concept whose anchors the line lacks is not looked for at each word.
