@@ -216,6 +216,7 @@ extension ByteReader {
         case 3: return .capitalize
         case 4: return .upper
         case 5: return .lower
+        case 6: return .sentence
         default: throw CompiledFormError.malformed
         }
     }

@@ -257,6 +257,7 @@ extension ByteWriter {
         case .capitalize: byte(3)
         case .upper: byte(4)
         case .lower: byte(5)
+        case .sentence: byte(6)
         }
     }
 
