@@ -217,6 +217,7 @@ extension ByteReader {
         case 4: return .upper
         case 5: return .lower
         case 6: return .sentence
+        case 7: return .calm
         default: throw CompiledFormError.malformed
         }
     }

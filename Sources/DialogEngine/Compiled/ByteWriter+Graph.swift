@@ -258,6 +258,7 @@ extension ByteWriter {
         case .upper: byte(4)
         case .lower: byte(5)
         case .sentence: byte(6)
+        case .calm: byte(7)
         }
     }
 

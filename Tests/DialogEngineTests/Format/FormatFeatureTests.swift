@@ -97,6 +97,16 @@ import Testing
         #expect(Template.display(.text(typed), type: nil, format: .init(filters: [.sentence])) == written)
     }
 
+    @Test(arguments: [
+        ("THE RARE DISEASE CENTRE AT ST MARY'S", "the rare disease centre at st mary's"),
+        ("the Royal Marsden", "the Royal Marsden"),
+        ("methotrexate", "methotrexate"),
+        ("MRI", "MRI"),
+    ] as [(String, String)])
+    func calmFilterLeavesTheFirstLetter(typed: String, written: String) {
+        #expect(Template.display(.text(typed), type: nil, format: .init(filters: [.calm])) == written)
+    }
+
     @Test func sentenceFilterParsesAndRenders() throws {
         let t = try Template.parse("Dear {{doctor:sentence|Doctor}},").get()
         #expect(t.segments.contains(.slot("doctor", fallback: "Doctor", format: .init(filters: [.sentence]))))
