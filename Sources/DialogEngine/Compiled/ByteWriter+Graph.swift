@@ -188,6 +188,13 @@ extension ByteWriter {
             byte(3)
             strings(phrases)
             optional(when) { $0.condition($1) }
+        case .alwaysWrites(let phrases, let when):
+            byte(4)
+            strings(phrases)
+            optional(when) { $0.condition($1) }
+        case .neverAnswers(let phrases):
+            byte(5)
+            strings(phrases)
         }
         location(p.location)
     }
