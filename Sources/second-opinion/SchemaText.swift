@@ -115,7 +115,7 @@ enum SchemaText {
       "type": "string"
     },
     "template": {
-      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`: `{{symptoms.months:about|a while}}`.",
+      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised), `calm` (the same, for mid-sentence): `{{symptoms.months:about|a while}}`.",
       "type": "string"
     },
     "slot": {
@@ -734,12 +734,14 @@ enum SchemaText {
           "type": "string"
         },
         "kind": {
-          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached) or `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds).",
+          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached), `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds), `always_writes` (every shown or saved document has such an item; a placeholder reads as `{{slot|fallback}}`) or `never_answers` (no answer a document shows holds one of `phrases`).",
           "enum": [
             "before",
             "never",
             "always_reaches",
-            "never_writes"
+            "never_writes",
+            "always_writes",
+            "never_answers"
           ]
         },
         "first": {
@@ -759,7 +761,7 @@ enum SchemaText {
           "$ref": "#/$defs/condition"
         },
         "phrases": {
-          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\".",
+          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\"; for `always_writes`: words every document must contain; for `never_answers`: answers no document may show.",
           "type": "array",
           "items": {
             "type": "string",

@@ -137,6 +137,9 @@ struct ExploreAbstraction {
             case .neverWrites(let phrases, let when):
                 if let when { all.append(when) }
                 all += PropertyCheck.items(writing: phrases, in: graph).compactMap(\.condition)
+            case .alwaysWrites(let phrases, let when):
+                if let when { all.append(when) }
+                all += PropertyCheck.items(writing: phrases, in: graph, placeholders: true).compactMap(\.condition)
             default: break
             }
         }
@@ -218,6 +221,17 @@ struct ExploreAbstraction {
                 for (i, id) in nodeIds.enumerated() where graph.nodes[id]?.documents.contains(where: shown.contains) == true {
                     readsOnEnter[i].formUnion(used)
                 }
+            case .alwaysWrites(let phrases, let when):
+                // Read wherever any document is shown (one without the words breaks it), and at the end.
+                var used = empty()
+                reads(of: when, into: &used)
+                for w in PropertyCheck.items(writing: phrases, in: graph, placeholders: true) { reads(of: w.condition, into: &used) }
+                end.formUnion(used)
+                for (i, id) in nodeIds.enumerated() where !(graph.nodes[id]?.documents.isEmpty ?? true) {
+                    readsOnEnter[i].formUnion(used)
+                }
+            case .neverAnswers:
+                break
             }
         }
         for (docId, items) in riskyItems {

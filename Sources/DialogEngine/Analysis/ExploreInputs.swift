@@ -27,9 +27,19 @@ struct ExploreInputs {
 
     init(graph: DialogGraph) {
         interruptPhrases = graph.interrupts.map { Self.typed($0.samplePhrase ?? $0.id) }
+        // The phrases of `never_answers` properties, typed where a document shows the answer.
+        var nonAnswers: [String] = []
+        for p in graph.properties { if case .neverAnswers(let phrases) = p.rule { nonAnswers += phrases } }
+        let shown = nonAnswers.isEmpty ? [] : PropertyCheck.shownSlots(in: graph)
         for id in graph.nodeOrder {
             guard let question = graph.nodes[id]?.question else { continue }
-            answers[id] = Self.answers(for: question, type: graph.slotType(question.slot))
+            var list = Self.answers(for: question, type: graph.slotType(question.slot))
+            if shown.contains(question.slot), case .text? = graph.slotType(question.slot) {
+                for phrase in nonAnswers where !list.contains(where: { $0.text == phrase }) {
+                    list.append(Input(text: phrase, kind: .answer))
+                }
+            }
+            answers[id] = list
         }
     }
 

@@ -128,7 +128,7 @@ struct ExploreRun {
         for id in graph.nodeOrder {
             var kind: UInt8 = 0
             if watcher.watches(id) || risky.riskyTexts[id] != nil
-                || (!watcher.writeChecks.isEmpty && !(graph.nodes[id]?.documents ?? []).isEmpty)
+                || ((!watcher.writeChecks.isEmpty || !watcher.mustWrites.isEmpty) && !(graph.nodes[id]?.documents ?? []).isEmpty)
                 || (graph.nodes[id]?.documents ?? []).contains(where: { !(risky.riskyItems[$0] ?? []).isEmpty || risky.riskyTitles.contains($0) })
             {
                 kind |= Self.checkedNode
@@ -265,6 +265,12 @@ struct ExploreRun {
         if kindsSeen & Self.checkedNode != 0 {
             checkEntered(entered, kinds: kinds, before: preSlots, after: next.slots, from: s, input, monitors: &mon)
         }
+        if !properties.answerChecks.isEmpty {
+            for v in properties.answered(before: preSlots, after: next.slots, types: graph.slotType) {
+                let p = properties.properties[v.property]
+                record(.property(p.id), key: v.message, v.message + describe(p), inputs: pathThrough(s, input))
+            }
+        }
         for case .text(let text, .alert) in outputs where text.contains("fault in the dialog files") {
             record(.noFault, key: text, text, inputs: pathThrough(s, input))
         }
@@ -341,6 +347,12 @@ struct ExploreRun {
                     record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input))
                 }
             }
+            if !properties.mustWrites.isEmpty, !shown.isEmpty {
+                for v in properties.unwritten(shown, slots: timeline.slots(at: j)) {
+                    let p = properties.properties[v.property]
+                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input))
+                }
+            }
             for doc in shown where isRisky(doc) {
                 let missing = missingSlots(doc, slots: timeline.slots(at: j))
                 if !missing.isEmpty {
@@ -365,7 +377,7 @@ struct ExploreRun {
             let p = properties.properties[v.property]
             record(.property(p.id), key: "", v.message + describe(p), inputs: path(to: t))
         }
-        for v in properties.written(graph.documentOrder, slots: state.slots) {
+        for v in properties.written(graph.documentOrder, slots: state.slots) + properties.unwritten(graph.documentOrder, slots: state.slots) {
             let p = properties.properties[v.property]
             record(.property(p.id), key: "end", v.message + " at the end" + describe(p), inputs: path(to: t))
         }

@@ -39,7 +39,26 @@ struct PropertyCheck {
         var items: [WrittenItem]
     }
 
+    /// An `always_writes` property: per document, the items that satisfy it when included.
+    struct MustWrite {
+        var property: Int
+        var when: Condition?
+        var items: [String: [WrittenItem]]
+    }
+
+    /// A `never_answers` property: the phrases no answer shown by a document may hold.
+    struct AnswerCheck {
+        var property: Int
+        var phrases: [String]
+    }
+
     let properties: [PathProperty]
+    /// The `always_writes` properties, checked wherever documents are shown and at the end.
+    private(set) var mustWrites: [MustWrite] = []
+    /// The `never_answers` properties, checked at every step that changes a slot in `shownSlots`.
+    private(set) var answerChecks: [AnswerCheck] = []
+    /// Slots some document (title or item) shows through a placeholder.
+    private(set) var shownSlots: Set<String> = []
     /// The `never_writes` properties, checked wherever documents are shown and at the end.
     private(set) var writeChecks: [WriteCheck] = []
     private var actions: [NodeID: [Action]] = [:]
@@ -75,16 +94,24 @@ struct PropertyCheck {
                 endChecks.append(EndCheck(property: i, bit: b, node: node, when: when))
             case .neverWrites(let phrases, let when):
                 writeChecks.append(WriteCheck(property: i, when: when, items: Self.items(writing: phrases, in: graph)))
+            case .alwaysWrites(let phrases, let when):
+                let found = Self.items(writing: phrases, in: graph, placeholders: true)
+                mustWrites.append(MustWrite(property: i, when: when, items: Dictionary(grouping: found, by: \.document)))
+            case .neverAnswers(let phrases):
+                answerChecks.append(AnswerCheck(property: i, phrases: phrases.map { $0.lowercased() }))
             }
         }
         unchecked = skipped
+        shownSlots = Self.shownSlots(in: graph)
         // Marks first, so a node that is both `first` and `then` counts as passed.
         for (node, list) in marks { actions[node, default: []] += list }
         for (node, list) in checks { actions[node, default: []] += list }
     }
 
     /// The document items whose own words contain one of `phrases` (ignoring case).
-    static func items(writing phrases: [String], in graph: DialogGraph) -> [WrittenItem] {
+    /// With `placeholders`, a placeholder reads as `{{slot|fallback}}` (so "{{country.emergency" finds the
+    /// items that show that slot); otherwise as its fallback alone.
+    static func items(writing phrases: [String], in graph: DialogGraph, placeholders: Bool = false) -> [WrittenItem] {
         let lowered = phrases.map { $0.lowercased() }
         var found: [WrittenItem] = []
         for id in graph.documentOrder {
@@ -95,7 +122,8 @@ struct PropertyCheck {
                     for segment in segments {
                         switch segment {
                         case .text(let t): out += t
-                        case .slot(_, let fallback, _): out += fallback ?? " "
+                        case .slot(let name, let fallback, _):
+                            out += placeholders ? "{{\(name)|\(fallback ?? "")}}" : fallback ?? " "
                         // Either branch may be written: both are looked at.
                         case .choose(_, let then, let otherwise): out += text(then) + " " + text(otherwise)
                         }
@@ -122,6 +150,53 @@ struct PropertyCheck {
                     violations.append(
                         Violation(property: check.property, message: "document '\(w.document)' writes '\(w.phrase)' (item \(w.item + 1))"))
                     break
+                }
+            }
+        }
+        return violations
+    }
+
+    /// Slots a document's title or items show through a placeholder.
+    static func shownSlots(in graph: DialogGraph) -> Set<String> {
+        var names: Set<String> = []
+        for doc in graph.documents.values {
+            names.formUnion(doc.title.slots)
+            for item in doc.items { names.formUnion(item.template.slots) }
+        }
+        return names
+    }
+
+    /// The `always_writes` violations of showing `documents` with these answers: a document that
+    /// includes no item with the words.
+    func unwritten(_ documents: [String], slots: [String: Value]) -> [Violation] {
+        var violations: [Violation] = []
+        let lookup: (String) -> Value? = { slots[$0] }
+        for check in mustWrites {
+            if let when = check.when, !when.evaluate(lookup) { continue }
+            let phrases: [String]
+            if case .alwaysWrites(let p, _) = properties[check.property].rule { phrases = p } else { phrases = [] }
+            for doc in documents {
+                let included = (check.items[doc] ?? []).contains { $0.condition.map { $0.evaluate(lookup) } ?? true }
+                if !included {
+                    let words = phrases.map { "'\($0)'" }.joined(separator: " or ")
+                    violations.append(Violation(property: check.property, message: "document '\(doc)' writes none of \(words)"))
+                }
+            }
+        }
+        return violations
+    }
+
+    /// The `never_answers` violations of a step that changed slots from `before` to `after`: a slot that a
+    /// document shows now holds one of the phrases.
+    func answered(before: [String: Value], after: [String: Value], types: (String) -> SlotType?) -> [Violation] {
+        guard !answerChecks.isEmpty else { return [] }
+        var violations: [Violation] = []
+        for (name, value) in after where before[name] != value && shownSlots.contains(name) {
+            let shown = Template.display(value, type: types(name)).lowercased()
+            for check in answerChecks {
+                if let phrase = check.phrases.first(where: { shown.contains($0) }) {
+                    violations.append(
+                        Violation(property: check.property, message: "slot '\(name)' holds '\(Template.display(value, type: types(name)))' (\"\(phrase)\"), which a document shows"))
                 }
             }
         }

@@ -165,6 +165,8 @@ extension ByteReader {
         case 1: rule = .never(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
         case 2: rule = .alwaysReaches(node: try nodeID(), when: try optional { try $0.condition(depth: 0) })
         case 3: rule = .neverWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
+        case 4: rule = .alwaysWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
+        case 5: rule = .neverAnswers(phrases: try strings())
         default: throw CompiledFormError.malformed
         }
         return PathProperty(id: id, description: description, rule: rule, location: try location())
@@ -216,6 +218,8 @@ extension ByteReader {
         case 3: return .capitalize
         case 4: return .upper
         case 5: return .lower
+        case 6: return .sentence
+        case 7: return .calm
         default: throw CompiledFormError.malformed
         }
     }

@@ -188,6 +188,13 @@ extension ByteWriter {
             byte(3)
             strings(phrases)
             optional(when) { $0.condition($1) }
+        case .alwaysWrites(let phrases, let when):
+            byte(4)
+            strings(phrases)
+            optional(when) { $0.condition($1) }
+        case .neverAnswers(let phrases):
+            byte(5)
+            strings(phrases)
         }
         location(p.location)
     }
@@ -257,6 +264,8 @@ extension ByteWriter {
         case .capitalize: byte(3)
         case .upper: byte(4)
         case .lower: byte(5)
+        case .sentence: byte(6)
+        case .calm: byte(7)
         }
     }
 

@@ -62,6 +62,13 @@ public struct Template: Sendable, Hashable, Codable {
         case join(name: String, word: String)
         /// `capitalize`: the first letter in upper case; `upper`, `lower`: all of it.
         case capitalize, upper, lower
+        /// `sentence`: an answer typed all in capitals ("KNEE PAIN FOR MONTHS") in normal case ("Knee pain
+        /// for months"), with the first letter in upper case; an answer typed in normal case keeps its
+        /// letters ("Dr McKenzie" stays), and short capitals like "MRI" or "HCM" stay as they are.
+        case sentence
+        /// `calm`: the same normal case for an answer typed in capitals, for the middle of a sentence: the
+        /// first letter is left as it is ("methotrexate", "St Mary's").
+        case calm
 
         /// The filter as written in a template.
         public var source: String {
@@ -72,18 +79,20 @@ public struct Template: Sendable, Hashable, Codable {
             case .capitalize: return "capitalize"
             case .upper: return "upper"
             case .lower: return "lower"
+            case .sentence: return "sentence"
+            case .calm: return "calm"
             }
         }
 
         /// Every filter name, for hints.
-        public static let names = ["about", "and", "capitalize", "lower", "or", "round", "upper"]
+        public static let names = ["about", "and", "calm", "capitalize", "lower", "or", "round", "sentence", "upper"]
 
         /// Whether the filter works on a number, a list of options, or any text.
         public var needs: Needs {
             switch self {
             case .round, .about: return .number
             case .join: return .multi
-            case .capitalize, .upper, .lower: return .text
+            case .capitalize, .upper, .lower, .sentence, .calm: return .text
             }
         }
 
@@ -276,6 +285,8 @@ public struct Template: Sendable, Hashable, Codable {
             case "capitalize": filter = .capitalize
             case "upper": filter = .upper
             case "lower": filter = .lower
+            case "sentence": filter = .sentence
+            case "calm": filter = .calm
             default:
                 return .failure(
                     ExpressionError(
@@ -396,10 +407,45 @@ public struct Template: Sendable, Hashable, Codable {
                 text = t.prefix(1).uppercased() + t.dropFirst()
             case (.upper, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).uppercased()
             case (.lower, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).lowercased()
+            case (.sentence, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
+            case (.calm, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing), capitalized: false)
             default: break  // a filter for another kind of answer (the linker refuses it)
             }
         }
         return text ?? plainDisplay(value, type: type, phrasing: format.phrasing)
+    }
+
+    /// The `sentence` filter: text typed all in capitals in normal case, the first letter in upper case.
+    /// "Shouting" is text with no lower-case letter and a word of five letters or more, so an
+    /// abbreviation typed alone ("MRI", "HCM") is left alone; the word "I" stays upper case. Text with
+    /// any lower-case letter keeps every letter as typed, so a name is never changed.
+    /// With `capitalized: false` (the `calm` filter) the first letter is left as it is.
+    public static func sentenceCase(_ text: String, capitalized: Bool = true) -> String {
+        let words = text.split(whereSeparator: { !$0.isLetter })
+        let shouting = !text.contains(where: \.isLowercase) && words.contains(where: { $0.count >= 5 })
+        var out = text
+        if shouting {
+            var lowered = ""
+            var word = ""
+            func flush() {
+                // "I", "I'M", "I'LL" read as "I", "I'm", "I'll".
+                let pronoun = word == "I" || word.hasPrefix("I'") || word.hasPrefix("I\u{2019}")
+                lowered += pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()
+                word = ""
+            }
+            for ch in text {
+                if ch.isLetter || ch == "'" || ch == "\u{2019}" {
+                    word.append(ch)
+                } else {
+                    flush()
+                    lowered.append(ch)
+                }
+            }
+            flush()
+            out = lowered
+        }
+        guard capitalized, let first = out.firstIndex(where: \.isLetter) else { return out }
+        return String(out[..<first]) + out[first].uppercased() + String(out[out.index(after: first)...])
     }
 
     /// An option's label, or its phrasing of that name when it has one.

@@ -594,11 +594,26 @@ struct Linker {
                 return nil
             }
             rule = .neverWrites(phrases: phrases, when: when)
+        case "always_writes", "never_answers":
+            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
+            guard !phrases.isEmpty else {
+                sink.report(
+                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
+                    hint: raw.kind.value == "always_writes"
+                        ? "add \"phrases\": words every document must contain, like [\"{{country.emergency\"]"
+                        : "add \"phrases\": answers no document may show, like [\"don't know\"]")
+                return nil
+            }
+            if raw.kind.value == "always_writes" {
+                rule = .alwaysWrites(phrases: phrases, when: when)
+            } else {
+                rule = .neverAnswers(phrases: phrases)
+            }
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
-                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes"])
-                    ?? "use before, never, always_reaches or never_writes")
+                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes", "always_writes", "never_answers"])
+                    ?? "use before, never, always_reaches, never_writes, always_writes or never_answers")
             return nil
         }
         return PathProperty(id: raw.id.value, description: raw.description, rule: rule, location: raw.location)

@@ -10,6 +10,12 @@ public struct PathProperty: Sendable {
         /// No document shown at a node, or written at the end (as `save` writes them), contains any of
         /// `phrases`, ignoring case (optionally: only while `when` holds there).
         case neverWrites(phrases: [String], when: Condition?)
+        /// Every document shown at a node, or written at the end, includes an item whose words contain
+        /// one of `phrases`, a placeholder read as `{{slot|fallback}}` (optionally: only while `when` holds).
+        case alwaysWrites(phrases: [String], when: Condition?)
+        /// No answer that a document shows holds one of `phrases` (ignoring case); `explore` types each
+        /// phrase at every question whose answer a document shows.
+        case neverAnswers(phrases: [String])
     }
     public var id: String
     public var description: String

@@ -63,3 +63,49 @@ import Testing
         #expect(result.diagnostics.contains { $0.code == .invalidProperty && $0.message.contains("needs 'phrases'") })
     }
 }
+
+/// `always_writes`: every shown or saved document includes an item with the words (a placeholder read
+/// as `{{slot|fallback}}`); `never_answers`: no answer a document shows holds a phrase.
+@Suite struct AlwaysWritesAndNeverAnswersTests {
+    @Test func aDocumentWithoutTheNumberOnSomePathIsCaught() throws {
+        let graph = try ExploreFixtures.graph("musts")
+        let report = Explorer(graph: graph).run()
+        let failure = try #require(report.failures(of: .property("every_document_has_the_number")).first)
+        // For a carer, the letter's emergency line is left out; the checklist still has its own.
+        #expect(failure.inputs.first == "Someone I care for")
+        #expect(failure.message.contains("document 'letter' writes none of '{{number|'"))
+        #expect(!failure.message.contains("'list'"))
+        #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
+    }
+
+    @Test func wordsEveryDocumentHasWhereTheConditionHoldsHold() throws {
+        let report = Explorer(graph: try ExploreFixtures.graph("musts")).run()
+        #expect(report.failures(of: .property("the_checklist_words_hold")).isEmpty)
+    }
+
+    @Test func aNonAnswerKeptWhereADocumentShowsItIsCaughtButNotElsewhere() throws {
+        // "ask the receptionist" is no skip word, so it is kept as typed: the doctor's name in the letter.
+        let graph = try ExploreFixtures.graph("musts")
+        let report = Explorer(graph: graph).run()
+        let failures = report.failures(of: .property("no_ask_them_in_documents"))
+        let failure = try #require(failures.first)
+        #expect(failure.inputs.last == "ask the receptionist")
+        #expect(failure.message.contains("slot 'doctor' holds 'ask the receptionist'"))
+        // "note" is shown by no document: what it holds is nobody's business.
+        #expect(!failures.contains { $0.message.contains("'note'") })
+        #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
+        // Typed at the same questions, "not sure" and "skip" leave the question unanswered: nothing kept.
+        #expect(report.failures(of: .property("skip_words_are_never_kept")).isEmpty)
+    }
+
+    @Test func theNewKindsNeedPhrases() throws {
+        for kind in ["always_writes", "never_answers"] {
+            let json = """
+                { "dialog": "main", "start": "a", "nodes": { "a": { "say": "Hi.", "end": true } },
+                  "properties": [ { "id": "p", "kind": "\(kind)" } ] }
+                """
+            let result = DialogLoader.load(sources: [DialogLoader.Source(name: "main.json", bytes: Array(json.utf8))])
+            #expect(result.diagnostics.contains { $0.code == .invalidProperty && $0.message.contains("needs 'phrases'") })
+        }
+    }
+}

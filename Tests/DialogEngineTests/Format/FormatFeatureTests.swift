@@ -81,6 +81,45 @@ import Testing
     }
 
     @Test(arguments: [
+        ("KNEE PAIN FOR SIX MONTHS", "Knee pain for six months"),
+        ("I'M WORRIED ABOUT THE SURGERY", "I'm worried about the surgery"),
+        ("METHOTREXATE", "Methotrexate"),
+        ("MRI", "MRI"),  // an abbreviation alone is not shouting
+        ("HCM", "HCM"),
+        ("Dr McKenzie", "Dr McKenzie"),  // a name in normal case keeps every letter
+        ("dr McKenzie at St Mary's", "Dr McKenzie at St Mary's"),
+        ("eGFR low", "EGFR low"),
+        ("  chest TIGHTNESS", "  Chest TIGHTNESS"),
+        ("", ""),
+        ("1234", "1234"),
+    ] as [(String, String)])
+    func sentenceFilterCalmsCapitalsButKeepsNames(typed: String, written: String) {
+        #expect(Template.display(.text(typed), type: nil, format: .init(filters: [.sentence])) == written)
+    }
+
+    @Test(arguments: [
+        ("THE RARE DISEASE CENTRE AT ST MARY'S", "the rare disease centre at st mary's"),
+        ("the Royal Marsden", "the Royal Marsden"),
+        ("methotrexate", "methotrexate"),
+        ("MRI", "MRI"),
+    ] as [(String, String)])
+    func calmFilterLeavesTheFirstLetter(typed: String, written: String) {
+        #expect(Template.display(.text(typed), type: nil, format: .init(filters: [.calm])) == written)
+    }
+
+    @Test func sentenceFilterParsesAndRenders() throws {
+        let t = try Template.parse("Dear {{doctor:sentence|Doctor}},").get()
+        #expect(t.segments.contains(.slot("doctor", fallback: "Doctor", format: .init(filters: [.sentence]))))
+        #expect(t.description == "Dear {{doctor:sentence|Doctor}},")
+        var missing: [String] = []
+        let shouted = t.render({ $0 == "doctor" ? .text("DR JONES AT THE CLINIC") : nil }, slotType: { _ in nil }, missing: &missing)
+        #expect(shouted == "Dear Dr jones at the clinic,")
+        let named = t.render({ $0 == "doctor" ? .text("Dr DuBois") : nil }, slotType: { _ in nil }, missing: &missing)
+        #expect(named == "Dear Dr DuBois,")
+        #expect(t.render({ _ in nil }, slotType: { _ in nil }, missing: &missing) == "Dear Doctor,")
+    }
+
+    @Test(arguments: [
         ("{{a:rond}}", "unknown filter 'rond'", "did you mean 'round'?"),
         ("{{a:round x}}", "'round' takes a number of decimal places from 0 to 6, not 'x'", nil),
         ("{{a:}}", "an empty filter", nil),
