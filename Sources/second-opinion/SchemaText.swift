@@ -939,6 +939,16 @@ enum SchemaText {
         "filter.about": {
           "type": "string",
           "minLength": 1
+        },
+        "overview.abstract": {
+          "description": "The one-line overview `second-opinion --help` prints.",
+          "type": "string",
+          "minLength": 1
+        },
+        "overview.discussion": {
+          "description": "The paragraph under the overview in `second-opinion --help`.",
+          "type": "string",
+          "minLength": 1
         }
       }
     }

@@ -5,17 +5,19 @@ import DialogEngine
 struct SecondOpinion: ParsableCommand {
     static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
-        commandName: "second-opinion",
-        abstract: "Helps you decide whether to get a second medical opinion, and prepares you for it.",
-        discussion: """
-            General information, not medical advice. In an emergency call your local emergency number.
-            Everything you type stays on this computer.
-            """,
-        version: version,
-        subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self, UnderstandCommand.self, SourcesCommand.self, NewCommand.self, SchemaCommand.self],
-        defaultSubcommand: ChatCommand.self
-    )
+    /// The overview `--help` prints comes from the dialog folder's messages (`overview.abstract`,
+    /// `overview.discussion`), so a dialog set on another topic describes itself.
+    static var configuration: CommandConfiguration {
+        let messages = DialogLocator.locate().map(Messages.folderMessages) ?? .english
+        return CommandConfiguration(
+            commandName: "second-opinion",
+            abstract: messages[.overviewAbstract],
+            discussion: messages[.overviewDiscussion],
+            version: version,
+            subcommands: [ChatCommand.self, ValidateCommand.self, ReplayCommand.self, GraphCommand.self, ForgetCommand.self, ExploreCommand.self, MutateCommand.self, UnderstandCommand.self, SourcesCommand.self, NewCommand.self, SchemaCommand.self],
+            defaultSubcommand: ChatCommand.self
+        )
+    }
 
     /// A bare `second-opinion` (no arguments at all, the common case) starts the chat directly.
     ///

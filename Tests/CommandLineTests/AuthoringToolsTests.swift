@@ -95,3 +95,25 @@ struct AuthoringToolsTests {
         #expect(p.terminationStatus == 0, "\(text)")
     }
 }
+
+/// The `--help` overview is the dialog folder's own (`overview.*` in messages.json).
+@Suite struct HelpOverviewTests {
+    @Test func aFoldersMessagesGiveTheOverview() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("overview-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = #"{ "messages": { "overview.abstract": "Gets you ready for a first specialist appointment.", "overview.discussion": "Not medical advice." } }"#
+        try json.write(toFile: folder + "/messages.json", atomically: true, encoding: .utf8)
+        let messages = Messages.folderMessages(folder)
+        #expect(messages[.overviewAbstract] == "Gets you ready for a first specialist appointment.")
+        #expect(messages[.overviewDiscussion] == "Not medical advice.")
+        // A folder without one, or with one that does not read, keeps the shipped English.
+        #expect(Messages.folderMessages(folder + "/missing")[.overviewAbstract] == Messages.english[.overviewAbstract])
+        try "{ broken".write(toFile: folder + "/messages.json", atomically: true, encoding: .utf8)
+        #expect(Messages.folderMessages(folder)[.overviewAbstract] == Messages.english[.overviewAbstract])
+    }
+
+    @Test func theShippedHelpSaysTheShippedOverview() {
+        #expect(SecondOpinion.helpMessage().contains("second medical opinion"))
+    }
+}

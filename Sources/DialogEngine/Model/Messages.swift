@@ -36,6 +36,8 @@ public struct Messages: Sendable, Hashable {
         case listAnd = "list.and"
         case listOr = "list.or"
         case filterAbout = "filter.about"
+        case overviewAbstract = "overview.abstract"
+        case overviewDiscussion = "overview.discussion"
 
         /// The shipped English.
         public var english: String {
@@ -82,6 +84,12 @@ public struct Messages: Sendable, Hashable {
             case .listAnd: return "and"
             case .listOr: return "or"
             case .filterAbout: return "about"
+            case .overviewAbstract: return "Helps you decide whether to get a second medical opinion, and prepares you for it."
+            case .overviewDiscussion:
+                return """
+                    General information, not medical advice. In an emergency call your local emergency number.
+                    Everything you type stays on this computer.
+                    """
             }
         }
 
@@ -107,6 +115,15 @@ public struct Messages: Sendable, Hashable {
 
     /// The shipped English for every key.
     public static let english = Messages()
+
+    /// A folder's messages file read on its own, for texts needed before the dialogs load (the command's
+    /// `--help` overview): its wording where it reads cleanly, else the shipped English. `validate`
+    /// reports the file's problems; this never does.
+    public static func folderMessages(_ folder: String) -> Messages {
+        let file = folder.hasSuffix("/") ? folder + MessagesReader.fileName : folder + "/" + MessagesReader.fileName
+        guard case .bytes(let bytes) = FileBytes.read(file, limit: 1 << 20) else { return .english }
+        return MessagesReader.read(DialogLoader.Source(name: file, bytes: bytes), sink: DiagnosticSink(), warnings: false) ?? .english
+    }
 
     /// The text of `key`, with each `{part}` filled in from `parts`.
     public func text(_ key: Key, _ parts: [String: String] = [:]) -> String {
