@@ -203,9 +203,10 @@ public final class Language: Sendable {
         flagStarts = indexes[0]
         triggerStarts = indexes[1]
         terminatorStarts = indexes[2]
-        anchors = AnchorTable(rules.map { Self.requiredParts($0.elements, concepts: concepts) })
+        let memo = RequiredMemo()
+        anchors = AnchorTable(rules.map { Self.requiredParts($0.elements, concepts: concepts, memo: memo) })
         program = Program(rules: rules.map(\.elements), concepts: concepts.map { $0.map(\.elements) })
-        conceptAnchors = AnchorTable(concepts.indices.map { Self.requiredParts([.concept(Int32($0))], concepts: concepts) })
+        conceptAnchors = AnchorTable(concepts.indices.map { Self.requiredParts([.concept(Int32($0))], concepts: concepts, memo: memo) })
         var prefixPairs: [(key: Int32, value: Int32)] = []
         if !prefixIDs.isEmpty {
             for (id, word) in baseWords.enumerated() {
@@ -218,32 +219,44 @@ public final class Language: Sendable {
 
     /// Up to three required parts of a sequence (the smallest): one of each part's words or prefixes
     /// must occur in a line for the sequence to match.
-    static func requiredParts(_ elements: [Element], concepts: [[Compiled]]) -> [(words: Set<Int32>, prefixes: Set<Int32>)] {
-        let parts = elements.compactMap { requiredOf($0, concepts: concepts, depth: 0) }
+    static func requiredParts(_ elements: [Element], concepts: [[Compiled]], memo: RequiredMemo) -> [(words: Set<Int32>, prefixes: Set<Int32>)] {
+        let parts = elements.compactMap { requiredOf($0, concepts: concepts, memo: memo) }
         return Array(parts.sorted { $0.words.count + $0.prefixes.count < $1.words.count + $1.prefixes.count }.prefix(3))
+    }
+
+    /// A concept's required words, worked out once per concept while a language is built (a concept is
+    /// named by many rules); `inProgress` turns a cycle into "no anchor".
+    final class RequiredMemo {
+        var known: [Int32: (words: Set<Int32>, prefixes: Set<Int32>)?] = [:]
+        var inProgress: Set<Int32> = []
     }
 
     /// The smallest set of words (and prefixes) of which one must occur for `elements` to match, or nil
     /// when no required part gives one.
-    static func required(_ elements: [Element], concepts: [[Compiled]], depth: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+    static func required(_ elements: [Element], concepts: [[Compiled]], memo: RequiredMemo) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
         var best: (words: Set<Int32>, prefixes: Set<Int32>)?
         for element in elements {
-            guard let set = requiredOf(element, concepts: concepts, depth: depth) else { continue }
+            guard let set = requiredOf(element, concepts: concepts, memo: memo) else { continue }
             if best == nil || set.words.count + set.prefixes.count < best!.words.count + best!.prefixes.count { best = set }
         }
         return best
     }
 
-    private static func requiredOf(_ element: Element, concepts: [[Compiled]], depth: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+    static func requiredOf(_ element: Element, concepts: [[Compiled]], memo: RequiredMemo) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
         switch element {
         case .word(let w): return ([w], [])
         case .prefix(let p): return ([], [p])
         case .gap, .optional: return nil
         case .choice(let alternatives):
-            return union(alternatives.map { required($0, concepts: concepts, depth: depth) })
+            return union(alternatives.map { required($0, concepts: concepts, memo: memo) })
         case .concept(let c):
-            guard c >= 0, Int(c) < concepts.count, depth < 8 else { return nil }
-            return union(concepts[Int(c)].map { required($0.elements, concepts: concepts, depth: depth + 1) })
+            guard c >= 0, Int(c) < concepts.count else { return nil }
+            if let known = memo.known[c] { return known }
+            guard memo.inProgress.insert(c).inserted else { return nil }
+            let found = union(concepts[Int(c)].map { required($0.elements, concepts: concepts, memo: memo) })
+            memo.inProgress.remove(c)
+            memo.known[c] = found
+            return found
         }
     }
 

@@ -189,7 +189,15 @@ public struct Pattern: Sendable, Hashable {
             let start = i
             while i < scalars.count {
                 let c = scalars[i]
-                if c.properties.isWhitespace || "[]|?*~@".unicodeScalars.contains(c) { break }
+                if c.isASCII {
+                    // The common case, without Unicode property look-ups.
+                    switch c {
+                    case " ", "\t", "\n", "\r", "[", "]", "|", "?", "*", "~", "@": return String(String.UnicodeScalarView(scalars[start..<i]))
+                    default: i += 1
+                    }
+                    continue
+                }
+                if c.properties.isWhitespace { break }
                 i += 1
             }
             return String(String.UnicodeScalarView(scalars[start..<i]))
