@@ -94,6 +94,7 @@ final class ChatSession {
             case .endOfInput:
                 finish()
                 write(engine.graph.messages[.goodbye])
+                sayHowToContinue()
                 return exitCode
             case .interrupted:
                 continue
@@ -106,6 +107,7 @@ final class ChatSession {
                 show(outputs)
                 if outputs.contains(.quit) {
                     finish()
+                    sayHowToContinue()
                     return exitCode
                 }
             }
@@ -251,6 +253,18 @@ final class ChatSession {
     private func reportUnusable(reason: String, keptAt: String?) {
         write(style.warning("Your saved conversation could not be used: \(reason)."))
         if let keptAt { write(style.dim("It was kept as \(keptAt). Starting a new conversation.")) }
+    }
+
+    /// Whether leaving now keeps the conversation to continue: it is saved (not private, not locked out,
+    /// the last save worked) and unfinished, as `startFromSavedSession` offers it next time.
+    var keepsConversation: Bool {
+        store != nil && !persistFailed && !state.ended && state.position != nil
+    }
+
+    /// At Ctrl-D or `quit`: that the conversation is saved and how to pick it up or delete it, only when
+    /// it is kept (`keepsConversation`).
+    private func sayHowToContinue() {
+        if keepsConversation { write(style.dim(engine.graph.messages[.sessionKept])) }
     }
 
     private var persistFailed = false
