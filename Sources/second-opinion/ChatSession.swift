@@ -457,8 +457,12 @@ final class ChatSession {
     /// 0, or 1 when a file asked for on the command line could not be written.
     private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
+    /// Writes a line (or several) to standard output, wrapped at word boundaries to the terminal's
+    /// width (asked each time, so a resized window is followed); written as it is when output is not a
+    /// terminal (`TerminalText.outputWidth`).
     private func write(_ text: String) {
-        StandardStream.output.write(text + "\n")
+        let wrapped = TerminalText.outputWidth().map { TerminalText.wrap(text, width: $0) } ?? text
+        StandardStream.output.write(wrapped + "\n")
     }
 
     // MARK: - Recording
