@@ -94,6 +94,7 @@ final class ChatSession {
             case .endOfInput:
                 finish()
                 write(engine.graph.messages[.goodbye])
+                sayHowToContinue()
                 return exitCode
             case .interrupted:
                 continue
@@ -106,6 +107,7 @@ final class ChatSession {
                 show(outputs)
                 if outputs.contains(.quit) {
                     finish()
+                    sayHowToContinue()
                     return exitCode
                 }
             }
@@ -251,6 +253,18 @@ final class ChatSession {
     private func reportUnusable(reason: String, keptAt: String?) {
         write(style.warning("Your saved conversation could not be used: \(reason)."))
         if let keptAt { write(style.dim("It was kept as \(keptAt). Starting a new conversation.")) }
+    }
+
+    /// Whether leaving now keeps the conversation to continue: it is saved (not private, not locked out,
+    /// the last save worked) and unfinished, as `startFromSavedSession` offers it next time.
+    var keepsConversation: Bool {
+        store != nil && !persistFailed && !state.ended && state.position != nil
+    }
+
+    /// At Ctrl-D or `quit`: that the conversation is saved and how to pick it up or delete it, only when
+    /// it is kept (`keepsConversation`).
+    private func sayHowToContinue() {
+        if keepsConversation { write(style.dim(engine.graph.messages[.sessionKept])) }
     }
 
     private var persistFailed = false
@@ -443,8 +457,12 @@ final class ChatSession {
     /// 0, or 1 when a file asked for on the command line could not be written.
     private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
+    /// Writes a line (or several) to standard output, wrapped at word boundaries to the terminal's
+    /// width (asked each time, so a resized window is followed); written as it is when output is not a
+    /// terminal (`TerminalText.outputWidth`).
     private func write(_ text: String) {
-        StandardStream.output.write(text + "\n")
+        let wrapped = TerminalText.outputWidth().map { TerminalText.wrap(text, width: $0) } ?? text
+        StandardStream.output.write(wrapped + "\n")
     }
 
     // MARK: - Recording

@@ -928,6 +928,10 @@ enum SchemaText {
           "type": "string",
           "minLength": 1
         },
+        "session.kept": {
+          "type": "string",
+          "minLength": 1
+        },
         "list.and": {
           "type": "string",
           "minLength": 1

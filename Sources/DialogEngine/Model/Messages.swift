@@ -33,6 +33,7 @@ public struct Messages: Sendable, Hashable {
         case resumeAsk = "resume.ask"
         case resumeWelcomeBack = "resume.welcome_back"
         case resumeYesOrNo = "resume.yes_or_no"
+        case sessionKept = "session.kept"
         case listAnd = "list.and"
         case listOr = "list.or"
         case filterAbout = "filter.about"
@@ -81,6 +82,8 @@ public struct Messages: Sendable, Hashable {
             case .resumeAsk: return "You have an unfinished conversation from before. Continue it? (yes/no)"
             case .resumeWelcomeBack: return "Welcome back. Here is where we were:"
             case .resumeYesOrNo: return "Please answer yes or no."
+            case .sessionKept:
+                return "Your conversation is saved on this computer. To pick it up where you left off, run second-opinion again; to delete it, run second-opinion forget."
             case .listAnd: return "and"
             case .listOr: return "or"
             case .filterAbout: return "about"

@@ -526,14 +526,17 @@ struct Turn {
         switch command {
         case .help:
             say((currentQuestion.map { describeAccepted($0) + "\n" } ?? "") + graph.messages[.help], .info)
+            reshowQuestion()
         case .why:
             guard let id = state.position, let node = graph.nodes[id] else {
                 say(graph.messages[.whyNoQuestion], .info)
                 return
             }
             say(node.why ?? graph.messages[.whyNoReason], .info)
+            reshowQuestion()
         case .summary:
             say(summary(), .info)
+            reshowQuestion()
         case .back:
             guard let snapshot = state.history.popLast() else {
                 say(graph.messages[.backNothing], .info)
@@ -551,9 +554,25 @@ struct Turn {
                 DocumentRenderer.render($0.template, plan: $0.plan.plan, slots: state.slots, graph: graph).markdown
             }
             outputs.append(.save(path: path, markdown: markdown.joined(separator: "\n---\n\n")))
+            reshowQuestion()
         case .quit:
             outputs.append(.quit)
         }
+    }
+
+    /// The open question's text and options again after a command answered in between (`why`, `help`,
+    /// `summary`, `save`), so the person sees what to answer. Nothing changes: no attempt is counted, and
+    /// a question with several wordings shows its first (the random generator is not drawn, so the rest
+    /// of the conversation is as it would have been).
+    private mutating func reshowQuestion() {
+        guard !state.ended, let id = state.position, let at = program.position(of: id) else { return }
+        let step = program.step(at)
+        guard !step.unreadable, step.node.question != nil else { return }
+        if let first = step.node.say.first {
+            let text = render(first)
+            if !text.isEmpty { say(text, .say) }
+        }
+        if let labels = step.optionLabels { outputs.append(.options(labels)) }
     }
 
     private var currentQuestion: Question? {

@@ -232,6 +232,10 @@ import Testing
         let before = chat.state
         chat.say(command)
         #expect(chat.state == before)
-        #expect(chat.last.allSatisfy { if case .text(_, .info) = $0 { return true } else { return false } })
+        // The command's answer, then the open question again (its text and options).
+        let answer = chat.last.prefix { if case .text(_, .info) = $0 { true } else { false } }
+        #expect(!answer.isEmpty)
+        #expect(chat.last.dropFirst(answer.count).allSatisfy { if case .text(_, .say) = $0 { true } else if case .options = $0 { true } else { false } })
+        #expect(chat.last.count > answer.count)
     }
 }
