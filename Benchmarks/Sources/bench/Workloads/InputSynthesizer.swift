@@ -104,7 +104,8 @@ struct InputSynthesizer {
 
     /// A phrase from an interrupt that comes back to the question (a common question, not a red flag).
     private func commonQuestion(_ rng: inout SplitMix64) -> String? {
-        let resuming = engine.graph.interrupts.filter(\.resume)
+        // Only interrupts typed by a keyword (a red flag read by the language data may have none).
+        let resuming = engine.graph.interrupts.filter { $0.resume && !$0.keywords.isEmpty }
         guard !resuming.isEmpty else { return nil }
         let i = resuming[rng.pick(resuming.count)]
         let phrase = i.keywords[rng.pick(i.keywords.count)].replacingOccurrences(of: "*", with: "")
