@@ -8,7 +8,7 @@ struct SecondOpinion: ParsableCommand {
     /// The overview `--help` prints comes from the dialog folder's messages (`overview.abstract`,
     /// `overview.discussion`), so a dialog set on another topic describes itself.
     static var configuration: CommandConfiguration {
-        let messages = DialogLocator.locate().map(Messages.folderMessages) ?? .english
+        let messages = overviewMessages
         return CommandConfiguration(
             commandName: "second-opinion",
             abstract: messages[.overviewAbstract],
@@ -18,6 +18,10 @@ struct SecondOpinion: ParsableCommand {
             defaultSubcommand: ChatCommand.self
         )
     }
+
+    /// The folder's messages for the overview, read once (ArgumentParser asks for the configuration
+    /// many times while it parses).
+    static let overviewMessages: Messages = DialogLocator.locate().map(Messages.folderMessages) ?? .english
 
     /// A bare `second-opinion` (no arguments at all, the common case) starts the chat directly.
     ///
