@@ -132,3 +132,16 @@ extension Language {
         return out
     }
 }
+
+extension Language {
+    /// Whether a phrase of the named concept occurs in a line; a line without the concept's anchor
+    /// words is turned away before any matching.
+    public func mentions(_ name: String, in line: PreparedLine) -> Bool {
+        guard let c = conceptIndex[name], !line.tokens.isEmpty else { return false }
+        if let anchor = conceptAnchors[c], anchor.words.isDisjoint(with: line.lineWords), anchor.prefixes.isDisjoint(with: line.linePrefixes) {
+            return false
+        }
+        var matcher = Matcher(language: self, line: line)
+        return conceptOccurs(c, &matcher)
+    }
+}

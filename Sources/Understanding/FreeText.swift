@@ -28,18 +28,31 @@ extension Language {
         guard !raw.isEmpty else { return .empty }
         var tokensPerWord = raw.map { TextNormalizer.tokens(String($0)).count }
 
+        // Each typed word's tokens as the rules read them, worked out once (the loops below re-read
+        // what is left of the line many times).
+        var known: [Substring: [(id: Int32, prefixes: [Int32], typo: Bool)]] = [:]
         func tokenized() -> (ids: [Int32], prefixes: [[Int32]], owner: [Int], typo: [Bool]) {
             var ids: [Int32] = []
             var prefixes: [[Int32]] = []
             var owner: [Int] = []
             var typo: [Bool] = []
             for (w, word) in raw.enumerated() {
-                for token in TextNormalizer.tokens(String(word)) {
-                    let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
-                    ids.append(wordIDs[base] ?? -1)
-                    prefixes.append(prefixHits(base))
+                let read: [(id: Int32, prefixes: [Int32], typo: Bool)]
+                if let cached = known[word] {
+                    read = cached
+                } else {
+                    read = TextNormalizer.tokens(String(word)).map { token in
+                        let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
+                        if case .typo = how { return (wordIDs[base] ?? -1, prefixHits(base), true) }
+                        return (wordIDs[base] ?? -1, prefixHits(base), false)
+                    }
+                    known[word] = read
+                }
+                for r in read {
+                    ids.append(r.id)
+                    prefixes.append(r.prefixes)
                     owner.append(w)
-                    if case .typo = how { typo.append(true) } else { typo.append(false) }
+                    typo.append(r.typo)
                 }
             }
             return (ids, prefixes, owner, typo)

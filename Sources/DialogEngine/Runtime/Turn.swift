@@ -179,7 +179,7 @@ struct Turn {
             }
         }
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
-        if let language, let prepared, !language.concepts(["answer_confused"], in: prepared).isEmpty { outcome = .noMatch }
+        if let language, let prepared, language.mentions("answer_confused", in: prepared) { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
