@@ -151,8 +151,10 @@ extension Language {
                     continue
                 }
             }
+            // Tails and frames after the value are short: only the last words can start one.
+            let lastStarts = max(1, t.ids.count - Self.tailReach)..<t.ids.count
             if let tail = concept("text_tail") {
-                for start in t.ids.indices.dropFirst() {
+                for start in lastStarts {
                     guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
                     raw.removeSubrange(t.owner[start]...)
                     changed = true
@@ -185,7 +187,7 @@ extension Language {
                 }
             }
             if let frame = concept("text_frame_after") {
-                for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
+                for start in lastStarts where t.owner[start - 1] != t.owner[start] {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
                         !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] })
                     else { continue }
@@ -212,6 +214,9 @@ extension Language {
         while let last = value.last, edges.contains(last), !(last == "." && value.hasSuffix("Dr.")) { value.removeLast() }
         return value.isEmpty ? .empty : .value(value)
     }
+
+    /// How many words from the end a tail or a frame after the value may start.
+    static let tailReach = 12
 
     /// Words a point after does not end a sentence: "Dr. Sato", "St. Luke's".
     static let abbreviations: Set<String> = [
