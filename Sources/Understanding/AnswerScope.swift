@@ -45,12 +45,20 @@ extension PreparedLine {
 }
 
 extension Language {
-    /// The triggers of an answer and the words each governs.
-    public func answerScope(_ line: PreparedLine) -> AnswerScope {
+    /// The clause of each word of an answer (`clauseNumbers`), for `answerScope` and
+    /// `answerConceptSpans` to share.
+    public func answerClauses(_ line: PreparedLine) -> [Int] {
+        guard !line.tokens.isEmpty else { return [] }
+        var matcher = Matcher(language: self, line: line)
+        return clauseNumbers(tokens: line.tokens, matcher: &matcher)
+    }
+
+    /// The triggers of an answer and the words each governs (`clauses` from `answerClauses`, when known).
+    public func answerScope(_ line: PreparedLine, clauses given: [Int]? = nil) -> AnswerScope {
         let tokens = line.tokens
         guard !tokens.isEmpty else { return AnswerScope(governedBy: [], triggers: [], segments: []) }
         var matcher = Matcher(language: self, line: line)
-        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
+        let clauses = given?.count == tokens.count ? given ?? [] : clauseNumbers(tokens: tokens, matcher: &matcher)
         var segments = [Int](repeating: 0, count: tokens.count)
         for i in tokens.indices.dropFirst() {
             segments[i] = segments[i - 1] + (tokens[i].breakBefore != .none || clauses[i] != clauses[i - 1] ? 1 : 0)
@@ -113,13 +121,19 @@ extension Language {
 
     /// Where each of the named concepts occurs in an answer, as `conceptSpans` finds them but within one
     /// clause ("no better, no worse" is one; "it's about me, my daughter is typing" is two).
-    public func answerConceptSpans(_ names: [String], in line: PreparedLine) -> [String: [Range<Int>]] {
+    public func answerConceptSpans(_ names: [String], in line: PreparedLine, clauses given: [Int]? = nil) -> [String: [Range<Int>]] {
         let wanted = names.compactMap { name in conceptIndex[name].map { (name, $0) } }
         guard !wanted.isEmpty, !line.tokens.isEmpty else { return [:] }
         var matcher = Matcher(language: self, line: line)
-        matcher.setClauses(clauseNumbers(tokens: line.tokens, matcher: &matcher))
+        // Lines without any of the concepts' anchors name none of them.
+        let anchored = wanted.filter { _, c in
+            guard let anchor = conceptAnchors[c] else { return true }
+            return !anchor.words.isDisjoint(with: line.lineWords) || !anchor.prefixes.isDisjoint(with: line.linePrefixes)
+        }
+        guard !anchored.isEmpty else { return [:] }
+        matcher.setClauses(given?.count == line.tokens.count ? given ?? [] : clauseNumbers(tokens: line.tokens, matcher: &matcher))
         var spans: [(name: String, words: Range<Int>)] = []
-        for (name, index) in wanted {
+        for (name, index) in anchored {
             for start in line.ids.indices {
                 if let end = concept(index, at: start, &matcher) { spans.append((name, start..<end)) }
             }

@@ -36,6 +36,14 @@ extension AnswerMatcher {
 }
 
 extension AnswerMatcher.OptionIndex {
+    /// True when the whole answer is an option's number ("2", "option 2") or exactly one option's label
+    /// or synonym ("private insurance"): the plain matcher reads it as well as any reading could.
+    func isWholeAnswer(_ tokens: [String]) -> Bool {
+        if optionNumber(tokens) != nil { return true }
+        let content = AnswerMatcher.Vocabulary.content(tokens)
+        return !content.isEmpty && byContent[content]?.count == 1
+    }
+
     /// Every place in `tokens` that names an option: whole phrases left to right (the longest at each
     /// word, typos forgiven when that makes a longer one), then each word no phrase covers that points
     /// at an option word on its own. Stopwords never start or make a hit.

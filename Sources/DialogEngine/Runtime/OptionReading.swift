@@ -65,8 +65,9 @@ struct OptionReading {
         var hits: [Hit] = []
         let concepts = index?.optionConcepts ?? options.map(\.concepts)
         let named = concepts.flatMap { $0 }
+        let clauses = language.answerClauses(line)
         if !named.isEmpty {
-            let spans = language.answerConceptSpans(named, in: line)
+            let spans = language.answerConceptSpans(named, in: line, clauses: clauses)
             let shared = index?.sharedConcepts ?? []
             for (o, list) in concepts.enumerated() {
                 for concept in list {
@@ -89,7 +90,7 @@ struct OptionReading {
         }
         // Nothing can govern a hit that is the whole answer ("private insurance"): no scope to read then.
         let whole = hits.allSatisfy { $0.words == 0..<tokens.count }
-        let scope = whole ? nil : language.answerScope(line)
+        let scope = whole ? nil : language.answerScope(line, clauses: clauses)
         for i in hits.indices {
             guard let t = scope?.trigger(of: hits[i].words) else { continue }
             let said = tokens[t.words].joined(separator: " ")

@@ -98,6 +98,8 @@ struct Turn {
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
+                // An option's number, or its label or a synonym as the whole answer ("2", "private"): no more to read.
+                if let index = question.matcher.optionIndex, index.isWholeAnswer(tokens) { break }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 read = Self.choiceOutcome(reading)
                 hinted = !reading.hits.isEmpty
