@@ -45,12 +45,20 @@ extension PreparedLine {
 }
 
 extension Language {
-    /// The triggers of an answer and the words each governs.
-    public func answerScope(_ line: PreparedLine) -> AnswerScope {
+    /// The clause of each word of an answer (`clauseNumbers`), for `answerScope` and
+    /// `answerConceptSpans` to share.
+    public func answerClauses(_ line: PreparedLine) -> [Int] {
+        guard !line.tokens.isEmpty else { return [] }
+        var matcher = Matcher(language: self, line: line)
+        return clauseNumbers(tokens: line.tokens, matcher: &matcher)
+    }
+
+    /// The triggers of an answer and the words each governs (`clauses` from `answerClauses`, when known).
+    public func answerScope(_ line: PreparedLine, clauses given: [Int]? = nil) -> AnswerScope {
         let tokens = line.tokens
         guard !tokens.isEmpty else { return AnswerScope(governedBy: [], triggers: [], segments: []) }
         var matcher = Matcher(language: self, line: line)
-        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
+        let clauses = given?.count == tokens.count ? given ?? [] : clauseNumbers(tokens: tokens, matcher: &matcher)
         var segments = [Int](repeating: 0, count: tokens.count)
         for i in tokens.indices.dropFirst() {
             segments[i] = segments[i - 1] + (tokens[i].breakBefore != .none || clauses[i] != clauses[i - 1] ? 1 : 0)
@@ -113,7 +121,20 @@ extension Language {
 
     /// Where each of the named concepts occurs in an answer, as `conceptSpans` finds them but within one
     /// clause ("no better, no worse" is one; "it's about me, my daughter is typing" is two).
-    public func answerConceptSpans(_ names: [String], in line: PreparedLine) -> [String: [Range<Int>]] {
+    /// (`given` clauses are accepted for callers that have them; the prepared line already holds its own.)
+    public func answerConceptSpans(_ names: [String], in line: PreparedLine, clauses given: [Int]? = nil) -> [String: [Range<Int>]] {
         conceptSpans(names, in: line, indexed: true, withinClauses: true)
+    }
+}
+
+extension Language {
+    /// Whether a phrase of the named concept occurs in a line; a line without the concept's anchor
+    /// words is turned away before any matching.
+    public func mentions(_ name: String, in line: PreparedLine) -> Bool {
+        guard let c = conceptIndex[name], !line.tokens.isEmpty,
+            conceptAnchors.holds(c, words: line.wordBits, prefixes: line.prefixBits)
+        else { return false }
+        var matcher = Matcher(language: self, line: line)
+        return conceptOccurs(c, &matcher)
     }
 }

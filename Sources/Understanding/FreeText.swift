@@ -28,18 +28,31 @@ extension Language {
         guard !raw.isEmpty else { return .empty }
         var tokensPerWord = raw.map { TextNormalizer.tokens(String($0)).count }
 
+        // Each typed word's tokens as the rules read them, worked out once (the loops below re-read
+        // what is left of the line many times).
+        var known: [Substring: [(id: Int32, prefixes: [Int32], typo: Bool)]] = [:]
         func tokenized() -> (ids: [Int32], prefixes: [[Int32]], owner: [Int], typo: [Bool]) {
             var ids: [Int32] = []
             var prefixes: [[Int32]] = []
             var owner: [Int] = []
             var typo: [Bool] = []
             for (w, word) in raw.enumerated() {
-                for token in TextNormalizer.tokens(String(word)) {
-                    let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
-                    ids.append(wordIDs[base] ?? -1)
-                    prefixes.append(prefixHits(base))
+                let read: [(id: Int32, prefixes: [Int32], typo: Bool)]
+                if let cached = known[word] {
+                    read = cached
+                } else {
+                    read = TextNormalizer.tokens(String(word)).map { token in
+                        let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
+                        if case .typo = how { return (wordIDs[base] ?? -1, prefixHits(base), true) }
+                        return (wordIDs[base] ?? -1, prefixHits(base), false)
+                    }
+                    known[word] = read
+                }
+                for r in read {
+                    ids.append(r.id)
+                    prefixes.append(r.prefixes)
                     owner.append(w)
-                    if case .typo = how { typo.append(true) } else { typo.append(false) }
+                    typo.append(r.typo)
                 }
             }
             return (ids, prefixes, owner, typo)
@@ -138,8 +151,10 @@ extension Language {
                     continue
                 }
             }
+            // Tails and frames after the value are short: only the last words can start one.
+            let lastStarts = max(1, t.ids.count - Self.tailReach)..<t.ids.count
             if let tail = concept("text_tail") {
-                for start in t.ids.indices.dropFirst() {
+                for start in lastStarts {
                     guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
                     raw.removeSubrange(t.owner[start]...)
                     changed = true
@@ -172,7 +187,7 @@ extension Language {
                 }
             }
             if let frame = concept("text_frame_after") {
-                for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
+                for start in lastStarts where t.owner[start - 1] != t.owner[start] {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
                         !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] })
                     else { continue }
@@ -199,6 +214,9 @@ extension Language {
         while let last = value.last, edges.contains(last), !(last == "." && value.hasSuffix("Dr.")) { value.removeLast() }
         return value.isEmpty ? .empty : .value(value)
     }
+
+    /// How many words from the end a tail or a frame after the value may start.
+    static let tailReach = 12
 
     /// Words a point after does not end a sentence: "Dr. Sato", "St. Luke's".
     static let abbreviations: Set<String> = [

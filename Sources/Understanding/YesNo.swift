@@ -101,9 +101,10 @@ extension Language {
         look(["answer_hedge"], .hedge, specific: false)
         guard !spans.isEmpty else { return (.none, []) }
         // A phrase a negation governs says nothing; one inside a longer phrase of another kind neither.
-        let scope = answerScope(line)
+        // Nothing can govern a phrase that is the whole answer ("yes please"): no scope to read then.
+        let scope = spans.allSatisfy({ $0.words == 0..<tokens.count }) ? nil : answerScope(line, clauses: clauses)
         for i in spans.indices where spans[i].kind != .unsure && spans[i].kind != .hedge {
-            if let t = scope.trigger(of: spans[i].words) {
+            if let t = scope?.trigger(of: spans[i].words) {
                 spans[i].negatedBy = "\"\(tokens[t.words].map(\.text).joined(separator: " "))\" by '\(t.pattern)' (\(t.origin))"
             }
         }

@@ -36,6 +36,14 @@ extension AnswerMatcher {
 }
 
 extension AnswerMatcher.OptionIndex {
+    /// True when the whole answer is an option's number ("2", "option 2") or exactly one option's label
+    /// or synonym ("private insurance"): the plain matcher reads it as well as any reading could.
+    func isWholeAnswer(_ tokens: [String]) -> Bool {
+        if optionNumber(tokens) != nil { return true }
+        let content = AnswerMatcher.Vocabulary.content(tokens)
+        return !content.isEmpty && byContent[content]?.count == 1
+    }
+
     /// Every place in `tokens` that names an option: whole phrases left to right (the longest at each
     /// word, typos forgiven when that makes a longer one), then each word no phrase covers that points
     /// at an option word on its own. Stopwords never start or make a hit.
@@ -50,10 +58,7 @@ extension AnswerMatcher.OptionIndex {
         guard !content.isEmpty else { return [] }
         func span(_ start: Int, _ length: Int) -> Range<Int> { positions[start]..<(positions[start + length - 1] + 1) }
         func text(of option: Int, words: [String]) -> String {
-            let o = options[option]
-            for t in [o.label] + o.synonyms where !t.hasPrefix("@") && AnswerMatcher.Vocabulary.content(TextNormalizer.tokens(t)) == words {
-                return t
-            }
+            if let k = phrases.firstIndex(where: { $0.option == option && $0.texts == words }) { return phraseTexts[k] }
             return words.joined(separator: " ")
         }
         let compared = comparisons(content)
@@ -82,11 +87,11 @@ extension AnswerMatcher.OptionIndex {
             for option in options(hitBy: row, in: compared).sorted() {
                 // The label or synonym the word belongs to; one that says a negation first ("not
                 // listened to"), so that a negation in front of the word can make it whole.
-                let owners = phrases.filter { $0.option == option && $0.words.contains { compared.hit(row, any: [$0]) } }
+                let owners = phrases.indices.filter { phrases[$0].option == option && phrases[$0].words.contains { compared.hit(row, any: [$0]) } }
                 let negations = AnswerMatcher.Vocabulary.exceptions
-                let owner = owners.first { $0.texts.contains(where: negations.contains) } ?? owners.first
+                let owner = owners.first { phrases[$0].texts.contains(where: negations.contains) } ?? owners.first
                 let prefixOnly = !optionWords[option].contains { compared.typo(row, $0) != nil }
-                out.append(.init(option: option, words: span(row, 1), strength: .word, text: text(of: option, words: owner?.texts ?? [content[row]]),
+                out.append(.init(option: option, words: span(row, 1), strength: .word, text: owner.map { phraseTexts[$0] } ?? content[row],
                                  prefixOnly: prefixOnly))
             }
         }

@@ -559,6 +559,11 @@ extension AnswerMatcher {
         let skips: PhraseSet
         /// "all" / "none" answers that do not clash with an option (multi only).
         let allAnswers: Set<[String]>
+        /// Each phrase's label or synonym as written (for `hits` and `understand`).
+        let phraseTexts: [String]
+        /// Each option's `@concept`s, and the concepts more than one option names.
+        let optionConcepts: [[String]]
+        let sharedConcepts: Set<String>
         let noneAnswers: Set<[String]>
 
         init(_ options: [Option], multi: Bool) {
@@ -576,6 +581,7 @@ extension AnswerMatcher {
             optionWords.reserveCapacity(options.count)
             var usedWords: Set<String> = []
             usedWords.reserveCapacity(texts * 2)
+            var phraseTexts: [String] = []
             for (index, option) in options.enumerated() {
                 var ids: [Int] = []
                 // `@concept` synonyms are read by the understanding layer (`Option.concepts`), not as words.
@@ -596,11 +602,18 @@ extension AnswerMatcher {
                         return vocabulary.count - 1
                     }
                     phrases.append(Phrase(option: index, texts: content, words: words))
+                    phraseTexts.append(text)
                     for id in words where !ids.contains(id) { ids.append(id) }
                 }
                 optionWords.append(ids)
             }
             self.phrases = phrases
+            self.phraseTexts = phraseTexts
+            let concepts = options.map(\.concepts)
+            optionConcepts = concepts
+            var counts: [String: Int] = [:]
+            for list in concepts { for c in Set(list) { counts[c, default: 0] += 1 } }
+            sharedConcepts = Set(counts.filter { $0.value > 1 }.keys)
             self.vocabulary = vocabulary
             self.wordIDs = wordIDs
             // Closures rather than key paths: key-path maps are slow at run time, and this runs at load.

@@ -62,15 +62,18 @@ struct OptionReading {
         let tokens = line.tokens.map(\.text)
         self.tokens = tokens
         index = matcher.optionIndex
-        let scope = language.answerScope(line)
         var hits: [Hit] = []
-        let named = options.flatMap(\.concepts)
+        let concepts = index?.optionConcepts ?? options.map(\.concepts)
+        let named = concepts.flatMap { $0 }
+        let clauses = language.answerClauses(line)
         if !named.isEmpty {
-            let spans = language.answerConceptSpans(named, in: line)
-            for (o, option) in options.enumerated() {
-                for concept in option.concepts {
-                    let shared = options.filter { $0.concepts.contains(concept) }.count > 1
-                    for words in spans[concept] ?? [] { hits.append(Hit(option: o, words: words, source: .concept(concept), negatedBy: nil, shared: shared)) }
+            let spans = language.answerConceptSpans(named, in: line, clauses: clauses)
+            let shared = index?.sharedConcepts ?? []
+            for (o, list) in concepts.enumerated() {
+                for concept in list {
+                    for words in spans[concept] ?? [] {
+                        hits.append(Hit(option: o, words: words, source: .concept(concept), negatedBy: nil, shared: shared.contains(concept)))
+                    }
                 }
             }
         }
@@ -85,8 +88,11 @@ struct OptionReading {
             }
             hits.append(Hit(option: h.option, words: h.words, source: h.prefixOnly ? .prefix(h.text) : .plain(strength, h.text)))
         }
+        // Nothing can govern a hit that is the whole answer ("private insurance"): no scope to read then.
+        let whole = hits.allSatisfy { $0.words == 0..<tokens.count }
+        let scope = whole ? nil : language.answerScope(line, clauses: clauses)
         for i in hits.indices {
-            guard let t = scope.trigger(of: hits[i].words) else { continue }
+            guard let t = scope?.trigger(of: hits[i].words) else { continue }
             let said = tokens[t.words].joined(separator: " ")
             if t.pattern != "@answer_doubt", t.pattern != "@answer_rejection", case .plain(_, let text) = hits[i].source,
                 Self.negationAffirms(text, typed: hits[i].words.map { tokens[$0] })
@@ -116,7 +122,7 @@ struct OptionReading {
         }
         hits.sort { ($0.words.lowerBound, $0.option) < ($1.words.lowerBound, $1.option) }
         self.hits = hits
-        self.segments = scope.segments
+        self.segments = scope?.segments ?? [Int](repeating: 0, count: tokens.count)
         var starts: Set<Int> = [0]
         for (i, t) in line.tokens.enumerated() where i > 0 {
             if t.breakBefore != .none { starts.insert(i) }

@@ -99,6 +99,8 @@ struct Turn {
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
+                // An option's number, or its label or a synonym as the whole answer ("2", "private"): no more to read.
+                if let index = question.matcher.optionIndex, index.isWholeAnswer(tokens) { break }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 if tracing { understood(describe(reading, language)) }
                 read = Self.choiceOutcome(reading)
@@ -191,7 +193,7 @@ struct Turn {
             }
         }
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
-        if let language, let prepared, !language.concepts(["answer_confused"], in: prepared).isEmpty { outcome = .noMatch }
+        if let language, let prepared, language.mentions("answer_confused", in: prepared) { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
