@@ -836,6 +836,11 @@ enum SchemaText {
           "type": "string",
           "minLength": 1
         },
+        "question.again": {
+          "description": "Said instead of the question's re-prompt after a second miss in a row, before what the question takes.",
+          "type": "string",
+          "minLength": 1
+        },
         "question.once_more": {
           "type": "string",
           "minLength": 1

@@ -424,6 +424,12 @@ struct Turn {
     }
 
     private mutating func reprompt(_ question: Question, at step: EngineProgram.Step) {
+        // A second miss in a row is not met with the same words: say so, and what the question takes.
+        if state.attempts >= 2 {
+            say(graph.messages[.questionAgain] + " " + describeAccepted(question), .reprompt)
+            if let labels = step.optionLabels { outputs.append(.options(labels)) }
+            return
+        }
         let text = render(question.reprompt)
         if !text.isEmpty { say(text, .reprompt) }
         if let labels = step.optionLabels { outputs.append(.options(labels)) }

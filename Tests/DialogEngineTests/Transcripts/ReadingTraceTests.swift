@@ -34,3 +34,26 @@ extension ReadingTraceTests {
         #expect(outcome.readings.contains { $0.hasPrefix("yes/no by meaning: yes") }, "\(outcome.readings)")
     }
 }
+
+/// A second miss in a row is not met with the same words.
+@Suite struct VariedRepromptTests {
+    @Test func theSecondMissSaysSoAndWhatTheQuestionTakes() throws {
+        let graph = try #require(ShippedLanguageTests.graph)
+        let probe = UnderstandingProbe(graph: graph)
+        _ = probe
+        let engine = Engine(graph: graph)
+        var state = EngineState(seed: 1)
+        state.position = try #require(NodeID(qualified: "insurance.ask_us"))
+        state.slots["country"] = .choice("us")
+        var outputs: [Output]
+        (state, outputs) = engine.step(state, .line("purple elephants"))
+        let first = outputs.compactMap { if case .text(let t, .reprompt) = $0 { return t } else { return nil } }
+        (state, outputs) = engine.step(state, .line("seventeen bananas"))
+        let second = outputs.compactMap { if case .text(let t, .reprompt) = $0 { return t } else { return nil } }
+        #expect(first == ["Please pick a number from the list, or say 'not sure'."])
+        #expect(second.count == 1 && second != first)
+        #expect(second.first?.hasPrefix(graph.messages[.questionAgain]) == true)
+        #expect(second.first?.contains(graph.messages[.acceptsChoice]) == true)
+        #expect(state.position?.description == "insurance.ask_us")
+    }
+}
