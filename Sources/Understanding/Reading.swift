@@ -366,31 +366,38 @@ extension Language {
     /// Rules of one index that can start at word `i` and whose anchors occur in the line (without the
     /// indexes: every rule of the index's kind).
     func candidates(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> [Int] {
-        guard matcher.indexed else { return index.all.map { Int($0) } }
         var out: [Int] = []
-        for r in index.byWord[matcher.ids[i]] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
-            out.append(Int(r))
-        }
-        for p in matcher.prefixes[i] {
-            for r in index.byPrefix[p] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
-                out.append(Int(r))
-            }
+        forEachCandidate(index, at: i, matcher) { rule in
+            out.append(rule)
+            return true
         }
         return out
     }
 
     /// Whether any rule of the index can start at word `i` with its anchors in the line.
     func hasCandidate(_ index: StartIndex, at i: Int, _ matcher: Matcher) -> Bool {
-        guard matcher.indexed else { return !index.all.isEmpty }
+        var found = false
+        forEachCandidate(index, at: i, matcher) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each candidate rule at word `i`, in order, until it returns false.
+    private func forEachCandidate(_ index: StartIndex, at i: Int, _ matcher: Matcher, _ body: (Int) -> Bool) {
+        guard matcher.indexed else {
+            for r in index.all where !body(Int(r)) { return }
+            return
+        }
         for r in index.byWord[matcher.ids[i]] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
-            return true
+            if !body(Int(r)) { return }
         }
         for p in matcher.prefixes[i] {
             for r in index.byPrefix[p] where anchors.holds(Int(r), words: matcher.wordBits, prefixes: matcher.prefixBits) {
-                return true
+                if !body(Int(r)) { return }
             }
         }
-        return false
     }
 
     /// The clause of each word: a new clause after a hard break, after a soft break before a clause
