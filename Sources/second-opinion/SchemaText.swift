@@ -845,6 +845,31 @@ enum SchemaText {
           "type": "string",
           "minLength": 1
         },
+        "answer.empty": {
+          "description": "Said when the answer line is empty, before the question's re-prompt.",
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.needed": {
+          "description": "Said when a question that cannot be skipped is skipped.",
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.heard_both": {
+          "description": "Said before the re-prompt when a yes/no answer said both yes and no.",
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.heard_not": {
+          "description": "Said before the re-prompt when an answer named options only to set them aside ({options}: their names joined with 'or').",
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.heard_other_unit": {
+          "description": "Said before the re-prompt when a length of time was asked and the number was in another unit (a temperature, a dose).",
+          "type": "string",
+          "minLength": 1
+        },
         "answer.did_you_mean": {
           "type": "string",
           "minLength": 1
@@ -956,6 +981,31 @@ enum SchemaText {
         },
         "overview.discussion": {
           "description": "The paragraph under the overview in `second-opinion --help`.",
+          "type": "string",
+          "minLength": 1
+        },
+        "resume.question_changed": {
+          "description": "A note on resume or reload when the open question no longer exists.",
+          "type": "string",
+          "minLength": 1
+        },
+        "resume.changed_too_much": {
+          "description": "A note on resume or reload when no earlier question exists either.",
+          "type": "string",
+          "minLength": 1
+        },
+        "fault.no_way_on": {
+          "description": "An alert when no edge leaves a node ({node}); a fault in the dialog files.",
+          "type": "string",
+          "minLength": 1
+        },
+        "fault.missing_node": {
+          "description": "An alert when an edge names a missing node ({node}); a fault in the dialog files.",
+          "type": "string",
+          "minLength": 1
+        },
+        "fault.loop": {
+          "description": "An alert when a turn goes round {steps} steps without asking; a fault in the dialog files.",
           "type": "string",
           "minLength": 1
         }

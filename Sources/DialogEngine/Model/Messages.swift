@@ -12,6 +12,11 @@ public struct Messages: Sendable, Hashable {
         case questionLeftForNow = "question.left_for_now"
         case questionOnceMore = "question.once_more"
         case questionAgain = "question.again"
+        case answerEmpty = "answer.empty"
+        case answerNeeded = "answer.needed"
+        case heardBoth = "answer.heard_both"
+        case heardNot = "answer.heard_not"
+        case heardOtherUnit = "answer.heard_other_unit"
         case didYouMean = "answer.did_you_mean"
         case noted = "answer.noted"
         case outOfRange = "answer.out_of_range"
@@ -40,6 +45,11 @@ public struct Messages: Sendable, Hashable {
         case filterAbout = "filter.about"
         case overviewAbstract = "overview.abstract"
         case overviewDiscussion = "overview.discussion"
+        case resumeQuestionChanged = "resume.question_changed"
+        case resumeChangedTooMuch = "resume.changed_too_much"
+        case faultNoWayOn = "fault.no_way_on"
+        case faultMissingNode = "fault.missing_node"
+        case faultLoop = "fault.loop"
 
         /// The shipped English.
         public var english: String {
@@ -51,6 +61,11 @@ public struct Messages: Sendable, Hashable {
             case .questionLeftForNow: return "Let's leave that one for now. You can type back to return to it."
             case .questionOnceMore: return "Let's try this one once more. Type help to see what you can do."
             case .questionAgain: return "I still didn't catch that."
+            case .answerEmpty: return "I didn't catch an answer."
+            case .answerNeeded: return "I need an answer to this one to go on."
+            case .heardBoth: return "That sounded like both a yes and a no."
+            case .heardNot: return "I understood what it isn't ({options}), but not what it is."
+            case .heardOtherUnit: return "That number doesn't sound like a length of time."
             case .didYouMean: return "Did you mean {options}? Please type the one you meant."
             case .noted: return "I've noted: {options}."
             case .outOfRange: return "That is {number}, outside what this question takes ({range})."
@@ -95,13 +110,20 @@ public struct Messages: Sendable, Hashable {
                     General information, not medical advice. In an emergency call your local emergency number.
                     Everything you type stays on this computer.
                     """
+            case .resumeQuestionChanged: return "The question you were on has changed; continuing from the nearest earlier one."
+            case .resumeChangedTooMuch: return "The conversation has changed too much to continue where you were."
+            case .faultNoWayOn: return "The dialog has no way on from '{node}'. This is a fault in the dialog files; please report it."
+            case .faultMissingNode: return "The dialog refers to a missing node '{node}'. This is a fault in the dialog files; please report it."
+            case .faultLoop: return "The dialog went round {steps} steps without asking anything. This is a fault in the dialog files; please report it."
             }
         }
 
         /// The `{parts}` the program fills in; a message may use any of them, and no others.
         public var parts: [String] {
             switch self {
-            case .didYouMean, .noted: return ["options"]
+            case .didYouMean, .noted, .heardNot: return ["options"]
+            case .faultNoWayOn, .faultMissingNode: return ["node"]
+            case .faultLoop: return ["steps"]
             case .outOfRange: return ["number", "range"]
             case .tooLong: return ["count", "limit"]
             case .placeAmbiguous: return ["countries"]

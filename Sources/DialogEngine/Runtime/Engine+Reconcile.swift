@@ -32,11 +32,11 @@ extension Engine {
             state.restore(snapshot)
             state.slots = slots.merging(snapshot.slots) { current, _ in current }
             if let p = state.position, graph.nodes[p]?.question != nil {
-                notes.append("The question you were on has changed; continuing from the nearest earlier one.")
+                notes.append(graph.messages[.resumeQuestionChanged])
                 return (state, notes)
             }
         }
-        notes.append("The conversation has changed too much to continue where you were.")
+        notes.append(graph.messages[.resumeChangedTooMuch])
         return (nil, notes)
     }
 

@@ -9,6 +9,9 @@ struct Turn {
     private var steps = 0
     /// The typed line's words as the understanding layer prepared them (nil without language data).
     private var line: PreparedLine?
+    /// What the reading understood of an answer it could not use ("both a yes and a no", "not
+    /// surgery"), said before the question is asked again.
+    private var heard: String?
 
     init(program: EngineProgram, tracing: Bool, state: consuming EngineState) {
         self.program = program
@@ -67,7 +70,7 @@ struct Turn {
         }
         let step = program.step(at)
         if text.isEmpty {
-            say("I didn't catch an answer.", .reprompt)
+            say(graph.messages[.answerEmpty], .reprompt)
             reprompt(question, at: step)
             return
         }
@@ -105,6 +108,7 @@ struct Turn {
                 if tracing { understood(describe(reading, language)) }
                 read = Self.choiceOutcome(reading)
                 hinted = !reading.hits.isEmpty
+                if read == nil { heard = heardNot(reading) }
                 if case .guess = reading.choice { guessed = true }
             case .multi(let options)?:
                 if !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
@@ -117,6 +121,7 @@ struct Turn {
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
                 if case .ambiguous? = outcome { guessed = true }
                 hinted = !reading.hits.isEmpty
+                if outcome == nil { heard = heardNot(reading) }
                 if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
                     let labels = options.filter { values.contains($0.value) }.map { $0.label.lowercased() }
                     say(graph.messages.text(.noted, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listAnd])]), .info)
@@ -156,6 +161,7 @@ struct Turn {
                 }
             case .other:
                 outcome = .noMatch
+                heard = graph.messages[.heardOtherUnit]
             case .none:
                 // A number given after not knowing ("I don't remember exactly, maybe 7") is the answer.
                 if case .skipped = outcome, case .number(let min, let max, let integer) = def.type,
@@ -177,7 +183,9 @@ struct Turn {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
-            case .conflicting: outcome = .noMatch
+            case .conflicting:
+                outcome = .noMatch
+                heard = graph.messages[.heardBoth]
             case .unclear: if case .skipped = outcome {} else { outcome = .noMatch }
             case .none:
                 // The plain yes/no words only when they open the answer ("nope, PPO"), not from a stray
@@ -236,14 +244,14 @@ struct Turn {
             say(graph.messages[.questionLeft], .info)
             accept(nil, tokens: tokens, at: step, question)
         case .skipped:
-            say("I need an answer to this one to go on.", .reprompt)
+            say(graph.messages[.answerNeeded], .reprompt)
             reprompt(question, at: step)
         case .ambiguous(let options):
             let labels = options.map { "\"\($0.label)\"" }
             say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
             unusable(question, at: step)
         case .outOfRange(let n):
-            say("\(Value.format(n)) is outside what this question takes (\(NumberRange.describe(graph.slotType(question.slot)))).", .reprompt)
+            say(graph.messages.text(.outOfRange, ["number": Value.format(n), "range": NumberRange.describe(graph.slotType(question.slot))]), .reprompt)
             unusable(question, at: step)
         case .noMatch:
             unusable(question, at: step)
@@ -409,7 +417,15 @@ struct Turn {
             understood("nothing usable for \(question.slot): asked again")
             trace(.reprompt(step.node.id))
         }
-        if state.attempts < question.attempts {
+        if let heard {
+            // What was understood comes first; then the question's own re-prompt, not "I still didn't catch that".
+            say(heard, .reprompt)
+            self.heard = nil
+            if state.attempts < question.attempts {
+                reprompt(question, at: step, heardSomething: true)
+                return
+            }
+        } else if state.attempts < question.attempts {
             reprompt(question, at: step)
             return
         }
@@ -423,9 +439,9 @@ struct Turn {
         }
     }
 
-    private mutating func reprompt(_ question: Question, at step: EngineProgram.Step) {
+    private mutating func reprompt(_ question: Question, at step: EngineProgram.Step, heardSomething: Bool = false) {
         // A second miss in a row is not met with the same words: say so, and what the question takes.
-        if state.attempts >= 2 {
+        if state.attempts >= 2 && !heardSomething {
             say(graph.messages[.questionAgain] + " " + describeAccepted(question), .reprompt)
             if let labels = step.optionLabels { outputs.append(.options(labels)) }
             return
@@ -433,6 +449,16 @@ struct Turn {
         let text = render(question.reprompt)
         if !text.isEmpty { say(text, .reprompt) }
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
+    }
+
+    /// "I understood what it isn't ("Surgery was suggested"), …": the options an answer named only to set them aside, when it
+    /// named nothing else; nil otherwise.
+    private func heardNot(_ reading: OptionReading) -> String? {
+        guard !reading.hits.contains(where: \.counts) else { return nil }
+        let negated = reading.options.indices.filter { o in reading.hits.contains { $0.option == o && $0.negatedBy != nil && $0.strong } }
+        guard !negated.isEmpty else { return nil }
+        let labels = negated.map { "\"\(reading.options[$0].label)\"" }
+        return graph.messages.text(.heardNot, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])])
     }
 
     /// A choice answer as `OptionReading` reads it; nil when it names no option (the plain matcher then
@@ -639,9 +665,7 @@ struct Turn {
         while let current = move {
             steps += 1
             if steps > Engine.maxStepsPerTurn {
-                say(
-                    "The dialog went round \(Engine.maxStepsPerTurn) steps without asking anything. This is a fault in the dialog files; please report it.",
-                    .alert)
+                say(graph.messages.text(.faultLoop, ["steps": "\(Engine.maxStepsPerTurn)"]), .alert)
                 state.ended = true
                 state.position = nil
                 return
@@ -738,7 +762,7 @@ struct Turn {
             let target = step.targets[i]
             return target >= 0 ? .enter(target) : .missing(edges[i].target)
         }
-        say("The dialog has no way on from '\(step.node.id)'. This is a fault in the dialog files; please report it.", .alert)
+        say(graph.messages.text(.faultNoWayOn, ["node": "\(step.node.id)"]), .alert)
         return finish()
     }
 
@@ -751,7 +775,7 @@ struct Turn {
     }
 
     private mutating func missing(_ id: NodeID) -> Move? {
-        say("The dialog refers to a missing node '\(id)'. This is a fault in the dialog files; please report it.", .alert)
+        say(graph.messages.text(.faultMissingNode, ["node": "\(id)"]), .alert)
         return finish()
     }
 
