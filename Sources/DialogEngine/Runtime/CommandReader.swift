@@ -54,7 +54,7 @@ public struct CommandReader: Sendable {
     }
 
     /// The general reading: any text. `asciiLookup` must agree with it wherever it decides
-    /// (CommandReaderTests compares them).
+    /// (CommandTests compares them).
     func read(slow text: String) -> Command? {
         // Trimmed without Foundation: every typed line comes through here, and `explore` types many.
         let trimmed = text.trimmingBlanks()
