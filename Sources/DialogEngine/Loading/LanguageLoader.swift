@@ -272,7 +272,11 @@ public enum LanguageLoader {
             for m in o.members where m.key != "$comment" {
                 let p = pointer + "/" + m.key
                 guard let name = CommandName(rawValue: m.key) else {
-                    unknownKey(m, pointer, known: CommandName.allCases.map(\.rawValue))
+                    let names = CommandName.allCases.map(\.rawValue)
+                    sink.report(
+                        .unknownKey, m.keyLocation(in: file), p, "unknown command '\(m.key)'",
+                        hint: Suggestion.closest(to: m.key, in: names).map { "did you mean '\($0)'?" }
+                            ?? "the commands are \(names.joined(separator: ", "))")
                     continue
                 }
                 guard firstDeclaration(m, pointer, what: "command", seen: &seen) else { continue }
