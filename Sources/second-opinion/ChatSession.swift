@@ -441,9 +441,9 @@ final class ChatSession {
     /// 0, or 1 when a file asked for on the command line could not be written.
     private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
-    /// Writes a line (or several) to standard output, wrapped at word boundaries to the terminal's
-    /// width (asked each time, so a resized window is followed); written as it is when output is not a
-    /// terminal (`ChatOutput.width`).
+    /// Writes a line (or several) to `output` (standard output but in tests), wrapped at word boundaries
+    /// to the terminal's width (asked each time, so a resized window is followed); written as it is when
+    /// output is not a terminal (`ChatOutput.width`).
     private func write(_ text: String) {
         let wrapped = output.width.map { TerminalText.wrap(text, width: $0) } ?? text
         output.write(wrapped + "\n")
