@@ -4,8 +4,9 @@
     python3 scripts/check-schema.py [-v]
 
 - `messages.json` files (a folder's messages) are checked against schema/messages.schema.json instead,
-  and `sources.json` files (a folder's sources) against schema/sources.schema.json.
-- Every `Dialogs/*.json` must pass the schema (comments, `//` and `/* */`, are stripped first, as
+  `sources.json` files (a folder's sources) against schema/sources.schema.json, and the language data
+  (`language/<lang>/*.json`, `data/*.json`) against schema/language.schema.json.
+- Every `Dialogs/*.json` (and every language file beside them) must pass the schema (comments, `//` and `/* */`, are stripped first, as
   the loader allows them).
 - Every case in `Tests/DialogEngineTests/Fixtures/broken/` whose `expected` file has the line
   `schema: fail` must FAIL it (at least one of the case's files is rejected).
@@ -26,6 +27,8 @@ MESSAGES_SCHEMA = os.path.join(ROOT, "schema", "messages.schema.json")
 MESSAGES_VALIDATOR = None
 SOURCES_SCHEMA = os.path.join(ROOT, "schema", "sources.schema.json")
 SOURCES_VALIDATOR = None
+LANGUAGE_SCHEMA = os.path.join(ROOT, "schema", "language.schema.json")
+LANGUAGE_VALIDATOR = None
 DIALOGS = os.path.join(ROOT, "Dialogs")
 BROKEN = os.path.join(ROOT, "Tests", "DialogEngineTests", "Fixtures", "broken")
 
@@ -106,12 +109,33 @@ def schema_errors(validator, path):
         validator = MESSAGES_VALIDATOR
     if os.path.basename(path) == "sources.json" and SOURCES_VALIDATOR is not None:
         validator = SOURCES_VALIDATOR
+    if is_language_file(path) and LANGUAGE_VALIDATOR is not None:
+        validator = LANGUAGE_VALIDATOR
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return True, ["%s: %s" % (pointer(e), e.message) for e in errors]
 
 
 def json_files(directory):
     return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(".json"))
+
+
+def is_language_file(path):
+    """As the loader decides: `.../language/<lang>/x.json` or `.../data/x.json`."""
+    parts = os.path.normpath(path).split(os.sep)
+    return (len(parts) >= 3 and parts[-3] == "language") or (len(parts) >= 2 and parts[-2] == "data")
+
+
+def language_files(directory):
+    """The language data the loader reads beside the dialogs in `directory`: language/<lang>/*.json, data/*.json."""
+    found = []
+    language = os.path.join(directory, "language")
+    if os.path.isdir(language):
+        for lang in sorted(os.listdir(language)):
+            if os.path.isdir(os.path.join(language, lang)):
+                found += json_files(os.path.join(language, lang))
+    if os.path.isdir(os.path.join(directory, "data")):
+        found += json_files(os.path.join(directory, "data"))
+    return found
 
 
 def check_dialogs(validator, verbose):
@@ -121,6 +145,7 @@ def check_dialogs(validator, verbose):
     files = json_files(DIALOGS)
     if not files:
         return ["%s/ holds no .json files" % rel(DIALOGS)], 0
+    files += language_files(DIALOGS)
     for path in files:
         parsed, errors = schema_errors(validator, path)
         if errors:
@@ -150,6 +175,7 @@ def check_case(validator, case_dir, verbose):
     files = json_files(case_dir)
     if not files:
         problems.append("%s: holds no .json files" % rel(case_dir))
+    files += language_files(case_dir)
     for l in diagnostics:
         fname = l.split()[1].rsplit(":", 2)[0]
         # Language data sits in language/<lang>/ inside the case; diagnostics name files by their last component.
@@ -182,11 +208,12 @@ def check_case(validator, case_dir, verbose):
 
 
 def main():
-    global MESSAGES_VALIDATOR, SOURCES_VALIDATOR
+    global MESSAGES_VALIDATOR, SOURCES_VALIDATOR, LANGUAGE_VALIDATOR
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     validator = load_validator()
     MESSAGES_VALIDATOR = load_validator(MESSAGES_SCHEMA)
     SOURCES_VALIDATOR = load_validator(SOURCES_SCHEMA)
+    LANGUAGE_VALIDATOR = load_validator(LANGUAGE_SCHEMA)
 
     dialog_problems, dialog_count = check_dialogs(validator, verbose)
 

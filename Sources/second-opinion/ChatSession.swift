@@ -6,9 +6,17 @@ import Foundation
 #endif
 
 /// The REPL driver: reads lines, steps the engine, prints outputs, writes files the person asks for.
-/// It holds no conversation logic; everything it shows comes from `Engine.step`.
+/// It holds no conversation logic; everything it shows comes from `Engine.step` (and `Engine.adopt` when a
+/// saved conversation is resumed or the dialogs are reloaded), and everything it says goes to `output`.
 final class ChatSession {
+    /// The commands the driver performs itself, read with the engine's command table (their phrases are in
+    /// the language data's `commands`, like the engine's).
+    static let driverCommands: Set<CommandName> = [.reload, .saveTranscript]
+
     private var engine: Engine
+    /// The engine's commands and the driver's, read with one table (rebuilt on `reload`).
+    private var commands: CommandReader
+    private let output: any ChatOutput
     private let folder: String
     private let seed: UInt64
     private let reader: any LineReading
@@ -39,8 +47,11 @@ final class ChatSession {
 
     init(
         engine: Engine, folder: String, seed: UInt64, reader: any LineReading, style: TerminalStyle, recordPath: String?,
-        outPath: String?, store: SessionStore?, privateMode: Bool, force: Bool = false, interactive: Bool? = nil
+        outPath: String?, store: SessionStore?, privateMode: Bool, force: Bool = false, interactive: Bool? = nil,
+        output: any ChatOutput = StandardOutput()
     ) {
+        self.output = output
+        commands = engine.commandReader(adding: Self.driverCommands)
         self.force = force
         self.interactive = interactive ?? (reader is ReadlineReader)
         self.store = store
@@ -89,7 +100,7 @@ final class ChatSession {
         // and only for the standard folders (a store elsewhere, as in tests, has folders of its own).
         if lock != nil, let store, store.path == (try? SessionStore.standard())?.path { OwnFiles.removeStaleTemporaries() }
         while true {
-            reader.completions = engine.completions(for: state) + ["reload", "save transcript"]
+            reader.completions = engine.completions(for: state, adding: Self.driverCommands)
             switch reader.readLine(prompt: style.prompt("> ")) {
             case .endOfInput:
                 finish()
@@ -100,7 +111,10 @@ final class ChatSession {
                 continue
             case .line(let line):
                 if keepsInHistory(line) { reader.remember(Engine.cleanedLine(line)) }
-                if handleDriverCommand(line) { continue }
+                if let command = commands.command(in: line), Self.driverCommands.contains(command.name) {
+                    perform(command)
+                    continue
+                }
                 (state, outputs) = engine.step(state, .line(line))
                 persist()
                 record(outputs, after: line)
@@ -160,23 +174,13 @@ final class ChatSession {
                     return .stop
                 }
             }
-            let (fitted, notes) = engine.reconcile(saved)
-            for note in notes { write(style.dim(note)) }
             seedInUse = seed
-            guard let fitted else {
-                write(style.dim("Starting a new conversation, keeping the answers that still apply."))
-                var outputs: [Output]
-                (state, outputs) = engine.step(EngineState(seed: seed), .start)
-                state.slots = engine.fitting(saved.slots).merging(state.slots) { _, new in new }
-                show(outputs)
-                persist()
-                return .continued
-            }
-            write(style.dim(engine.graph.messages[.resumeWelcomeBack]))
-            var outputs: [Output]
-            (state, outputs) = engine.step(fitted, .repeatQuestion)
-            record(outputs)
-            show(outputs)
+            let adoption = engine.adopt(saved)
+            for note in adoption.notes { write(style.dim(TerminalText.clean(note))) }
+            if adoption.outcome != .restarted { write(style.dim(engine.graph.messages[.resumeWelcomeBack])) }
+            state = adoption.state
+            record(adoption.outputs)
+            show(adoption.outputs)
             persist()
             return .continued
         }
@@ -280,25 +284,23 @@ final class ChatSession {
 
     // MARK: - Driver-level commands (they touch files or the dialog folder, so they live here)
 
-    private func handleDriverCommand(_ line: String) -> Bool {
-        let trimmed = line.trimmingBlanks()
-        let lower = trimmed.lowercased()
-        if lower == "reload" {
+    private func perform(_ command: Command) {
+        switch command.name {
+        case .reload:
             reload()
-            return true
-        }
-        if lower.hasPrefix("save transcript") {
-            let path = trimmed.dropFirst("save transcript".count).trimmingBlanks()
-            guard !path.isEmpty else {
+        case .saveTranscript:
+            guard let path = command.file else {
                 write(style.warning("Please name a file: save transcript FILE"))
-                return true
+                return
             }
             saveTranscript(to: path)
-            return true
+        default:
+            break  // the engine's, which `Engine.step` performs
         }
-        return false
     }
 
+    /// Loads the dialog folder again and goes on with the conversation in it (`Engine.adopt`); on problems,
+    /// lists them and goes on as before.
     private func reload() {
         let result = DialogLoader.load(paths: [folder])
         guard let graph = result.graph else {
@@ -308,32 +310,14 @@ final class ChatSession {
         }
         let before = engine.graph
         engine = Engine(graph: graph)
+        commands = engine.commandReader(adding: Self.driverCommands)
         for w in result.warnings { write(style.dim(TerminalText.clean(w.description))) }
         write(style.dim("Reloaded \(graph.dialogs.count) dialogs (\(graph.nodes.count) nodes)."))
-        // Answers that no longer fit are named, and their questions asked again (ReloadReport.swift).
-        let dropped = engine.droppedAnswers(state)
-        if !dropped.isEmpty { write(style.dim(TerminalText.clean(ReloadReport.dropped(dropped, in: state, before: before)))) }
-        if let rewound = engine.rewindingToDropped(state, dropped: dropped), let fitted = engine.reconcile(rewound).state {
-            write(style.dim(TerminalText.clean(ReloadReport.askingAgain(rewound, graph: graph))))
-            var outputs: [Output]
-            (state, outputs) = engine.step(fitted, .repeatQuestion)
-            show(outputs)
-            persist()
-            return
-        }
-        let (fitted, notes) = engine.reconcile(state)
-        for note in notes { write(style.dim(note)) }
-        var outputs: [Output]
-        if let fitted {
-            write(style.dim("Your answers are kept."))
-            (state, outputs) = engine.step(fitted, .repeatQuestion)
-        } else {
-            let kept = engine.fitting(state.slots)
-            (state, outputs) = engine.step(state, .start)
-            state.slots = kept.merging(state.slots) { _, new in new }
-            write(style.dim("Starting again from the beginning, with your answers kept."))
-        }
-        show(outputs)
+        let adoption = engine.adopt(state, before: before)
+        for note in adoption.notes { write(style.dim(TerminalText.clean(note))) }
+        if adoption.outcome == .kept { write(style.dim("Your answers are kept.")) }
+        state = adoption.state
+        show(adoption.outputs)
         persist()
     }
 
@@ -457,12 +441,12 @@ final class ChatSession {
     /// 0, or 1 when a file asked for on the command line could not be written.
     private var exitCode: Int32 { writeFailed ? 1 : 0 }
 
-    /// Writes a line (or several) to standard output, wrapped at word boundaries to the terminal's
-    /// width (asked each time, so a resized window is followed); written as it is when output is not a
-    /// terminal (`TerminalText.outputWidth`).
+    /// Writes a line (or several) to `output` (standard output but in tests), wrapped at word boundaries
+    /// to the terminal's width (asked each time, so a resized window is followed); written as it is when
+    /// output is not a terminal (`ChatOutput.width`).
     private func write(_ text: String) {
-        let wrapped = TerminalText.outputWidth().map { TerminalText.wrap(text, width: $0) } ?? text
-        StandardStream.output.write(wrapped + "\n")
+        let wrapped = output.width.map { TerminalText.wrap(text, width: $0) } ?? text
+        output.write(wrapped + "\n")
     }
 
     // MARK: - Recording
@@ -475,7 +459,7 @@ final class ChatSession {
             try Recording(path: target, text: header, replace: replace)
         }
         guard let (recording, _) = placed else {
-            StandardStream.error.write("second-opinion: cannot record to \(TerminalText.clean(path)); nothing was started.\n")
+            output.writeError("second-opinion: cannot record to \(TerminalText.clean(path)); nothing was started.\n")
             return false
         }
         self.recording = recording

@@ -54,7 +54,10 @@ struct AuthoringToolsTests {
 
     @Test("schema prints the shipped schemas")
     func schemaTextIsTheShippedFile() throws {
-        for (embedded, file) in [(SchemaText.dialog, "dialog.schema.json"), (SchemaText.messages, "messages.schema.json"), (SchemaText.sources, "sources.schema.json")] {
+        for (embedded, file) in [
+            (SchemaText.dialog, "dialog.schema.json"), (SchemaText.messages, "messages.schema.json"),
+            (SchemaText.sources, "sources.schema.json"), (SchemaText.language, "language.schema.json"),
+        ] {
             let shipped = try String(contentsOfFile: Self.root + "/schema/" + file, encoding: .utf8)
             #expect(embedded + "\n" == shipped, "run python3 scripts/embed-schema.py")
         }

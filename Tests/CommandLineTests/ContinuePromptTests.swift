@@ -41,7 +41,7 @@ struct ContinuePromptTests {
         let harness = try prepared()
         defer { harness.cleanUp() }
         let before = ChatRun.text(of: harness.store.path)
-        let (status, reader) = try harness.chat([reply, "quit"], interactive: true)
+        let (status, reader, _) = try harness.chat([reply, "quit"], interactive: true)
         #expect(status == 0)
         #expect(reader.lines.isEmpty, "the second line was read as an answer to 'Continue it?'")
         #expect(ChatRun.text(of: harness.store.path) == before)

@@ -49,7 +49,7 @@ struct EscapeSequenceTests {
         }
         let harness = try ChatHarness()
         defer { harness.cleanUp() }
-        let (_, reader) = try harness.chat(["yes", "someone I care for", "\(Self.title)Ro\(Self.clear)sa"], interactive: true)
+        let (_, reader, _) = try harness.chat(["yes", "someone I care for", "\(Self.title)Ro\(Self.clear)sa"], interactive: true)
         #expect(reader.remembered.last == "Rosa")
     }
 

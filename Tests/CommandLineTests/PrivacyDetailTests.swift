@@ -16,7 +16,7 @@ struct PrivacyDetailTests {
         let harness = try ChatHarness()
         defer { harness.cleanUp() }
         let disclosure = "I am thinking about killing myself"
-        let (_, reader) = try harness.chat(["yes", "me", disclosure, "yes", "uk"], interactive: true)
+        let (_, reader, _) = try harness.chat(["yes", "me", disclosure, "yes", "uk"], interactive: true)
         #expect(reader.remembered.contains("me"))
         #expect(!reader.remembered.contains(disclosure))
         #expect(!reader.remembered.contains { $0.contains("killing") })

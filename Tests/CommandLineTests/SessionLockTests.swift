@@ -50,7 +50,7 @@ struct SessionLockTests {
             Issue.record("the first lock was not taken")
             return
         }
-        let (_, reader) = try harness.chat(["no", "yes"], interactive: true)
+        let (_, reader, _) = try harness.chat(["no", "yes"], interactive: true)
         #expect(reader.lines == ["yes"], "the chat went on after no")
         try harness.chat(["yes", "yes", "me"], interactive: true)
         #expect(ChatRun.text(of: harness.store.path) == before)

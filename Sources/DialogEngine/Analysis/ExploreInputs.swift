@@ -22,11 +22,16 @@ struct ExploreInputs {
 
     /// Per interrupt, in `graph.interrupts` order: the first keyword phrase, typed plainly.
     let interruptPhrases: [String]
+    /// `back` and `restart` as typed: their first phrases in the command table (nil for one with none).
+    let back: String?
+    let restart: String?
     /// Per question node: its answer inputs (not the commands or interrupts, which every question shares).
     private var answers: [NodeID: [Input]] = [:]
 
     init(graph: DialogGraph) {
         interruptPhrases = graph.interrupts.map { Self.typed($0.samplePhrase ?? $0.id) }
+        back = graph.commands.shown(.back)
+        restart = graph.commands.shown(.restart)
         // The phrases of `never_answers` properties, typed where a document shows the answer.
         var nonAnswers: [String] = []
         for p in graph.properties { if case .neverAnswers(let phrases) = p.rule { nonAnswers += phrases } }

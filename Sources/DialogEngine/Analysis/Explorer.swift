@@ -204,8 +204,8 @@ struct ExploreRun {
         // Inside an interrupt's flow, `back` returns to the question the interrupt came from and `restart`
         // to the start: states explored already, so they are tried only outside flows.
         if !inFlow {
-            _ = visit(from: s, input: Input(text: "back", kind: .back), enqueue: true)
-            _ = visit(from: s, input: Input(text: "restart", kind: .restart), enqueue: true)
+            if let back = inputs.back { _ = visit(from: s, input: Input(text: back, kind: .back), enqueue: true) }
+            if let restart = inputs.restart { _ = visit(from: s, input: Input(text: restart, kind: .restart), enqueue: true) }
         }
         if !inFlow && state.attempts == 0 {
             prompts += 1

@@ -36,6 +36,11 @@ extension ByteReader {
             properties: properties, entry: entry)
         graph.messages = Messages(texts: messages)
         graph.sources = try optional { try $0.sourceCatalog() }
+        graph.commands = CommandTable(
+            phrases: try array { r in
+                guard let command = CommandName(rawValue: try r.string()) else { throw CompiledFormError.malformed }
+                return CommandTable.Phrase(command: command, words: try r.string(), takesFile: try r.bool())
+            })
         return graph
     }
 

@@ -21,6 +21,11 @@ extension ByteWriter {
         nodeID(g.entry)
         dictionary(g.messages.texts) { $0.string($1) }
         optional(g.sources) { $0.sourceCatalog($1) }
+        array(g.commands.phrases) { w, phrase in
+            w.string(phrase.command.rawValue)
+            w.string(phrase.words)
+            w.bool(phrase.takesFile)
+        }
     }
 
     mutating func sourceCatalog(_ c: SourceCatalog) {

@@ -107,6 +107,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unknownRedFlag = "E093"
     /// A red-flag interrupt's example line that does not raise its red flag.
     case redFlagExample = "E094"
+    /// A command phrase (language data `commands`) that is empty, has FILE anywhere but last or on a command that takes no file, or is given twice.
+    case commandPhrase = "E097"
 
     // Messages (the folder's messages.json)
     /// A message key the program does not use (usually a typo), or a `{part}` the message cannot fill in.
@@ -162,6 +164,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .conceptCycle: return "a concept may name other concepts, but none of them may lead back to it"
         case .unknownRedFlag: return "name a red flag declared under \"redflags\" in the language folder"
         case .redFlagExample: return "run second-opinion understand on the example to see what it reads"
+        case .commandPhrase: return "give each command its own phrases, the words a person types, with FILE last where it takes a file"
         case .unknownMessage: return "the authoring guide lists every message key and the parts each may use"
         case .missingMessage: return "add the keys, in the folder's language; second-opinion new writes a complete messages.json"
         }

@@ -107,8 +107,8 @@ public enum DialogLoader {
         var dialogs: [RawDialog] = []
         var catalog: SourceCatalog?
         let languageSources = sources.filter { LanguageLoader.isLanguageFile($0.name) }
-        let language: LanguageData? =
-            languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
+        let contents = languageSources.isEmpty ? nil : LanguageLoader.readContents(languageSources, sink: sink)
+        let language = contents.map { LanguageData(Language($0.spec), sources: languageSources) }
         let languageIsSound = !sink.hasErrors
         var messages = Messages.english
         for source in sources where MessagesReader.isMessagesFile(source.name) && !LanguageLoader.isLanguageFile(source.name) {
@@ -156,6 +156,7 @@ public enum DialogLoader {
             if let g = graph { SourcesFileReader.check(g, catalog: catalog, sink: sink, warnings: checks == .all) }
             if let today, let catalog, checks == .all { sink.append(contentsOf: catalog.reviewDiagnostics(today: today)) }
             graph?.messages = messages
+            graph?.commands = CommandTable(declared: contents?.commands ?? [:])
             if let g = graph { LanguageLoader.checkInterrupts(g, sink: sink, languageIsSound: languageIsSound) }
             if let g = graph, linker.graphIsSound {
                 GraphLint(graph: g, facts: linker.facts, sink: sink).run(warnings: checks == .all)

@@ -16,7 +16,8 @@ import Understanding
 ///   "concepts": { "face": ["face", "mouth", "smile"] },
 ///   "context": { "negated": { "before": ["no", "not"], "after": ["ruled out"], "window": 5 } },
 ///   "redflags": { "stroke": { "title": "Stroke", "alarm": ["@face ~3 @droop"], "check": ["@arm ~2 numb"] } },
-///   "lists": { "yes": ["yes", "yeah"] }
+///   "lists": { "yes": ["yes", "yeah"] },
+///   "commands": { "back": ["back", "go back"], "save": ["save", "save FILE"] }
 /// }
 /// ```
 public enum LanguageLoader {
@@ -27,7 +28,7 @@ public enum LanguageLoader {
 
     static let topKeys = [
         "$schema", "$comment", "forms", "protected", "not_forms", "clause_starters", "terminators", "concepts", "context",
-        "redflags", "lists", "countries", "reviewed", "ambiguous", "quantities",
+        "redflags", "lists", "countries", "reviewed", "ambiguous", "quantities", "commands",
     ]
 
     /// The folder inside a dialog folder that holds data every language shares (`data/countries.json`).
@@ -41,19 +42,40 @@ public enum LanguageLoader {
             || (parts.count >= 2 && parts[parts.count - 2] == Substring(dataFolder))
     }
 
+    /// What a language folder holds, as read: the spec its `Language` is built from, and the command
+    /// phrases of its `commands` (nil when no file has that key).
+    struct Contents {
+        var spec = LanguageSpec()
+        var commands: [CommandName: [CommandTable.Phrase]]?
+    }
+
+    /// The `commands` read so far: each command's phrases, and where each phrase was first written.
+    struct CommandsRead {
+        var phrases: [CommandName: [CommandTable.Phrase]] = [:]
+        var declared = false
+        var firstWritten: [String: (command: CommandName, location: SourceLocation)] = [:]
+    }
+
     /// Reads every language source into one spec, reporting each problem to `sink`.
     static func read(_ sources: [DialogLoader.Source], sink: DiagnosticSink) -> LanguageSpec {
-        var spec = LanguageSpec()
+        readContents(sources, sink: sink).spec
+    }
+
+    /// Reads every language source into one spec and the command phrases, reporting each problem to `sink`.
+    static func readContents(_ sources: [DialogLoader.Source], sink: DiagnosticSink) -> Contents {
+        var contents = Contents()
+        var commands = CommandsRead()
         var seen: [String: SourceLocation] = [:]
         for source in sources.sorted(by: { $0.name < $1.name }) {
             let parsed = JSONParser.parse(source.bytes, file: source.name, maxDepth: DialogLoader.maxDepth)
             sink.append(contentsOf: parsed.diagnostics)
             guard let root = parsed.root else { continue }
             var reader = Reader(file: source.name, sink: sink)
-            reader.read(root, into: &spec, seen: &seen)
+            reader.read(root, into: &contents.spec, commands: &commands, seen: &seen)
         }
-        checkReferences(spec, sink: sink)
-        return spec
+        checkReferences(contents.spec, sink: sink)
+        if commands.declared { contents.commands = commands.phrases }
+        return contents
     }
 
     /// Builds the language from sources already checked (a compiled form's, or a full load's).
@@ -165,7 +187,9 @@ public enum LanguageLoader {
             return out
         }
 
-        func read(_ root: JSONNode, into spec: inout LanguageSpec, seen: inout [String: SourceLocation]) {
+        func read(
+            _ root: JSONNode, into spec: inout LanguageSpec, commands: inout CommandsRead, seen: inout [String: SourceLocation]
+        ) {
             guard let top = object(root, "") else { return }
             for member in top.members {
                 let pointer = "/" + member.key
@@ -212,6 +236,8 @@ public enum LanguageLoader {
                     }
                 case "context":
                     readContext(value, pointer, into: &spec)
+                case "commands":
+                    readCommands(value, pointer, into: &commands, seen: &seen)
                 case "redflags":
                     guard let o = object(value, pointer) else { continue }
                     for m in o.members where firstDeclaration(m, pointer, what: "red flag", seen: &seen) {
@@ -235,6 +261,59 @@ public enum LanguageLoader {
             }
             seen[key] = member.keyLocation(in: file)
             return true
+        }
+
+        /// `commands`: command name → phrases ("go back", "save FILE"). A name the program does not know
+        /// (E010), a command declared in two files (E021), and a phrase that is empty, has `FILE` anywhere
+        /// but last or on a command that takes no file, or is written twice (E097) are reported.
+        func readCommands(_ node: JSONNode, _ pointer: String, into commands: inout CommandsRead, seen: inout [String: SourceLocation]) {
+            guard let o = object(node, pointer) else { return }
+            commands.declared = true
+            for m in o.members where m.key != "$comment" {
+                let p = pointer + "/" + m.key
+                guard let name = CommandName(rawValue: m.key) else {
+                    let names = CommandName.allCases.map(\.rawValue)
+                    sink.report(
+                        .unknownKey, m.keyLocation(in: file), p, "unknown command '\(m.key)'",
+                        hint: Suggestion.closest(to: m.key, in: names).map { "did you mean '\($0)'?" }
+                            ?? "the commands are \(names.joined(separator: ", "))")
+                    continue
+                }
+                guard firstDeclaration(m, pointer, what: "command", seen: &seen) else { continue }
+                var phrases: [CommandTable.Phrase] = []
+                for (i, (text, item)) in strings(m.value, p).enumerated() {
+                    let location = item.location(in: file)
+                    switch CommandTable.Phrase.parse(text, for: name) {
+                    case .failure(.empty):
+                        sink.report(
+                            .commandPhrase, location, p + "/\(i)", "a phrase of the command '\(name.rawValue)' has no words",
+                            hint: "write the words a person types, like \"go back\" or \"save FILE\"")
+                    case .failure(.fileNotLast):
+                        sink.report(
+                            .commandPhrase, location, p + "/\(i)", "FILE is not the last word of '\(text)'",
+                            hint: "the file name comes last, as in \"save FILE\"")
+                    case .failure(.takesNoFile):
+                        sink.report(
+                            .commandPhrase, location, p + "/\(i)", "the command '\(name.rawValue)' takes no file: '\(text)'",
+                            hint: "only \(CommandName.allCases.filter(\.takesFile).map { "'\($0.rawValue)'" }.joined(separator: " and ")) take FILE")
+                    case .success(let phrase):
+                        let key = phrase.words + (phrase.takesFile ? " FILE" : "")
+                        if let first = commands.firstWritten[key] {
+                            let message =
+                                first.command == name
+                                ? "the phrase '\(key)' is given twice to the command '\(name.rawValue)'"
+                                : "the phrase '\(key)' is given to both '\(first.command.rawValue)' and '\(name.rawValue)'"
+                            sink.report(
+                                .commandPhrase, location, p + "/\(i)", message,
+                                hint: "the first is at \(first.location); a typed line can name one command only, so keep it once")
+                            continue
+                        }
+                        commands.firstWritten[key] = (name, location)
+                        phrases.append(phrase)
+                    }
+                }
+                commands.phrases[name] = phrases
+            }
         }
 
         /// `countries`: by code, names and places (`language/<lang>/places.json`) or the group and numbers

@@ -26,6 +26,9 @@ public struct DialogGraph: Sendable {
     public var sources: SourceCatalog? = nil
     /// What the program says by itself: the folder's `messages.json`, else the shipped English.
     public var messages: Messages = .english
+    /// The phrases of every command (the language data's `commands`; a command it leaves out answers to
+    /// its name).
+    public var commands: CommandTable = .defaults
 
     public subscript(id: NodeID) -> Node? { nodes[id] }
 

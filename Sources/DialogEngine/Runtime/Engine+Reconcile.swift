@@ -7,11 +7,17 @@ extension Engine {
     /// Returns the fitted state and notes for the person, and nil when nothing can be kept in place
     /// (the caller then starts again with `start`, keeping `state.slots` if it likes).
     public func reconcile(_ saved: EngineState) -> (state: EngineState?, notes: [String]) {
+        reconcile(saved, notingDropped: true)
+    }
+
+    /// `reconcile`; with `notingDropped` false, dropped answers are not counted in a note (`adopt` names
+    /// them instead).
+    func reconcile(_ saved: EngineState, notingDropped: Bool) -> (state: EngineState?, notes: [String]) {
         var state = saved
         var notes: [String] = []
         let before = state.slots.count
         state.slots = fitting(state.slots)
-        if state.slots.count < before {
+        if notingDropped, state.slots.count < before {
             notes.append("\(before - state.slots.count) earlier answer(s) no longer apply and were dropped.")
         }
         state.history = state.history.compactMap { snapshot in

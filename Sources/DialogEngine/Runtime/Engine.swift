@@ -64,11 +64,16 @@ public struct Engine: Sendable {
         return (turn.state, turn.outputs)
     }
 
-    /// The engine's built-in commands, for `help` and tab completion.
-    public static let commands = ["help", "back", "why", "summary", "restart", "save", "quit"]
+    /// A reader of the graph's command table for the engine's commands and `extra`, the ones a front end
+    /// performs itself (the REPL's `reload` and `save transcript`): one table and one reading for all of
+    /// them, so a front end's commands are phrases in the language data like the engine's.
+    public func commandReader(adding extra: Set<CommandName> = []) -> CommandReader {
+        extra.isEmpty ? program.commands : CommandReader(graph.commands, accepting: CommandName.engine.union(extra))
+    }
 
-    /// Words Tab completion should offer at this point: the open question's options and the commands.
-    public func completions(for state: EngineState) -> [String] {
+    /// Words Tab completion should offer at this point: the open question's options, then the engine's
+    /// commands and `extra` (a front end's own), each by its first phrase.
+    public func completions(for state: EngineState, adding extra: Set<CommandName> = []) -> [String] {
         var words: [String] = []
         if let id = state.position, let q = graph.nodes[id]?.question, let type = graph.slotType(q.slot) {
             switch type {
@@ -78,7 +83,8 @@ public struct Engine: Sendable {
             }
             if q.skippable { words.append("not sure") }
         }
-        return words + Self.commands
+        let commands = CommandName.allCases.filter { CommandName.engine.contains($0) || extra.contains($0) }
+        return words + commands.compactMap { graph.commands.shown($0) }
     }
 
     /// What answering place question `slot` with country `code` records: the country's group as the choice

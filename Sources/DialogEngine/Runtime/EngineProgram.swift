@@ -129,6 +129,8 @@ final class EngineProgram: Sendable {
     let interruptTargets: [Int32]
     /// The documents `save` writes (`DialogGraph.documentOrder` that exist), with their plans.
     let savedDocuments: [(template: DocumentTemplate, plan: LazyPlan)]
+    /// The engine's own commands, read with the graph's command table.
+    let commands: CommandReader
 
     init(_ graph: DialogGraph) {
         self.graph = graph
@@ -168,6 +170,7 @@ final class EngineProgram: Sendable {
             return (template, plan)
         }
         entry = resolveNow(graph.entry)
+        commands = CommandReader(graph.commands, accepting: CommandName.engine)
         interruptTargets = graph.interrupts.map { resolveNow($0.target) }
         if let laidOut { _ = positionTable.value { laidOut } }
     }

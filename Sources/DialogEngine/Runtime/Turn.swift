@@ -51,7 +51,7 @@ struct Turn {
             return
         }
         let text = InputCleaner.clean(raw)
-        if let command = Command(text) {
+        if let command = program.commands.read(text) {
             perform(command)
             return
         }
@@ -557,7 +557,7 @@ struct Turn {
     // MARK: - Commands
 
     private mutating func perform(_ command: Command) {
-        switch command {
+        switch command.name {
         case .help:
             say((currentQuestion.map { describeAccepted($0) + "\n" } ?? "") + graph.messages[.help], .info)
             reshowQuestion()
@@ -582,15 +582,18 @@ struct Turn {
         case .restart:
             say(graph.messages[.restartDone], .info)
             begin()
-        case .save(let path):
+        case .save:
             // `DocumentRenderer.renderAll`, from the documents' plans.
             let markdown = program.savedDocuments.map {
                 DocumentRenderer.render($0.template, plan: $0.plan.plan, slots: state.slots, graph: graph).markdown
             }
-            outputs.append(.save(path: path, markdown: markdown.joined(separator: "\n---\n\n")))
+            outputs.append(.save(path: command.file, markdown: markdown.joined(separator: "\n---\n\n")))
             reshowQuestion()
         case .quit:
             outputs.append(.quit)
+        case .reload, .saveTranscript:
+            // A front end's own: the engine's reader never gives them (`CommandName.engine`).
+            break
         }
     }
 

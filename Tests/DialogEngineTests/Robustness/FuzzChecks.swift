@@ -34,8 +34,8 @@ struct FuzzChecks: Sendable {
         /// at the checksum, so the bytes go straight to the decoder.) Seeds: `compiledSeeds`.
         case compiled
         /// A saved session file as the chat reads it (`{"format", "seed", "state"}` decoded with
-        /// `JSONDecoder`), then `Engine.reconcile` and a step from it: nothing traps, and a fitted state's
-        /// open question is a node of the graph. Seeds: `sessionSeeds`.
+        /// `JSONDecoder`), then `Engine.adopt` (as a resumed chat) and a step from it: nothing traps, and
+        /// the adopted state's open question is a node of the graph. Seeds: `sessionSeeds`.
         case session
         /// `Engine.readYesNo`, the reading of "Continue it? (yes/no)": it never traps, and a line reads as
         /// its cleaned form does.
@@ -116,12 +116,11 @@ struct FuzzChecks: Sendable {
             file.state.version <= EngineState.version
         else { return [] }
         let engine = Engine(graph: graph)
-        let (fitted, _) = engine.reconcile(file.state)
-        guard let fitted else { return [] }
-        if let position = fitted.position, graph.nodes[position] == nil {
-            return ["reconcile kept a position that is not a node: \(position)"]
+        // As the chat resumes it: fitted, stepped to its question (or started again), then answered.
+        let asked = engine.adopt(file.state).state
+        if let position = asked.position, graph.nodes[position] == nil {
+            return ["adopt kept a position that is not a node: \(position)"]
         }
-        let (asked, _) = engine.step(fitted, .repeatQuestion)
         _ = engine.step(asked, .line("yes"))
         _ = engine.step(asked, .line("summary"))
         return []

@@ -52,4 +52,58 @@ import Testing
         #expect(fitted?.slots["diagnosis"] == .text("a tumour"))
         #expect(notes.first?.contains("no longer apply") == true)
     }
+
+    // MARK: - adopt: one call for resuming and reloading
+
+    static func lines(_ outputs: [Output]) -> [String] {
+        outputs.flatMap { OutputFormatter.lines($0, messages: .english) }
+    }
+
+    @Test func adoptingWithUnchangedDialogsShowsTheQuestionAgain() throws {
+        let state = try stateAtSurgeryQuestion()
+        let engine = Engine(graph: try #require(DialogLoader.load(sources: try Self.sources()).graph))
+        let adoption = engine.adopt(state)
+        #expect(adoption.outcome == .kept)
+        #expect(adoption.notes.isEmpty && adoption.dropped.isEmpty)
+        #expect(adoption.state.slots == state.slots)
+        #expect(Self.lines(adoption.outputs) == ["Has an operation been suggested?"])
+    }
+
+    @Test func adoptingNamesADroppedAnswerAndAsksItsQuestionAgain() throws {
+        let state = try stateAtSurgeryQuestion()
+        let old = try #require(DialogLoader.load(sources: try Self.sources()).graph)
+        let changed = try Self.sources {
+            $0.replacingOccurrences(of: "{ \"value\": \"uk\",", with: "{ \"value\": \"gb\",").replacingOccurrences(of: "country == 'uk'", with: "country == 'gb'")
+        }
+        let engine = Engine(graph: try #require(DialogLoader.load(sources: changed).graph))
+        let adoption = engine.adopt(state, before: old)
+        #expect(adoption.dropped == ["country"])
+        #expect(
+            adoption.notes == [
+                "Dropped 1 answer that no longer fits the dialogs: Where you get care (United Kingdom).", "Asking again from main.ask_country.",
+            ])
+        #expect(adoption.outcome == .askingAgain(NodeID(dialog: "main", node: "ask_country")))
+        #expect(adoption.state.position == NodeID(dialog: "main", node: "ask_country"))
+        #expect(adoption.state.slots["diagnosis"] == .text("a tumour"))
+        #expect(adoption.state.slots["country"] == nil)
+        #expect(Self.lines(adoption.outputs).first == "Where do you get your care?")
+        // A saved session has no dialogs from before: the slot's label is this graph's.
+        #expect(engine.adopt(state).notes.first?.hasPrefix("Dropped 1 answer that no longer fits the dialogs: Where you get care") == true)
+    }
+
+    @Test func adoptingStartsAgainKeepingAnswersWhenNoQuestionIsLeft() throws {
+        let state = try stateAtSurgeryQuestion()
+        let changed = try Self.sources {
+            $0.replacingOccurrences(of: "\"ask_country\"", with: "\"ask_where\"").replacingOccurrences(of: "\"ask_diagnosis\"", with: "\"ask_what\"")
+                .replacingOccurrences(of: "\"ask_surgery\"", with: "\"ask_operation\"")
+        }
+        let result = DialogLoader.load(sources: changed)
+        let engine = Engine(graph: try #require(result.graph, Comment(rawValue: "\(result.diagnostics)")))
+        let adoption = engine.adopt(state)
+        #expect(adoption.outcome == .restarted)
+        #expect(adoption.notes.last == "Starting again from the beginning, keeping the answers that still apply.")
+        #expect(adoption.state.position == NodeID(dialog: "main", node: "ask_where"))
+        #expect(adoption.state.slots["country"] == .choice("uk"))
+        #expect(adoption.state.slots["diagnosis"] == .text("a tumour"))
+    }
 }
