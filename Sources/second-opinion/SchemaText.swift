@@ -994,6 +994,26 @@ enum SchemaText {
           "type": "string",
           "minLength": 1
         },
+        "resume.dropped_one": {
+          "description": "A note on resume or reload: one answer no longer fits ({answers}: its label and value).",
+          "type": "string",
+          "minLength": 1
+        },
+        "resume.dropped_many": {
+          "description": "A note on resume or reload: several answers no longer fit ({count}, {answers}).",
+          "type": "string",
+          "minLength": 1
+        },
+        "resume.asking_again": {
+          "description": "A note on resume or reload: the question asked again ({node}).",
+          "type": "string",
+          "minLength": 1
+        },
+        "resume.starting_again": {
+          "description": "A note on resume or reload when nothing can be kept in place.",
+          "type": "string",
+          "minLength": 1
+        },
         "fault.no_way_on": {
           "description": "An alert when no edge leaves a node ({node}); a fault in the dialog files.",
           "type": "string",

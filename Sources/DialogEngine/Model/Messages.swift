@@ -47,6 +47,10 @@ public struct Messages: Sendable, Hashable {
         case overviewDiscussion = "overview.discussion"
         case resumeQuestionChanged = "resume.question_changed"
         case resumeChangedTooMuch = "resume.changed_too_much"
+        case resumeDroppedOne = "resume.dropped_one"
+        case resumeDroppedMany = "resume.dropped_many"
+        case resumeAskingAgain = "resume.asking_again"
+        case resumeStartingAgain = "resume.starting_again"
         case faultNoWayOn = "fault.no_way_on"
         case faultMissingNode = "fault.missing_node"
         case faultLoop = "fault.loop"
@@ -112,6 +116,10 @@ public struct Messages: Sendable, Hashable {
                     """
             case .resumeQuestionChanged: return "The question you were on has changed; continuing from the nearest earlier one."
             case .resumeChangedTooMuch: return "The conversation has changed too much to continue where you were."
+            case .resumeDroppedOne: return "Dropped 1 answer that no longer fits the dialogs: {answers}."
+            case .resumeDroppedMany: return "Dropped {count} answers that no longer fit the dialogs: {answers}."
+            case .resumeAskingAgain: return "Asking again from {node}."
+            case .resumeStartingAgain: return "Starting again from the beginning, keeping the answers that still apply."
             case .faultNoWayOn: return "The dialog has no way on from '{node}'. This is a fault in the dialog files; please report it."
             case .faultMissingNode: return "The dialog refers to a missing node '{node}'. This is a fault in the dialog files; please report it."
             case .faultLoop: return "The dialog went round {steps} steps without asking anything. This is a fault in the dialog files; please report it."
@@ -124,6 +132,9 @@ public struct Messages: Sendable, Hashable {
             case .didYouMean, .noted, .heardNot: return ["options"]
             case .faultNoWayOn, .faultMissingNode: return ["node"]
             case .faultLoop: return ["steps"]
+            case .resumeDroppedOne: return ["answers"]
+            case .resumeDroppedMany: return ["count", "answers"]
+            case .resumeAskingAgain: return ["node"]
             case .outOfRange: return ["number", "range"]
             case .tooLong: return ["count", "limit"]
             case .placeAmbiguous: return ["countries"]

@@ -18,11 +18,11 @@ extension Engine {
     public func adopt(_ saved: EngineState, before: DialogGraph? = nil) -> Adoption {
         let dropped = droppedAnswers(saved)
         var notes: [String] = []
-        if !dropped.isEmpty { notes.append(Self.droppedNote(dropped, in: saved, labels: before ?? graph)) }
+        if !dropped.isEmpty { notes.append(Self.droppedNote(dropped, in: saved, labels: before ?? graph, messages: graph.messages)) }
         if let rewound = rewindingToDropped(saved, dropped: dropped), let fitted = reconcile(rewound, notingDropped: false).state,
             let position = fitted.position
         {
-            notes.append("Asking again from \(position.dialog).\(position.node).")
+            notes.append(graph.messages.text(.resumeAskingAgain, ["node": "\(position.dialog).\(position.node)"]))
             let (state, outputs) = step(fitted, .repeatQuestion)
             return Adoption(state: state, outputs: outputs, notes: notes, outcome: .askingAgain(position), dropped: dropped)
         }
@@ -34,19 +34,21 @@ extension Engine {
         }
         var (state, outputs) = step(saved, .start)
         state.slots = fitting(saved.slots).merging(state.slots) { _, new in new }
-        notes.append("Starting again from the beginning, keeping the answers that still apply.")
+        notes.append(graph.messages[.resumeStartingAgain])
         return Adoption(state: state, outputs: outputs, notes: notes, outcome: .restarted, dropped: dropped)
     }
 
     /// "Dropped 2 answers that no longer fit the dialogs: Pain (Moderate), Months with symptoms (14)." Each
     /// by its label and value in `labels` (the dialogs the answers were given with, when known).
-    static func droppedNote(_ names: [String], in state: EngineState, labels: DialogGraph) -> String {
+    static func droppedNote(_ names: [String], in state: EngineState, labels: DialogGraph, messages: Messages) -> String {
         let shown = names.map { name -> String in
             let def = labels.slots[name]
             let value = state.slots[name].map { Template.display($0, type: def?.type) }
             return (def?.label ?? name) + (value.map { " (\($0))" } ?? "")
         }
-        let count = names.count == 1 ? "1 answer that no longer fits" : "\(names.count) answers that no longer fit"
-        return "Dropped \(count) the dialogs: " + shown.joined(separator: ", ") + "."
+        let answers = shown.joined(separator: ", ")
+        return names.count == 1
+            ? messages.text(.resumeDroppedOne, ["answers": answers])
+            : messages.text(.resumeDroppedMany, ["count": "\(names.count)", "answers": answers])
     }
 }
