@@ -143,12 +143,17 @@ extension Language {
             }
         }
         guard !found.isEmpty else { return Reading(words: words, findings: [], alarms: [], checks: []) }
-        // Context only where there is something to judge: the clauses with a finding.
+        // Context only where there is something to judge: the clauses with a finding, and for the time
+        // of day, the later clauses a finding reaches.
         let judged = Set(found.map { clauses[$0.words.lowerBound] })
-        for start in words.indices where judged.contains(clauses[start]) {
+        var reached = Set<Int>()
+        for f in found { reached.formUnion(clauses[f.words.lowerBound]...clauses[f.words.upperBound - 1]) }
+        for start in words.indices where reached.contains(clauses[start]) {
+            let timeOnly = !judged.contains(clauses[start])
             for rule in candidates(triggerStarts, at: start, matcher) {
                 guard let end = matcher.longestEnd(rule: rule, from: start),
-                    case .trigger(let kind, let direction) = purposes[rule]
+                    case .trigger(let kind, let direction) = purposes[rule],
+                    !timeOnly || kind == .current || kind == .sudden
                 else { continue }
                 triggers.append((kind, direction, start..<end, rule))
             }
@@ -158,12 +163,19 @@ extension Language {
         triggers.removeAll { t in t.kind != .pseudo && pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
         let figurative = triggers.filter { $0.kind == .figurative }
 
-        // One finding per flag and span: the longest span of a flag wins over spans inside it, among
-        // alarm patterns and among check patterns apart, so a long check ("my baby … not feeding") never
-        // hides an alarm inside it ("very hot and not crying"); each is judged on its own context.
+        // One finding per flag and span: the longest span of a flag wins over spans inside it that start
+        // in the same clause, among alarm patterns and among check patterns apart, so a long check ("my
+        // baby … not feeding") never hides an alarm inside it ("very hot and not crying"); each is judged
+        // on its own context. A finding that starts in a later clause of a longer one is kept: its own
+        // clause may tell a different story ("no energy, crying all day, i keep thinking they'd be better
+        // off without me": the long finding is read in the clause of "no").
         found.sort { ($0.words.count, $1.words.lowerBound) > ($1.words.count, $0.words.lowerBound) }
         var kept: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
-        for f in found where !kept.contains(where: { $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words) }) {
+        for f in found
+        where !kept.contains(where: {
+            $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
+                && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
+        }) {
             kept.append(f)
         }
         kept.sort { ($0.words.lowerBound, $0.flag) < ($1.words.lowerBound, $1.flag) }
@@ -181,6 +193,20 @@ extension Language {
                 hit(fig)
             }
             let window = { (kind: ContextKind) in self.spec.windows[kind] ?? LanguageSpec.defaultWindow }
+            // A finding that reaches into later clauses is read in the clause where it starts; a time
+            // trigger (current or sudden) in a later clause it reaches, with signs of the finding after it,
+            // dates those signs, and so the whole finding, to now: "she had a UTI on monday and now she's
+            // burning up and confused".
+            let lastClause = clauses[f.words.upperBound - 1]
+            if lastClause > clause {
+                for t in triggers where t.kind == .current || t.kind == .sudden {
+                    let c = clauses[t.words.lowerBound]
+                    guard c > clause, c <= lastClause, clauses[t.words.upperBound - 1] == c, t.words.upperBound < f.words.upperBound
+                    else { continue }
+                    context.append(
+                        Reading.ContextHit(kind: .current, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
+                }
+            }
             for t in triggers where t.kind != .figurative && t.kind != .pseudo && !t.words.overlaps(f.words) {
                 guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
                 switch t.direction {
