@@ -145,11 +145,11 @@ extension Language {
         guard !found.isEmpty else { return Reading(words: words, findings: [], alarms: [], checks: []) }
         // Context only where there is something to judge: the clauses with a finding, and for the time
         // of day, the later clauses a finding reaches.
-        let judged = Set(found.map { clauses[$0.words.lowerBound] })
+        let startClauses = Set(found.map { clauses[$0.words.lowerBound] })
         var reached = Set<Int>()
         for f in found { reached.formUnion(clauses[f.words.lowerBound]...clauses[f.words.upperBound - 1]) }
         for start in words.indices where reached.contains(clauses[start]) {
-            let timeOnly = !judged.contains(clauses[start])
+            let timeOnly = !startClauses.contains(clauses[start])
             for rule in candidates(triggerStarts, at: start, matcher) {
                 guard let end = matcher.longestEnd(rule: rule, from: start),
                     case .trigger(let kind, let direction) = purposes[rule],
@@ -163,67 +163,27 @@ extension Language {
         triggers.removeAll { t in t.kind != .pseudo && pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
         let figurative = triggers.filter { $0.kind == .figurative }
 
-        // One finding per flag and span: the longest span of a flag wins over spans inside it that start
+        // One finding per flag and span: the longest span of a flag hides the spans inside it that start
         // in the same clause, among alarm patterns and among check patterns apart, so a long check ("my
-        // baby … not feeding") never hides an alarm inside it ("very hot and not crying"); each is judged
-        // on its own context. A finding that starts in a later clause of a longer one is kept: its own
-        // clause may tell a different story ("no energy, crying all day, i keep thinking they'd be better
-        // off without me": the long finding is read in the clause of "no").
+        // baby … not feeding") never hides an alarm inside it ("very hot and not crying"). A long finding
+        // its context drops hides nothing: each finding inside it is judged on its own context (a trigger
+        // before the long one may not reach it). A finding that starts in a later clause of a longer one
+        // is kept too: its own clause may tell a different story ("no energy, crying all day, i keep
+        // thinking they'd be better off without me": the long finding is read in the clause of "no").
         found.sort { ($0.words.count, $1.words.lowerBound) > ($1.words.count, $0.words.lowerBound) }
-        var kept: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
-        for f in found
-        where !kept.contains(where: {
-            $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
-                && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
-        }) {
-            kept.append(f)
+        var judged: [(flag: Int, finding: Reading.Finding)] = []
+        var hiding: [(flag: Int, checkOnly: Bool, words: Range<Int>)] = []
+        for f in found {
+            if hiding.contains(where: {
+                $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
+                    && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
+            }) { continue }
+            let finding = judge(f, triggers: triggers, figurative: figurative, clauses: clauses)
+            if case .dropped = finding.decision {} else { hiding.append((f.flag, f.checkOnly, f.words)) }
+            judged.append((f.flag, finding))
         }
-        kept.sort { ($0.words.lowerBound, $0.flag) < ($1.words.lowerBound, $1.flag) }
-
-        var findings: [Reading.Finding] = []
-        for f in kept {
-            let flag = spec.redFlags[f.flag]
-            let clause = clauses[f.words.lowerBound]
-            var context: [Reading.ContextHit] = []
-            func hit(_ t: (kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)) {
-                context.append(
-                    Reading.ContextHit(kind: t.kind, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
-            }
-            if let fig = figurative.first(where: { $0.words.overlaps(f.words) }) {
-                hit(fig)
-            }
-            let window = { (kind: ContextKind) in self.spec.windows[kind] ?? LanguageSpec.defaultWindow }
-            // A finding that reaches into later clauses is read in the clause where it starts; a time
-            // trigger (current or sudden) in a later clause it reaches, with signs of the finding after it,
-            // dates those signs, and so the whole finding, to now: "she had a UTI on monday and now she's
-            // burning up and confused".
-            let lastClause = clauses[f.words.upperBound - 1]
-            if lastClause > clause {
-                for t in triggers where t.kind == .current || t.kind == .sudden {
-                    let c = clauses[t.words.lowerBound]
-                    guard c > clause, c <= lastClause, clauses[t.words.upperBound - 1] == c, t.words.upperBound < f.words.upperBound
-                    else { continue }
-                    context.append(
-                        Reading.ContextHit(kind: .current, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
-                }
-            }
-            for t in triggers where t.kind != .figurative && t.kind != .pseudo && !t.words.overlaps(f.words) {
-                guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
-                switch t.direction {
-                case .before:
-                    if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
-                case .after:
-                    if t.words.lowerBound >= f.words.upperBound, t.words.lowerBound - f.words.upperBound <= window(t.kind) { hit(t) }
-                case .clause:
-                    hit(t)
-                }
-            }
-            findings.append(
-                Reading.Finding(
-                    category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
-                    checkOnly: f.checkOnly, context: context,
-                    decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing)))
-        }
+        judged.sort { ($0.finding.words.lowerBound, $0.flag) < ($1.finding.words.lowerBound, $1.flag) }
+        let findings = judged.map(\.finding)
 
         var alarms: [String] = []
         var checks: [String] = []
@@ -336,6 +296,54 @@ extension Language {
 
     /// What a finding's context makes of it, in this order: a figure of speech or a negation drops it;
     /// happening now keeps it; ongoing asks first; hypothetical or historical drops it.
+    /// A finding with its context and decision (see `read`).
+    private func judge(
+        _ f: (flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int),
+        triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
+        figurative: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
+        clauses: [Int]
+    ) -> Reading.Finding {
+        let flag = spec.redFlags[f.flag]
+        let clause = clauses[f.words.lowerBound]
+        var context: [Reading.ContextHit] = []
+        func hit(_ t: (kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int), as kind: ContextKind? = nil) {
+            context.append(
+                Reading.ContextHit(kind: kind ?? t.kind, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
+        }
+        if let fig = figurative.first(where: { $0.words.overlaps(f.words) }) {
+            hit(fig)
+        }
+        let window = { (kind: ContextKind) in self.spec.windows[kind] ?? LanguageSpec.defaultWindow }
+        // A finding that reaches into later clauses is read in the clause where it starts; a time
+        // trigger (current or sudden) in a later clause it reaches, with signs of the finding after it,
+        // dates those signs, and so the whole finding, to now: "she had a UTI on monday and now she's
+        // burning up and confused".
+        let lastClause = clauses[f.words.upperBound - 1]
+        if lastClause > clause {
+            for t in triggers where t.kind == .current || t.kind == .sudden {
+                let c = clauses[t.words.lowerBound]
+                guard c > clause, c <= lastClause, clauses[t.words.upperBound - 1] == c, t.words.upperBound < f.words.upperBound
+                else { continue }
+                hit(t, as: .current)
+            }
+        }
+        for t in triggers where t.kind != .figurative && t.kind != .pseudo && !t.words.overlaps(f.words) {
+            guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
+            switch t.direction {
+            case .before:
+                if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
+            case .after:
+                if t.words.lowerBound >= f.words.upperBound, t.words.lowerBound - f.words.upperBound <= window(t.kind) { hit(t) }
+            case .clause:
+                hit(t)
+            }
+        }
+        return Reading.Finding(
+            category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
+            checkOnly: f.checkOnly, context: context,
+            decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing))
+    }
+
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
