@@ -158,9 +158,15 @@ extension Language {
                 triggers.append((kind, direction, start..<end, rule))
             }
         }
-        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one.
+        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one, unless it is longer and
+        // holds the pseudo-trigger whole ("no way out of this contract" over "no way out").
         let pseudo = triggers.filter { $0.kind == .pseudo }.map(\.words)
-        triggers.removeAll { t in t.kind != .pseudo && pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
+        triggers.removeAll { t in
+            t.kind != .pseudo
+                && pseudo.contains { p in
+                    p.overlaps(t.words) && p != t.words && !(t.words.count > p.count && t.words.clamped(to: p) == p)
+                }
+        }
         let figurative = triggers.filter { $0.kind == .figurative }
 
         // One finding per flag and span: the longest span of a flag hides the spans inside it that start
@@ -350,6 +356,7 @@ extension Language {
         if kinds.contains(.current) { return .alarm }
         if kinds.contains(.sudden) && !kinds.contains(.historical) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
+        if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
         if kinds.contains(.historical) { return .dropped(.historical) }
         return checkOnly ? .check : .alarm
