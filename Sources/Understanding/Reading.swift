@@ -333,8 +333,14 @@ extension Language {
                 hit(t, as: .current)
             }
         }
-        for t in triggers where t.kind != .figurative && t.kind != .pseudo && !t.words.overlaps(f.words) {
+        // A trigger overlapping the finding is part of what was matched ("not breathing", "first seizure"),
+        // not its context; except a clause trigger that would hold the alarm back and reaches beyond the
+        // finding ("if i get chest pain … what should i do" over "chest pain").
+        for t in triggers where t.kind != .figurative && t.kind != .pseudo {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
+            if t.words.overlaps(f.words)
+                && (t.direction != .clause || t.kind == .current || t.kind == .sudden || f.words.clamped(to: t.words) == t.words)
+            { continue }
             switch t.direction {
             case .before:
                 if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
