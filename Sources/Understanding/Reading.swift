@@ -184,7 +184,7 @@ extension Language {
                 $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
                     && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
             }) { continue }
-            let finding = judge(f, triggers: triggers, figurative: figurative, clauses: clauses)
+            let finding = judge(f, triggers: triggers, figurative: figurative, line: line)
             if case .dropped = finding.decision {} else { hiding.append((f.flag, f.checkOnly, f.words)) }
             judged.append((f.flag, finding))
         }
@@ -307,8 +307,9 @@ extension Language {
         _ f: (flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int),
         triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
         figurative: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
-        clauses: [Int]
+        line: PreparedLine
     ) -> Reading.Finding {
+        let clauses = line.clauses
         let flag = spec.redFlags[f.flag]
         let clause = clauses[f.words.lowerBound]
         var context: [Reading.ContextHit] = []
@@ -338,6 +339,16 @@ extension Language {
         // finding ("if i get chest pain … what should i do" over "chest pain").
         for t in triggers where t.kind != .figurative && t.kind != .pseudo {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
+            if t.kind == .negated, t.direction == .before, t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound {
+                // A negation in a gap of the finding negates it ("my face isn't drooping", "he's not
+                // unconscious"); one the rule itself names is part of the match ("not responding").
+                let vocabulary = ruleVocabulary[f.rule]
+                let named = t.words.contains { i in
+                    vocabulary.words.contains(line.ids[i]) || line.prefixes[i].contains { vocabulary.prefixes.contains($0) }
+                }
+                if !named { hit(t) }
+                continue
+            }
             if t.words.overlaps(f.words)
                 && (t.direction != .clause || t.kind == .current || t.kind == .sudden || f.words.clamped(to: t.words) == t.words)
             { continue }
