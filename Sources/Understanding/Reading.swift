@@ -370,10 +370,10 @@ extension Language {
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
+        if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.current) { return .alarm }
         if kinds.contains(.sudden) && !kinds.contains(.historical) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
-        if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
         if kinds.contains(.historical) { return .dropped(.historical) }
         return checkOnly ? .check : .alarm
