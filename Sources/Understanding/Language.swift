@@ -56,6 +56,9 @@ public final class Language: Sendable {
 
     let rules: [Compiled]
     let purposes: [Purpose]
+    /// Every word and prefix a red-flag rule can match (through its concepts), by rule number; empty for
+    /// triggers and terminators. A negation inside a finding that is none of these stands in a gap.
+    let ruleVocabulary: [(words: Set<Int32>, prefixes: Set<Int32>)]
     /// The rules and concepts as flat instructions (what `Matcher` runs).
     let program: Program
     /// Rule numbers by a word (number) or prefix (number) that can start them, one index per kind of
@@ -159,6 +162,14 @@ public final class Language: Sendable {
         }
         self.rules = rules
         self.purposes = purposes
+        ruleVocabulary = rules.indices.map { i in
+            switch purposes[i] {
+            case .alarm, .check:
+                var seen = Set<Int32>()
+                return Self.vocabulary(rules[i].elements, concepts: concepts, seen: &seen)
+            default: return ([], [])
+            }
+        }
         self.wordIDs = wordIDs
         var known = wordIDs
         for (form, base) in formTable { if let id = wordIDs[base] { known[form] = id } }
@@ -273,6 +284,26 @@ public final class Language: Sendable {
     }
 
     /// The words and prefixes a sequence can start with.
+    /// Every word and prefix a sequence can match, through its concepts.
+    static func vocabulary(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int32>) -> (words: Set<Int32>, prefixes: Set<Int32>) {
+        var words = Set<Int32>()
+        var prefixes = Set<Int32>()
+        func walk(_ e: Element) {
+            switch e {
+            case .word(let w): words.insert(w)
+            case .prefix(let p): prefixes.insert(p)
+            case .gap: break
+            case .optional(let inner): walk(inner)
+            case .choice(let alternatives): alternatives.forEach { $0.forEach(walk) }
+            case .concept(let c):
+                guard c >= 0, Int(c) < concepts.count, seen.insert(c).inserted else { return }
+                for phrase in concepts[Int(c)] { phrase.elements.forEach(walk) }
+            }
+        }
+        elements.forEach(walk)
+        return (words, prefixes)
+    }
+
     static func starts(_ elements: [Element], concepts: [[Compiled]], seen: inout Set<Int32>) -> (words: Set<Int32>, prefixes: Set<Int32>) {
         var words = Set<Int32>()
         var prefixes = Set<Int32>()

@@ -49,6 +49,9 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// "now", "suddenly", "out of nowhere": it started suddenly or is happening now, unless a past time
     /// is given ("a sudden bleed two years ago", "he's fine now").
     case sudden
+    /// "not sure if it was a fit", "can't remember when", "I might have taken": whether or when it
+    /// happened is unclear; ask before alarming.
+    case uncertain
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

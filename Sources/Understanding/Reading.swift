@@ -143,61 +143,53 @@ extension Language {
             }
         }
         guard !found.isEmpty else { return Reading(words: words, findings: [], alarms: [], checks: []) }
-        // Context only where there is something to judge: the clauses with a finding.
-        let judged = Set(found.map { clauses[$0.words.lowerBound] })
-        for start in words.indices where judged.contains(clauses[start]) {
+        // Context only where there is something to judge: the clauses with a finding, and for the time
+        // of day, the later clauses a finding reaches.
+        let startClauses = Set(found.map { clauses[$0.words.lowerBound] })
+        var reached = Set<Int>()
+        for f in found { reached.formUnion(clauses[f.words.lowerBound]...clauses[f.words.upperBound - 1]) }
+        for start in words.indices where reached.contains(clauses[start]) {
+            let timeOnly = !startClauses.contains(clauses[start])
             for rule in candidates(triggerStarts, at: start, matcher) {
                 guard let end = matcher.longestEnd(rule: rule, from: start),
-                    case .trigger(let kind, let direction) = purposes[rule]
+                    case .trigger(let kind, let direction) = purposes[rule],
+                    !timeOnly || kind == .current || kind == .sudden
                 else { continue }
                 triggers.append((kind, direction, start..<end, rule))
             }
         }
-        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one.
+        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one, unless it is longer and
+        // holds the pseudo-trigger whole ("no way out of this contract" over "no way out").
         let pseudo = triggers.filter { $0.kind == .pseudo }.map(\.words)
-        triggers.removeAll { t in t.kind != .pseudo && pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
+        triggers.removeAll { t in
+            t.kind != .pseudo
+                && pseudo.contains { p in
+                    p.overlaps(t.words) && p != t.words && !(t.words.count > p.count && t.words.clamped(to: p) == p)
+                }
+        }
         let figurative = triggers.filter { $0.kind == .figurative }
 
-        // One finding per flag and span: the longest span of a flag wins over spans inside it, among
-        // alarm patterns and among check patterns apart, so a long check ("my baby … not feeding") never
-        // hides an alarm inside it ("very hot and not crying"); each is judged on its own context.
+        // One finding per flag and span: the longest span of a flag hides the spans inside it that start
+        // in the same clause, among alarm patterns and among check patterns apart, so a long check ("my
+        // baby … not feeding") never hides an alarm inside it ("very hot and not crying"). A long finding
+        // its context drops hides nothing: each finding inside it is judged on its own context (a trigger
+        // before the long one may not reach it). A finding that starts in a later clause of a longer one
+        // is kept too: its own clause may tell a different story ("no energy, crying all day, i keep
+        // thinking they'd be better off without me": the long finding is read in the clause of "no").
         found.sort { ($0.words.count, $1.words.lowerBound) > ($1.words.count, $0.words.lowerBound) }
-        var kept: [(flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int)] = []
-        for f in found where !kept.contains(where: { $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words) }) {
-            kept.append(f)
+        var judged: [(flag: Int, finding: Reading.Finding)] = []
+        var hiding: [(flag: Int, checkOnly: Bool, words: Range<Int>)] = []
+        for f in found {
+            if hiding.contains(where: {
+                $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
+                    && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
+            }) { continue }
+            let finding = judge(f, triggers: triggers, figurative: figurative, line: line)
+            if case .dropped = finding.decision {} else { hiding.append((f.flag, f.checkOnly, f.words)) }
+            judged.append((f.flag, finding))
         }
-        kept.sort { ($0.words.lowerBound, $0.flag) < ($1.words.lowerBound, $1.flag) }
-
-        var findings: [Reading.Finding] = []
-        for f in kept {
-            let flag = spec.redFlags[f.flag]
-            let clause = clauses[f.words.lowerBound]
-            var context: [Reading.ContextHit] = []
-            func hit(_ t: (kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)) {
-                context.append(
-                    Reading.ContextHit(kind: t.kind, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
-            }
-            if let fig = figurative.first(where: { $0.words.overlaps(f.words) }) {
-                hit(fig)
-            }
-            let window = { (kind: ContextKind) in self.spec.windows[kind] ?? LanguageSpec.defaultWindow }
-            for t in triggers where t.kind != .figurative && t.kind != .pseudo && !t.words.overlaps(f.words) {
-                guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
-                switch t.direction {
-                case .before:
-                    if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
-                case .after:
-                    if t.words.lowerBound >= f.words.upperBound, t.words.lowerBound - f.words.upperBound <= window(t.kind) { hit(t) }
-                case .clause:
-                    hit(t)
-                }
-            }
-            findings.append(
-                Reading.Finding(
-                    category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
-                    checkOnly: f.checkOnly, context: context,
-                    decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing)))
-        }
+        judged.sort { ($0.finding.words.lowerBound, $0.flag) < ($1.finding.words.lowerBound, $1.flag) }
+        let findings = judged.map(\.finding)
 
         var alarms: [String] = []
         var checks: [String] = []
@@ -310,9 +302,75 @@ extension Language {
 
     /// What a finding's context makes of it, in this order: a figure of speech or a negation drops it;
     /// happening now keeps it; ongoing asks first; hypothetical or historical drops it.
+    /// A finding with its context and decision (see `read`).
+    private func judge(
+        _ f: (flag: Int, checkOnly: Bool, words: Range<Int>, rule: Int),
+        triggers: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
+        figurative: [(kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int)],
+        line: PreparedLine
+    ) -> Reading.Finding {
+        let clauses = line.clauses
+        let flag = spec.redFlags[f.flag]
+        let clause = clauses[f.words.lowerBound]
+        var context: [Reading.ContextHit] = []
+        func hit(_ t: (kind: ContextKind, direction: TriggerDirection, words: Range<Int>, rule: Int), as kind: ContextKind? = nil) {
+            context.append(
+                Reading.ContextHit(kind: kind ?? t.kind, words: t.words, origin: rules[t.rule].origin, pattern: rules[t.rule].text))
+        }
+        if let fig = figurative.first(where: { $0.words.overlaps(f.words) }) {
+            hit(fig)
+        }
+        let window = { (kind: ContextKind) in self.spec.windows[kind] ?? LanguageSpec.defaultWindow }
+        // A finding that reaches into later clauses is read in the clause where it starts; a time
+        // trigger (current or sudden) in a later clause it reaches, with signs of the finding after it,
+        // dates those signs, and so the whole finding, to now: "she had a UTI on monday and now she's
+        // burning up and confused".
+        let lastClause = clauses[f.words.upperBound - 1]
+        if lastClause > clause {
+            for t in triggers where t.kind == .current || t.kind == .sudden {
+                let c = clauses[t.words.lowerBound]
+                guard c > clause, c <= lastClause, clauses[t.words.upperBound - 1] == c, t.words.upperBound < f.words.upperBound
+                else { continue }
+                hit(t, as: .current)
+            }
+        }
+        // A trigger overlapping the finding is part of what was matched ("not breathing", "first seizure"),
+        // not its context; except a clause trigger that would hold the alarm back and reaches beyond the
+        // finding ("if i get chest pain … what should i do" over "chest pain").
+        for t in triggers where t.kind != .figurative && t.kind != .pseudo {
+            guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
+            if t.kind == .negated, t.direction == .before, t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound {
+                // A negation in a gap of the finding negates it ("my face isn't drooping", "he's not
+                // unconscious"); one the rule itself names is part of the match ("not responding").
+                let vocabulary = ruleVocabulary[f.rule]
+                let named = t.words.contains { i in
+                    vocabulary.words.contains(line.ids[i]) || line.prefixes[i].contains { vocabulary.prefixes.contains($0) }
+                }
+                if !named { hit(t) }
+                continue
+            }
+            if t.words.overlaps(f.words)
+                && (t.direction != .clause || t.kind == .current || t.kind == .sudden || f.words.clamped(to: t.words) == t.words)
+            { continue }
+            switch t.direction {
+            case .before:
+                if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
+            case .after:
+                if t.words.lowerBound >= f.words.upperBound, t.words.lowerBound - f.words.upperBound <= window(t.kind) { hit(t) }
+            case .clause:
+                hit(t)
+            }
+        }
+        return Reading.Finding(
+            category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
+            checkOnly: f.checkOnly, context: context,
+            decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing))
+    }
+
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
+        if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.current) { return .alarm }
         if kinds.contains(.sudden) && !kinds.contains(.historical) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }

@@ -7,7 +7,7 @@
 /// line → tokens with clause breaks (`TextNormalizer.clauseTokens`)
 ///      → words: case, accents, word forms and typos against the known vocabulary (`Lexicon`)
 ///      → concepts and patterns found, with their spans (`Pattern`, `PatternSet`)
-///      → the context of each finding: negated, historical, hypothetical, figurative, ongoing, current
+///      → the context of each finding: negated, historical, hypothetical, figurative, ongoing, current, sudden, uncertain
 ///        (`ContextRules`, after NegEx and ConText)
 ///      → red flags: an alarm, a short check ("is this happening now?"), or nothing (`RedFlagRules`)
 /// ```
