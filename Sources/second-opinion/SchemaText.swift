@@ -525,7 +525,7 @@ enum SchemaText {
       }
     },
     "interrupt": {
-      "description": "A phrase, or a red flag of the language data, that jumps somewhere from any question. Give either `keywords` or `redflag` (with `examples`).",
+      "description": "A phrase, or a red flag of the language data, that jumps somewhere from any question. Give either `keywords`, or `redflag` (with `examples`), or `questions: true` (the common question for every question typed instead of an answer that no keyword answers).",
       "type": "object",
       "additionalProperties": false,
       "required": [
@@ -581,6 +581,10 @@ enum SchemaText {
             "type": "string",
             "minLength": 1
           }
+        },
+        "questions": {
+          "description": "`true`: fires on a line the language data reads as a question typed instead of an answer (`answer_question` in answers.json: \"do I need a referral for this\", \"why does the country matter?\") when no keyword interrupt answers it; it is never stored. Not at the questions of the flows red flags lead to. Give no `keywords` or `redflag`; `explore` types the first of `examples`.",
+          "type": "boolean"
         }
       },
       "oneOf": [
@@ -602,6 +606,25 @@ enum SchemaText {
           "not": {
             "required": [
               "keywords"
+            ]
+          }
+        },
+        {
+          "required": [
+            "questions"
+          ],
+          "not": {
+            "anyOf": [
+              {
+                "required": [
+                  "keywords"
+                ]
+              },
+              {
+                "required": [
+                  "redflag"
+                ]
+              }
             ]
           }
         }

@@ -131,7 +131,8 @@ extension ByteReader {
         Interrupt(
             id: try string(), keywords: try strings(), matcher: PhraseMatcher(phrases: try strings()), target: try nodeID(),
             resume: try bool(), urgent: try bool(), priority: try int(), location: try location(),
-            redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings())
+            redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings(),
+            questions: try bool())
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {

@@ -152,6 +152,7 @@ extension ByteWriter {
         optional(i.redFlag) { $0.string($1) }
         optional(i.check) { $0.nodeID($1) }
         strings(i.examples)
+        bool(i.questions)
     }
 
     mutating func documentTemplate(_ d: DocumentTemplate) {

@@ -24,7 +24,7 @@ struct DialogFileReader {
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
-    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
+    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples", "questions"]
     static let documentKeys: [StaticString] = ["title", "items", "style", "marks"]
     static let marksKeys: [StaticString] = ["title", "heading", "bullet", "check"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "else", "source"]
@@ -378,7 +378,15 @@ struct DialogFileReader {
         checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
         let redFlag = r.string("redflag")
         let keywords = r["keywords"] == nil ? [] : (r.strings("keywords") ?? [])
-        if redFlag == nil, r["keywords"] == nil {
+        let questions = r.bool("questions")
+        if let questions, questions.value, redFlag != nil || r["keywords"] != nil {
+            sink.report(
+                .invalidValue, questions.location, r.pointer("questions"),
+                "an interrupt for every question (\"questions\": true) has no \"keywords\" or \"redflag\"",
+                hint: "it fires on any line read as a question that no keyword answers; give \"examples\" for explore")
+        } else if questions?.value == true {
+            // Read as a question by the language data: no keywords needed.
+        } else if redFlag == nil, r["keywords"] == nil {
             sink.report(
                 .missingKey, r.location, pointer, "an interrupt needs \"keywords\" (or a \"redflag\" of the language data)",
                 hint: "add \"keywords\": [\"a phrase\"], or \"redflag\": \"stroke\" with \"examples\"")
@@ -403,7 +411,7 @@ struct DialogFileReader {
             RawInterrupt(
                 id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true, urgent: r.bool("urgent")?.value ?? false,
                 priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer, redFlag: redFlag, check: r.string("check"),
-                examples: examples))
+                examples: examples, questions: questions?.value ?? false))
     }
 
     /// The document whose key is entry `member`.

@@ -197,7 +197,7 @@ struct Linker {
                     Interrupt(
                         id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target.id,
                         resume: i.resume, urgent: i.urgent || i.redFlag != nil, priority: i.priority, location: i.location,
-                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value)))
+                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value), questions: i.questions))
             }
         }
         interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)

@@ -141,6 +141,7 @@ struct RawInterrupt {
     var redFlag: Located<String>? = nil
     var check: Located<String>? = nil
     var examples: [Located<String>] = []
+    var questions = false
 }
 
 struct RawDocument {

@@ -94,6 +94,8 @@ struct Turn {
         var read: MatchOutcome?
         var guessed = false
         var hinted = false
+        // The reading named an option, or said yes or no, by meaning.
+        var byMeaning = false
         if let language, let prepared {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
@@ -107,6 +109,7 @@ struct Turn {
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 if tracing { understood(describe(reading, language)) }
                 read = Self.choiceOutcome(reading)
+                if case .chosen = reading.choice { byMeaning = true }
                 hinted = !reading.hits.isEmpty
                 if read == nil { heard = heardNot(reading) }
                 if case .guess = reading.choice { guessed = true }
@@ -120,6 +123,7 @@ struct Turn {
                 if tracing { understood(describe(reading, language)) }
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
                 if case .ambiguous? = outcome { guessed = true }
+                if case .matched? = outcome { byMeaning = true }
                 hinted = !reading.hits.isEmpty
                 if outcome == nil { heard = heardNot(reading) }
                 if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
@@ -180,6 +184,10 @@ struct Turn {
                 understood("yes/no by meaning: \(meaning) (by \(by) in answers.json, read clause by clause)")
             }
             switch meaning {
+            case .yes, .no: byMeaning = true
+            default: break
+            }
+            switch meaning {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
@@ -187,6 +195,7 @@ struct Turn {
                 outcome = .noMatch
                 heard = graph.messages[.heardBoth]
             case .unclear: if case .skipped = outcome {} else { outcome = .noMatch }
+            case .tentative: outcome = .noMatch
             case .none:
                 // The plain yes/no words only when they open the answer ("nope, PPO"), not from a stray
                 // word further on ("maybe, maybe not").
@@ -201,13 +210,32 @@ struct Turn {
             }
         }
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
-        if let language, let prepared, language.mentions("answer_confused", in: prepared) { outcome = .noMatch }
+        // A question about a word ("what do you mean by general information?") is a question, not confusion.
+        let confused = language.map { language in
+            prepared.map { language.mentions("answer_confused", in: $0) && !language.mentions("answer_asks_term", in: $0) } ?? false
+        } ?? false
+        if confused { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
         default: usable = false
         }
-        if !usable, interrupt(tokens, at: id, urgent: false) { return }
+        // A question typed instead of an answer ("do i need a referral from my GP for this"): a common
+        // question answers it, by its keywords or else the one for every question; it is never stored.
+        // A question without a question mark that names an option or says yes or no by meaning is the
+        // answer put as a question ("what if it doesn't even work", "are there any alternatives").
+        let questionForm = readsAsQuestion(text)
+        let asked = tokens.count >= Language.minimumQuestionWords && (Self.isQuestion(text, tokens) || (questionForm && Self.endsWithQuestionMark(text)))
+        let asks = !confused && (asked || (!byMeaning && questionForm))
+        if !usable || asks, interrupt(tokens, at: id, urgent: false) { return }
+        // Not in the flows red flags lead to ("what's the point" at "Are you safe?" is no question to answer).
+        if asks, !graph.interrupts.contains(where: { $0.urgent && $0.target.dialog == id.dialog }),
+            let index = graph.interrupts.firstIndex(where: \.questions)
+        {
+            if tracing { understood("a question, not an answer (answer_question in answers.json): the common question for every question") }
+            fire(index, checking: false)
+            return
+        }
         // A question asked back ("will the NHS pay for it?") that no common question answers is not an answer.
         if Self.isQuestion(text, tokens) { outcome = .noMatch }
         switch outcome {
@@ -395,6 +423,12 @@ struct Turn {
     /// interrupts get the first go at it even when some option's word appears in it.
     static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
         endsWithQuestionMark(text) || tokens.first.map { questionWordTable[$0] != nil } == true
+    }
+
+    /// Whether the language data reads the line as a question (`Language.readsAsQuestion`).
+    private func readsAsQuestion(_ text: String) -> Bool {
+        guard let line, let language = graph.language?.language else { return false }
+        return language.readsAsQuestion(line, questionMark: Self.endsWithQuestionMark(text))
     }
 
     /// `questionWords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
