@@ -456,9 +456,11 @@ struct Linker {
     /// (That each names a declared concept is checked with the language data: `LanguageLoader`.)
     private mutating func yesNoConcepts(_ raw: [Located<String>], _ ask: RawAsk, _ key: String, type: SlotType) -> [String] {
         guard !raw.isEmpty else { return [] }
-        if type != .bool {
+        // A text question may name "no" phrases: said alone ("no", "nothing new"), they mean none.
+        if type != .bool && !(type == .text && key == "no") {
             sink.report(
-                .invalidValue, raw[0].location, ask.pointer + "/" + key, "'\(key)' applies only to yes/no questions",
+                .invalidValue, raw[0].location, ask.pointer + "/" + key,
+                key == "no" ? "'no' applies only to yes/no and text questions" : "'\(key)' applies only to yes/no questions",
                 hint: "remove it, or ask a slot of \"type\": \"bool\"")
             return []
         }

@@ -75,6 +75,7 @@ public struct Question: Sendable {
     /// `.poison` are set when the dialogs declare them.
     public var place: Bool = false
     /// What a yes and a no sound like for this question: concepts of the language data, without `@`.
+    /// On a text question, `no` names what "none" sounds like ("no", "nothing new"): nothing is kept.
     public var yes: [String] = []
     public var no: [String] = []
 }

@@ -247,8 +247,13 @@ struct Turn {
                 unusable(question, at: step)
             }
         case .matched(.text(let typed)):
-            // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one.
-            let text = graph.language?.language.readText(typed) ?? .value(typed)
+            // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one; a
+            // plain no where the question says what "none" sounds like ("i said no. nothing new").
+            var text = graph.language?.language.readText(typed) ?? .value(typed)
+            if !question.no.isEmpty, let language, let prepared, language.saysNone(prepared, no: question.no) {
+                if tracing { understood("none, by the question's own no phrases and answer_no (answers.json)") }
+                text = .skip
+            }
             if tracing { understood("free text: \(text) (text_lead_in, text_tail, text_aside, text_skip, text_generic in answers.json)") }
             switch text {
             case .value(let value):
