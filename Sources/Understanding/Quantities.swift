@@ -195,3 +195,85 @@ extension Language {
         return nil
     }
 }
+
+extension Language {
+    /// The options an answer opens with by their place in the list: "2 and 3 i suppose. surgeon wants
+    /// to operate", "First one and third one.", "number 1 lol", "the first two", "second and last one".
+    /// Numbers, ordinals (`quantities.ordinals`), number words and the last one (`option_last`), joined
+    /// by `option_list_join` words, after `option_list_lead` words ("number", "options"), with
+    /// `option_list_tail` words after them ("i think", "lol"). The list must end the line or stop at
+    /// punctuation: "2 weeks ago …" names no option. Nil when the answer does not open so, or names a
+    /// place the list does not have.
+    public func optionPositions(_ line: PreparedLine, count: Int) -> [Int]? {
+        optionList(line, count: count)?.positions
+    }
+
+    /// `optionPositions`, with the words the list takes up (from the first word).
+    public func optionList(_ line: PreparedLine, count: Int) -> (positions: [Int], words: Range<Int>)? {
+        let tokens = line.tokens
+        guard !tokens.isEmpty, count > 0 else { return nil }
+        var matcher = Matcher(language: self, line: line)
+        var i = 0
+        func skip(_ name: String) -> Bool {
+            guard i < tokens.count, let c = conceptIndex[name], let end = concept(c, at: i, &matcher), end > i else { return false }
+            i = end
+            return true
+        }
+        func number(_ text: String) -> Int? {
+            if Lexicon.isDigits(text) { return Int(text) }
+            guard let n = spec.quantities.numbers[text], n == n.rounded(), text.count > 2 || text == "one" || text == "two" || text == "six" || text == "ten" else { return nil }
+            return text == "couple" || text == "dozen" || text == "single" ? nil : Int(n)
+        }
+        while skip("option_list_lead") {}
+        var positions: [Int] = []
+        var afterItem = false
+        while i < tokens.count {
+            if !positions.isEmpty, i > 0, tokens[i].breakBefore == .hard { break }
+            let text = tokens[i].text
+            if afterItem, skip("option_list_item") { continue }
+            if !positions.isEmpty, skip("option_list_join") {
+                afterItem = false
+                continue
+            }
+            if let o = spec.quantities.ordinals[text].map({ Int($0) }) {
+                // "the first two", "first 3".
+                if o == 1, i + 1 < tokens.count, let k = number(tokens[i + 1].text), k >= 2 {
+                    guard k <= count else { return nil }
+                    positions += Array(1...k)
+                    i += 2
+                } else {
+                    guard o <= count else { return nil }
+                    positions.append(o)
+                    i += 1
+                }
+                afterItem = true
+                continue
+            }
+            if let last = conceptIndex["option_last"], let end = concept(last, at: i, &matcher), end > i {
+                positions.append(count)
+                i = end
+                afterItem = true
+                continue
+            }
+            // ("1 & 2": the symbol is not a word, so two numbers in a row are a list.)
+            if !afterItem || tokens[i].breakBefore != .none || (Lexicon.isDigits(text) && Lexicon.isDigits(tokens[i - 1].text)), let n = number(text) {
+                guard n >= 1, n <= count else { return nil }
+                positions.append(n)
+                i += 1
+                afterItem = true
+                continue
+            }
+            break
+        }
+        guard !positions.isEmpty else { return nil }
+        let listEnd = i
+        while skip("option_list_tail") {}
+        guard i == tokens.count || tokens[i].breakBefore != .none else { return nil }
+        // "the second one... no sorry, the first": a correction after the list is read as words.
+        if let correction = conceptIndex["text_correction"], (i..<tokens.count).contains(where: { concept(correction, at: $0, &matcher) != nil }) {
+            return nil
+        }
+        var seen = Set<Int>()
+        return (positions.filter { seen.insert($0).inserted }, 0..<listEnd)
+    }
+}

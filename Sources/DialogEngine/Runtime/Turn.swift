@@ -99,8 +99,11 @@ struct Turn {
         if let language, let prepared {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
-                if !Self.looksLikeQuestion(text, tokens), let n = language.ordinal(in: text, count: options.count) {
-                    if tracing { understood("option \(n) by its place in the list (ordinals in answers.json)") }
+                if !Self.looksLikeQuestion(text, tokens),
+                    let n = language.ordinal(in: text, count: options.count)
+                        ?? (question.place ? nil : language.optionPositions(prepared, count: options.count).flatMap({ $0.count == 1 ? $0[0] : nil }))
+                {
+                    if tracing { understood("option \(n) by its place in the list (ordinals, option_list_* in answers.json)") }
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
@@ -114,13 +117,25 @@ struct Turn {
                 if read == nil { heard = heardNot(reading) }
                 if case .guess = reading.choice { guessed = true }
             case .multi(let options)?:
-                if !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
+                let listed = Self.looksLikeQuestion(text, tokens) ? nil : language.optionList(prepared, count: options.count)
+                if listed == nil, !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
                     if tracing { understood("options by their place in the list, or all of them (answers.json)") }
                     accept(.set(values), tokens: tokens, at: step, question)
                     return
                 }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 if tracing { understood(describe(reading, language)) }
+                // Numbers and places typed first are kept; words after them add options ("2 and 3 i
+                // suppose. surgeon wants to operate").
+                if let listed {
+                    let words = reading.hits.filter { $0.counts && $0.strong && !$0.words.overlaps(listed.words) }.map(\.option)
+                    let named = Set(listed.positions.map { $0 - 1 }).union(words)
+                    if tracing {
+                        understood("options \(listed.positions.map(String.init).joined(separator: ", ")) by their place in the list (option_list_* in answers.json), and the options the words name")
+                    }
+                    accept(.set(options.indices.filter(named.contains).map { options[$0].value }), tokens: tokens, at: step, question)
+                    return
+                }
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
                 if case .ambiguous? = outcome { guessed = true }
                 if case .matched? = outcome { byMeaning = true }
