@@ -9,6 +9,11 @@ public struct Quantities: Sendable {
     public var otherUnits: Set<String> = []
     /// Words before a number that make it an age or a reading ("im", "aged", "fever", "temperature").
     public var otherLeads: Set<String> = []
+    /// Words before a number that make it an age ("she's 52", "aged 70", "just turned two"): at a
+    /// question counted in years, the answer; elsewhere something other than a duration.
+    public var ageLeads: Set<String> = []
+    /// Words before a number that make it the age to come ("turns 7 next month"): the age now is one less.
+    public var ageNextLeads: Set<String> = []
     /// Words joining two numbers into a range ("or", "to").
     public var rangeWords: Set<String> = []
     /// Words for a place in a list ("second", "3rd").
@@ -27,6 +32,8 @@ public enum DurationAnswer: Sendable, Hashable {
     case bare(Double)
     /// A number that is an age, a weight, a reading: not an answer to "how long".
     case other
+    /// A number given as an age ("she's 52", "turned 70"), with no other number beside it but readings.
+    case age(Double)
     case none
 }
 
@@ -73,6 +80,12 @@ extension Language {
         var total = 0.0
         var found = false
         var lastEnd = 0
+        // Numbers with no time unit: plain ones, ages, and others (weights, readings).
+        var plain: [Double] = []
+        var ages: [Double] = []
+        var others = 0
+        var firstIsPlain = false
+        var firstIsAge = false
         var i = 0
         while i < words.count {
             // Parts of one duration stand together ("2 years 4 months", "a year and a month"); a second
@@ -159,11 +172,35 @@ extension Language {
                 lastEnd = i
                 continue
             }
-            // A number with no time unit that is something else: an age, a weight, a reading.
-            if (i > 0 && q.otherLeads.contains(words[i - 1])) || (j < words.count && q.otherUnits.contains(words[j])) { return .other }
+            // A number with no time unit that is something else: a weight, a reading, an age. It is
+            // passed over: another number may be the answer ("9, he's about 30 kg").
+            let lead = i > 0 ? words[i - 1] : ""
+            let first = plain.isEmpty && ages.isEmpty && others == 0
+            let ranged = j - i > 1 && words[i + 1..<j].contains(where: { q.rangeWords.contains($0) || $0 == "-" })
+            if (j < words.count && q.otherUnits.contains(words[j])) || q.otherLeads.contains(lead) {
+                // A reading, a dose or an age before any duration ("fever 39 for 2 days", "started on
+                // 20mg, it's been 5 months", "I'm 45"): asked again; after one, passed over.
+                if !found && !firstIsPlain && !firstIsAge { return .other }
+                others += 1
+            } else if q.ageLeads.contains(lead) || q.ageNextLeads.contains(lead) {
+                // An age given as a range ("she is 80 or 81") is asked again.
+                if ranged { others += 1; i = j; continue }
+                if first { firstIsAge = true }
+                ages.append(q.ageNextLeads.contains(lead) ? value - 1 : value)
+            } else {
+                if first { firstIsPlain = true }
+                plain.append(value)
+            }
             i = j
         }
         if found { return .amount(total) }
+        // Without a time unit, the answer is the first number, with readings only after it ("14, she
+        // weighs about 50 kilos"); a reading first ("fever 39") is asked again.
+        if others + ages.count > 0 {
+            if firstIsPlain, plain.count == 1, ages.isEmpty { return .bare(plain[0]) }
+            if firstIsAge, plain.isEmpty, ages.count == 1 { return .age(ages[0]) }
+            return .other
+        }
         // "4 or 5", "6 to 8": a range with no unit is the middle, in the question's own unit.
         let numbers = words.compactMap { Double($0) ?? q.numbers[$0] }
         if numbers.count == 2, words.count <= 4, words.contains(where: { q.rangeWords.contains($0) }) || line.contains("-"),

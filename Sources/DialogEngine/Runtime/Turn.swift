@@ -178,6 +178,16 @@ struct Turn {
                     accept(.number(value), tokens: tokens, at: step, question)
                     return
                 }
+            case .age(let age):
+                // An age is the answer where the slot counts years ("she's 52" to "How old is she?").
+                if def.units["year"] == 1, case .number(let min, let max, _) = def.type, !(min.map { age < $0 } ?? false),
+                    !(max.map { age > $0 } ?? false)
+                {
+                    accept(.number(age), tokens: tokens, at: step, question)
+                    return
+                }
+                outcome = .noMatch
+                heard = graph.messages[.heardOtherUnit]
             case .other:
                 outcome = .noMatch
                 heard = graph.messages[.heardOtherUnit]
