@@ -59,6 +59,8 @@ struct OptionReading {
     /// Each word's stretch of the answer (`AnswerScope.segments`).
     let segments: [Int]
     let index: AnswerMatcher.OptionIndex?
+    /// Two options named side by side with "and", "or" or "both" between them.
+    private(set) var joined = false
 
     init(options: [Option], matcher: AnswerMatcher, language: Language, line: PreparedLine) {
         self.options = options
@@ -140,6 +142,13 @@ struct OptionReading {
             }
         }
         for i in hits.indices where after(marks["answer_preference"], hits[i].words) != nil { hits[i].preferred = true }
+        // Two options joined ("me and my twin", "NHS or private", "both …"): for a choice, ask which.
+        let joins = language.answerConceptSpans(["answer_conjunction"], in: line, clauses: clauses)["answer_conjunction"] ?? []
+        let counted = hits.filter { $0.negatedBy == nil && $0.strong }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+        joined = zip(counted, counted.dropFirst()).contains { a, b in
+            a.option != b.option && a.words.upperBound <= b.words.lowerBound
+                && joins.contains { $0.lowerBound == a.words.upperBound && $0.upperBound == b.words.lowerBound }
+        } || (counted.count > 1 && tokens.contains("both"))
         let live = hits.filter { $0.negatedBy == nil && !$0.shared }
         for i in hits.indices {
             let w = hits[i].words
@@ -196,6 +205,7 @@ struct OptionReading {
             // One option named after a wish: "video call is ok but I'd rather go in".
             let wished = Set(strong.filter(\.preferred).map(\.option))
             if wished.count == 1, let only = wished.first { return .chosen(only) }
+            if joined, named.count == 2 { return .ambiguous(named.sorted()) }
             let longest = named.map { o in (o, strong.filter { $0.option == o }.map(\.words.count).max() ?? 0) }
             let best = longest.map(\.1).max() ?? 0
             let top = longest.filter { $0.1 == best }.map(\.0)
