@@ -311,6 +311,65 @@ extension Language {
         return nil
     }
 
+    /// The person a free-text value names, as a title and up to three name words ("My PCP, dr amanda
+    /// reyes" → "dr amanda reyes", "Mr hughes, colorectal surgeon" → "Mr hughes", "Dr. Feldman at Banner
+    /// urology" → "Dr. Feldman"): a word of `text_title`, then name words up to punctuation, a word of
+    /// `text_name_end` ("at", "from", "who") or a generic word. Nil when the value names no titled person.
+    public func personName(in value: String) -> String? {
+        personNamed(in: value).map { $0.name }
+    }
+
+    /// What a person's answer keeps: from their title on, without a role after the name that is all
+    /// that follows (`text_role`: "Mr hughes, colorectal surgeon" → "Mr hughes"; "our family doctor, Dr
+    /// Ellis" → "Dr Ellis"), but with where they work ("Dr. Feldman at Banner urology"). Nil when the
+    /// value names no titled person.
+    public func personAnswer(in value: String) -> String? {
+        guard let (_, words) = personNamed(in: value) else { return nil }
+        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        var end = raw.count
+        if words.upperBound < raw.count, let role = conceptIndex["text_role"] {
+            let rest = Array(raw[words.upperBound...])
+            let typed = TypedWords(rest, language: self)
+            if let covered = typed.end(of: role, atWord: 0, self), covered == rest.count || conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
+                end = words.upperBound
+            } else if typed.end(of: role, atWord: 0, self) == nil, conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
+                end = words.upperBound
+            }
+        }
+        var kept = raw[words.lowerBound..<end].joined(separator: " ")
+        while let mark = kept.last, [",", ";", ":", "!", "?"].contains(mark) { kept.removeLast() }
+        return kept
+    }
+
+    /// The titled person a value names, and the typed words their name takes up.
+    private func personNamed(in value: String) -> (name: String, words: Range<Int>)? {
+        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        guard let title = conceptIndex["text_title"] else { return nil }
+        let typed = TypedWords(raw, language: self)
+        let end = conceptIndex["text_name_end"]
+        for w in raw.indices {
+            guard let after = typed.end(of: title, atWord: w, self), after < raw.count,
+                !raw[after - 1].hasSuffix(",")
+            else { continue }
+            var last = after
+            while last < raw.count, last - after < 3 {
+                let first = typed.firstToken[last]
+                guard first < typed.firstToken[last + 1] else { break }
+                if let end, typed.end(of: end, atWord: last, self) != nil { break }
+                if isFiller(typed.ids[first], typed.prefixes[first]) { break }
+                last += 1
+                if let mark = raw[last - 1].last, [",", ".", ";", ":", "!", "?", ")"].contains(mark) { break }
+            }
+            guard last > after else { continue }
+            var name = raw[w..<last].joined(separator: " ")
+            while let mark = name.last, [",", ";", ":", "!", "?", ")"].contains(mark) || (mark == "." && name.split(separator: " ").count > 1 && !(name.hasSuffix("Dr.") || name.hasSuffix("dr."))) {
+                name.removeLast()
+            }
+            return (name, w..<last)
+        }
+        return nil
+    }
+
     /// Whether a free-text answer says only "none": each word is in a phrase of `text_none` ("no",
     /// "nothing", "not really") or of the question's own `no` concepts ("nothing new", "no new ones"),
     /// of `text_none_filler` ("i said", "i told you", "sorry"), or a generic word, and one of the first

@@ -455,6 +455,10 @@ enum SchemaText {
           "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
           "type": "boolean"
         },
+        "person": {
+          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"dr amanda reyes\" of \"My PCP, dr amanda reyes\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
+          "type": "boolean"
+        },
         "yes": {
           "description": "For a yes/no question: what a yes sounds like for it, as concepts of the language data (`\"@companion_yes\"`). They win over the general `answer_yes` / `answer_no`; the longer phrase wins where two overlap.",
           "type": "array",

@@ -99,7 +99,7 @@ extension ByteReader {
         }
         return Question(
             slot: slot, reprompt: reprompt, attempts: attempts, skippable: skippable, matcher: AnswerMatcher(type: type), map: map,
-            location: try location(), place: try bool(), yes: try strings(), no: try strings())
+            location: try location(), place: try bool(), person: try bool(), yes: try strings(), no: try strings())
     }
 
     mutating func slotDefinition() throws -> SlotDefinition {

@@ -102,6 +102,7 @@ extension ByteWriter {
         }
         location(q.location)
         bool(q.place)
+        bool(q.person)
         strings(q.yes)
         strings(q.no)
     }

@@ -20,7 +20,7 @@ struct DialogFileReader {
     static let sayKeys: [StaticString] = ["when", "text", "else"]
     static let sayRequired: [StaticString] = ["when", "text"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
-    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "yes", "no"]
+    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "person", "yes", "no"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
@@ -314,6 +314,7 @@ struct DialogFileReader {
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
         ask.place = r.bool("place")?.value ?? false
+        ask.person = r.bool("person")?.value ?? false
         ask.yes = r["yes"] == nil ? [] : (r.strings("yes") ?? [])
         ask.no = r["no"] == nil ? [] : (r.strings("no") ?? [])
         ask.misspeltReprompt = r.isMisspelt("reprompt")

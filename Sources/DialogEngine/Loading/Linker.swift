@@ -441,6 +441,10 @@ struct Linker {
             // A place answer also sets the country's details (`country.code`, `country.emergency` …).
             for (i, other) in slotDefinitions.enumerated() where other.name.hasPrefix(def.name + ".") { facts.writes.add(i, to: node) }
         }
+        if raw.person, let i = slotDefinitions.firstIndex(where: { $0.name == def.name + ".name" }) {
+            // A person's answer also sets their name (`records.doctor.name`).
+            facts.writes.add(i, to: node)
+        }
         var map: KeywordMap?
         if let m = raw.map, let (built, mapSlot) = keywordMap(m, askSlot: def) {
             map = built
@@ -448,7 +452,7 @@ struct Linker {
         }
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
-            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place,
+            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place, person: raw.person,
             yes: yesNoConcepts(raw.yes, raw, "yes", type: def.type), no: yesNoConcepts(raw.no, raw, "no", type: def.type))
     }
 

@@ -282,6 +282,17 @@ struct Turn {
             if tracing { understood("free text: \(text) (text_lead_in, text_tail, text_aside, text_skip, text_generic in answers.json)") }
             switch text {
             case .value(let value):
+                // A person's title and name, for a letter's greeting ("Dear Dr. Feldman,").
+                // The person from their title on, without a role after the name ("Mr hughes, colorectal
+                // surgeon" → "Mr hughes"; "My PCP, dr amanda reyes" → "dr amanda reyes").
+                if question.person, let language = graph.language?.language {
+                    let kept = language.personAnswer(in: value) ?? value
+                    let name = language.personName(in: value) ?? kept
+                    if tracing { understood("a person: \(kept), named \(name) (text_title, text_name_end, text_role in answers.json)") }
+                    let also: [String: Value] = graph.slots[question.slot + ".name"] != nil ? [question.slot + ".name": .text(name)] : [:]
+                    accept(.text(kept), tokens: tokens, at: step, question, also: also)
+                    return
+                }
                 accept(.text(value), tokens: tokens, at: step, question)
             case .skip where question.skippable:
                 say(graph.messages[.questionLeft], .info)
@@ -602,6 +613,7 @@ struct Turn {
         if question.place {
             for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
         }
+        if question.person { state.slots[question.slot + ".name"] = nil }
         for (name, v) in extra { state.slots[name] = v }
         if let value {
             state.slots[question.slot] = value
