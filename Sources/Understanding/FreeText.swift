@@ -319,6 +319,23 @@ extension Language {
         personNamed(in: value).map { $0.name }
     }
 
+    /// The name a yes names ("my sister Luciana, because Jorge is recovering" → "Luciana", "Priya, my
+    /// cousin" → "Priya"): the value of the line as free text, when it is one to three words each written
+    /// with a capital or unknown to the language data. Nil for "my son would", "hubby will", "yes".
+    public func nameIn(_ line: String) -> String? {
+        guard case .value(let value) = readText(line) else { return nil }
+        let words: [Substring] = value.split(whereSeparator: { $0 == " " })
+        guard (1...3).contains(words.count) else { return nil }
+        let typed = TypedWords(words, language: self)
+        for (w, word) in words.enumerated() {
+            let tokens = typed.firstToken[w]..<typed.firstToken[w + 1]
+            guard !tokens.isEmpty, word.first?.isLetter == true else { return nil }
+            if word.first?.isUppercase == true { continue }
+            if tokens.contains(where: { typed.ids[$0] >= 0 }) { return nil }
+        }
+        return value
+    }
+
     /// What a person's answer keeps: from their title on, without a role after the name that is all
     /// that follows (`text_role`: "Mr hughes, colorectal surgeon" → "Mr hughes"; "our family doctor, Dr
     /// Ellis" → "Dr Ellis"), but with where they work ("Dr. Feldman at Banner urology"). Nil when the

@@ -128,6 +128,17 @@ extension Language {
             spans[i].kept = s.negatedBy == nil
                 && !live.contains { o in o.kind != s.kind && o.words.count > s.words.count && o.words.clamped(to: s.words) == s.words }
         }
+        // A reason or a concession after an answer is detail ("my friend Rosa, since my husband works
+        // days"; `answer_reason`, `answer_concession`): a yes or no in it says nothing.
+        let asides = occurrences("answer_reason", &matcher) + occurrences("answer_concession", &matcher)
+        let sentence = { (i: Int) in tokens[...i].dropFirst().filter { $0.breakBefore == .hard }.count }
+        for i in spans.indices where spans[i].kept && (spans[i].kind == .yes || spans[i].kind == .no) {
+            let w = spans[i].words
+            guard let a = asides.first(where: { $0.upperBound <= w.lowerBound && sentence($0.lowerBound) == sentence(w.lowerBound) }) else { continue }
+            if spans.contains(where: { $0.kept && ($0.kind == .yes || $0.kind == .no) && $0.words.upperBound <= a.lowerBound }) {
+                spans[i].kept = false
+            }
+        }
         let kept = spans.filter(\.kept)
         // Both at once ("maybe, maybe not", "yes and no"): asked again.
         if kept.contains(where: { $0.kind == .hedge }) { return (.conflicting, spans) }

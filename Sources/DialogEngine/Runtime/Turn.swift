@@ -307,6 +307,14 @@ struct Turn {
             _ = value
             say(graph.messages[.placeWhichCountry], .reprompt)
             unusable(question, at: step)
+        case .matched(.bool(true)) where question.person && graph.slots[question.slot + ".name"] != nil:
+            // A yes that names who ("my sister Luciana, because Jorge is recovering"): the name is kept too.
+            if let name = graph.language?.language.nameIn(text) {
+                if tracing { understood("the person a yes names: \(name) (free text, answers.json)") }
+                accept(.bool(true), tokens: tokens, at: step, question, also: [question.slot + ".name": .text(name)])
+            } else {
+                accept(.bool(true), tokens: tokens, at: step, question)
+            }
         case .matched(let value):
             accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
