@@ -22,9 +22,66 @@ public enum TextAnswer: Sendable, Hashable {
 
 extension Language {
     /// Reads a free-text answer (already cleaned of control characters and extra spaces).
+    ///
+    /// Before the value is taken out of the words: a correction makes what follows it the answer
+    /// (`text_correction`: "Rosie. oh wait, actually put Rosemary", "they said virus, now they say
+    /// arthritis"); an opening yes or no with punctuation after it goes (`text_opening`: "no, just a
+    /// rash"); not knowing that opens the answer is a skip (`text_skip`, `text_skip_command`), unless a
+    /// guess follows it (`text_candidate`: "I do not know yet, maybe the university clinic Großhadern").
+    /// After it, a value that still holds not knowing or skipping (`text_never_kept`) is never kept, and
+    /// one that opens with "whoever" and the like (`text_generic_lead`) names no one.
     public func readText(_ text: String) -> TextAnswer {
+        let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        guard !raw.isEmpty else { return .empty }
+        let typed = TypedWords(raw, language: self)
+        // Someone else not knowing ("they don't know what it is") is the answer as it is said.
+        let othersDoNotKnow = conceptIndex["text_not_skip"].map { typed.occurs($0, self) } ?? false
+        if !othersDoNotKnow {
+            if let c = conceptIndex["text_correction"],
+                let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }),
+                case .value(let v) = readText(typed.line(from: last.upperBound))
+            {
+                return .value(v)
+            }
+            if let o = conceptIndex["text_opening"], let end = typed.end(of: o, atWord: 0, self), end < raw.count,
+                let mark = raw[end - 1].last, [",", ".", "!", ";", ":", "-"].contains(mark)
+            {
+                return readText(typed.line(from: end))
+            }
+            if let skip = conceptIndex["text_skip"],
+                let (start, end) = [0, 1].lazy.compactMap({ w in typed.end(of: skip, atWord: w, self).map { (w, $0) } }).first,
+                start == 0 || (typed.firstToken[0] < typed.firstToken[1] && isFiller(typed.ids[typed.firstToken[0]], typed.prefixes[typed.firstToken[0]])),
+                end < raw.count
+            {
+                if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
+                if let guess = conceptIndex["text_candidate"],
+                    let at = (end..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
+                    let after = typed.end(of: guess, atWord: at, self), after < raw.count
+                {
+                    if case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
+                    return .skip
+                }
+                // Not knowing, then words that name no one in particular: "no idea, we go to the one near the station".
+                if !raw[end...].contains(where: { $0.first?.isUppercase == true }) { return .skip }
+            }
+        }
+        // "whoever my insurance covers", "someone at the big hospital": no one in particular.
+        if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], typed.end(of: lead, atWord: 0, self) != nil { return .empty }
+        let read = readValue(raw, othersDoNotKnow: othersDoNotKnow)
+        guard case .value(let value) = read, !othersDoNotKnow else { return read }
+        let kept = TypedWords(value.split(whereSeparator: { $0 == " " }), language: self)
+        if let never = conceptIndex["text_never_kept"], kept.occurs(never, self) {
+            if let command = conceptIndex["text_skip_command"], kept.occurs(command, self) { return .skip }
+            return .empty
+        }
+        if let lead = conceptIndex["text_generic_lead"], kept.end(of: lead, atWord: 0, self) != nil { return .empty }
+        return read
+    }
+
+    /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts.
+    private func readValue(_ typedWords: [Substring], othersDoNotKnow othersSaid: Bool) -> TextAnswer {
         // Words as typed (for keeping the value's case) and the tokens each holds.
-        var raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        var raw = typedWords
         guard !raw.isEmpty else { return .empty }
         var tokensPerWord = raw.map { TextNormalizer.tokens(String($0)).count }
 
@@ -61,11 +118,7 @@ extension Language {
 
         // Skipping: a skip phrase, with nothing but filler or generic words besides.
         var t = tokenized()
-        var othersDoNotKnow = false
-        if let notSkip = concept("text_not_skip") {
-            var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            othersDoNotKnow = conceptOccurs(notSkip, &matcher)
-        }
+        let othersDoNotKnow = othersSaid
         if !othersDoNotKnow, let skip = concept("text_skip") {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
             var covered = [Bool](repeating: false, count: t.ids.count)
@@ -92,10 +145,30 @@ extension Language {
             let first = raw[..<cut.end].joined(separator: " ")
             let rest = raw[cut.next...].joined(separator: " ")
             switch readText(first) {
-            case .value(let v): return .value(v)
+            case .value(let v):
+                // The rest says it again more fully: "Ramirez. Dr Ramirez".
+                if case .value(let again) = readText(rest), again.count > v.count, again.lowercased().contains(v.lowercased()) {
+                    return .value(again)
+                }
+                return .value(v)
             case .skip: return readText(rest) == .empty ? .skip : readText(rest)
             case .empty: return readText(rest)
             }
+        }
+
+        // A place described before its name: "the surgery on Kings Road, Kings Road Medical Centre".
+        if let description = concept("text_description"), let comma = raw.indices.first(where: { raw[$0].hasSuffix(",") }), comma + 1 < raw.count {
+            var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
+            if self.concept(description, at: 0, &matcher) != nil, case .value(let v) = readText(raw[(comma + 1)...].joined(separator: " ")) {
+                return .value(v)
+            }
+        }
+
+        // A dose after a medicine's name ends it: "amlodipine 5mg once a day", "tamoxifen, 20 mg".
+        if let unit = concept("text_dose_unit"), let dose = raw.indices.dropFirst().first(where: { isDose($0, in: raw, unit: unit) }) {
+            raw.removeSubrange(dose...)
+            tokensPerWord.removeSubrange(dose...)
+            t = tokenized()
         }
 
         // A clause after a comma or bracket that comments on the value goes: "Kenji, my husband".
@@ -236,6 +309,112 @@ extension Language {
             return (w + 1, w + 1)
         }
         return nil
+    }
+
+    /// The person a free-text value names, as a title and up to three name words ("My PCP, dr amanda
+    /// reyes" → "dr amanda reyes", "Mr hughes, colorectal surgeon" → "Mr hughes", "Dr. Feldman at Banner
+    /// urology" → "Dr. Feldman"): a word of `text_title`, then name words up to punctuation, a word of
+    /// `text_name_end` ("at", "from", "who") or a generic word. Nil when the value names no titled person.
+    public func personName(in value: String) -> String? {
+        personNamed(in: value).map { $0.name }
+    }
+
+    /// The name a yes names ("my sister Luciana, because Jorge is recovering" → "Luciana", "Priya, my
+    /// cousin" → "Priya"): the value of the line as free text, when it is one to three words each written
+    /// with a capital or unknown to the language data. Nil for "my son would", "hubby will", "yes".
+    public func nameIn(_ line: String) -> String? {
+        guard case .value(let value) = readText(line) else { return nil }
+        let words: [Substring] = value.split(whereSeparator: { $0 == " " })
+        guard (1...3).contains(words.count) else { return nil }
+        let typed = TypedWords(words, language: self)
+        for (w, word) in words.enumerated() {
+            let tokens = typed.firstToken[w]..<typed.firstToken[w + 1]
+            guard !tokens.isEmpty, word.first?.isLetter == true else { return nil }
+            if word.first?.isUppercase == true { continue }
+            if tokens.contains(where: { typed.ids[$0] >= 0 }) { return nil }
+        }
+        return value
+    }
+
+    /// What a person's answer keeps: from their title on, without a role after the name that is all
+    /// that follows (`text_role`: "Mr hughes, colorectal surgeon" → "Mr hughes"; "our family doctor, Dr
+    /// Ellis" → "Dr Ellis"), but with where they work ("Dr. Feldman at Banner urology"). Nil when the
+    /// value names no titled person.
+    public func personAnswer(in value: String) -> String? {
+        guard let (_, words) = personNamed(in: value) else { return nil }
+        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        var end = raw.count
+        if words.upperBound < raw.count, let role = conceptIndex["text_role"] {
+            let rest = Array(raw[words.upperBound...])
+            let typed = TypedWords(rest, language: self)
+            if let covered = typed.end(of: role, atWord: 0, self), covered == rest.count || conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
+                end = words.upperBound
+            } else if typed.end(of: role, atWord: 0, self) == nil, conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
+                end = words.upperBound
+            }
+        }
+        var kept = raw[words.lowerBound..<end].joined(separator: " ")
+        while let mark = kept.last, [",", ";", ":", "!", "?"].contains(mark) { kept.removeLast() }
+        return kept
+    }
+
+    /// The titled person a value names, and the typed words their name takes up.
+    private func personNamed(in value: String) -> (name: String, words: Range<Int>)? {
+        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        guard let title = conceptIndex["text_title"] else { return nil }
+        let typed = TypedWords(raw, language: self)
+        let end = conceptIndex["text_name_end"]
+        for w in raw.indices {
+            guard let after = typed.end(of: title, atWord: w, self), after < raw.count,
+                !raw[after - 1].hasSuffix(",")
+            else { continue }
+            var last = after
+            while last < raw.count, last - after < 3 {
+                let first = typed.firstToken[last]
+                guard first < typed.firstToken[last + 1] else { break }
+                if let end, typed.end(of: end, atWord: last, self) != nil { break }
+                if isFiller(typed.ids[first], typed.prefixes[first]) { break }
+                last += 1
+                if let mark = raw[last - 1].last, [",", ".", ";", ":", "!", "?", ")"].contains(mark) { break }
+            }
+            guard last > after else { continue }
+            var name = raw[w..<last].joined(separator: " ")
+            while let mark = name.last, [",", ";", ":", "!", "?", ")"].contains(mark) || (mark == "." && name.split(separator: " ").count > 1 && !(name.hasSuffix("Dr.") || name.hasSuffix("dr."))) {
+                name.removeLast()
+            }
+            return (name, w..<last)
+        }
+        return nil
+    }
+
+    /// Whether a free-text answer says only "none": each word is in a phrase of `text_none` ("no",
+    /// "nothing", "not really") or of the question's own `no` concepts ("nothing new", "no new ones"),
+    /// of `text_none_filler` ("i said", "i told you", "sorry"), or a generic word, and one of the first
+    /// kind is there. "i said no. nothing new" to "What are the new symptoms?" keeps nothing.
+    public func saysNone(_ line: PreparedLine, no: [String]) -> Bool {
+        guard !line.tokens.isEmpty else { return false }
+        let spans = conceptSpans(["text_none"] + no, in: line)
+        guard !spans.isEmpty else { return false }
+        var covered = [Bool](repeating: false, count: line.tokens.count)
+        for (_, list) in spans { for r in list { for i in r { covered[i] = true } } }
+        for (_, list) in conceptSpans(["text_none_filler"], in: line) { for r in list { for i in r { covered[i] = true } } }
+        return line.tokens.indices.allSatisfy { covered[$0] || (line.words[$0].how != .typo && isFiller(line.ids[$0], line.prefixes[$0])) }
+    }
+
+    /// Whether typed word `w` is a dose: a number with a unit of `text_dose_unit` joined to it ("15mg")
+    /// or after it ("20 mg").
+    private func isDose(_ w: Int, in raw: [Substring], unit: Int) -> Bool {
+        let word = raw[w].lowercased()
+        let digits = word.prefix { $0.isNumber || $0 == "." }
+        guard digits.first?.isNumber == true else { return false }
+        var rest = word.dropFirst(digits.count).filter { $0.isLetter }
+        if rest.isEmpty, word.dropFirst(digits.count).allSatisfy({ !$0.isLetter && !$0.isNumber }), w + 1 < raw.count {
+            rest = raw[w + 1].lowercased().filter { $0.isLetter }
+        }
+        guard !rest.isEmpty else { return false }
+        let base = self.base(of: rest).0
+        var matcher = Matcher(language: self, ids: [wordIDs[base] ?? -1], prefixes: [prefixHits(base)])
+        return concept(unit, at: 0, &matcher) == 1
     }
 
     /// Whether a word is a filler or a generic word (`text_generic`): it names nothing in particular.

@@ -9,6 +9,11 @@ public struct Quantities: Sendable {
     public var otherUnits: Set<String> = []
     /// Words before a number that make it an age or a reading ("im", "aged", "fever", "temperature").
     public var otherLeads: Set<String> = []
+    /// Words before a number that make it an age ("she's 52", "aged 70", "just turned two"): at a
+    /// question counted in years, the answer; elsewhere something other than a duration.
+    public var ageLeads: Set<String> = []
+    /// Words before a number that make it the age to come ("turns 7 next month"): the age now is one less.
+    public var ageNextLeads: Set<String> = []
     /// Words joining two numbers into a range ("or", "to").
     public var rangeWords: Set<String> = []
     /// Words for a place in a list ("second", "3rd").
@@ -27,6 +32,8 @@ public enum DurationAnswer: Sendable, Hashable {
     case bare(Double)
     /// A number that is an age, a weight, a reading: not an answer to "how long".
     case other
+    /// A number given as an age ("she's 52", "turned 70"), with no other number beside it but readings.
+    case age(Double)
     case none
 }
 
@@ -73,6 +80,12 @@ extension Language {
         var total = 0.0
         var found = false
         var lastEnd = 0
+        // Numbers with no time unit: plain ones, ages, and others (weights, readings).
+        var plain: [Double] = []
+        var ages: [Double] = []
+        var others = 0
+        var firstIsPlain = false
+        var firstIsAge = false
         var i = 0
         while i < words.count {
             // Parts of one duration stand together ("2 years 4 months", "a year and a month"); a second
@@ -159,11 +172,35 @@ extension Language {
                 lastEnd = i
                 continue
             }
-            // A number with no time unit that is something else: an age, a weight, a reading.
-            if (i > 0 && q.otherLeads.contains(words[i - 1])) || (j < words.count && q.otherUnits.contains(words[j])) { return .other }
+            // A number with no time unit that is something else: a weight, a reading, an age. It is
+            // passed over: another number may be the answer ("9, he's about 30 kg").
+            let lead = i > 0 ? words[i - 1] : ""
+            let first = plain.isEmpty && ages.isEmpty && others == 0
+            let ranged = j - i > 1 && words[i + 1..<j].contains(where: { q.rangeWords.contains($0) || $0 == "-" })
+            if (j < words.count && q.otherUnits.contains(words[j])) || q.otherLeads.contains(lead) {
+                // A reading, a dose or an age before any duration ("fever 39 for 2 days", "started on
+                // 20mg, it's been 5 months", "I'm 45"): asked again; after one, passed over.
+                if !found && !firstIsPlain && !firstIsAge { return .other }
+                others += 1
+            } else if q.ageLeads.contains(lead) || q.ageNextLeads.contains(lead) {
+                // An age given as a range ("she is 80 or 81") is asked again.
+                if ranged { others += 1; i = j; continue }
+                if first { firstIsAge = true }
+                ages.append(q.ageNextLeads.contains(lead) ? value - 1 : value)
+            } else {
+                if first { firstIsPlain = true }
+                plain.append(value)
+            }
             i = j
         }
         if found { return .amount(total) }
+        // Without a time unit, the answer is the first number, with readings only after it ("14, she
+        // weighs about 50 kilos"); a reading first ("fever 39") is asked again.
+        if others + ages.count > 0 {
+            if firstIsPlain, plain.count == 1, ages.isEmpty { return .bare(plain[0]) }
+            if firstIsAge, plain.isEmpty, ages.count == 1 { return .age(ages[0]) }
+            return .other
+        }
         // "4 or 5", "6 to 8": a range with no unit is the middle, in the question's own unit.
         let numbers = words.compactMap { Double($0) ?? q.numbers[$0] }
         if numbers.count == 2, words.count <= 4, words.contains(where: { q.rangeWords.contains($0) }) || line.contains("-"),
@@ -193,5 +230,87 @@ extension Language {
             return value >= 1 && value <= count ? value : nil
         }
         return nil
+    }
+}
+
+extension Language {
+    /// The options an answer opens with by their place in the list: "2 and 3 i suppose. surgeon wants
+    /// to operate", "First one and third one.", "number 1 lol", "the first two", "second and last one".
+    /// Numbers, ordinals (`quantities.ordinals`), number words and the last one (`option_last`), joined
+    /// by `option_list_join` words, after `option_list_lead` words ("number", "options"), with
+    /// `option_list_tail` words after them ("i think", "lol"). The list must end the line or stop at
+    /// punctuation: "2 weeks ago …" names no option. Nil when the answer does not open so, or names a
+    /// place the list does not have.
+    public func optionPositions(_ line: PreparedLine, count: Int) -> [Int]? {
+        optionList(line, count: count)?.positions
+    }
+
+    /// `optionPositions`, with the words the list takes up (from the first word).
+    public func optionList(_ line: PreparedLine, count: Int) -> (positions: [Int], words: Range<Int>)? {
+        let tokens = line.tokens
+        guard !tokens.isEmpty, count > 0 else { return nil }
+        var matcher = Matcher(language: self, line: line)
+        var i = 0
+        func skip(_ name: String) -> Bool {
+            guard i < tokens.count, let c = conceptIndex[name], let end = concept(c, at: i, &matcher), end > i else { return false }
+            i = end
+            return true
+        }
+        func number(_ text: String) -> Int? {
+            if Lexicon.isDigits(text) { return Int(text) }
+            guard let n = spec.quantities.numbers[text], n == n.rounded(), text.count > 2 || text == "one" || text == "two" || text == "six" || text == "ten" else { return nil }
+            return text == "couple" || text == "dozen" || text == "single" ? nil : Int(n)
+        }
+        while skip("option_list_lead") {}
+        var positions: [Int] = []
+        var afterItem = false
+        while i < tokens.count {
+            if !positions.isEmpty, i > 0, tokens[i].breakBefore == .hard { break }
+            let text = tokens[i].text
+            if afterItem, skip("option_list_item") { continue }
+            if !positions.isEmpty, skip("option_list_join") {
+                afterItem = false
+                continue
+            }
+            if let o = spec.quantities.ordinals[text].map({ Int($0) }) {
+                // "the first two", "first 3".
+                if o == 1, i + 1 < tokens.count, let k = number(tokens[i + 1].text), k >= 2 {
+                    guard k <= count else { return nil }
+                    positions += Array(1...k)
+                    i += 2
+                } else {
+                    guard o <= count else { return nil }
+                    positions.append(o)
+                    i += 1
+                }
+                afterItem = true
+                continue
+            }
+            if let last = conceptIndex["option_last"], let end = concept(last, at: i, &matcher), end > i {
+                positions.append(count)
+                i = end
+                afterItem = true
+                continue
+            }
+            // ("1 & 2": the symbol is not a word, so two numbers in a row are a list.)
+            if !afterItem || tokens[i].breakBefore != .none || (Lexicon.isDigits(text) && Lexicon.isDigits(tokens[i - 1].text)), let n = number(text) {
+                guard n >= 1, n <= count else { return nil }
+                positions.append(n)
+                i += 1
+                afterItem = true
+                continue
+            }
+            break
+        }
+        guard !positions.isEmpty else { return nil }
+        let listEnd = i
+        while skip("option_list_tail") {}
+        guard i == tokens.count || tokens[i].breakBefore != .none else { return nil }
+        // "the second one... no sorry, the first": a correction after the list is read as words.
+        if let correction = conceptIndex["text_correction"], (i..<tokens.count).contains(where: { concept(correction, at: $0, &matcher) != nil }) {
+            return nil
+        }
+        var seen = Set<Int>()
+        return (positions.filter { seen.insert($0).inserted }, 0..<listEnd)
     }
 }

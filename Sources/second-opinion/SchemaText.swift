@@ -455,6 +455,10 @@ enum SchemaText {
           "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
           "type": "boolean"
         },
+        "person": {
+          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"dr amanda reyes\" of \"My PCP, dr amanda reyes\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
+          "type": "boolean"
+        },
         "yes": {
           "description": "For a yes/no question: what a yes sounds like for it, as concepts of the language data (`\"@companion_yes\"`). They win over the general `answer_yes` / `answer_no`; the longer phrase wins where two overlap.",
           "type": "array",
@@ -525,7 +529,7 @@ enum SchemaText {
       }
     },
     "interrupt": {
-      "description": "A phrase, or a red flag of the language data, that jumps somewhere from any question. Give either `keywords` or `redflag` (with `examples`).",
+      "description": "A phrase, or a red flag of the language data, that jumps somewhere from any question. Give either `keywords`, or `redflag` (with `examples`), or `questions: true` (the common question for every question typed instead of an answer that no keyword answers).",
       "type": "object",
       "additionalProperties": false,
       "required": [
@@ -581,6 +585,10 @@ enum SchemaText {
             "type": "string",
             "minLength": 1
           }
+        },
+        "questions": {
+          "description": "`true`: fires on a line the language data reads as a question typed instead of an answer (`answer_question` in answers.json: \"do I need a referral for this\", \"why does the country matter?\") when no keyword interrupt answers it; it is never stored. Not at the questions of the flows red flags lead to. Give no `keywords` or `redflag`; `explore` types the first of `examples`.",
+          "type": "boolean"
         }
       },
       "oneOf": [
@@ -602,6 +610,25 @@ enum SchemaText {
           "not": {
             "required": [
               "keywords"
+            ]
+          }
+        },
+        {
+          "required": [
+            "questions"
+          ],
+          "not": {
+            "anyOf": [
+              {
+                "required": [
+                  "keywords"
+                ]
+              },
+              {
+                "required": [
+                  "redflag"
+                ]
+              }
             ]
           }
         }

@@ -104,7 +104,7 @@ extension ByteReader {
         }
         return Question(
             slot: slot, reprompt: reprompt, attempts: attempts, skippable: skippable, matcher: AnswerMatcher(type: type), map: map,
-            location: try location(), place: try bool(), yes: try strings(), no: try strings())
+            location: try location(), place: try bool(), person: try bool(), yes: try strings(), no: try strings())
     }
 
     mutating func slotDefinition() throws -> SlotDefinition {
@@ -136,7 +136,8 @@ extension ByteReader {
         Interrupt(
             id: try string(), keywords: try strings(), matcher: PhraseMatcher(phrases: try strings()), target: try nodeID(),
             resume: try bool(), urgent: try bool(), priority: try int(), location: try location(),
-            redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings())
+            redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings(),
+            questions: try bool())
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {

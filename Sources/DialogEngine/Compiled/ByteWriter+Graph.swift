@@ -107,6 +107,7 @@ extension ByteWriter {
         }
         location(q.location)
         bool(q.place)
+        bool(q.person)
         strings(q.yes)
         strings(q.no)
     }
@@ -157,6 +158,7 @@ extension ByteWriter {
         optional(i.redFlag) { $0.string($1) }
         optional(i.check) { $0.nodeID($1) }
         strings(i.examples)
+        bool(i.questions)
     }
 
     mutating func documentTemplate(_ d: DocumentTemplate) {

@@ -20,11 +20,11 @@ struct DialogFileReader {
     static let sayKeys: [StaticString] = ["when", "text", "else"]
     static let sayRequired: [StaticString] = ["when", "text"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
-    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "yes", "no"]
+    static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "person", "yes", "no"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
-    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples"]
+    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples", "questions"]
     static let documentKeys: [StaticString] = ["title", "items", "style", "marks"]
     static let marksKeys: [StaticString] = ["title", "heading", "bullet", "check"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "else", "source"]
@@ -314,6 +314,7 @@ struct DialogFileReader {
             location: r.location, nodeName: node, slot: r.string("slot"), reprompt: r.string("reprompt"),
             attempts: r.integer("attempts"), skip: r.bool("skip")?.value)
         ask.place = r.bool("place")?.value ?? false
+        ask.person = r.bool("person")?.value ?? false
         ask.yes = r["yes"] == nil ? [] : (r.strings("yes") ?? [])
         ask.no = r["no"] == nil ? [] : (r.strings("no") ?? [])
         ask.misspeltReprompt = r.isMisspelt("reprompt")
@@ -378,7 +379,15 @@ struct DialogFileReader {
         checkId(id.value, id.location, r.pointer("id"), what: "interrupt id")
         let redFlag = r.string("redflag")
         let keywords = r["keywords"] == nil ? [] : (r.strings("keywords") ?? [])
-        if redFlag == nil, r["keywords"] == nil {
+        let questions = r.bool("questions")
+        if let questions, questions.value, redFlag != nil || r["keywords"] != nil {
+            sink.report(
+                .invalidValue, questions.location, r.pointer("questions"),
+                "an interrupt for every question (\"questions\": true) has no \"keywords\" or \"redflag\"",
+                hint: "it fires on any line read as a question that no keyword answers; give \"examples\" for explore")
+        } else if questions?.value == true {
+            // Read as a question by the language data: no keywords needed.
+        } else if redFlag == nil, r["keywords"] == nil {
             sink.report(
                 .missingKey, r.location, pointer, "an interrupt needs \"keywords\" (or a \"redflag\" of the language data)",
                 hint: "add \"keywords\": [\"a phrase\"], or \"redflag\": \"stroke\" with \"examples\"")
@@ -403,7 +412,7 @@ struct DialogFileReader {
             RawInterrupt(
                 id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true, urgent: r.bool("urgent")?.value ?? false,
                 priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer, redFlag: redFlag, check: r.string("check"),
-                examples: examples))
+                examples: examples, questions: questions?.value ?? false))
     }
 
     /// The document whose key is entry `member`.

@@ -371,8 +371,8 @@ public enum LanguageLoader {
             }
         }
 
-        /// `quantities`: `numbers` and `units` (word → value; units in days), `other_units`, `other_leads`
-        /// and `range_words` (lists of words).
+        /// `quantities`: `numbers` and `units` (word → value; units in days), `other_units`, `other_leads`,
+        /// `age_leads`, `age_next_leads` and `range_words` (lists of words).
         func readQuantities(_ node: JSONNode, _ pointer: String, into spec: inout LanguageSpec) {
             guard let o = object(node, pointer) else { return }
             for m in o.members {
@@ -395,7 +395,10 @@ public enum LanguageLoader {
                 case "other_units": spec.quantities.otherUnits.formUnion(strings(m.value, p).map { word($0.0) })
                 case "other_leads": spec.quantities.otherLeads.formUnion(strings(m.value, p).map { word($0.0) })
                 case "range_words": spec.quantities.rangeWords.formUnion(strings(m.value, p).map { word($0.0) })
-                default: unknownKey(m, pointer, known: ["numbers", "units", "ordinals", "other_units", "other_leads", "range_words"])
+                case "age_leads": spec.quantities.ageLeads.formUnion(strings(m.value, p).map { word($0.0) })
+                case "age_next_leads": spec.quantities.ageNextLeads.formUnion(strings(m.value, p).map { word($0.0) })
+                default:
+                    unknownKey(m, pointer, known: ["numbers", "units", "ordinals", "other_units", "other_leads", "age_leads", "age_next_leads", "range_words"])
                 }
             }
         }

@@ -197,7 +197,7 @@ struct Linker {
                     Interrupt(
                         id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target.id,
                         resume: i.resume, urgent: i.urgent || i.redFlag != nil, priority: i.priority, location: i.location,
-                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value)))
+                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value), questions: i.questions))
             }
         }
         interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)
@@ -441,6 +441,10 @@ struct Linker {
             // A place answer also sets the country's details (`country.code`, `country.emergency` …).
             for (i, other) in slotDefinitions.enumerated() where other.name.hasPrefix(def.name + ".") { facts.writes.add(i, to: node) }
         }
+        if raw.person, let i = slotDefinitions.firstIndex(where: { $0.name == def.name + ".name" }) {
+            // A person's answer also sets their name (`records.doctor.name`).
+            facts.writes.add(i, to: node)
+        }
         var map: KeywordMap?
         if let m = raw.map, let (built, mapSlot) = keywordMap(m, askSlot: def) {
             map = built
@@ -448,7 +452,7 @@ struct Linker {
         }
         return Question(
             slot: def.name, reprompt: reprompt, attempts: attempts, skippable: raw.skip ?? dialog.defaultSkip ?? mainDefaults.skip ?? true,
-            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place,
+            matcher: AnswerMatcher(type: def.type), map: map, location: raw.location, place: raw.place, person: raw.person,
             yes: yesNoConcepts(raw.yes, raw, "yes", type: def.type), no: yesNoConcepts(raw.no, raw, "no", type: def.type))
     }
 
@@ -456,9 +460,11 @@ struct Linker {
     /// (That each names a declared concept is checked with the language data: `LanguageLoader`.)
     private mutating func yesNoConcepts(_ raw: [Located<String>], _ ask: RawAsk, _ key: String, type: SlotType) -> [String] {
         guard !raw.isEmpty else { return [] }
-        if type != .bool {
+        // A text question may name "no" phrases: said alone ("no", "nothing new"), they mean none.
+        if type != .bool && !(type == .text && key == "no") {
             sink.report(
-                .invalidValue, raw[0].location, ask.pointer + "/" + key, "'\(key)' applies only to yes/no questions",
+                .invalidValue, raw[0].location, ask.pointer + "/" + key,
+                key == "no" ? "'no' applies only to yes/no and text questions" : "'\(key)' applies only to yes/no questions",
                 hint: "remove it, or ask a slot of \"type\": \"bool\"")
             return []
         }

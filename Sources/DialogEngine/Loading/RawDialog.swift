@@ -98,6 +98,8 @@ final class RawAsk {
     var map: RawMap?
     /// The answer is a place: the country it names is looked up in the language data.
     var place = false
+    /// The answer names a person: their title and name also go to `<slot>.name`.
+    var person = false
     /// What a yes and a no sound like for this question: concepts of the language data (`"@companion_yes"`).
     var yes: [Located<String>] = []
     var no: [Located<String>] = []
@@ -141,6 +143,7 @@ struct RawInterrupt {
     var redFlag: Located<String>? = nil
     var check: Located<String>? = nil
     var examples: [Located<String>] = []
+    var questions = false
 }
 
 struct RawDocument {

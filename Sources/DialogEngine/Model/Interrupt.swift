@@ -20,6 +20,11 @@ public struct Interrupt: Sendable {
     public var check: NodeID? = nil
     /// Lines that must raise this red flag (`validate` checks each; `explore` types the first).
     public var examples: [String] = []
+    /// A common question for every question typed instead of an answer that no keyword answers ("why
+    /// does the country matter?", "do I need a referral from my GP for this"): it fires on a line the
+    /// understanding layer reads as a question (`Language.readsAsQuestion`). Such an interrupt has no
+    /// keywords; its `examples` are what `explore` types.
+    public var questions = false
 
     /// Where the interrupt can enter the graph: its target, and its check node if it has one.
     public var entries: [NodeID] { check.map { [target, $0] } ?? [target] }

@@ -74,7 +74,13 @@ public struct Question: Sendable {
     /// (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis` and
     /// `.poison` are set when the dialogs declare them.
     public var place: Bool = false
+    /// The answer names a person. A text question keeps them from their title on, and their title and
+    /// name ("Dr. Feldman" of "Dr. Feldman at Banner urology") also go to `<slot>.name` when the dialogs
+    /// declare it, for a letter's greeting; a yes/no question keeps the name a yes gives ("my sister
+    /// Luciana") in `<slot>.name`.
+    public var person: Bool = false
     /// What a yes and a no sound like for this question: concepts of the language data, without `@`.
+    /// On a text question, `no` names what "none" sounds like ("no", "nothing new"): nothing is kept.
     public var yes: [String] = []
     public var no: [String] = []
 }

@@ -21,7 +21,7 @@ extension Engine {
             switch language.readYesNo(cleaned) {
             case .yes: return true
             case .no: return false
-            case .unsure, .conflicting, .unclear: return nil
+            case .unsure, .conflicting, .unclear, .tentative: return nil
             case .none: break
             }
         }

@@ -37,6 +37,9 @@ struct OptionReading {
         /// A phrase of a concept that several options name (`@us_insured_unspecified`: "I have
         /// insurance"): it counts only when nothing names one option of its own.
         var shared = false
+        /// After a wish in its stretch of the answer (`answer_preference`: "video call is ok but I'd
+        /// rather go in").
+        var preferred = false
 
         var strong: Bool {
             switch source {
@@ -56,6 +59,8 @@ struct OptionReading {
     /// Each word's stretch of the answer (`AnswerScope.segments`).
     let segments: [Int]
     let index: AnswerMatcher.OptionIndex?
+    /// Two options named side by side with "and", "or" or "both" between them.
+    private(set) var joined = false
 
     init(options: [Option], matcher: AnswerMatcher, language: Language, line: PreparedLine) {
         self.options = options
@@ -113,6 +118,37 @@ struct OptionReading {
             else { continue }
             hits[i].negatedBy = "its label '\(text)' says the opposite"
         }
+        // A concession ("myself, though my wife handles all the calls", `answer_concession`) sets aside
+        // what follows it in its stretch of the answer, and a condition (`answer_conditional`: "online,
+        // maybe in person later if they need to") what comes before it, when something else is named.
+        let segments = scope?.segments ?? [Int](repeating: 0, count: tokens.count)
+        let marks = language.answerConceptSpans(["answer_concession", "answer_conditional", "answer_preference"], in: line, clauses: clauses)
+        func after(_ spans: [Range<Int>]?, _ words: Range<Int>) -> Range<Int>? {
+            spans?.first { $0.upperBound <= words.lowerBound && segments[$0.lowerBound] == segments[words.lowerBound] }
+        }
+        func before(_ spans: [Range<Int>]?, _ words: Range<Int>) -> Range<Int>? {
+            spans?.first { $0.lowerBound >= words.upperBound && segments[$0.lowerBound] == segments[words.lowerBound] }
+        }
+        func yielding(_ words: Range<Int>) -> (Range<Int>, String)? {
+            if let c = after(marks["answer_concession"], words) { return (c, "answer_concession") }
+            if let c = before(marks["answer_conditional"], words) { return (c, "answer_conditional") }
+            return nil
+        }
+        let conceded = hits.indices.filter { hits[$0].negatedBy == nil && yielding(hits[$0].words) != nil }
+        if !conceded.isEmpty, hits.indices.contains(where: { !conceded.contains($0) && hits[$0].negatedBy == nil && hits[$0].strong }) {
+            for i in conceded {
+                guard let (c, name) = yielding(hits[i].words) else { continue }
+                hits[i].negatedBy = "\"\(tokens[c].joined(separator: " "))\" by @\(name)"
+            }
+        }
+        for i in hits.indices where after(marks["answer_preference"], hits[i].words) != nil { hits[i].preferred = true }
+        // Two options joined ("me and my twin", "NHS or private", "both …"): for a choice, ask which.
+        let joins = language.answerConceptSpans(["answer_conjunction"], in: line, clauses: clauses)["answer_conjunction"] ?? []
+        let counted = hits.filter { $0.negatedBy == nil && $0.strong }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+        joined = zip(counted, counted.dropFirst()).contains { a, b in
+            a.option != b.option && a.words.upperBound <= b.words.lowerBound
+                && joins.contains { $0.lowerBound == a.words.upperBound && $0.upperBound == b.words.lowerBound }
+        } || (counted.count > 1 && tokens.contains("both"))
         let live = hits.filter { $0.negatedBy == nil && !$0.shared }
         for i in hits.indices {
             let w = hits[i].words
@@ -122,7 +158,7 @@ struct OptionReading {
         }
         hits.sort { ($0.words.lowerBound, $0.option) < ($1.words.lowerBound, $1.option) }
         self.hits = hits
-        self.segments = scope?.segments ?? [Int](repeating: 0, count: tokens.count)
+        self.segments = segments
         var starts: Set<Int> = [0]
         for (i, t) in line.tokens.enumerated() where i > 0 {
             if t.breakBefore != .none { starts.insert(i) }
@@ -166,6 +202,10 @@ struct OptionReading {
         let named = Set(strong.map(\.option))
         if named.count == 1, let only = named.first { return .chosen(only) }
         if named.count > 1 {
+            // One option named after a wish: "video call is ok but I'd rather go in".
+            let wished = Set(strong.filter(\.preferred).map(\.option))
+            if wished.count == 1, let only = wished.first { return .chosen(only) }
+            if joined, named.count == 2 { return .ambiguous(named.sorted()) }
             let longest = named.map { o in (o, strong.filter { $0.option == o }.map(\.words.count).max() ?? 0) }
             let best = longest.map(\.1).max() ?? 0
             let top = longest.filter { $0.1 == best }.map(\.0)

@@ -94,11 +94,16 @@ struct Turn {
         var read: MatchOutcome?
         var guessed = false
         var hinted = false
+        // The reading named an option, or said yes or no, by meaning.
+        var byMeaning = false
         if let language, let prepared {
             switch graph.slotType(question.slot) {
             case .choice(let options)?:
-                if !Self.looksLikeQuestion(text, tokens), let n = language.ordinal(in: text, count: options.count) {
-                    if tracing { understood("option \(n) by its place in the list (ordinals in answers.json)") }
+                if !Self.looksLikeQuestion(text, tokens),
+                    let n = language.ordinal(in: text, count: options.count)
+                        ?? (question.place ? nil : language.optionPositions(prepared, count: options.count).flatMap({ $0.count == 1 ? $0[0] : nil }))
+                {
+                    if tracing { understood("option \(n) by its place in the list (ordinals, option_list_* in answers.json)") }
                     accept(.choice(options[n - 1].value), tokens: tokens, at: step, question)
                     return
                 }
@@ -107,19 +112,33 @@ struct Turn {
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 if tracing { understood(describe(reading, language)) }
                 read = Self.choiceOutcome(reading)
+                if case .chosen = reading.choice { byMeaning = true }
                 hinted = !reading.hits.isEmpty
                 if read == nil { heard = heardNot(reading) }
                 if case .guess = reading.choice { guessed = true }
             case .multi(let options)?:
-                if !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
+                let listed = Self.looksLikeQuestion(text, tokens) ? nil : language.optionList(prepared, count: options.count)
+                if listed == nil, !Self.looksLikeQuestion(text, tokens), let values = multiByPosition(options, text, prepared, language) {
                     if tracing { understood("options by their place in the list, or all of them (answers.json)") }
                     accept(.set(values), tokens: tokens, at: step, question)
                     return
                 }
                 let reading = OptionReading(options: options, matcher: question.matcher, language: language, line: prepared)
                 if tracing { understood(describe(reading, language)) }
+                // Numbers and places typed first are kept; words after them add options ("2 and 3 i
+                // suppose. surgeon wants to operate").
+                if let listed {
+                    let words = reading.hits.filter { $0.counts && $0.strong && !$0.words.overlaps(listed.words) }.map(\.option)
+                    let named = Set(listed.positions.map { $0 - 1 }).union(words)
+                    if tracing {
+                        understood("options \(listed.positions.map(String.init).joined(separator: ", ")) by their place in the list (option_list_* in answers.json), and the options the words name")
+                    }
+                    accept(.set(options.indices.filter(named.contains).map { options[$0].value }), tokens: tokens, at: step, question)
+                    return
+                }
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
                 if case .ambiguous? = outcome { guessed = true }
+                if case .matched? = outcome { byMeaning = true }
                 hinted = !reading.hits.isEmpty
                 if outcome == nil { heard = heardNot(reading) }
                 if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
@@ -159,6 +178,16 @@ struct Turn {
                     accept(.number(value), tokens: tokens, at: step, question)
                     return
                 }
+            case .age(let age):
+                // An age is the answer where the slot counts years ("she's 52" to "How old is she?").
+                if def.units["year"] == 1, case .number(let min, let max, _) = def.type, !(min.map { age < $0 } ?? false),
+                    !(max.map { age > $0 } ?? false)
+                {
+                    accept(.number(age), tokens: tokens, at: step, question)
+                    return
+                }
+                outcome = .noMatch
+                heard = graph.messages[.heardOtherUnit]
             case .other:
                 outcome = .noMatch
                 heard = graph.messages[.heardOtherUnit]
@@ -180,6 +209,10 @@ struct Turn {
                 understood("yes/no by meaning: \(meaning) (by \(by) in answers.json, read clause by clause)")
             }
             switch meaning {
+            case .yes, .no: byMeaning = true
+            default: break
+            }
+            switch meaning {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
             case .unsure: outcome = .skipped
@@ -187,6 +220,7 @@ struct Turn {
                 outcome = .noMatch
                 heard = graph.messages[.heardBoth]
             case .unclear: if case .skipped = outcome {} else { outcome = .noMatch }
+            case .tentative: outcome = .noMatch
             case .none:
                 // The plain yes/no words only when they open the answer ("nope, PPO"), not from a stray
                 // word further on ("maybe, maybe not").
@@ -201,13 +235,32 @@ struct Turn {
             }
         }
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
-        if let language, let prepared, language.mentions("answer_confused", in: prepared) { outcome = .noMatch }
+        // A question about a word ("what do you mean by general information?") is a question, not confusion.
+        let confused = language.map { language in
+            prepared.map { language.mentions("answer_confused", in: $0) && !language.mentions("answer_asks_term", in: $0) } ?? false
+        } ?? false
+        if confused { outcome = .noMatch }
         let usable: Bool
         switch outcome {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
         default: usable = false
         }
-        if !usable, interrupt(tokens, at: id, urgent: false) { return }
+        // A question typed instead of an answer ("do i need a referral from my GP for this"): a common
+        // question answers it, by its keywords or else the one for every question; it is never stored.
+        // A question without a question mark that names an option or says yes or no by meaning is the
+        // answer put as a question ("what if it doesn't even work", "are there any alternatives").
+        let questionForm = readsAsQuestion(text)
+        let asked = tokens.count >= Language.minimumQuestionWords && (Self.isQuestion(text, tokens) || (questionForm && Self.endsWithQuestionMark(text)))
+        let asks = !confused && (asked || (!byMeaning && questionForm))
+        if !usable || asks, interrupt(tokens, at: id, urgent: false) { return }
+        // Not in the flows red flags lead to ("what's the point" at "Are you safe?" is no question to answer).
+        if asks, !graph.interrupts.contains(where: { $0.urgent && $0.target.dialog == id.dialog }),
+            let index = graph.interrupts.firstIndex(where: \.questions)
+        {
+            if tracing { understood("a question, not an answer (answer_question in answers.json): the common question for every question") }
+            fire(index, checking: false)
+            return
+        }
         // A question asked back ("will the NHS pay for it?") that no common question answers is not an answer.
         if Self.isQuestion(text, tokens) { outcome = .noMatch }
         switch outcome {
@@ -219,11 +272,27 @@ struct Turn {
                 unusable(question, at: step)
             }
         case .matched(.text(let typed)):
-            // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one.
-            let text = graph.language?.language.readText(typed) ?? .value(typed)
+            // The value out of the sentence ("she's called Beatrice" → Beatrice), or a skip inside one; a
+            // plain no where the question says what "none" sounds like ("i said no. nothing new").
+            var text = graph.language?.language.readText(typed) ?? .value(typed)
+            if !question.no.isEmpty, let language, let prepared, language.saysNone(prepared, no: question.no) {
+                if tracing { understood("none, by the question's own no phrases and answer_no (answers.json)") }
+                text = .skip
+            }
             if tracing { understood("free text: \(text) (text_lead_in, text_tail, text_aside, text_skip, text_generic in answers.json)") }
             switch text {
             case .value(let value):
+                // A person's title and name, for a letter's greeting ("Dear Dr. Feldman,").
+                // The person from their title on, without a role after the name ("Mr hughes, colorectal
+                // surgeon" → "Mr hughes"; "My PCP, dr amanda reyes" → "dr amanda reyes").
+                if question.person, let language = graph.language?.language {
+                    let kept = language.personAnswer(in: value) ?? value
+                    let name = language.personName(in: value) ?? kept
+                    if tracing { understood("a person: \(kept), named \(name) (text_title, text_name_end, text_role in answers.json)") }
+                    let also: [String: Value] = graph.slots[question.slot + ".name"] != nil ? [question.slot + ".name": .text(name)] : [:]
+                    accept(.text(kept), tokens: tokens, at: step, question, also: also)
+                    return
+                }
                 accept(.text(value), tokens: tokens, at: step, question)
             case .skip where question.skippable:
                 say(graph.messages[.questionLeft], .info)
@@ -238,6 +307,14 @@ struct Turn {
             _ = value
             say(graph.messages[.placeWhichCountry], .reprompt)
             unusable(question, at: step)
+        case .matched(.bool(true)) where question.person && graph.slots[question.slot + ".name"] != nil:
+            // A yes that names who ("my sister Luciana, because Jorge is recovering"): the name is kept too.
+            if let name = graph.language?.language.nameIn(text) {
+                if tracing { understood("the person a yes names: \(name) (free text, answers.json)") }
+                accept(.bool(true), tokens: tokens, at: step, question, also: [question.slot + ".name": .text(name)])
+            } else {
+                accept(.bool(true), tokens: tokens, at: step, question)
+            }
         case .matched(let value):
             accept(value, tokens: tokens, at: step, question)
         case .skipped where question.skippable:
@@ -397,6 +474,12 @@ struct Turn {
         endsWithQuestionMark(text) || tokens.first.map { questionWordTable[$0] != nil } == true
     }
 
+    /// Whether the language data reads the line as a question (`Language.readsAsQuestion`).
+    private func readsAsQuestion(_ text: String) -> Bool {
+        guard let line, let language = graph.language?.language else { return false }
+        return language.readsAsQuestion(line, questionMark: Self.endsWithQuestionMark(text))
+    }
+
     /// `questionWords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
     static let questionWordTable = WordTable(Dictionary(uniqueKeysWithValues: questionWords.map { ($0, 0) }))
 
@@ -538,6 +621,7 @@ struct Turn {
         if question.place {
             for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
         }
+        if question.person { state.slots[question.slot + ".name"] = nil }
         for (name, v) in extra { state.slots[name] = v }
         if let value {
             state.slots[question.slot] = value
