@@ -38,6 +38,8 @@ public struct Reading: Sendable {
         public var checkOnly: Bool
         public var context: [ContextHit]
         public var decision: Decision
+        /// Who the finding is about (`Subject`): the person typing unless the line names someone else.
+        public var subject: Subject = .speaker
     }
 
     public var words: [Word]
@@ -50,6 +52,22 @@ public struct Reading: Sendable {
 
     /// The words as the rules saw them ("i", "cant", "lift", "my", "arm").
     public var bases: [String] { words.map(\.base) }
+
+    /// Who the red flag `category` is about: the subject most of its findings that alarm (or, with no
+    /// alarm, ask first) agree on, the first one's on a tie ("I found my husband on the floor, he
+    /// collapsed" is the husband's); nil when the line does not raise it.
+    public func subject(of category: String) -> Subject? {
+        var raised = findings.filter { $0.category == category && $0.decision == .alarm }
+        if raised.isEmpty { raised = findings.filter { $0.category == category && $0.decision == .check } }
+        guard let first = raised.first else { return nil }
+        var best = first.subject
+        var most = 0
+        for f in raised {
+            let count = raised.filter { $0.subject == f.subject }.count
+            if count > most { (best, most) = (f.subject, count) }
+        }
+        return best
+    }
 }
 
 /// A line's words as every reading of it needs them, worked out once per line: the tokens, their base
@@ -189,7 +207,10 @@ extension Language {
             judged.append((f.flag, finding))
         }
         judged.sort { ($0.finding.words.lowerBound, $0.flag) < ($1.finding.words.lowerBound, $1.flag) }
-        let findings = judged.map(\.finding)
+        var findings = judged.map(\.finding)
+
+        let subjects = subjects(of: findings.map(\.words), in: line)
+        for i in findings.indices { findings[i].subject = subjects[i] }
 
         var alarms: [String] = []
         var checks: [String] = []

@@ -374,6 +374,10 @@ enum SchemaText {
           "description": "`true`: go back to whoever called this dialog (or to the interrupted question).",
           "const": true
         },
+        "pause": {
+          "description": "`true`: go back as `return` does, but stop the conversation for now: the interrupted question is not asked again until the person comes back, and the chat ends as `quit` does, keeping the conversation.",
+          "const": true
+        },
         "end": {
           "description": "`true`: the conversation is over.",
           "const": true
@@ -388,6 +392,11 @@ enum SchemaText {
         {
           "required": [
             "return"
+          ]
+        },
+        {
+          "required": [
+            "pause"
           ]
         },
         {
@@ -577,8 +586,12 @@ enum SchemaText {
           "description": "With `redflag`: the node to go to when the finding's timing is unclear (\"chest pain for months\"): it asks whether it is happening now. Without it the alarm sounds.",
           "$ref": "#/$defs/reference"
         },
+        "about": {
+          "description": "With `redflag`: a choice slot, with the options `self`, `adult`, `child` and `someone`, set when the interrupt fires to who the red flag is about (the person typing, another adult, a child, or someone whose age the line does not say), so the flow can speak to a bystander.",
+          "$ref": "#/$defs/slotName"
+        },
         "examples": {
-          "description": "With `redflag`: lines that must raise it. `validate` checks each one (E094); `explore` types the first.",
+          "description": "With `redflag`: lines that must raise it. `validate` checks each one (E094); `explore` types the first, and the first about each other kind of person when `about` is set.",
           "type": "array",
           "minItems": 1,
           "items": {
@@ -902,6 +915,10 @@ enum SchemaText {
           "minLength": 1
         },
         "answer.noted": {
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.kept_after_check": {
           "type": "string",
           "minLength": 1
         },

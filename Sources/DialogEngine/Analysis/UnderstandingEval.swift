@@ -102,7 +102,8 @@ public struct UnderstandingProbe: Sendable {
                 case .check: decision = "ask whether it is happening now"
                 case .dropped(let kind): decision = "no alarm (\(kind.rawValue))"
                 }
-                out.append("finding: \(f.category) \"\(span)\" by '\(f.pattern)' (\(f.origin)) → \(decision)")
+                let about = f.subject == .speaker ? "" : " (about: \(f.subject.rawValue))"
+                out.append("finding: \(f.category) \"\(span)\" by '\(f.pattern)' (\(f.origin)) → \(decision)\(about)")
                 for c in f.context {
                     let words = reading.words[c.words].map(\.typed).joined(separator: " ")
                     out.append("  context: \(c.kind.rawValue) \"\(words)\" by '\(c.pattern)' (\(c.origin))")

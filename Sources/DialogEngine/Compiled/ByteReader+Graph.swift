@@ -74,16 +74,22 @@ extension ByteReader {
         let question = try optional { try $0.question() }
         let why = try optional { try $0.string() }
         let exit: Exit
+        var pauses = false
         switch try byte() {
         case 0: exit = .next(try array { try $0.edge() })
         case 1: exit = .call(try nodeID(), then: try array { try $0.edge() })
         case 2: exit = .returns
         case 3: exit = .end
+        case 4:
+            exit = .returns
+            pauses = true
         default: throw CompiledFormError.malformed
         }
-        return Node(
+        var node = Node(
             id: id, location: location, assignments: assignments, say: say, documents: documents, question: question, why: why,
             exit: exit)
+        node.pauses = pauses
+        return node
     }
 
     mutating func edge() throws -> Edge {
@@ -137,7 +143,8 @@ extension ByteReader {
             id: try string(), keywords: try strings(), matcher: PhraseMatcher(phrases: try strings()), target: try nodeID(),
             resume: try bool(), urgent: try bool(), priority: try int(), location: try location(),
             redFlag: try optional { try $0.string() }, check: try optional { try $0.nodeID() }, examples: try strings(),
-            questions: try bool())
+            questions: try bool(),
+            about: try optional { try $0.string() })
     }
 
     mutating func documentTemplate() throws -> DocumentTemplate {

@@ -79,7 +79,7 @@ extension ByteWriter {
             byte(1)
             nodeID(callee)
             array(edges) { $0.edge($1) }
-        case .returns: byte(2)
+        case .returns: byte(n.pauses ? 4 : 2)
         case .end: byte(3)
         }
     }
@@ -159,6 +159,7 @@ extension ByteWriter {
         optional(i.check) { $0.nodeID($1) }
         strings(i.examples)
         bool(i.questions)
+        optional(i.about) { $0.string($1) }
     }
 
     mutating func documentTemplate(_ d: DocumentTemplate) {

@@ -78,7 +78,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case readBeforeSet = "W064"
     /// A slot read (condition or template) that no path has asked or set yet: it is always unanswered there.
     case readNeverSet = "E066"
-    /// A node with no way on: no `next`, `call`, `return` or `end`; or conflicting ones.
+    /// A node with no way on: no `next`, `call`, `return`, `pause` or `end`; or conflicting ones.
     case missingContinuation = "E065"
 
     // Content
@@ -155,7 +155,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .shadowedEdge: return "move the edge without \"if\" to the end of the list"
         case .readBeforeSet: return "ask it earlier on every path, guard with answered(…), or give a template fallback {{slot|…}}"
         case .readNeverSet: return "ask it on the way to the read, guard with answered(…), or give a template fallback {{slot|…}}"
-        case .missingContinuation: return "keep exactly one of: \"next\", \"call\" with \"next\", \"return\" or \"end\""
+        case .missingContinuation: return "keep exactly one of: \"next\", \"call\" with \"next\", \"return\", \"pause\" or \"end\""
         case .longPrompt: return "split it into shorter sentences"
         case .hardToRead: return "use shorter sentences and everyday words"
         case .invalidProperty: return "see Properties in the authoring guide: kinds before, never and always_reaches"

@@ -19,12 +19,12 @@ struct DialogFileReader {
     static let optionKeys: [StaticString] = ["value", "label", "synonyms", "as"]
     static let sayKeys: [StaticString] = ["when", "text", "else"]
     static let sayRequired: [StaticString] = ["when", "text"]
-    static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "end"]
+    static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "pause", "end"]
     static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "person", "yes", "no"]
     static let mapKeys: [StaticString] = ["slot", "rules", "default"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
-    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples", "questions"]
+    static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples", "questions", "about"]
     static let documentKeys: [StaticString] = ["title", "items", "style", "marks"]
     static let marksKeys: [StaticString] = ["title", "heading", "bullet", "check"]
     static let itemKeys: [StaticString] = ["when", "heading", "text", "bullet", "check", "else", "source"]
@@ -271,8 +271,10 @@ struct DialogFileReader {
         if let next = r["next"] { node.next = readNext(next, nodePointer: pointer) }
         node.call = r.string("call")
         node.returns = r.flag("return") != nil
+        node.pause = r.flag("pause") != nil
         node.end = r.flag("end") != nil
-        node.misspeltExit = r.isMisspelt("next") || r.isMisspelt("call") || r.isMisspelt("return") || r.isMisspelt("end")
+        node.misspeltExit =
+            r.isMisspelt("next") || r.isMisspelt("call") || r.isMisspelt("return") || r.isMisspelt("pause") || r.isMisspelt("end")
         dialog.nodes.append(node)
     }
 
@@ -408,11 +410,17 @@ struct DialogFileReader {
                 .missingKey, r.location, pointer, "a red-flag interrupt needs \"examples\": lines that must raise it",
                 hint: "add \"examples\": [\"my face is drooping\"]; validate checks each one")
         }
+        let about = r.string("about")
+        if let about, redFlag == nil {
+            sink.report(
+                .invalidValue, about.location, r.pointer("about"), "\"about\" needs a \"redflag\": only a red flag's reading says who it is about",
+                hint: "remove \"about\", or give the interrupt a \"redflag\" of the language data")
+        }
         dialog.interrupts.append(
             RawInterrupt(
                 id: id, keywords: keywords.map(\.value), target: target, resume: r.bool("resume")?.value ?? true, urgent: r.bool("urgent")?.value ?? false,
                 priority: r.integer("priority")?.value ?? 0, location: r.location, pointer: pointer, redFlag: redFlag, check: r.string("check"),
-                examples: examples, questions: questions?.value ?? false))
+                examples: examples, questions: questions?.value ?? false, about: redFlag == nil ? nil : about))
     }
 
     /// The document whose key is entry `member`.

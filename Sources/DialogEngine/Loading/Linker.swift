@@ -189,15 +189,23 @@ struct Linker {
                 interruptIds[i.id.value] = i.id.location
                 guard let target = resolve(i.target, from: d.id.value, pointer: Pointer.join(i.pointer, "goto")) else { continue }
                 var check: NodeID?
+                var entries = [target.place]
                 if let c = i.check {
                     guard let resolved = resolve(c, from: d.id.value, pointer: Pointer.join(i.pointer, "check")) else { continue }
                     check = resolved.id
+                    entries.append(resolved.place)
+                }
+                var about: String?
+                if let a = i.about, let number = aboutSlot(a, interrupt: i.id.value, pointer: Pointer.join(i.pointer, "about")) {
+                    about = a.value
+                    // The slot is set as the interrupt's flow starts.
+                    for place in entries { facts.writes.add(number, to: place) }
                 }
                 interrupts.append(
                     Interrupt(
                         id: i.id.value, keywords: i.keywords, matcher: PhraseMatcher(phrases: i.keywords), target: target.id,
                         resume: i.resume, urgent: i.urgent || i.redFlag != nil, priority: i.priority, location: i.location,
-                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value), questions: i.questions))
+                        redFlag: i.redFlag?.value, check: check, examples: i.examples.map(\.value), questions: i.questions, about: about))
             }
         }
         interrupts = interrupts.enumerated().sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }.map(\.element)
@@ -309,6 +317,7 @@ struct Linker {
         if raw.next != nil && raw.call == nil { ways += 1 }
         if raw.call != nil { ways += 1 }
         if raw.returns { ways += 1 }
+        if raw.pause { ways += 1 }
         if raw.end { ways += 1 }
         var edges: [Edge] = []
         // Where the edges lead, by place, for the lint facts.
@@ -319,12 +328,12 @@ struct Linker {
         } else if ways == 0 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer, "node '\(raw.name.value)' has no way on",
-                hint: "add \"next\", \"call\" with \"next\", \"return\": true or \"end\": true")
+                hint: "add \"next\", \"call\" with \"next\", \"return\": true, \"pause\": true or \"end\": true")
         } else if ways > 1 {
             sink.report(
                 .missingContinuation, raw.name.location, raw.pointer,
                 "node '\(raw.name.value)' has more than one way on (\(exitNames(raw)))",
-                hint: "keep one: \"next\", \"call\" with \"next\", \"return\" or \"end\"")
+                hint: "keep one: \"next\", \"call\" with \"next\", \"return\", \"pause\" or \"end\"")
         } else if let call = raw.call {
             if raw.next == nil {
                 sink.report(
@@ -336,8 +345,9 @@ struct Linker {
                 node.exit = .call(target.id, then: edges)
                 edgePlaces.append(target.place)
             }
-        } else if raw.returns {
+        } else if raw.returns || raw.pause {
             node.exit = .returns
+            node.pauses = raw.pause
         } else if raw.end {
             node.exit = .end
         } else {
@@ -373,6 +383,7 @@ struct Linker {
         if raw.next != nil { names.append("next") }
         if raw.call != nil { names.append("call") }
         if raw.returns { names.append("return") }
+        if raw.pause { names.append("pause") }
         if raw.end { names.append("end") }
         return names.joined(separator: ", ")
     }
@@ -705,6 +716,25 @@ struct Linker {
             .unknownSlot, name.location, pointer(), "no slot is called '\(name.value)'",
             hint: Suggestion.hint(for: name.value, in: slotOrder) ?? "declare it under \"slots\" in a dialog file")
         return nil
+    }
+
+    /// The number of an interrupt's `about` slot: a declared choice slot with an option for each kind of
+    /// person (`Subject`); nil after reporting it.
+    private mutating func aboutSlot(_ name: Located<String>, interrupt: String, pointer: String) -> Int? {
+        guard let number = slotNumber(name, pointer: pointer) else { return nil }
+        let values = Subject.allCases.map(\.rawValue)
+        let options = slotDefinitions[number].type.options.map(\.value)
+        let missing = values.filter { !options.contains($0) }
+        guard case .choice = slotDefinitions[number].type, missing.isEmpty else {
+            let kind: String
+            if case .choice = slotDefinitions[number].type { kind = "has no option " + missing.map { "'\($0)'" }.joined(separator: ", ") } else { kind = "is not a choice slot" }
+            sink.report(
+                .valueTypeMismatch, name.location, pointer,
+                "interrupt '\(interrupt)' sets '\(name.value)' to who its red flag is about (\(values.map { "'\($0)'" }.joined(separator: ", "))), but the slot \(kind)",
+                hint: "declare it as a choice with the options " + values.joined(separator: ", "))
+            return nil
+        }
+        return number
     }
 
     /// A JSON literal as a value of the slot's type, or nil after reporting E044.

@@ -49,8 +49,10 @@ final class RawNode {
     var next: [RawEdge]?
     var call: Located<String>?
     var returns = false
+    /// `pause`: a `return` that stops the conversation for now.
+    var pause = false
     var end = false
-    /// A way on (`next`, `call`, `return`, `end`) is spelt wrong: its E010 is the cause, so "no way on" is not reported.
+    /// A way on (`next`, `call`, `return`, `pause`, `end`) is spelt wrong: its E010 is the cause, so "no way on" is not reported.
     var misspeltExit = false
 
     /// The node's pointer, built only when asked for (lint facts keep the name and build it when they report).
@@ -144,6 +146,7 @@ struct RawInterrupt {
     var check: Located<String>? = nil
     var examples: [Located<String>] = []
     var questions = false
+    var about: Located<String>? = nil
 }
 
 struct RawDocument {

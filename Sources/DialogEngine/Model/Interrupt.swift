@@ -18,13 +18,17 @@ public struct Interrupt: Sendable {
     /// Where to ask whether it is happening now, when the finding's context leaves that unclear ("chest
     /// pain for months"); nil sounds the alarm instead.
     public var check: NodeID? = nil
-    /// Lines that must raise this red flag (`validate` checks each; `explore` types the first).
+    /// Lines that must raise this red flag (`validate` checks each; `explore` types the first, and the
+    /// first about each other kind of person when `about` is set).
     public var examples: [String] = []
     /// A common question for every question typed instead of an answer that no keyword answers ("why
     /// does the country matter?", "do I need a referral from my GP for this"): it fires on a line the
     /// understanding layer reads as a question (`Language.readsAsQuestion`). Such an interrupt has no
     /// keywords; its `examples` are what `explore` types.
     public var questions = false
+    /// With `redFlag`: a choice slot set, when the interrupt fires, to who the red flag is about
+    /// (`Subject`: `self`, `adult`, `child` or `someone`), so the flow can speak to a bystander.
+    public var about: String? = nil
 
     /// Where the interrupt can enter the graph: its target, and its check node if it has one.
     public var entries: [NodeID] { check.map { [target, $0] } ?? [target] }

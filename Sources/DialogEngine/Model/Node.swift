@@ -10,6 +10,9 @@ public struct Node: Sendable {
     public var question: Question?
     public var why: String?
     public var exit: Exit
+    /// `pause`: the node returns (`Exit.returns`) and the conversation stops for now: the interrupted
+    /// question is asked when the person comes back, not at once, and the step ends with `Output.quit`.
+    public var pauses = false
 
     public init(
         id: NodeID, location: SourceLocation, assignments: [Assignment] = [], say: [Template] = [],

@@ -61,6 +61,7 @@ public struct Engine: Sendable {
         case .line(let text): turn.handle(text)
         case .repeatQuestion: turn.repeatQuestion()
         }
+        turn.settle()
         return (turn.state, turn.outputs)
     }
 

@@ -10,7 +10,8 @@ public enum Output: Sendable, Hashable {
     case save(path: String?, markdown: String)
     /// The conversation reached an end node.
     case end
-    /// The person typed `quit`.
+    /// The person typed `quit`, or the dialogs paused the conversation (a `pause` node): the driver
+    /// stops, keeping an unfinished conversation for next time.
     case quit
 }
 

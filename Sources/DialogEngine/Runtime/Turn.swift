@@ -12,6 +12,14 @@ struct Turn {
     /// What the reading understood of an answer it could not use ("both a yes and a no", "not
     /// surgery"), said before the question is asked again.
     private var heard: String?
+    /// A line whose check was answered "not now", to read again as the answer once the walk stops.
+    private var answerAgain: String?
+    /// An answer was recorded in this step.
+    private var answered = false
+    /// The line is read as an answer only: its red flags were checked already.
+    private var redFlagsRead = false
+    /// A `pause` node was passed: the step ends with `.quit`, the conversation kept.
+    private var pausing = false
 
     init(program: EngineProgram, tracing: Bool, state: consuming EngineState) {
         self.program = program
@@ -38,6 +46,37 @@ struct Turn {
         if let id = state.position { run(reaskMove(id)) }
     }
 
+    /// What is left once the walk has stopped: a line whose check was answered "not now" is read
+    /// again as the answer to its question, and a pause ends the step as `quit` does.
+    mutating func settle() {
+        if let line = answerAgain {
+            answerAgain = nil
+            readAgain(line)
+        }
+        if pausing {
+            pausing = false
+            outputs.append(.quit)
+        }
+    }
+
+    /// Reads `line` at the open question, its red flags set aside: kept when it is an answer the question
+    /// can use (with a note saying so), else the question is asked again as if the line had not been read.
+    private mutating func readAgain(_ line: String) {
+        guard let id = state.position else { return }
+        let before = self
+        let mark = outputs.count
+        answered = false
+        redFlagsRead = true
+        handle(line)
+        redFlagsRead = false
+        if answered {
+            outputs.insert(.text(graph.messages[.keptAfterCheck], .info), at: mark)
+        } else {
+            self = before
+            run(reaskMove(id))
+        }
+    }
+
     // MARK: - A typed line
 
     mutating func handle(_ raw: String) {
@@ -61,7 +100,7 @@ struct Turn {
         // The line's words, worked out once for every reading below.
         let prepared = language?.prepare(text)
         line = prepared
-        if let language, let prepared, redFlag(language.read(prepared)) { return }
+        if !redFlagsRead, let language, let prepared, redFlag(language.read(prepared), text: text) { return }
         guard !state.ended, let id = state.position, let at = program.position(of: id),
             let question = program.step(at).node.question
         else {
@@ -345,18 +384,27 @@ struct Turn {
     }
 
     /// Fires the red-flag interrupt of the highest priority for the reading's alarms, or else for its
-    /// checks (at the interrupt's `check` node); true when one fired. One line raises one alarm.
-    private mutating func redFlag(_ reading: Reading) -> Bool {
+    /// checks (at the interrupt's `check` node); true when one fired. One line raises one alarm. A red
+    /// flag whose check was answered "not now" asks no more, unless the line says it is new or worse.
+    private mutating func redFlag(_ reading: Reading, text: String) -> Bool {
         guard !reading.alarms.isEmpty || !reading.checks.isEmpty else { return false }
         let interrupts = graph.interrupts
         if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.alarms.contains) == true }) {
             if tracing { understood(Self.describe(reading, decision: .alarm)) }
-            fire(index, checking: false)
+            fire(index, checking: false, about: interrupts[index].redFlag.flatMap(reading.subject(of:)))
             return true
         }
-        if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(reading.checks.contains) == true }) {
+        var checks = reading.checks
+        if !state.notNow.isEmpty, let line, graph.language?.language.mentions("check_again", in: line) != true {
+            let asked = checks.filter(state.notNow.contains)
+            checks.removeAll(where: state.notNow.contains)
+            if tracing, !asked.isEmpty {
+                understood("not asked again whether \(asked.joined(separator: ", ")) is happening now: answered 'not now' before (check_again in the language data would ask)")
+            }
+        }
+        if let index = interrupts.indices.first(where: { interrupts[$0].redFlag.map(checks.contains) == true }) {
             if tracing { understood(Self.describe(reading, decision: .check)) }
-            fire(index, checking: true)
+            fire(index, checking: true, about: interrupts[index].redFlag.flatMap(reading.subject(of:)), line: (text, checks))
             return true
         }
         return false
@@ -401,14 +449,23 @@ struct Turn {
     }
 
     /// Leaves the open question for interrupt `index`'s flow (its check node when `checking` and it has
-    /// one); the flow's `return` asks the question again when the interrupt resumes.
-    private mutating func fire(_ index: Int, checking: Bool) {
+    /// one); the flow's `return` asks the question again when the interrupt resumes. A red flag sets its
+    /// `about` slot to who it is `about`, and a check keeps the `line` and the red flags it asks about.
+    private mutating func fire(_ index: Int, checking: Bool, about subject: Subject? = nil, line: (String, [String])? = nil) {
         let interrupt = graph.interrupts[index]
         trace(.interrupt(interrupt.id))
         // A common question takes no undo snapshot: it changes no answer, and asked a thousand times it
         // must not grow the `back` history. A red flag keeps one (`back` leaves its questions).
         if interrupt.urgent { state.history.append(state.snapshot) }
-        if interrupt.resume, !state.ended, let id = state.position { state.stack.append(.resume(question: id)) }
+        let resumes = interrupt.resume && !state.ended
+        if resumes, let id = state.position { state.stack.append(.resume(question: id)) }
+        if interrupt.urgent {
+            state.checking = nil
+            if checking, interrupt.check != nil, resumes, let id = state.position, let (text, flags) = line {
+                state.checking = EngineState.CheckedLine(line: text, question: id, flags: flags, alarm: interrupt.target)
+            }
+        }
+        if let slot = interrupt.about { state.slots[slot] = .choice((subject ?? .speaker).rawValue) }
         state.ended = false
         state.position = nil
         state.attempts = 0
@@ -618,6 +675,7 @@ struct Turn {
         if tracing { understood("recorded \(question.slot) = " + (value.map { $0.literal } ?? "nothing (skipped)")) }
         state.history.append(state.snapshot)
         state.attempts = 0
+        answered = true
         if question.place {
             for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
         }
@@ -775,6 +833,8 @@ struct Turn {
 
     private mutating func enter(_ step: EngineProgram.Step) -> Move? {
         if tracing { trace(.enter(step.node.id)) }
+        // The check's alarm: the answer was "yes, now", so the line is not read again.
+        if let checked = state.checking, checked.alarm == step.node.id { state.checking = nil }
         for a in step.node.assignments { state.slots[a.slot] = a.value }
         speak(step)
         for (doc, template, plan) in step.documents {
@@ -820,6 +880,7 @@ struct Turn {
             state.stack.append(.call(caller: step.node.id))
             return step.callee >= 0 ? .enter(step.callee) : .missing(callee)
         case .returns:
+            if step.node.pauses { pausing = true }
             switch state.stack.popLast() {
             case .call(let caller)?:
                 guard let at = program.position(of: caller), case let step = program.step(at), !step.unreadable else {
@@ -827,6 +888,26 @@ struct Turn {
                 }
                 return route(step)
             case .resume(let question)?:
+                if let checked = state.checking {
+                    // Back at the question without the alarm: the check was answered "not now".
+                    state.checking = nil
+                    if checked.question == question {
+                        for flag in checked.flags where !state.notNow.contains(flag) { state.notNow.append(flag) }
+                        if !pausing, program.position(of: question) != nil {
+                            state.position = question
+                            state.attempts = 0
+                            answerAgain = checked.line
+                            return nil
+                        }
+                    }
+                }
+                if pausing {
+                    // The question waits, unasked, for the person to come back.
+                    guard program.position(of: question) != nil else { return missing(question) }
+                    state.position = question
+                    state.attempts = 0
+                    return nil
+                }
                 return reaskMove(question)
             case nil:
                 return finish()
