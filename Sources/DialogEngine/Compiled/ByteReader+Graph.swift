@@ -220,6 +220,8 @@ extension ByteReader {
         case 5: return .lower
         case 6: return .sentence
         case 7: return .calm
+        case 8: return .name
+        case 9: return .addressee
         default: throw CompiledFormError.malformed
         }
     }

@@ -266,6 +266,8 @@ extension ByteWriter {
         case .lower: byte(5)
         case .sentence: byte(6)
         case .calm: byte(7)
+        case .name: byte(8)
+        case .addressee: byte(9)
         }
     }
 

@@ -55,7 +55,7 @@ public enum DocumentRenderer {
                 write(condition.evaluate(values) ? then : otherwise, values, into: &out, missing: &missing)
             case .slot(let at, let name, let fallback, let type, let format):
                 if let value = values[at] {
-                    out += Template.display(value, type: type, format: format)
+                    out += Template.display(value, type: type, format: format, fallback: fallback)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {

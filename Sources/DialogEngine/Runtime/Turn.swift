@@ -123,7 +123,7 @@ struct Turn {
                 hinted = !reading.hits.isEmpty
                 if outcome == nil { heard = heardNot(reading) }
                 if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
-                    let labels = options.filter { values.contains($0.value) }.map { $0.label.lowercased() }
+                    let labels = options.filter { values.contains($0.value) }.map { Template.lowercasedKeepingI($0.label) }
                     say(graph.messages.text(.noted, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listAnd])]), .info)
                 }
                 read = outcome
