@@ -167,6 +167,7 @@ extension ByteReader {
         case 3: rule = .neverWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         case 4: rule = .alwaysWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         case 5: rule = .neverAnswers(phrases: try strings())
+        case 6: rule = .neverSays(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         default: throw CompiledFormError.malformed
         }
         return PathProperty(id: id, description: description, rule: rule, location: try location())

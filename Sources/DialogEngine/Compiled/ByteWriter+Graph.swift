@@ -195,6 +195,10 @@ extension ByteWriter {
         case .neverAnswers(let phrases):
             byte(5)
             strings(phrases)
+        case .neverSays(let phrases, let when):
+            byte(6)
+            strings(phrases)
+            optional(when) { $0.condition($1) }
         }
         location(p.location)
     }

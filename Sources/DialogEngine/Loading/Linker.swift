@@ -585,15 +585,17 @@ struct Linker {
         case "always_reaches":
             guard let node = ref(raw.node, "node") else { return nil }
             rule = .alwaysReaches(node: node, when: when)
-        case "never_writes":
+        case "never_writes", "never_says":
             let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
             guard !phrases.isEmpty else {
                 sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a 'never_writes' property needs 'phrases'",
-                    hint: "add \"phrases\": the words no document may contain, like [\"my main problem\"]")
+                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
+                    hint: raw.kind.value == "never_writes"
+                        ? "add \"phrases\": the words no document may contain, like [\"my main problem\"]"
+                        : "add \"phrases\": the words nothing said may contain, like [\"your health\"]")
                 return nil
             }
-            rule = .neverWrites(phrases: phrases, when: when)
+            rule = raw.kind.value == "never_writes" ? .neverWrites(phrases: phrases, when: when) : .neverSays(phrases: phrases, when: when)
         case "always_writes", "never_answers":
             let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
             guard !phrases.isEmpty else {
@@ -612,8 +614,9 @@ struct Linker {
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
-                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes", "always_writes", "never_answers"])
-                    ?? "use before, never, always_reaches, never_writes, always_writes or never_answers")
+                hint: Suggestion.hint(
+                    for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes", "never_says", "always_writes", "never_answers"])
+                    ?? "use before, never, always_reaches, never_writes, never_says, always_writes or never_answers")
             return nil
         }
         return PathProperty(id: raw.id.value, description: raw.description, rule: rule, location: raw.location)
