@@ -40,7 +40,7 @@ extension ByteReader {
     }
 
     mutating func sourceCatalog() throws -> SourceCatalog {
-        let entries = try array { r in SourceCatalog.Entry(key: try r.string(), title: try r.string(), url: try r.string()) }
+        let entries = try array { r in SourceCatalog.Entry(key: try r.string(), title: try r.string(), url: try r.string(), location: try r.location()) }
         return SourceCatalog(
             entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }), order: entries.map(\.key),
             reviewed: try string(), nextReview: try string(), needsSource: try strings(), location: try location())

@@ -28,6 +28,7 @@ extension ByteWriter {
             w.string(key)
             w.string(c.entries[key]?.title ?? "")
             w.string(c.entries[key]?.url ?? "")
+            w.location(c.entries[key]?.location ?? SourceLocation(file: "", line: 0, column: 0))
         }
         string(c.reviewed)
         string(c.nextReview)

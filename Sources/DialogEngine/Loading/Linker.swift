@@ -477,9 +477,11 @@ struct Linker {
 
     /// The map, with the number of the slot it sets.
     private mutating func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
-        if askSlot.type != .text {
+        // A yes/no answer can say more than yes or no ("no, but I have lasting power of attorney").
+        if askSlot.type != .text && askSlot.type != .bool {
             sink.report(
-                .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
+                .invalidMap, raw.location, raw.pointer,
+                "'map' works only on questions with a text or yes/no slot; '\(askSlot.name)' is \(askSlot.type.name)",
                 hint: "for choice slots, put the words in the options' synonyms")
             return nil
         }
