@@ -5,6 +5,8 @@ public struct Country: Sendable, Hashable {
     /// `us`, `uk`, `eu` (EU and EEA: GDPR applies) or `other`.
     public var group: String
     public var emergency: String?
+    /// The public page the emergency number was checked against (`sources.emergency`).
+    public var emergencySource: String?
     public var ambulance: String?
     /// A crisis line: its number, name and how to reach it ("call or text").
     public var crisis: String?

@@ -140,6 +140,8 @@ struct ExploreAbstraction {
             case .alwaysWrites(let phrases, let when):
                 if let when { all.append(when) }
                 all += PropertyCheck.items(writing: phrases, in: graph, placeholders: true).compactMap(\.condition)
+            case .neverSays(let phrases, let when):
+                for (_, conditions) in PropertyCheck.sayConditions(phrases: phrases, when: when, in: graph) { all += conditions }
             default: break
             }
         }
@@ -232,6 +234,12 @@ struct ExploreAbstraction {
                 }
             case .neverAnswers:
                 break
+            case .neverSays(let phrases, let when):
+                // Read on entering each node whose texts it checks.
+                for (id, conditions) in PropertyCheck.sayConditions(phrases: phrases, when: when, in: graph) {
+                    guard let i = nodeIndex[id] else { continue }
+                    for c in conditions { reads(of: c, into: &readsOnEnter[i]) }
+                }
             }
         }
         for (docId, items) in riskyItems {

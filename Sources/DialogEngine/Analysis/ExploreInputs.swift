@@ -61,6 +61,10 @@ struct ExploreInputs {
         switch type {
         case .bool?:
             texts = ["yes", "no"]
+            // A yes/no question with keyword rules: a no that says more, once per rule.
+            for rule in question.map?.rules ?? [] {
+                if let phrase = rule.matcher.phrases.first { texts.append("no, " + phrase.map { $0.text }.joined(separator: " ")) }
+            }
         case .choice(let options)?:
             texts = options.map(\.label)
         case .multi(let options)?:

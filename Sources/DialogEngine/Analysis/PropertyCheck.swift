@@ -15,6 +15,8 @@ struct PropertyCheck {
         case before(property: Int, bit: Int, first: NodeID)
         /// The node of a `never` property.
         case never(property: Int, when: Condition?)
+        /// A node whose texts may say a phrase of a `never_says` property.
+        case says(property: Int, when: Condition?, phrases: [String])
     }
 
     private struct EndCheck {
@@ -53,6 +55,8 @@ struct PropertyCheck {
     }
 
     let properties: [PathProperty]
+    /// The nodes whose texts a `never_says` property checks.
+    private var graphNodes: [NodeID: Node] = [:]
     /// The `always_writes` properties, checked wherever documents are shown and at the end.
     private(set) var mustWrites: [MustWrite] = []
     /// The `never_answers` properties, checked at every step that changes a slot in `shownSlots`.
@@ -99,10 +103,18 @@ struct PropertyCheck {
                 mustWrites.append(MustWrite(property: i, when: when, items: Dictionary(grouping: found, by: \.document)))
             case .neverAnswers(let phrases):
                 answerChecks.append(AnswerCheck(property: i, phrases: phrases.map { $0.lowercased() }))
+            case .neverSays(let phrases, let when):
+                let lowered = phrases.map { $0.lowercased() }
+                for id in Self.nodes(saying: lowered, in: graph) {
+                    checks[id, default: []].append(.says(property: i, when: when, phrases: lowered))
+                }
             }
         }
         unchecked = skipped
         shownSlots = Self.shownSlots(in: graph)
+        for (id, list) in checks where list.contains(where: { if case .says = $0 { return true } else { return false } }) {
+            graphNodes[id] = graph.nodes[id]
+        }
         // Marks first, so a node that is both `first` and `then` counts as passed.
         for (node, list) in marks { actions[node, default: []] += list }
         for (node, list) in checks { actions[node, default: []] += list }
@@ -137,6 +149,59 @@ struct PropertyCheck {
             }
         }
         return found
+    }
+
+    /// The texts a node may say: its `say` variants and its question's re-prompt.
+    static func texts(of node: Node) -> [Template] {
+        node.say + (node.question.map { [$0.reprompt] } ?? [])
+    }
+
+    /// The nodes some text of which could contain one of `phrases` (lower case), whichever branch of a
+    /// `{ "when" … }` say is taken: the nodes a `never_says` property watches.
+    static func nodes(saying phrases: [String], in graph: DialogGraph) -> [NodeID] {
+        graph.nodeOrder.filter { id in
+            guard let node = graph.nodes[id] else { return false }
+            return texts(of: node).contains { t in
+                let words = ownWords(t.segments, slots: nil).lowercased()
+                return phrases.contains { words.contains($0) }
+            }
+        }
+    }
+
+    /// A text's own words: its text, each placeholder's fallback (what the person typed is theirs), and
+    /// of a `choose`, the branch its condition picks with `slots` (with no slots: both).
+    static func ownWords(_ segments: [Template.Segment], slots: [String: Value]?) -> String {
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .text(let t): out += t
+            case .slot(_, let fallback, _): out += fallback ?? " "
+            case .choose(let c, let then, let otherwise):
+                if let slots {
+                    out += ownWords(c.evaluate({ slots[$0] }) ? then : otherwise, slots: slots)
+                } else {
+                    out += ownWords(then, slots: nil) + " " + ownWords(otherwise, slots: nil)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The conditions a `never_says` property reads where it is checked: its `when` and those of the
+    /// `choose` texts at the nodes it watches, by node.
+    static func sayConditions(phrases: [String], when: Condition?, in graph: DialogGraph) -> [(NodeID, [Condition])] {
+        func chooses(_ segments: [Template.Segment], into out: inout [Condition]) {
+            for case .choose(let c, let then, let otherwise) in segments {
+                out.append(c)
+                chooses(then, into: &out)
+                chooses(otherwise, into: &out)
+            }
+        }
+        return nodes(saying: phrases.map { $0.lowercased() }, in: graph).map { id in
+            var conditions: [Condition] = when.map { [$0] } ?? []
+            for t in graph.nodes[id].map(texts(of:)) ?? [] { chooses(t.segments, into: &conditions) }
+            return (id, conditions)
+        }
     }
 
     /// The `never_writes` violations of showing `documents` with these answers.
@@ -217,6 +282,18 @@ struct PropertyCheck {
             case .before(let i, let bit, let first):
                 if monitors & (1 << UInt64(bit)) == 0 {
                     violations.append(Violation(property: i, message: "'\(node)' was reached before '\(first)'"))
+                }
+            case .says(let i, let when, let phrases):
+                let answers = slots()
+                if let when, !when.evaluate({ answers[$0] }) { continue }
+                guard let said = graphNodes[node] else { continue }
+                for t in Self.texts(of: said) {
+                    let words = Self.ownWords(t.segments, slots: answers).lowercased()
+                    if let phrase = phrases.first(where: { words.contains($0) }) {
+                        let condition = when.map { " while \($0) holds" } ?? ""
+                        violations.append(Violation(property: i, message: "'\(node)' says '\(phrase)'\(condition)"))
+                        break
+                    }
                 }
             case .never(let i, let when):
                 if let when {

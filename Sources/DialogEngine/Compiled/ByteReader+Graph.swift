@@ -45,7 +45,7 @@ extension ByteReader {
     }
 
     mutating func sourceCatalog() throws -> SourceCatalog {
-        let entries = try array { r in SourceCatalog.Entry(key: try r.string(), title: try r.string(), url: try r.string()) }
+        let entries = try array { r in SourceCatalog.Entry(key: try r.string(), title: try r.string(), url: try r.string(), location: try r.location()) }
         return SourceCatalog(
             entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }), order: entries.map(\.key),
             reviewed: try string(), nextReview: try string(), needsSource: try strings(), location: try location())
@@ -180,6 +180,7 @@ extension ByteReader {
         case 3: rule = .neverWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         case 4: rule = .alwaysWrites(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         case 5: rule = .neverAnswers(phrases: try strings())
+        case 6: rule = .neverSays(phrases: try strings(), when: try optional { try $0.condition(depth: 0) })
         default: throw CompiledFormError.malformed
         }
         return PathProperty(id: id, description: description, rule: rule, location: try location())
@@ -233,6 +234,8 @@ extension ByteReader {
         case 5: return .lower
         case 6: return .sentence
         case 7: return .calm
+        case 8: return .name
+        case 9: return .addressee
         default: throw CompiledFormError.malformed
         }
     }

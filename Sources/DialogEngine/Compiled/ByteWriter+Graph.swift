@@ -33,6 +33,7 @@ extension ByteWriter {
             w.string(key)
             w.string(c.entries[key]?.title ?? "")
             w.string(c.entries[key]?.url ?? "")
+            w.location(c.entries[key]?.location ?? SourceLocation(file: "", line: 0, column: 0))
         }
         string(c.reviewed)
         string(c.nextReview)
@@ -203,6 +204,10 @@ extension ByteWriter {
         case .neverAnswers(let phrases):
             byte(5)
             strings(phrases)
+        case .neverSays(let phrases, let when):
+            byte(6)
+            strings(phrases)
+            optional(when) { $0.condition($1) }
         }
         location(p.location)
     }
@@ -274,6 +279,8 @@ extension ByteWriter {
         case .lower: byte(5)
         case .sentence: byte(6)
         case .calm: byte(7)
+        case .name: byte(8)
+        case .addressee: byte(9)
         }
     }
 

@@ -16,7 +16,7 @@
 /// numbers are LEB128 varints.
 public enum CompiledDialogs {
     /// Bumped whenever the layout changes (the stamp already changes with every build of the program).
-    public static let formatVersion: UInt64 = 11
+    public static let formatVersion: UInt64 = 12
     static let magic = Array("SOdialog".utf8)
 
     /// The compiled form of `graph`, which was loaded from exactly `sources`; `stamp` names the program.

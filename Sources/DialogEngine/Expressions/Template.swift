@@ -69,6 +69,12 @@ public struct Template: Sendable, Hashable, Codable {
         /// `calm`: the same normal case for an answer typed in capitals, for the middle of a sentence: the
         /// first letter is left as it is ("methotrexate", "St Mary's").
         case calm
+        /// `name`: the person an answer names, title and name in normal case ("my PCP, dr amanda reyes" →
+        /// "Dr Amanda Reyes"); nothing (so the fallback) when it names no one. See `PersonName`.
+        case name
+        /// `addressee`: the person on one line and the rest of the answer (role, place) on the next
+        /// ("Mr Hughes" / "Colorectal surgeon"); "my GP" and the like are left out.
+        case addressee
 
         /// The filter as written in a template.
         public var source: String {
@@ -81,18 +87,20 @@ public struct Template: Sendable, Hashable, Codable {
             case .lower: return "lower"
             case .sentence: return "sentence"
             case .calm: return "calm"
+            case .name: return "name"
+            case .addressee: return "addressee"
             }
         }
 
         /// Every filter name, for hints.
-        public static let names = ["about", "and", "calm", "capitalize", "lower", "or", "round", "sentence", "upper"]
+        public static let names = ["about", "addressee", "and", "calm", "capitalize", "lower", "name", "or", "round", "sentence", "upper"]
 
         /// Whether the filter works on a number, a list of options, or any text.
         public var needs: Needs {
             switch self {
             case .round, .about: return .number
             case .join: return .multi
-            case .capitalize, .upper, .lower, .sentence, .calm: return .text
+            case .capitalize, .upper, .lower, .sentence, .calm, .name, .addressee: return .text
             }
         }
 
@@ -287,6 +295,8 @@ public struct Template: Sendable, Hashable, Codable {
             case "lower": filter = .lower
             case "sentence": filter = .sentence
             case "calm": filter = .calm
+            case "name": filter = .name
+            case "addressee": filter = .addressee
             default:
                 return .failure(
                     ExpressionError(
@@ -353,7 +363,7 @@ public struct Template: Sendable, Hashable, Codable {
                 out += t
             case .slot(let name, let fallback, let format):
                 if let value = lookup(name) {
-                    out += Template.display(value, type: slotType(name), format: format)
+                    out += Template.display(value, type: slotType(name), format: format, fallback: fallback)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {
@@ -388,6 +398,14 @@ public struct Template: Sendable, Hashable, Codable {
         display(value, type: type, format: .plain)
     }
 
+    /// How an answer reads in a placeholder: through its format, or the placeholder's fallback when a
+    /// filter leaves nothing of it (`{{records.doctor:name|Doctor}}` for "my GP").
+    public static func display(_ value: Value, type: SlotType?, format: Format, fallback: String?) -> String {
+        let shown = display(value, type: type, format: format)
+        if shown.isEmpty, let fallback, !format.filters.isEmpty { return fallback }
+        return shown
+    }
+
     /// How an answer reads through a placeholder's format: the phrasing named in `format` instead of the
     /// label, then each filter in order (number and list filters on the answer, text filters on the text).
     public static func display(_ value: Value, type: SlotType?, format: Format) -> String {
@@ -406,9 +424,13 @@ public struct Template: Sendable, Hashable, Codable {
                 let t = text ?? plainDisplay(value, type: type, phrasing: format.phrasing)
                 text = t.prefix(1).uppercased() + t.dropFirst()
             case (.upper, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).uppercased()
-            case (.lower, _, _): text = (text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).lowercased()
+            case (.lower, _, _): text = lowercasedKeepingI(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.sentence, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.calm, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing), capitalized: false)
+            case (.name, _, _): text = PersonName(reading: text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).name ?? ""
+            case (.addressee, _, _):
+                let person = PersonName(reading: text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
+                text = [person.name, person.rest].compactMap { $0 }.joined(separator: "\n")
             default: break  // a filter for another kind of answer (the linker refuses it)
             }
         }
@@ -418,34 +440,57 @@ public struct Template: Sendable, Hashable, Codable {
     /// The `sentence` filter: text typed all in capitals in normal case, the first letter in upper case.
     /// "Shouting" is text with no lower-case letter and a word of five letters or more, so an
     /// abbreviation typed alone ("MRI", "HCM") is left alone; the word "I" stays upper case. Text with
-    /// any lower-case letter keeps every letter as typed, so a name is never changed.
+    /// any lower-case letter keeps every letter as typed, so a name is never changed, except the pronoun
+    /// "i", which is written "I".
     /// With `capitalized: false` (the `calm` filter) the first letter is left as it is.
     public static func sentenceCase(_ text: String, capitalized: Bool = true) -> String {
         let words = text.split(whereSeparator: { !$0.isLetter })
         let shouting = !text.contains(where: \.isLowercase) && words.contains(where: { $0.count >= 5 })
-        var out = text
-        if shouting {
-            var lowered = ""
-            var word = ""
-            func flush() {
-                // "I", "I'M", "I'LL" read as "I", "I'm", "I'll".
-                let pronoun = word == "I" || word.hasPrefix("I'") || word.hasPrefix("I\u{2019}")
-                lowered += pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()
-                word = ""
-            }
-            for ch in text {
-                if ch.isLetter || ch == "'" || ch == "\u{2019}" {
-                    word.append(ch)
-                } else {
-                    flush()
-                    lowered.append(ch)
-                }
-            }
-            flush()
-            out = lowered
-        }
+        // Shouted text in lower case ("I" stays); other text as typed, but the pronoun "i" as "I".
+        let out = shouting ? lowercasedKeepingI(text) : pronounI(text)
         guard capitalized, let first = out.firstIndex(where: \.isLetter) else { return out }
         return String(out[..<first]) + out[first].uppercased() + String(out[out.index(after: first)...])
+    }
+
+    /// The pronoun "i" typed in lower case written "I" ("and i feel rushed" → "and I feel rushed"; also
+    /// "i'm", "i've", "i'd", "i'll"); nothing else changes.
+    public static func pronounI(_ text: String) -> String {
+        guard text.contains("i") else { return text }
+        let chars = Array(text)
+        var out = chars
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        for k in chars.indices where chars[k] == "i" {
+            if k > 0, isWordChar(chars[k - 1]) || ["'", "\u{2019}", "-", ".", "/"].contains(chars[k - 1]) { continue }
+            if k + 1 < chars.count {
+                let next = chars[k + 1]
+                if isWordChar(next) || next == "-" || next == "/" { continue }
+                // "i.e." is no pronoun.
+                if next == ".", k + 2 < chars.count, isWordChar(chars[k + 2]) { continue }
+            }
+            out[k] = "I"
+        }
+        return String(out)
+    }
+
+    /// Lower case, except the pronoun "I" (the `lower` filter: "What matters most to us is …").
+    public static func lowercasedKeepingI(_ text: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            let pronoun = word == "I" || word.hasPrefix("I'") || word.hasPrefix("I\u{2019}")
+            out += pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()
+            word = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch == "'" || ch == "\u{2019}" {
+                word.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
     }
 
     /// An option's label, or its phrasing of that name when it has one.

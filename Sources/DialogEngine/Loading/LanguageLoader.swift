@@ -366,6 +366,9 @@ public enum LanguageLoader {
                     if let group = text("group") { country.group = group }
                     country.emergency = text("emergency")
                     country.ambulance = text("ambulance")
+                    if case .object(let sources)? = entry["sources"]?.value, case .string(let url)? = sources["emergency"]?.value {
+                        country.emergencySource = url
+                    }
                 }
                 spec.countries[m.key] = country
             }

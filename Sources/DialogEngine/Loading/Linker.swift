@@ -494,9 +494,11 @@ struct Linker {
 
     /// The map, with the number of the slot it sets.
     private mutating func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
-        if askSlot.type != .text {
+        // A yes/no answer can say more than yes or no ("no, but I have lasting power of attorney").
+        if askSlot.type != .text && askSlot.type != .bool {
             sink.report(
-                .invalidMap, raw.location, raw.pointer, "'map' works only on questions with a text slot; '\(askSlot.name)' is \(askSlot.type.name)",
+                .invalidMap, raw.location, raw.pointer,
+                "'map' works only on questions with a text or yes/no slot; '\(askSlot.name)' is \(askSlot.type.name)",
                 hint: "for choice slots, put the words in the options' synonyms")
             return nil
         }
@@ -602,15 +604,17 @@ struct Linker {
         case "always_reaches":
             guard let node = ref(raw.node, "node") else { return nil }
             rule = .alwaysReaches(node: node, when: when)
-        case "never_writes":
+        case "never_writes", "never_says":
             let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
             guard !phrases.isEmpty else {
                 sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a 'never_writes' property needs 'phrases'",
-                    hint: "add \"phrases\": the words no document may contain, like [\"my main problem\"]")
+                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
+                    hint: raw.kind.value == "never_writes"
+                        ? "add \"phrases\": the words no document may contain, like [\"my main problem\"]"
+                        : "add \"phrases\": the words nothing said may contain, like [\"your health\"]")
                 return nil
             }
-            rule = .neverWrites(phrases: phrases, when: when)
+            rule = raw.kind.value == "never_writes" ? .neverWrites(phrases: phrases, when: when) : .neverSays(phrases: phrases, when: when)
         case "always_writes", "never_answers":
             let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
             guard !phrases.isEmpty else {
@@ -629,8 +633,9 @@ struct Linker {
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
-                hint: Suggestion.hint(for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes", "always_writes", "never_answers"])
-                    ?? "use before, never, always_reaches, never_writes, always_writes or never_answers")
+                hint: Suggestion.hint(
+                    for: raw.kind.value, in: ["before", "never", "always_reaches", "never_writes", "never_says", "always_writes", "never_answers"])
+                    ?? "use before, never, always_reaches, never_writes, never_says, always_writes or never_answers")
             return nil
         }
         return PathProperty(id: raw.id.value, description: raw.description, rule: rule, location: raw.location)

@@ -38,7 +38,8 @@ struct SourcesFileReader {
                         required: Self.entryRequired, sink: sink),
                     let title = r.string("title"), let url = r.string("url")
                 else { continue }
-                entries[key] = SourceCatalog.Entry(key: key, title: title.value, url: url.value)
+                entries[key] = SourceCatalog.Entry(
+                    key: key, title: title.value, url: url.value, location: tree.location(member, in: file))
                 order.append(key)
             }
         }
@@ -60,9 +61,25 @@ struct SourcesFileReader {
         return s
     }
 
-    /// Checks every document item's sources against the catalog (E033), and warns about claims with no
-    /// source (W072) when `warnings` is on.
+    /// Checks every document item's sources against the catalog (E033), the placeholders in sources'
+    /// titles and addresses (E043), and warns about claims with no source (W072) when `warnings` is on.
     static func check(_ graph: DialogGraph, catalog: SourceCatalog?, sink: DiagnosticSink, warnings: Bool) {
+        for key in catalog?.order ?? [] {
+            guard let entry = catalog?.entries[key] else { continue }
+            for (field, text) in [("title", entry.title), ("url", entry.url)] where Template.hasDoubleBrace(text) {
+                let pointer = ShapeReader.join("/sources", key) + "/" + field
+                switch Template.parse(text) {
+                case .failure(let e):
+                    sink.report(.templateSlot, entry.location, pointer, "the source's \(field) has a broken placeholder: \(e.message)", hint: e.hint)
+                case .success(let t):
+                    for name in t.slots where graph.slots[name] == nil {
+                        sink.report(
+                            .templateSlot, entry.location, pointer, "the source's \(field) shows '{{\(name)}}', which is no slot",
+                            hint: Suggestion.hint(for: name, in: graph.slotOrder) ?? "name a declared slot, like {{country.name}}")
+                    }
+                }
+            }
+        }
         for id in graph.documentOrder {
             guard let doc = graph.documents[id] else { continue }
             for (i, item) in doc.items.enumerated() {

@@ -16,6 +16,10 @@ public struct PathProperty: Sendable {
         /// No answer that a document shows holds one of `phrases` (ignoring case); `explore` types each
         /// phrase at every question whose answer a document shows.
         case neverAnswers(phrases: [String])
+        /// No text said at a node (its `say`, the branch of a `{ "when" … }` say that holds, and its
+        /// question's re-prompt) contains any of `phrases`, ignoring case (optionally: only while `when`
+        /// holds on arrival). Placeholders read as their fallbacks: what the person typed is theirs.
+        case neverSays(phrases: [String], when: Condition?)
     }
     public var id: String
     public var description: String

@@ -8,8 +8,25 @@
 public struct SourceCatalog: Sendable {
     public struct Entry: Sendable, Equatable {
         public var key: String
+        /// May hold placeholders (`{{country.name}}`), filled from the answers where a document lists it.
         public var title: String
+        /// An address; may hold placeholders (`{{country.emergency_source}}`, a country's own source).
         public var url: String
+        /// Where the entry's key is written.
+        public var location = SourceLocation(file: "", line: 0, column: 0)
+
+        /// The title and address with the answers filled in; nil when a placeholder has no answer and
+        /// no fallback (the source is then not listed).
+        public func rendered(_ lookup: (String) -> Value?) -> (title: String, url: String)? {
+            guard Template.hasDoubleBrace(title) || Template.hasDoubleBrace(url) else { return (title, url) }
+            var missing: [String] = []
+            func fill(_ text: String) -> String {
+                guard case .success(let t) = Template.parse(text) else { return text }
+                return t.render(lookup, slotType: { _ in nil }, missing: &missing)
+            }
+            let filled = (fill(title), fill(url))
+            return missing.isEmpty && !filled.1.isEmpty ? filled : nil
+        }
     }
     /// By key.
     public var entries: [String: Entry]

@@ -39,7 +39,9 @@ public enum DocumentRenderer {
             if !items[i].pieces.isEmpty { write(items[i].pieces, values, into: &markdown, missing: &missing) }
             previousIsList = isList
         }
-        if let catalog = graph.sources { appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, to: &markdown) }
+        if let catalog = graph.sources {
+            appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, answers: { slots[$0] }, to: &markdown)
+        }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
     }
@@ -55,7 +57,7 @@ public enum DocumentRenderer {
                 write(condition.evaluate(values) ? then : otherwise, values, into: &out, missing: &missing)
             case .slot(let at, let name, let fallback, let type, let format):
                 if let value = values[at] {
-                    out += Template.display(value, type: type, format: format)
+                    out += Template.display(value, type: type, format: format, fallback: fallback)
                 } else if let fallback {
                     out += fallback
                 } else if !missing.contains(name) {
@@ -90,22 +92,28 @@ public enum DocumentRenderer {
             document.items[i].template.render(into: &markdown, lookup, slotType: type, missing: &missing)
             previous = kind
         }
-        if let catalog = graph.sources { appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, to: &markdown) }
+        if let catalog = graph.sources { appendSources(catalog, cited: included.flatMap { document.items[$0].sources }, answers: lookup, to: &markdown) }
         markdown += "\n"
         return Rendered(title: title, markdown: markdown, itemsIncluded: included, missing: missing)
     }
 
     /// The end of every document when the dialogs have a sources file: the sources its included items
-    /// cite (each once, in the order first cited), and when the content was last reviewed.
-    static func appendSources(_ catalog: SourceCatalog, cited: [String], to markdown: inout String) {
+    /// cite (each once, in the order first cited, with the answers in their placeholders; one whose
+    /// placeholder has no answer is left out), and when the content was last reviewed.
+    static func appendSources(
+        _ catalog: SourceCatalog, cited: [String], answers: (String) -> Value? = { _ in nil }, to markdown: inout String
+    ) {
         var seen: Set<String> = []
-        let keys = cited.filter { catalog.entries[$0] != nil && seen.insert($0).inserted }
-        if !keys.isEmpty {
+        var lines: [String] = []
+        for key in cited where seen.insert(key).inserted {
+            guard let (title, url) = catalog.entries[key]?.rendered(answers) else { continue }
+            // Two keys may come to the same source for this person: listed once.
+            let line = "\n- " + title + ": <" + url + ">"
+            if !lines.contains(line) { lines.append(line) }
+        }
+        if !lines.isEmpty {
             markdown += "\n\n## Sources\n"
-            for key in keys {
-                guard let entry = catalog.entries[key] else { continue }
-                markdown += "\n- " + entry.title + ": <" + entry.url + ">"
-            }
+            for line in lines { markdown += line }
         }
         markdown += "\n\n_Content last reviewed: " + catalog.reviewed + "; next review by " + catalog.nextReview + "._"
     }

@@ -90,15 +90,17 @@ public struct Engine: Sendable {
 
     /// What answering place question `slot` with country `code` records: the country's group as the choice
     /// (`other` when the question has no option for it), and its code, name and numbers in `<slot>.code`,
-    /// `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison`, where the dialogs declare them.
+    /// `.name`, `.emergency`, `.emergency_source` (the public page the number comes from), `.ambulance`,
+    /// `.crisis`, `.crisis_name`, `.crisis_how` ("call or text") and `.poison`, where the dialogs declare them.
     public static func placeSlots(_ code: String, slot: String, places: Places, graph: DialogGraph) -> [String: Value] {
         let country = places.countries[code] ?? Country(code: code)
         var group = country.group
         if case .choice(let options)? = graph.slotType(slot), !options.contains(where: { $0.value == group }) { group = "other" }
         var out: [String: Value] = [slot: .choice(group)]
         let fields: [(String, String?)] = [
-            ("code", code), ("name", country.name), ("emergency", country.emergency), ("crisis", country.crisis),
-            ("crisis_name", country.crisisName), ("poison", country.poison),
+            ("code", code), ("name", country.name), ("emergency", country.emergency), ("emergency_source", country.emergencySource),
+            ("ambulance", country.ambulance), ("crisis", country.crisis), ("crisis_name", country.crisisName),
+            ("crisis_how", country.crisisHow), ("poison", country.poison),
         ]
         for (field, value) in fields where graph.slots[slot + "." + field] != nil {
             if let value { out[slot + "." + field] = .text(value) }

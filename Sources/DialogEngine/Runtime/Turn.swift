@@ -181,7 +181,7 @@ struct Turn {
                 hinted = !reading.hits.isEmpty
                 if outcome == nil { heard = heardNot(reading) }
                 if let outcome, case .matched(.set(let values)) = outcome, partly, !Self.looksLikeQuestion(text, tokens) {
-                    let labels = options.filter { values.contains($0.value) }.map { $0.label.lowercased() }
+                    let labels = options.filter { values.contains($0.value) }.map { Template.lowercasedKeepingI($0.label) }
                     say(graph.messages.text(.noted, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listAnd])]), .info)
                 }
                 read = outcome
@@ -365,7 +365,9 @@ struct Turn {
         case .ambiguous(let options):
             let labels = options.map { "\"\($0.label)\"" }
             say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
-            unusable(question, at: step)
+            // "Did you mean …? Please type the one you meant." asks again itself: the options follow, not a
+            // second re-prompt.
+            unusable(question, at: step, askedAgain: true)
         case .outOfRange(let n):
             say(graph.messages.text(.outOfRange, ["number": Value.format(n), "range": NumberRange.describe(graph.slotType(question.slot))]), .reprompt)
             unusable(question, at: step)
@@ -551,7 +553,7 @@ struct Turn {
         return text.hasSuffix("?")
     }
 
-    private mutating func unusable(_ question: Question, at step: EngineProgram.Step) {
+    private mutating func unusable(_ question: Question, at step: EngineProgram.Step, askedAgain: Bool = false) {
         state.attempts += 1
         if tracing {
             understood("nothing usable for \(question.slot): asked again")
@@ -566,7 +568,11 @@ struct Turn {
                 return
             }
         } else if state.attempts < question.attempts {
-            reprompt(question, at: step)
+            if askedAgain {
+                if let labels = step.optionLabels { outputs.append(.options(labels)) }
+            } else {
+                reprompt(question, at: step)
+            }
             return
         }
         if question.skippable {

@@ -109,3 +109,32 @@ import Testing
         }
     }
 }
+
+/// `never_says`: no text said at a node (the `say` branch that holds, the re-prompt) has a phrase.
+@Suite struct NeverSaysTests {
+    @Test func aTextWithThePhraseOnAPathWhereTheConditionHoldsIsCaught() throws {
+        let graph = try ExploreFixtures.graph("says")
+        let report = Explorer(graph: graph).run()
+        let failures = report.failures(of: .property("carer_is_not_the_patient"))
+        let failure = try #require(failures.first)
+        // The carer who asks about a heart hears "your health"; the knee note's carer branch is theirs.
+        #expect(failure.inputs == ["Someone I care for", "A heart"])
+        #expect(failure.message.contains("'main.heart_note' says 'your health'"))
+        #expect(!failures.contains { $0.message.contains("safe for you") })
+        #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
+    }
+
+    @Test func aPhraseNothingSaysHolds() throws {
+        let report = Explorer(graph: try ExploreFixtures.graph("says")).run()
+        #expect(report.failures(of: .property("nobody_hears_about_lungs")).isEmpty)
+    }
+
+    @Test func aPropertyWithoutPhrasesIsRefused() throws {
+        let json = """
+            { "dialog": "main", "start": "a", "nodes": { "a": { "say": "Hi.", "end": true } },
+              "properties": [ { "id": "p", "kind": "never_says" } ] }
+            """
+        let result = DialogLoader.load(sources: [DialogLoader.Source(name: "main.json", bytes: Array(json.utf8))])
+        #expect(result.diagnostics.contains { $0.code == .invalidProperty && $0.message.contains("needs 'phrases'") })
+    }
+}

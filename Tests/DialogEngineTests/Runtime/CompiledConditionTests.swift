@@ -72,7 +72,7 @@ private func conditions(in graph: DialogGraph) -> [Condition] {
     }
     for property in graph.properties {
         switch property.rule {
-        case .never(_, let when?), .alwaysReaches(_, let when?), .neverWrites(_, let when?): all.append(when)
+        case .never(_, let when?), .alwaysReaches(_, let when?), .neverWrites(_, let when?), .neverSays(_, let when?): all.append(when)
         default: break
         }
     }
