@@ -115,7 +115,7 @@ enum SchemaText {
       "type": "string"
     },
     "template": {
-      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised, the pronoun i as I), `calm` (the same, for mid-sentence), `name` (the person an answer names, title and name in normal case; the fallback when it names no one), `addressee` (that person, then the rest of the answer, role and place, on its own line): `{{symptoms.months:about|a while}}`, `Dear {{records.doctor:name|Doctor}},`.",
+      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised), `calm` (the same, for mid-sentence): `{{symptoms.months:about|a while}}`.",
       "type": "string"
     },
     "slot": {
@@ -461,7 +461,7 @@ enum SchemaText {
           "$ref": "#/$defs/map"
         },
         "place": {
-          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.emergency_source`, `.ambulance`, `.crisis`, `.crisis_name`, `.crisis_how` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
+          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
           "type": "boolean"
         },
         "person": {
@@ -774,13 +774,12 @@ enum SchemaText {
           "type": "string"
         },
         "kind": {
-          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached), `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds), `never_says` (no text said at a node, its `say` or re-prompt, contains one of `phrases`, optionally only `when` a condition holds), `always_writes` (every shown or saved document has such an item; a placeholder reads as `{{slot|fallback}}`) or `never_answers` (no answer a document shows holds one of `phrases`).",
+          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached), `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds), `always_writes` (every shown or saved document has such an item; a placeholder reads as `{{slot|fallback}}`) or `never_answers` (no answer a document shows holds one of `phrases`).",
           "enum": [
             "before",
             "never",
             "always_reaches",
             "never_writes",
-            "never_says",
             "always_writes",
             "never_answers"
           ]
@@ -802,7 +801,7 @@ enum SchemaText {
           "$ref": "#/$defs/condition"
         },
         "phrases": {
-          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\"; for `never_says`: words nothing said may contain, like \"your health\"; for `always_writes`: words every document must contain; for `never_answers`: answers no document may show.",
+          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\"; for `always_writes`: words every document must contain; for `never_answers`: answers no document may show.",
           "type": "array",
           "items": {
             "type": "string",
@@ -1220,7 +1219,8 @@ enum SchemaText {
           "pseudo",
           "ongoing",
           "current",
-          "sudden"
+          "sudden",
+          "uncertain"
         ]
       },
       "additionalProperties": {
@@ -1427,6 +1427,20 @@ enum SchemaText {
           }
         },
         "range_words": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "age_leads": {
+          "description": "Words before a number that make it an age (\"aged\", \"age\").",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "age_next_leads": {
+          "description": "Words before a number that make it the age to come (\"turning\", \"nearly\").",
           "type": "array",
           "items": {
             "type": "string"
