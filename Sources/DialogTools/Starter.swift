@@ -1,3 +1,5 @@
+import DialogCore
+
 /// The small dialog set `second-opinion new DIR` writes: a question of each kind, a document, a red
 /// flag (by keywords, so it needs no language data), a messages file and a transcript. `validate`,
 /// `replay` and `explore` pass on it as written (StarterTests).

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 
 /// What `reload` says about answers the changed dialogs can no longer hold.
 enum ReloadReport {

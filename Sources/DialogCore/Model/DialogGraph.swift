@@ -27,6 +27,28 @@ public struct DialogGraph: Sendable {
     /// What the program says by itself: the folder's `messages.json`, else the shipped English.
     public var messages: Messages = .english
 
+    package init(
+        dialogs: [String: DialogInfo], dialogOrder: [String], nodes: NodeTable, nodeOrder: [NodeID],
+        slots: [String: SlotDefinition], slotOrder: [String], interrupts: [Interrupt],
+        documents: [String: DocumentTemplate], documentOrder: [String], properties: [PathProperty], entry: NodeID,
+        language: LanguageData? = nil, sources: SourceCatalog? = nil, messages: Messages = .english
+    ) {
+        self.dialogs = dialogs
+        self.dialogOrder = dialogOrder
+        self.nodes = nodes
+        self.nodeOrder = nodeOrder
+        self.slots = slots
+        self.slotOrder = slotOrder
+        self.interrupts = interrupts
+        self.documents = documents
+        self.documentOrder = documentOrder
+        self.properties = properties
+        self.entry = entry
+        self.language = language
+        self.sources = sources
+        self.messages = messages
+    }
+
     public subscript(id: NodeID) -> Node? { nodes[id] }
 
     /// The slot's type, or nil for an unknown slot.

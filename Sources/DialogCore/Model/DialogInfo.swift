@@ -7,4 +7,13 @@ public struct DialogInfo: Sendable {
     public var location: SourceLocation
     /// Node ids in file order.
     public var nodes: [String]
+
+    package init(id: String, title: String?, start: NodeID, file: String, location: SourceLocation, nodes: [String]) {
+        self.id = id
+        self.title = title
+        self.start = start
+        self.file = file
+        self.location = location
+        self.nodes = nodes
+    }
 }

@@ -41,10 +41,28 @@ public struct DocumentTemplate: Sendable {
         public var location: SourceLocation
         /// Keys of `SourceCatalog` entries the item cites (its `source`).
         public var sources: [String] = []
+
+        package init(
+            kind: Kind, template: Template, condition: Condition?, location: SourceLocation, sources: [String] = []
+        ) {
+            self.kind = kind
+            self.template = template
+            self.condition = condition
+            self.location = location
+            self.sources = sources
+        }
     }
     public var id: String
     public var title: Template
     public var items: [Item]
     public var location: SourceLocation
     public var marks: Marks = .markdown
+
+    package init(id: String, title: Template, items: [Item], location: SourceLocation, marks: Marks = .markdown) {
+        self.id = id
+        self.title = title
+        self.items = items
+        self.location = location
+        self.marks = marks
+    }
 }

@@ -21,6 +21,23 @@ public struct Interrupt: Sendable {
     /// Lines that must raise this red flag (`validate` checks each; `explore` types the first).
     public var examples: [String] = []
 
+    package init(
+        id: String, keywords: [String], matcher: PhraseMatcher, target: NodeID, resume: Bool, urgent: Bool,
+        priority: Int, location: SourceLocation, redFlag: String? = nil, check: NodeID? = nil, examples: [String] = []
+    ) {
+        self.id = id
+        self.keywords = keywords
+        self.matcher = matcher
+        self.target = target
+        self.resume = resume
+        self.urgent = urgent
+        self.priority = priority
+        self.location = location
+        self.redFlag = redFlag
+        self.check = check
+        self.examples = examples
+    }
+
     /// Where the interrupt can enter the graph: its target, and its check node if it has one.
     public var entries: [NodeID] { check.map { [target, $0] } ?? [target] }
 

@@ -38,6 +38,11 @@ public struct Node: Sendable {
 public struct Assignment: Sendable, Hashable {
     public var slot: String
     public var value: Value
+
+    package init(slot: String, value: Value) {
+        self.slot = slot
+        self.value = value
+    }
 }
 
 /// How a node moves on.
@@ -58,6 +63,12 @@ public struct Edge: Sendable {
     public var target: NodeID
     /// Where the edge (or the `next` string) is in its file.
     public var location: SourceLocation
+
+    package init(condition: Condition?, target: NodeID, location: SourceLocation) {
+        self.condition = condition
+        self.target = target
+        self.location = location
+    }
 }
 
 /// An `ask`: the question waits for an answer for one slot.
@@ -77,6 +88,22 @@ public struct Question: Sendable {
     /// What a yes and a no sound like for this question: concepts of the language data, without `@`.
     public var yes: [String] = []
     public var no: [String] = []
+
+    package init(
+        slot: String, reprompt: Template, attempts: Int, skippable: Bool, matcher: AnswerMatcher, map: KeywordMap?,
+        location: SourceLocation, place: Bool = false, yes: [String] = [], no: [String] = []
+    ) {
+        self.slot = slot
+        self.reprompt = reprompt
+        self.attempts = attempts
+        self.skippable = skippable
+        self.matcher = matcher
+        self.map = map
+        self.location = location
+        self.place = place
+        self.yes = yes
+        self.no = no
+    }
 }
 
 /// Keyword rules that derive a choice or multi slot from free text.
@@ -84,12 +111,24 @@ public struct KeywordMap: Sendable {
     public struct Rule: Sendable {
         public var value: String
         public var matcher: PhraseMatcher
+
+        package init(value: String, matcher: PhraseMatcher) {
+            self.value = value
+            self.matcher = matcher
+        }
     }
     public var slot: String
     public var rules: [Rule]
     public var defaultValue: String?
     /// True when the target is a `multi` slot (all matching rules contribute).
     public var isMulti: Bool
+
+    package init(slot: String, rules: [Rule], defaultValue: String?, isMulti: Bool) {
+        self.slot = slot
+        self.rules = rules
+        self.defaultValue = defaultValue
+        self.isMulti = isMulti
+    }
 
     /// The value derived from an answer's tokens, or nil when nothing applies.
     public func value(for tokens: [String]) -> Value? {

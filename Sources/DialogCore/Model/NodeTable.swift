@@ -2,8 +2,8 @@
 /// node names mapped to places (the table the linker resolves references with). A table of large
 /// nodes hashed by full id is slow to build and scattered in memory.
 ///
-/// A graph read from a compiled form keeps its nodes compiled and decodes each on first use
-/// (`CompiledNodes`); reading it looks the same either way, and editing it first decodes them all.
+/// The nodes may also be kept in another form and each made on first use (`DeferredNodes`: a graph read
+/// from a compiled form); reading the table looks the same either way, and editing it first makes them all.
 public struct NodeTable: Sendable {
     /// Nodes by place; a removed node's entry stays here but is no longer indexed.
     private var storage: Storage
@@ -14,19 +14,19 @@ public struct NodeTable: Sendable {
 
     private enum Storage: Sendable {
         case nodes([Node])
-        case compiled(CompiledNodes)
+        case deferred(any DeferredNodes)
     }
 
     /// `nodes` in place order, each found through `places` (dialog id, then node name).
-    init(nodes: [Node], places: [String: [String: Int]]) {
+    package init(nodes: [Node], places: [String: [String: Int]]) {
         storage = .nodes(nodes)
         self.places = places
         count = places.values.reduce(0) { $0 + $1.count }
     }
 
-    /// Compiled nodes in place order, decoded when first used.
-    init(compiled: CompiledNodes, places: [String: [String: Int]]) {
-        storage = .compiled(compiled)
+    /// Nodes in place order, each made when first used.
+    package init(deferred: any DeferredNodes, places: [String: [String: Int]]) {
+        storage = .deferred(deferred)
         self.places = places
         count = places.values.reduce(0) { $0 + $1.count }
     }
@@ -35,43 +35,43 @@ public struct NodeTable: Sendable {
     var storedCount: Int {
         switch storage {
         case .nodes(let nodes): return nodes.count
-        case .compiled(let compiled): return compiled.count
+        case .deferred(let deferred): return deferred.count
         }
     }
 
-    /// The node stored at `place`; nil only for a compiled node that cannot be read (see `CompiledNodes`).
-    func node(at place: Int) -> Node? {
+    /// The node stored at `place`.
+    func node(at place: Int) -> Node {
         switch storage {
         case .nodes(let nodes): return nodes[place]
-        case .compiled(let compiled): return compiled.node(place)
+        case .deferred(let deferred): return deferred.node(at: place)
         }
     }
 
-    /// The id of the node stored at `place`, without decoding it.
+    /// The id of the node stored at `place`, without making it.
     func id(at place: Int) -> NodeID {
         switch storage {
         case .nodes(let nodes): return nodes[place].id
-        case .compiled(let compiled): return compiled.ids[place]
+        case .deferred(let deferred): return deferred.id(at: place)
         }
     }
 
-    /// How many compiled nodes have been decoded so far; nil when the nodes are not kept compiled.
-    var decodedCount: Int? {
-        if case .compiled(let compiled) = storage { return compiled.decodedCount }
+    /// How many deferred nodes have been made so far; nil when the nodes are not deferred.
+    package var madeCount: Int? {
+        if case .deferred(let deferred) = storage { return deferred.madeCount }
         return nil
     }
 
-    /// Every stored node, decoded (an unreadable compiled node as its stand-in).
+    /// Every stored node, made.
     private var allStored: [Node] {
         switch storage {
         case .nodes(let nodes): return nodes
-        case .compiled(let compiled): return (0..<compiled.count).map { compiled.node($0) ?? compiled.standIn($0) }
+        case .deferred(let deferred): return (0..<deferred.count).map { deferred.node(at: $0) }
         }
     }
 
     /// The stored nodes and each dialog's name-to-place table, as `init(nodes:places:)` takes them (the
     /// compiled form writes these).
-    var layout: (nodes: [Node], places: [String: [String: Int]]) { (allStored, places) }
+    package var layout: (nodes: [Node], places: [String: [String: Int]]) { (allStored, places) }
 
     /// Each dialog's name-to-place table.
     var placeTable: [String: [String: Int]] { places }
@@ -84,10 +84,10 @@ public struct NodeTable: Sendable {
         places.flatMap { dialog, names in names.keys.map { NodeID(dialog: dialog, node: $0) } }
     }
 
-    /// Every node, in place order (a compiled node that cannot be read is left out).
+    /// Every node, in place order.
     public var values: [Node] {
         if case .nodes(let nodes) = storage, count == nodes.count { return nodes }
-        return (0..<storedCount).filter { place(of: id(at: $0)) == $0 }.compactMap { node(at: $0) }
+        return (0..<storedCount).filter { place(of: id(at: $0)) == $0 }.map { node(at: $0) }
     }
 
     /// Where the node with this id is stored, nil when none is.
@@ -95,7 +95,7 @@ public struct NodeTable: Sendable {
 
     /// The node with this id; setting nil removes it.
     public subscript(id: NodeID) -> Node? {
-        get { place(of: id).flatMap { node(at: $0) } }
+        get { place(of: id).map { node(at: $0) } }
         set {
             var nodes = allStored
             storage = .nodes([])  // so `nodes` is the only reference and is edited in place
@@ -117,7 +117,7 @@ public struct NodeTable: Sendable {
 }
 
 extension NodeTable: CustomReflectable {
-    /// The nodes as stored, whether kept compiled or not: two tables of the same nodes reflect alike.
+    /// The nodes as stored, whether deferred or not: two tables of the same nodes reflect alike.
     public var customMirror: Mirror {
         Mirror(self, children: ["storage": allStored, "places": places, "count": count], displayStyle: .struct)
     }

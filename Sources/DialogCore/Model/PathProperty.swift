@@ -21,4 +21,11 @@ public struct PathProperty: Sendable {
     public var description: String
     public var rule: Rule
     public var location: SourceLocation
+
+    package init(id: String, description: String, rule: Rule, location: SourceLocation) {
+        self.id = id
+        self.description = description
+        self.rule = rule
+        self.location = location
+    }
 }

@@ -10,6 +10,12 @@ public struct SourceCatalog: Sendable {
         public var key: String
         public var title: String
         public var url: String
+
+        package init(key: String, title: String, url: String) {
+            self.key = key
+            self.title = title
+            self.url = url
+        }
     }
     /// By key.
     public var entries: [String: Entry]
@@ -25,6 +31,18 @@ public struct SourceCatalog: Sendable {
     public var needsSource: [String]
     /// Where `next_review` is written.
     public var location: SourceLocation
+
+    package init(
+        entries: [String: Entry], order: [String], reviewed: String, nextReview: String, needsSource: [String],
+        location: SourceLocation
+    ) {
+        self.entries = entries
+        self.order = order
+        self.reviewed = reviewed
+        self.nextReview = nextReview
+        self.needsSource = needsSource
+        self.location = location
+    }
 
     /// The first of `needsSource` that the item's words contain, if any.
     public func claim(in template: Template) -> String? {
@@ -59,16 +77,5 @@ public struct SourceCatalog: Sendable {
             return true
         }
         return false
-    }
-
-    /// The review warning on `today` (`YYYY-MM-DD`): W073 once the next review date has passed.
-    public func reviewDiagnostics(today: String) -> [Diagnostic] {
-        guard nextReview < today else { return [] }
-        return [
-            Diagnostic(
-                .reviewOverdue, location, pointer: "/next_review",
-                "the content was due for review by \(nextReview) (last reviewed \(reviewed))",
-                hint: "check every source and fact, then set \"reviewed\" to today and \"next_review\" to a later date")
-        ]
     }
 }

@@ -3,7 +3,7 @@ import Understanding
 extension Engine {
     /// How an answer to `question` is read, step by step, for `understand --at`: the options each part
     /// of it names (and how strongly, and what sets a part aside), or the yes and no it says.
-    static func explainAnswer(_ line: String, question: Question, graph: DialogGraph) -> [String] {
+    package static func explainAnswer(_ line: String, question: Question, graph: DialogGraph) -> [String] {
         guard let language = graph.language?.language else { return [] }
         let prepared = language.prepare(InputCleaner.clean(line))
         switch graph.slotType(question.slot) {

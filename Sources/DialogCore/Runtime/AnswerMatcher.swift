@@ -65,7 +65,7 @@ public struct AnswerMatcher: Sendable {
     }
 
     /// The slot type the matcher was made for.
-    var slotType: SlotType {
+    package var slotType: SlotType {
         switch kind {
         case .bool: return .bool
         case .number(let min, let max, let integer): return .number(min: min, max: max, integer: integer)

@@ -1,9 +1,9 @@
 /// A condition whose slot names are positions in a small table of values read once before many
 /// conditions are evaluated (a document's `when`s), so each test indexes an array instead of hashing
 /// a slot name. Evaluates exactly like `Condition.evaluate`.
-indirect enum CompiledCondition: Sendable {
+package indirect enum CompiledCondition: Sendable {
     /// An operand: a position in the value table, or a literal already made a `Value`.
-    enum Operand: Sendable {
+    package enum Operand: Sendable {
         case slot(Int)
         case literal(Value)
 
@@ -32,14 +32,14 @@ indirect enum CompiledCondition: Sendable {
     case or(CompiledCondition, CompiledCondition)
 
     /// Compiles `condition`, adding the slots it reads to `names` (positions by `index`).
-    init(_ condition: Condition, names: inout [String], index: inout [String: Int]) {
+    package init(_ condition: Condition, names: inout [String], index: inout [String: Int]) {
         func position(_ name: String) -> Int {
             if let i = index[name] { return i }
             names.append(name)
             index[name] = names.count - 1
             return names.count - 1
         }
-        func operand(_ o: DialogEngine.Operand) -> Operand {
+        func operand(_ o: DialogCore.Operand) -> Operand {
             switch o {
             case .slot(let name, _): return .slot(position(name))
             case .text(let s): return .literal(.text(s))
@@ -70,7 +70,7 @@ indirect enum CompiledCondition: Sendable {
     }
 
     /// Evaluates with `values[i]` the value of slot `i` (nil when unanswered), as `Condition.evaluate` does.
-    func evaluate(_ values: [Value?]) -> Bool {
+    package func evaluate(_ values: [Value?]) -> Bool {
         switch self {
         case .constant(let b):
             return b

@@ -112,7 +112,7 @@ public enum DocumentRenderer {
 
     /// The `missing` of `render(document, slots:, graph:)`, without rendering: the slots that placeholders
     /// without a fallback need and that have no answer, in the same order (title, then included items).
-    static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
+    package static func missingSlots(_ document: DocumentTemplate, slots: [String: Value]) -> [String] {
         var missing: [String] = []
         func collect(_ template: Template) {
             // Rendering (into a scratch string) decides each `choose` as the conversation would.

@@ -46,7 +46,7 @@ public struct Engine: Sendable {
 
     /// `step`, and with `keepingTrace` the step's trace is appended to `state.trace` instead of
     /// replacing it (a replay gathers a whole conversation's trace this way, without copying it).
-    func step(_ state: consuming EngineState, _ input: Input, keepingTrace: Bool) -> (EngineState, [Output]) {
+    package func step(_ state: consuming EngineState, _ input: Input, keepingTrace: Bool) -> (EngineState, [Output]) {
         // `consuming`: a caller that replaces its state with the result hands it over without a copy,
         // so the step's changes to slots and history do not copy them first.
         var turn = Turn(program: program, tracing: tracing, state: state)

@@ -28,17 +28,13 @@ final class EngineProgram: Sendable {
         let optionLabels: [String]?
         /// The documents the node shows that exist, with their ids and compiled conditions, in order.
         let documents: [(id: String, template: DocumentTemplate, plan: LazyPlan)]
-        /// True when the node could not be read (a compiled node that does not decode, see
-        /// `CompiledNodes`): `node` is then a stand-in, and the walk reports the node missing.
-        let unreadable: Bool
 
         init(
             node: Node, position: Int32, resolve: (NodeID) -> Int32, slots: [String: SlotDefinition],
-            documents: [String: DocumentTemplate], plans: [String: LazyPlan], unreadable: Bool = false
+            documents: [String: DocumentTemplate], plans: [String: LazyPlan]
         ) {
             self.node = node
             self.position = position
-            self.unreadable = unreadable
             targets = node.edges.map { resolve($0.target) }
             if case .call(let id, _) = node.exit { callee = resolve(id) } else { callee = -1 }
             asks = node.question != nil
@@ -111,12 +107,12 @@ final class EngineProgram: Sendable {
 
     let graph: DialogGraph
     /// The nodes by position when the engine laid them out itself; nil when positions are the node table's
-    /// places (the nodes are then read from the table, a compiled one decoding each when its step is made).
+    /// places (the nodes are then read from the table, which may make each when its step is made).
     private let laidOutNodes: [Node]?
     private let stepSlots: [StepSlot]
-    /// Whether positions are the node table's own places: true for every graph the loader or the compiled
-    /// form makes (their tables index every stored node), so targets resolve through the table and the
-    /// id-to-position table waits until a line needs it.
+    /// Whether positions are the node table's own places: true for every graph the loader makes (its tables
+    /// index every stored node), so targets resolve through the table and the id-to-position table waits
+    /// until a line needs it.
     private let positionsAreTablePlaces: Bool
     private let positionTable = LazyReference<PositionTable>()
     private let plans: [String: LazyPlan]
@@ -182,8 +178,8 @@ final class EngineProgram: Sendable {
     private func makeStep(_ at: Int32) -> Step {
         let node = laidOutNodes.map { $0[Int(at)] } ?? graph.nodes.node(at: Int(at))
         return Step(
-            node: node ?? Node(id: graph.nodes.id(at: Int(at)), location: .unknown, exit: .end), position: at,
-            resolve: { self.resolve($0) }, slots: graph.slots, documents: graph.documents, plans: plans, unreadable: node == nil)
+            node: node, position: at, resolve: { self.resolve($0) }, slots: graph.slots, documents: graph.documents,
+            plans: plans)
     }
 
     /// A node id's position for laying out links: through the node table when positions are its places

@@ -8,13 +8,13 @@ import Understanding
 /// urgent.matches(TextNormalizer.tokens("my chest is fine"))          // false: words not together
 /// ```
 public struct PhraseMatcher: Sendable {
-    typealias Word = TextNormalizer.Word
+    package typealias Word = TextNormalizer.Word
 
     /// The phrases as written, and their words once prepared (shared by every copy of the matcher).
     private let storage: Storage
 
     /// Each phrase as normalized words; phrases that normalize to nothing are dropped.
-    var phrases: [[Word]] { storage.prepared.phrases }
+    package var phrases: [[Word]] { storage.prepared.phrases }
     /// Per phrase, the words that only an identical token accepts (short, not prefix): a phrase whose
     /// exact words are not all in the line is rejected with a few hash lookups, before any typo work.
     var exactWords: [[String]] { storage.prepared.exactWords }
@@ -24,7 +24,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The phrases as written (what the matcher was made from).
-    var texts: [String] { storage.texts }
+    package var texts: [String] { storage.texts }
 
     /// The phrases' words and exact words.
     final class Prepared: Sendable {

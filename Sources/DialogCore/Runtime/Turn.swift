@@ -575,7 +575,7 @@ struct Turn {
     private mutating func reshowQuestion() {
         guard !state.ended, let id = state.position, let at = program.position(of: id) else { return }
         let step = program.step(at)
-        guard !step.unreadable, step.node.question != nil else { return }
+        guard step.node.question != nil else { return }
         if let first = step.node.say.first {
             let text = render(first)
             if !text.isEmpty { say(text, .say) }
@@ -647,16 +647,9 @@ struct Turn {
                 return
             }
             switch current {
-            // A compiled node that does not decode is reported as if it were not there (`CompiledNodes`).
-            case .enter(let at):
-                let step = program.step(at)
-                move = step.unreadable ? missing(step.node.id) : enter(step)
-            case .leave(let at):
-                let step = program.step(at)
-                move = step.unreadable ? missing(step.node.id) : leave(step)
-            case .reask(let at):
-                let step = program.step(at)
-                move = step.unreadable ? missing(step.node.id) : reask(step)
+            case .enter(let at): move = enter(program.step(at))
+            case .leave(let at): move = leave(program.step(at))
+            case .reask(let at): move = reask(program.step(at))
             case .missing(let id): move = missing(id)
             }
         }
@@ -711,10 +704,8 @@ struct Turn {
         case .returns:
             switch state.stack.popLast() {
             case .call(let caller)?:
-                guard let at = program.position(of: caller), case let step = program.step(at), !step.unreadable else {
-                    return missing(caller)
-                }
-                return route(step)
+                guard let at = program.position(of: caller) else { return missing(caller) }
+                return route(program.step(at))
             case .resume(let question)?:
                 return reaskMove(question)
             case nil:

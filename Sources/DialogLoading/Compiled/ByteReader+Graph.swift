@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Reading a graph written by `ByteWriter+Graph.swift`, in the same order. Matchers are made again from
 /// what they were made from (a question's slot type, a rule's phrases); their indexes are built on first
 /// use, as after a load.
@@ -7,7 +9,9 @@ extension ByteReader {
     mutating func graph(body: [UInt8]) throws -> DialogGraph {
         let dialogs = try dictionary { try $0.dialogInfo() }
         let dialogOrder = try strings()
-        // Nodes are not decoded here: only where each one lies, and its id (the first thing in it).
+        // Nodes are not decoded here: only where each one lies and its id (the first thing in it) are kept.
+        // Each is read through once without keeping anything (`checkOnly`), so a node that would not decode
+        // refuses the form here, and the graph's nodes all decode when they are used.
         let nodeCount = try count()
         var spans: [ByteSpan] = []
         var ids: [NodeID] = []
@@ -17,6 +21,10 @@ extension ByteReader {
             let span = try self.span()
             var peek = reading(at: Int(span.offset))
             ids.append(try peek.nodeID())
+            var check = reading(at: Int(span.offset))
+            check.checkOnly = true
+            _ = try check.node()
+            guard check.offset == span.range.upperBound else { throw CompiledFormError.malformed }
             spans.append(span)
         }
         let nodes = CompiledNodes(body: body, strings: stringSpans, spans: spans, ids: ids)
@@ -31,7 +39,7 @@ extension ByteReader {
         let entry = try nodeID()
         let messages = try dictionary { try $0.string() }
         var graph = DialogGraph(
-            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(compiled: nodes, places: places), nodeOrder: nodeOrder,
+            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(deferred: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
         graph.messages = Messages(texts: messages)

@@ -18,6 +18,10 @@ struct ByteReader {
     /// one decode of a whole form makes each distinct string once. A reader decoding one node later
     /// leaves it empty and makes its own (it may run on any thread, so it shares nothing).
     private var made: [String?] = []
+    /// When true, every read checks its bytes exactly as a decode does but keeps nothing: strings read as
+    /// "" and lists as empty. A form's nodes are read this way when it is opened, so a node that would not
+    /// decode refuses the whole form, while each is still decoded only when first used (`CompiledNodes`).
+    var checkOnly = false
     /// How deep nested values (conditions) may go: a damaged file must not exhaust the stack.
     static let maxDepth = 512
 
@@ -103,6 +107,7 @@ struct ByteReader {
     @inline(__always)
     mutating func string() throws -> String {
         let i = try index(below: stringSpans.count)
+        if checkOnly { return "" }
         if !made.isEmpty, let string = made[i] { return string }
         let span = stringSpans[i]
         let string = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[span.range]), as: UTF8.self)
@@ -142,6 +147,10 @@ struct ByteReader {
     @inline(__always)
     mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
         let n = try count()
+        if checkOnly {
+            for _ in 0..<n { _ = try read(&self) }
+            return []
+        }
         var values: [T] = []
         values.reserveCapacity(n)
         for _ in 0..<n { values.append(try read(&self)) }
@@ -153,6 +162,10 @@ struct ByteReader {
     /// A dictionary written by `ByteWriter.dictionary`.
     mutating func dictionary<V>(_ read: (inout ByteReader) throws -> V) throws -> [String: V] {
         let n = try count()
+        if checkOnly {
+            for _ in 0..<n { _ = (try string(), try read(&self)) }
+            return [:]
+        }
         var values: [String: V] = [:]
         values.reserveCapacity(n)
         for _ in 0..<n {

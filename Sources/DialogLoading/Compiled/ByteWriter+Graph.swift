@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Writing a checked `DialogGraph` in the compiled form. Every stored property of every model type is
 /// written (`CompiledDialogsTests` compares a decoded graph with the loaded one field by field, so a
 /// property added later and forgotten here fails that test). Dictionaries are written in key order, so

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// A checked dialog set in a compact binary form, so a chat can start without parsing, linking and
 /// checking JSON it has already checked (Yarn Spinner and Ink ship compiled stories for the same reason).
 ///
@@ -110,7 +112,9 @@ public enum CompiledDialogs {
             // The language data is kept as its checked sources and built when a line first needs it.
             let language = stored.filter { LanguageLoader.isLanguageFile($0.name) }
                 .map { DialogLoader.Source(name: $0.name, bytes: Array($0.bytes)) }
-            if !language.isEmpty { graph.language = LanguageData(sources: language) }
+            if !language.isEmpty {
+                graph.language = LanguageData(files: language.map(\.name)) { LanguageLoader.build(language).language }
+            }
             return graph
         } catch {
             return nil

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// How bad a diagnostic is.
 public enum Severity: String, Sendable, Codable, Comparable {
     case warning

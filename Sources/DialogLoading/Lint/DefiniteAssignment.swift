@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Whole-graph "asked or set before it is read" analysis, across files and calls (W064, E066).
 ///
 /// A read is a slot in a condition (`if`, a document item's `when`) or a placeholder without a

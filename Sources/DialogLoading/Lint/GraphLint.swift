@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Whole-graph checks that run after linking: reachability, a way to an end from every node,
 /// loops that ask nothing, slots read before they can have been set, and plain-language length.
 ///

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Per-dialog "definitely asked or set" analysis (the check for big dialog sets: `GraphLint.wholeGraphLimit`) over the dialog's own slots: a read of a slot on a
 /// path where no earlier node asked or set it is reported (W064). Reads of other dialogs' slots and
 /// reads guarded by `answered(…)` or a template fallback are not reported.

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Collects diagnostics during one load. Local to a load call: never shared, never global.
 final class DiagnosticSink {
     private(set) var items: [Diagnostic] = []

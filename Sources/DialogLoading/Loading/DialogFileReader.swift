@@ -1,3 +1,4 @@
+import DialogCore
 import Understanding
 /// Turns one parsed dialog file into a `RawDialog`, reporting every shape problem.
 struct DialogFileReader {

@@ -1,3 +1,4 @@
+import DialogCore
 import Understanding
 
 /// Loads a folder of dialog files into one checked `DialogGraph`.
@@ -108,7 +109,8 @@ public enum DialogLoader {
         var catalog: SourceCatalog?
         let languageSources = sources.filter { LanguageLoader.isLanguageFile($0.name) }
         let language: LanguageData? =
-            languageSources.isEmpty ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), sources: languageSources)
+            languageSources.isEmpty
+            ? nil : LanguageData(Language(LanguageLoader.read(languageSources, sink: sink)), files: languageSources.map(\.name))
         let languageIsSound = !sink.hasErrors
         var messages = Messages.english
         for source in sources where MessagesReader.isMessagesFile(source.name) && !LanguageLoader.isLanguageFile(source.name) {

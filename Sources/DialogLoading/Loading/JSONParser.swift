@@ -1,3 +1,4 @@
+import DialogCore
 import Understanding
 
 /// A strict RFC 8259 JSON parser that records where every value and key starts.

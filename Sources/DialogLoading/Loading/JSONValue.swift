@@ -1,3 +1,5 @@
+import DialogCore
+
 /// A parsed JSON value with where it started.
 ///
 /// The position is two small integers, not a `SourceLocation`: the file name is the same for every

@@ -1,3 +1,4 @@
+import DialogCore
 import Understanding
 
 /// Reads a language folder (`Dialogs/language/<lang>/*.json`) into a `LanguageSpec`, with the same

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Reads a dialog folder's `messages.json`: `{ "messages": { "goodbye": "…", … } }`. Every key must be
 /// one the program says (`Messages.Key`), every `{part}` one the program fills in for that key; keys
 /// left out are reported once (the shipped English is said for them).

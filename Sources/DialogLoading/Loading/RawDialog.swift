@@ -1,3 +1,5 @@
+import DialogCore
+
 /// A dialog file after shape checks, before references are linked. Strings keep their locations.
 struct RawDialog {
     var file: String

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Reads one JSON object against the format: reports unknown keys (with a hint), missing keys and
 /// wrong types, so every authored key is checked exactly once.
 struct ShapeReader {

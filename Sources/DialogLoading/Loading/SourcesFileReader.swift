@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Reads `sources.json` beside the dialogs into a `SourceCatalog`, reporting every problem to the sink.
 struct SourcesFileReader {
     static let fileName = "sources.json"

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// What a set of traced conversations reached of a dialog graph: nodes, edges, condition outcomes,
 /// phrasing variants, re-prompt branches and document items, per dialog and in total.
 ///

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// The deduplication key of `explore`, and the analysis that keeps it small.
 ///
 /// Two engine states get the same key when no proof can tell their futures apart: same position,

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// The lines `explore` types at an open question, derived from the slot type.
 struct ExploreInputs {
     /// What a typed line is for; it decides how the transition is used by the proofs.

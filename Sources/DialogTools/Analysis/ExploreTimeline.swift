@@ -1,3 +1,5 @@
+import DialogCore
+
 /// The answers as they were when each node of one engine step was entered.
 ///
 /// A step changes slots only by the accepted answer (before any node is entered) and by `set`

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Walks every path of a dialog graph, breadth first over deduplicated engine states, and proves
 /// properties of all of them; each failure comes with a counterexample transcript that `replay`
 /// reproduces.

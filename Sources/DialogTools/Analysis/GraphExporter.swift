@@ -1,3 +1,5 @@
+import DialogCore
+
 /// The conversation graph as picture source: Graphviz DOT or Mermaid (renders on the forge).
 ///
 /// One cluster per dialog; questions are rounded boxes, ends are double circles, calls are dashed

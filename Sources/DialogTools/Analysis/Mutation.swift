@@ -1,3 +1,5 @@
+import DialogCore
+
 /// One small deliberate fault in a dialog graph (a mutant), to learn whether the transcripts notice it.
 ///
 /// ```swift

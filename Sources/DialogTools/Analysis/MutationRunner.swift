@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Runs a transcript suite against every mutant of a graph, in process.
 ///
 /// ```swift

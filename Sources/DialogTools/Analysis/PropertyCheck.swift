@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Monitors for the path properties declared in the dialogs (`"properties"`), run along every
 /// explored path. A monitor's memory is a few bits (which nodes a path has passed), kept in the
 /// exploration's state key so that deduplication never merges paths a property tells apart.

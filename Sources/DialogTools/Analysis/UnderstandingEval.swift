@@ -1,3 +1,4 @@
+import DialogCore
 import Understanding
 
 /// Runs typed lines through the real engine at a named prompt and says what happened: the tool behind

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Scores the understanding corpus (`Tests/Understanding/`): red-flag recall per category and false
 /// alarms per kind of context, and how answers were read, each from running the line through the real
 /// engine at its prompt (`UnderstandingProbe`). The format of the files is in the corpus's README.

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// An `@` line read once: its words (`at NODE`, `expect CONDITION`) and, for `expect`, the parsed
 /// condition. What it means for a conversation is decided at replay (`Replayer.check`).
 struct ParsedAssertion: Sendable {

@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Runs a transcript's `you:` lines through the engine and compares what the assistant says now
 /// with the `bot:` lines written down.
 public enum Replayer {

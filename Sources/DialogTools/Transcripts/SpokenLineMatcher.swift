@@ -1,3 +1,5 @@
+import DialogCore
+
 /// Checks, as a replay goes, that what the engine says now is what a transcript has written down:
 /// its spoken lines (`bot:` and `you:`, in order) against the `you:` lines read and the lines
 /// `OutputFormatter` would make of each output, without making those lines.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// `Command.asciiLookup` (the fast path over an ASCII line's bytes) against `Command(slow:)` (the general
 /// reading): wherever the fast path decides, it decides as the general reading does.
