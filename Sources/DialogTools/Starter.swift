@@ -3,9 +3,9 @@ import DialogCore
 /// The small dialog set `second-opinion new DIR` writes: a question of each kind, a document, a red
 /// flag (by keywords, so it needs no language data), a messages file and a transcript. `validate`,
 /// `replay` and `explore` pass on it as written (StarterTests).
-public enum Starter {
+package enum Starter {
     /// File names (relative to the folder) and their contents, in the order they are written.
-    public static func files(schemaFolder: String = "schema") -> [(path: String, text: String)] {
+    package static func files(schemaFolder: String = "schema") -> [(path: String, text: String)] {
         [
             ("main.json", main.replacing("SCHEMA", with: schemaFolder)),
             ("messages.json", Messages.english.fileText(schema: schemaFolder + "/messages.schema.json")),

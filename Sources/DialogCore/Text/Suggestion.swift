@@ -1,7 +1,7 @@
 /// "Did you mean …?" hints: the closest candidate by edit distance, if it is close enough to help.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word`, or nil when nothing is within a third of its length (at least 2 edits).
-    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    package static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let w = Array(word.lowercased().unicodeScalars)
         let limit = max(2, w.count / 3)
         var best: (String, Int)?
@@ -16,12 +16,12 @@ public enum Suggestion {
     }
 
     /// A hint sentence for `closest`, e.g. `did you mean 'ask_type'?`.
-    public static func hint<S: Sequence>(for word: String, in candidates: S) -> String? where S.Element == String {
+    package static func hint<S: Sequence>(for word: String, in candidates: S) -> String? where S.Element == String {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions).
-    public static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+    package static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev2 = [Int](repeating: 0, count: b.count + 1)

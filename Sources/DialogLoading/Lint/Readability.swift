@@ -2,9 +2,9 @@
 ///
 /// Syllables are estimated from vowel groups, which is what every FK implementation does; the
 /// estimate is within a grade of hand counts on ordinary prose, good enough to flag hard text.
-public enum Readability {
+package enum Readability {
     /// The US school grade needed to read `text`; template placeholders count as one short word.
-    public static func grade(_ text: String) -> Double {
+    package static func grade(_ text: String) -> Double {
         var text = text
         return text.withUTF8 { grade($0) }
     }
@@ -75,7 +75,7 @@ public enum Readability {
     }
 
     /// Words in `text` (letters only), for deciding whether a grade is meaningful.
-    public static func wordCount(_ text: String) -> Int {
+    package static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { wordCount($0) }
     }

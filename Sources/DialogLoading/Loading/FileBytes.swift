@@ -1,8 +1,8 @@
 /// Plain POSIX file access for the loader and the command line (no Foundation: the chat binary
 /// must start fast).
-public enum FileBytes {
+package enum FileBytes {
     /// What reading one file gave.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case bytes([UInt8])
         /// The file is bigger than the limit: its size from `fstat`, or the bytes read when it said less
         /// (a file in /proc, one still growing); not read past the limit.
@@ -12,7 +12,7 @@ public enum FileBytes {
     }
 
     /// Whether `path` (following symbolic links) is a folder; nil when nothing is there.
-    public static func isDirectory(_ path: String) -> Bool? {
+    package static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFDIR
@@ -28,7 +28,7 @@ public enum FileBytes {
 
     /// The entry names of a folder, without `.` and `..`, in no particular order; nil when it cannot be
     /// listed (`errno` says why).
-    public static func entries(inFolder path: String) -> [String]? {
+    package static func entries(inFolder path: String) -> [String]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
@@ -46,7 +46,7 @@ public enum FileBytes {
     /// Only a regular file is read (a FIFO, a device such as `/dev/zero` or a folder is `.unreadable`), and
     /// it is opened with `O_NONBLOCK`, so a FIFO put at the path never blocks the open. The limit holds
     /// for the bytes actually read, whatever size the file reports.
-    public static func read(_ path: String, limit: Int = .max) -> Outcome {
+    package static func read(_ path: String, limit: Int = .max) -> Outcome {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unreadable(reason()) }
         defer { close(fd) }
@@ -84,7 +84,7 @@ extension FileBytes {
     ///
     /// Only for files nothing truncates while they are read (a truncated mapping faults with SIGBUS): the
     /// program's own files, which are only ever replaced whole by renaming.
-    public static func withMapped<T>(_ path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+    package static func withMapped<T>(_ path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -100,7 +100,7 @@ extension FileBytes {
     /// Whether the file holds exactly `expected`: read in small pieces into one reused buffer and
     /// compared as they come, so checking a folder against a stored copy touches few fresh pages. False
     /// when it cannot be read.
-    public static func contents(of path: String, equal expected: UnsafeRawBufferPointer) -> Bool {
+    package static func contents(of path: String, equal expected: UnsafeRawBufferPointer) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }

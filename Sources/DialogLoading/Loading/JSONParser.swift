@@ -8,9 +8,9 @@ import Understanding
 /// (hint: remove the comma after the last member)`. Duplicate keys (`E002`) do not stop it: each
 /// is reported and the first occurrence is kept. A UTF-8 byte order mark at the start is skipped.
 /// Comments (`// …` to the end of the line, `/* … */`), as in JSONC, are skipped like whitespace.
-public enum JSONParser {
+package enum JSONParser {
     /// Parses `bytes` (raw file contents) of file `file`. Returns the root (nil if the document is unusable) and all diagnostics.
-    public static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
+    package static func parse(_ bytes: [UInt8], file: String, maxDepth: Int = 64) -> (
         root: JSONNode?, diagnostics: [Diagnostic]
     ) {
         let parsed = parseTree(bytes, file: file, maxDepth: maxDepth)

@@ -4,27 +4,27 @@ import DialogCore
 ///
 /// The position is two small integers, not a `SourceLocation`: the file name is the same for every
 /// node of a document, so it is attached only when a location is wanted (`location(in:)`).
-public struct JSONNode: Sendable, Hashable {
-    public var value: JSONValue
+package struct JSONNode: Sendable, Hashable {
+    package var value: JSONValue
     /// The line (from 1) of the value's first character (its `{`, `[`, `"`, first digit or letter).
-    public var line: Int32
+    package var line: Int32
     /// The column (from 1, in Unicode scalars) of the value's first character.
-    public var column: Int32
+    package var column: Int32
 
-    public init(value: JSONValue, line: Int32, column: Int32) {
+    package init(value: JSONValue, line: Int32, column: Int32) {
         self.value = value
         self.line = line
         self.column = column
     }
 
     /// Where the value's first character is, in `file`.
-    public func location(in file: String) -> SourceLocation {
+    package func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: Int(line), column: Int(column))
     }
 }
 
 /// One JSON value, as RFC 8259 defines it; containers hold located nodes.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -33,7 +33,7 @@ public enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 
     /// The JSON type's name for messages: "null", "boolean", "number", "string", "array", "object".
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -46,31 +46,31 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// Object members in file order; duplicates are reported by the parser and only the FIRST is kept.
-public struct JSONObject: Sendable, Hashable {
+package struct JSONObject: Sendable, Hashable {
     /// One `"key": value` pair, with where its key starts.
-    public struct Member: Sendable, Hashable {
-        public var key: String
+    package struct Member: Sendable, Hashable {
+        package var key: String
         /// The line and column (from 1, in Unicode scalars) of the key's opening quote.
-        public var keyLine: Int32
-        public var keyColumn: Int32
-        public var value: JSONNode
+        package var keyLine: Int32
+        package var keyColumn: Int32
+        package var value: JSONNode
 
         /// Where the key's opening quote is, in `file`.
-        public func keyLocation(in file: String) -> SourceLocation {
+        package func keyLocation(in file: String) -> SourceLocation {
             SourceLocation(file: file, line: Int(keyLine), column: Int(keyColumn))
         }
     }
 
-    public var members: [Member]
+    package var members: [Member]
 
     /// The value of the first member named `key`, if any (a linear scan: objects are small or iterated).
-    public subscript(key: String) -> JSONNode? {
+    package subscript(key: String) -> JSONNode? {
         for member in members where member.key == key { return member.value }
         return nil
     }
 
     /// The member keys in file order.
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 }
 
 /// A parsed document as one flat array of entries in document order, for the loader: no object,

@@ -20,11 +20,11 @@ import Understanding
 ///   "lists": { "yes": ["yes", "yeah"] }
 /// }
 /// ```
-public enum LanguageLoader {
+package enum LanguageLoader {
     /// The folder inside a dialog folder that holds language data.
-    public static let folder = "language"
+    package static let folder = "language"
     /// The language used when a dialog folder does not name one.
-    public static let defaultLanguage = "en"
+    package static let defaultLanguage = "en"
 
     static let topKeys = [
         "$schema", "$comment", "forms", "protected", "not_forms", "clause_starters", "terminators", "concepts", "context",
@@ -32,11 +32,11 @@ public enum LanguageLoader {
     ]
 
     /// The folder inside a dialog folder that holds data every language shares (`data/countries.json`).
-    public static let dataFolder = "data"
+    package static let dataFolder = "data"
 
     /// Whether a source file belongs to a language folder (`…/language/<lang>/x.json`) or the data folder
     /// (`…/data/x.json`).
-    public static func isLanguageFile(_ name: String) -> Bool {
+    package static func isLanguageFile(_ name: String) -> Bool {
         let parts = name.split(separator: "/")
         return (parts.count >= 3 && parts[parts.count - 3] == Substring(folder))
             || (parts.count >= 2 && parts[parts.count - 2] == Substring(dataFolder))
@@ -58,7 +58,7 @@ public enum LanguageLoader {
     }
 
     /// Builds the language from sources already checked (a compiled form's, or a full load's).
-    public static func build(_ sources: [DialogLoader.Source]) -> (language: Language, diagnostics: [Diagnostic]) {
+    package static func build(_ sources: [DialogLoader.Source]) -> (language: Language, diagnostics: [Diagnostic]) {
         let sink = DiagnosticSink()
         let spec = read(sources, sink: sink)
         return (Language(spec), sink.items)

@@ -2,7 +2,7 @@ import DialogCore
 
 extension SourceCatalog {
     /// The review warning on `today` (`YYYY-MM-DD`): W073 once the next review date has passed.
-    public func reviewDiagnostics(today: String) -> [Diagnostic] {
+    package func reviewDiagnostics(today: String) -> [Diagnostic] {
         guard nextReview < today else { return [] }
         return [
             Diagnostic(

@@ -12,15 +12,15 @@ import DialogCore
 /// Edges are every `next` edge of every node (for a `call` node, the edges taken after the callee
 /// returns) plus one call edge per `call` node. Condition outcomes are the true and the false outcome
 /// of every edge condition. Variants count only nodes with two or more phrasings.
-public struct Coverage: Sendable, Codable {
+package struct Coverage: Sendable, Codable {
     /// Covered out of total.
-    public struct Count: Sendable, Codable, Hashable {
-        public var covered: Int
-        public var total: Int
+    package struct Count: Sendable, Codable, Hashable {
+        package var covered: Int
+        package var total: Int
         /// 100 when there is nothing to cover.
-        public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
+        package var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
 
-        public init(covered: Int = 0, total: Int = 0) {
+        package init(covered: Int = 0, total: Int = 0) {
             self.covered = covered
             self.total = total
         }
@@ -29,13 +29,13 @@ public struct Coverage: Sendable, Codable {
 
         enum CodingKeys: String, CodingKey { case covered, total, percent }
 
-        public init(from decoder: Decoder) throws {
+        package init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             covered = try c.decode(Int.self, forKey: .covered)
             total = try c.decode(Int.self, forKey: .total)
         }
 
-        public func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(covered, forKey: .covered)
             try c.encode(total, forKey: .total)
@@ -44,16 +44,16 @@ public struct Coverage: Sendable, Codable {
     }
 
     /// One dialog's figures (or the total, with `dialog` "total").
-    public struct Row: Sendable, Codable {
-        public var dialog: String
-        public var nodes = Count()
-        public var edges = Count()
-        public var conditions = Count()
-        public var variants = Count()
-        public var reprompts = Count()
-        public var documentItems = Count()
+    package struct Row: Sendable, Codable {
+        package var dialog: String
+        package var nodes = Count()
+        package var edges = Count()
+        package var conditions = Count()
+        package var variants = Count()
+        package var reprompts = Count()
+        package var documentItems = Count()
 
-        public init(dialog: String) { self.dialog = dialog }
+        package init(dialog: String) { self.dialog = dialog }
 
         static func + (a: Row, b: Row) -> Row {
             var r = Row(dialog: a.dialog)
@@ -68,28 +68,28 @@ public struct Coverage: Sendable, Codable {
     }
 
     /// What no conversation reached, named the way an author finds it in the files.
-    public struct Missed: Sendable, Codable {
+    package struct Missed: Sendable, Codable {
         /// `dialog.node`
-        public var nodes: [String] = []
+        package var nodes: [String] = []
         /// `dialog.node edge 2 → dialog.target` (edges count from 1), or `dialog.node call → dialog.start`
-        public var edges: [String] = []
+        package var edges: [String] = []
         /// `dialog.node edge 2 'if <condition>' was never true` (or false)
-        public var conditions: [String] = []
+        package var conditions: [String] = []
         /// `dialog.node variant 2`
-        public var variants: [String] = []
+        package var variants: [String] = []
         /// `dialog.node` (an ask node that never re-prompted)
-        public var reprompts: [String] = []
+        package var reprompts: [String] = []
         /// `document item 4` (items count from 1)
-        public var documentItems: [String] = []
+        package var documentItems: [String] = []
     }
 
     /// One row per dialog, in file order.
-    public var dialogs: [Row]
-    public var total: Row
-    public var missed: Missed
+    package var dialogs: [Row]
+    package var total: Row
+    package var missed: Missed
 
     /// Coverage of `graph` by the traces (one per conversation, each the concatenation of its steps' traces).
-    public init(graph: DialogGraph, traces: [[TraceEvent]]) {
+    package init(graph: DialogGraph, traces: [[TraceEvent]]) {
         var seen = Seen()
         for trace in traces { seen.record(trace, graph: graph) }
         var rows: [String: Row] = [:]

@@ -5,10 +5,10 @@ import DialogCore
 /// One cluster per dialog; questions are rounded boxes, ends are double circles, calls are dashed
 /// edges to the called dialog; edge labels are the `if` conditions; interrupts are dotted edges
 /// from a shared "any question" node.
-public enum GraphExporter {
-    public enum Format: Sendable { case dot, mermaid }
+package enum GraphExporter {
+    package enum Format: Sendable { case dot, mermaid }
 
-    public static func export(_ graph: DialogGraph, format: Format, dialog only: String? = nil) -> String {
+    package static func export(_ graph: DialogGraph, format: Format, dialog only: String? = nil) -> String {
         // `main` first (where the conversation starts), then the others in file order.
         let ordered = graph.dialogOrder.filter { $0 == "main" } + graph.dialogOrder.filter { $0 != "main" }
         let dialogs = ordered.filter { only == nil || $0 == only }

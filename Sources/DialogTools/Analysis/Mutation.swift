@@ -7,9 +7,9 @@ import DialogCore
 ///     let mutant = mutation.apply(to: graph)   // run the transcripts against `mutant`
 /// }
 /// ```
-public struct Mutation: Sendable, Hashable {
+package struct Mutation: Sendable, Hashable {
     /// The kinds of fault, each undoing something an author wrote.
-    public enum Change: Sendable, Hashable {
+    package enum Change: Sendable, Hashable {
         /// Edge `edge` of `node` takes `not (condition)`.
         case flipCondition(node: NodeID, edge: Int)
         /// Edge `edge` of `node` is removed (only for nodes with two or more edges).
@@ -25,20 +25,20 @@ public struct Mutation: Sendable, Hashable {
         case dropAssignment(node: NodeID, index: Int)
     }
 
-    public var change: Change
+    package var change: Change
     /// What was changed, in words an author recognises.
-    public var description: String
+    package var description: String
     /// Where the mutated thing is written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(change: Change, description: String, location: SourceLocation) {
+    package init(change: Change, description: String, location: SourceLocation) {
         self.change = change
         self.description = description
         self.location = location
     }
 
     /// A short name for the kind of change.
-    public var kind: String {
+    package var kind: String {
         switch change {
         case .flipCondition: return "flip-condition"
         case .dropEdge: return "drop-edge"
@@ -50,7 +50,7 @@ public struct Mutation: Sendable, Hashable {
     }
 
     /// Every mutation of the graph, in a fixed order: by kind, then in file order.
-    public static func all(of graph: DialogGraph) -> [Mutation] {
+    package static func all(of graph: DialogGraph) -> [Mutation] {
         var flips: [Mutation] = []
         var drops: [Mutation] = []
         var retargets: [Mutation] = []
@@ -127,7 +127,7 @@ public struct Mutation: Sendable, Hashable {
     }
 
     /// The graph with this change made.
-    public func apply(to graph: DialogGraph) -> DialogGraph {
+    package func apply(to graph: DialogGraph) -> DialogGraph {
         var g = graph
         switch change {
         case .flipCondition(let id, let i):

@@ -1,28 +1,28 @@
 /// The outcome of running a transcript suite against every mutant of a graph.
-public struct MutationReport: Sendable {
+package struct MutationReport: Sendable {
     /// One mutant and what became of it.
-    public struct Outcome: Sendable {
-        public var mutation: Mutation
+    package struct Outcome: Sendable {
+        package var mutation: Mutation
         /// The first transcript that noticed the change; nil when the mutant survived.
-        public var killedBy: String?
-        public var killed: Bool { killedBy != nil }
+        package var killedBy: String?
+        package var killed: Bool { killedBy != nil }
     }
 
-    public var outcomes: [Outcome]
+    package var outcomes: [Outcome]
     /// Transcripts that fail on the graph as it is: left out, since they cannot tell a mutant apart.
-    public var failingBeforeMutation: [String]
+    package var failingBeforeMutation: [String]
     /// Transcripts replayed against the mutants.
-    public var transcripts: Int
+    package var transcripts: Int
     /// Transcript replays done.
-    public var replays: Int
+    package var replays: Int
 
-    public var killed: Int { outcomes.filter(\.killed).count }
-    public var survivors: [Outcome] { outcomes.filter { !$0.killed } }
+    package var killed: Int { outcomes.filter(\.killed).count }
+    package var survivors: [Outcome] { outcomes.filter { !$0.killed } }
     /// Killed mutants, in percent of all mutants (100 when there are none).
-    public var score: Double { outcomes.isEmpty ? 100 : Double(killed) * 100 / Double(outcomes.count) }
+    package var score: Double { outcomes.isEmpty ? 100 : Double(killed) * 100 / Double(outcomes.count) }
 
     /// Killed and total per kind of change, in the order kinds first appear.
-    public var byKind: [(kind: String, killed: Int, total: Int)] {
+    package var byKind: [(kind: String, killed: Int, total: Int)] {
         var order: [String] = []
         var counts: [String: (Int, Int)] = [:]
         for o in outcomes {

@@ -10,18 +10,18 @@ import DialogCore
 /// A mutant is killed when any transcript no longer replays (a different line, or a failed `@`
 /// assertion). Only transcripts that reach the mutated part (the node, the document, a question for the
 /// slot) are replayed against a mutant: the others cannot behave differently.
-public enum MutationRunner {
+package enum MutationRunner {
     /// A transcript to replay and the name to report it by.
-    public struct Case: Sendable {
-        public var name: String
-        public var transcript: Transcript
-        public init(name: String, transcript: Transcript) {
+    package struct Case: Sendable {
+        package var name: String
+        package var transcript: Transcript
+        package init(name: String, transcript: Transcript) {
             self.name = name
             self.transcript = transcript
         }
     }
 
-    public static func run(graph: DialogGraph, transcripts: [Case], mutations: [Mutation]? = nil) -> MutationReport {
+    package static func run(graph: DialogGraph, transcripts: [Case], mutations: [Mutation]? = nil) -> MutationReport {
         let engine = Engine(graph: graph)
         var passing: [(Case, Set<NodeID>, Set<String>)] = []
         var failing: [String] = []

@@ -3,45 +3,45 @@ import Understanding
 
 /// Runs typed lines through the real engine at a named prompt and says what happened: the tool behind
 /// `second-opinion understand` (one line, explained) and `understand --eval` (a labelled corpus, scored).
-public struct UnderstandingProbe: Sendable {
-    public let engine: Engine
+package struct UnderstandingProbe: Sendable {
+    package let engine: Engine
     /// Emergency numbers by country code (`Dialogs/data/countries.json`), for checking alarms.
-    public let emergencyNumbers: [String: String]
+    package let emergencyNumbers: [String: String]
     /// Country code → the `country` choice value (`us`, `uk`, `eu`, `other`).
-    public let countryGroups: [String: String]
+    package let countryGroups: [String: String]
 
-    public init(graph: DialogGraph, emergencyNumbers: [String: String] = [:], countryGroups: [String: String] = [:]) {
+    package init(graph: DialogGraph, emergencyNumbers: [String: String] = [:], countryGroups: [String: String] = [:]) {
         engine = Engine(graph: graph, tracing: true)
         self.emergencyNumbers = emergencyNumbers
         self.countryGroups = countryGroups
     }
 
     /// What one line did.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The red-flag interrupt whose alarm sounded, if any (its red flag).
-        public var alarm: String?
+        package var alarm: String?
         /// The red flag whose check question was asked, if any.
-        public var check: String?
+        package var check: String?
         /// A common question answered (a non-urgent interrupt).
-        public var commonQuestion: String?
+        package var commonQuestion: String?
         /// The question was asked again.
-        public var askedAgain: Bool
+        package var askedAgain: Bool
         /// The question was answered and left: the value recorded (nil when skipped).
-        public var recorded: Value?
-        public var moved: Bool
+        package var recorded: Value?
+        package var moved: Bool
         /// Every slot after the line.
-        public var slots: [String: Value]
-        public var outputs: [Output]
+        package var slots: [String: Value]
+        package var outputs: [Output]
         /// How the line was read, with the rules that decided (the engine's `understood` trace).
-        public var readings: [String] = []
+        package var readings: [String] = []
 
-        public var text: String {
+        package var text: String {
             outputs.compactMap { if case .text(let t, _) = $0 { return t } else { return nil } }.joined(separator: "\n")
         }
     }
 
     /// Types `line` at question `node`, with `country` (an ISO code, or nil) already answered.
-    public func run(_ line: String, at node: NodeID, country: String? = nil) -> Outcome {
+    package func run(_ line: String, at node: NodeID, country: String? = nil) -> Outcome {
         var state = EngineState(seed: 1)
         state.position = node
         if let country {
@@ -77,7 +77,7 @@ public struct UnderstandingProbe: Sendable {
 
     /// A line explained: the words the rules saw, every finding with its context and rule, the decision,
     /// and what the engine did at `node`.
-    public func explain(_ line: String, at node: NodeID?) -> String {
+    package func explain(_ line: String, at node: NodeID?) -> String {
         var out: [String] = []
         if let language = engine.graph.language?.language {
             let reading = language.read(line)

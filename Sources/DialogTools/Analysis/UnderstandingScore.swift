@@ -3,44 +3,44 @@ import DialogCore
 /// Scores the understanding corpus (`Tests/Understanding/`): red-flag recall per category and false
 /// alarms per kind of context, and how answers were read, each from running the line through the real
 /// engine at its prompt (`UnderstandingProbe`). The format of the files is in the corpus's README.
-public struct UnderstandingScore: Sendable {
+package struct UnderstandingScore: Sendable {
     /// Red flags.
-    public var emergencies = 0
-    public var noticed = 0
-    public var noticedByCategory: [String: (Int, Int)] = [:]
-    public var wrongCategory = 0
-    public var nearMisses = 0
-    public var falseAlarms = 0
-    public var falseAlarmsByContext: [String: (Int, Int)] = [:]
-    public var checksOnNearMisses = 0
-    public var checkCases = 0
-    public var checksAsked = 0
-    public var alarmsForChecks = 0
-    public var missedChecks = 0
-    public var numbersChecked = 0
-    public var wrongNumbers = 0
+    package var emergencies = 0
+    package var noticed = 0
+    package var noticedByCategory: [String: (Int, Int)] = [:]
+    package var wrongCategory = 0
+    package var nearMisses = 0
+    package var falseAlarms = 0
+    package var falseAlarmsByContext: [String: (Int, Int)] = [:]
+    package var checksOnNearMisses = 0
+    package var checkCases = 0
+    package var checksAsked = 0
+    package var alarmsForChecks = 0
+    package var missedChecks = 0
+    package var numbersChecked = 0
+    package var wrongNumbers = 0
     /// Answers.
-    public var answers = 0
-    public var correct = 0
-    public var recordedWrongly = 0
-    public var askedAgain = 0
-    public var ambiguous = 0
-    public var guessed = 0
-    public var failures: [String] = []
+    package var answers = 0
+    package var correct = 0
+    package var recordedWrongly = 0
+    package var askedAgain = 0
+    package var ambiguous = 0
+    package var guessed = 0
+    package var failures: [String] = []
 
-    public init() {}
+    package init() {}
 
-    public var recall: Double { emergencies == 0 ? 1 : Double(noticed) / Double(emergencies) }
-    public var falseAlarmRate: Double { nearMisses == 0 ? 0 : Double(falseAlarms) / Double(nearMisses) }
-    public var correctRate: Double { answers == 0 ? 1 : Double(correct) / Double(answers) }
-    public var wrongRate: Double { answers == 0 ? 0 : Double(recordedWrongly) / Double(answers) }
-    public var guessRate: Double { answers == 0 ? 0 : Double(guessed) / Double(answers) }
+    package var recall: Double { emergencies == 0 ? 1 : Double(noticed) / Double(emergencies) }
+    package var falseAlarmRate: Double { nearMisses == 0 ? 0 : Double(falseAlarms) / Double(nearMisses) }
+    package var correctRate: Double { answers == 0 ? 1 : Double(correct) / Double(answers) }
+    package var wrongRate: Double { answers == 0 ? 0 : Double(recordedWrongly) / Double(answers) }
+    package var guessRate: Double { answers == 0 ? 0 : Double(guessed) / Double(answers) }
 
     /// The main emergency numbers, to tell a wrong one from a missing one.
     static let knownNumbers = ["911", "999", "112", "000", "111", "119", "120", "190", "192", "10177", "15"]
 
     /// Scores one red-flag file's lines.
-    public mutating func scoreRedFlags(_ text: String, file: String, probe: UnderstandingProbe) {
+    package mutating func scoreRedFlags(_ text: String, file: String, probe: UnderstandingProbe) {
         for (lineNumber, fields) in Self.rows(text, columns: 5) {
             let (expect, context, country, at, line) = (fields[0], fields[1], fields[2], fields[3], fields[4])
             guard let node = NodeID(qualified: at) else {
@@ -98,7 +98,7 @@ public struct UnderstandingScore: Sendable {
     }
 
     /// Scores one answer file's lines.
-    public mutating func scoreAnswers(_ text: String, file: String, probe: UnderstandingProbe) {
+    package mutating func scoreAnswers(_ text: String, file: String, probe: UnderstandingProbe) {
         for (lineNumber, fields) in Self.rows(text, columns: 3) {
             let (at, expect, line) = (fields[0], fields[1], fields[2])
             guard let node = NodeID(qualified: at), let question = probe.engine.graph.nodes[node]?.question else {
@@ -198,7 +198,7 @@ public struct UnderstandingScore: Sendable {
     }
 
     /// The figures, as printed by `understand --eval`.
-    public var report: String {
+    package var report: String {
         func pct(_ a: Int, _ b: Int) -> String {
             guard b > 0 else { return "-" }
             let tenths = (2000 * a / b + 1) / 2

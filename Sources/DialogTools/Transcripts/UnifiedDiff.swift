@@ -1,6 +1,6 @@
 /// A line diff in unified format (`---`/`+++`, `@@` hunks with 3 lines of context).
-public enum UnifiedDiff {
-    public static func diff(_ a: [String], _ b: [String], fromName: String, toName: String, context: Int = 3) -> String {
+package enum UnifiedDiff {
+    package static func diff(_ a: [String], _ b: [String], fromName: String, toName: String, context: Int = 3) -> String {
         let ops = editScript(a, b)
         guard ops.contains(where: { if case .same = $0 { return false } else { return true } }) else { return "" }
         var out = ["--- \(fromName)", "+++ \(toName)"]
