@@ -15,8 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The engine: the dialog model, conditions and templates, the runtime step. Standard library only: no
-        // files, no clock, no C library.
+        // The engine: the dialog model, conditions and templates, the runtime step. The standard library and
+        // Understanding only: no files, no clock, no C library.
         .target(name: "DialogCore", dependencies: ["Understanding"]),
         // Dialog files to the core's graph: JSON with locations, the linker, lint and its diagnostics, the
         // compiled form and its file access (the only engine target that imports the C library).
