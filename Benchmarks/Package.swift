@@ -15,7 +15,10 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
-                .product(name: "DialogEngine", package: "SecondOpinion"), .product(name: "Understanding", package: "SecondOpinion"),
+                .product(name: "DialogCore", package: "SecondOpinion"),
+                .product(name: "DialogLoading", package: "SecondOpinion"),
+                .product(name: "DialogTools", package: "SecondOpinion"),
+                .product(name: "Understanding", package: "SecondOpinion"),
             ]
         )
     ]

@@ -16,7 +16,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "DialogFuzz",
-            dependencies: [.product(name: "DialogEngine", package: "SecondOpinion")],
+            dependencies: [
+                .product(name: "DialogCore", package: "SecondOpinion"),
+                .product(name: "DialogLoading", package: "SecondOpinion"),
+                .product(name: "DialogTools", package: "SecondOpinion"),
+            ],
             // No main.swift: the entry point is `DialogFuzz_main` (SwiftPM links `main` to it), which hands
             // control to libFuzzer. lld, because gold fails on SwiftPM's `--defsym main=…` with libFuzzer.
             swiftSettings: [.unsafeFlags(["-parse-as-library"])],

@@ -19,7 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BROKEN = os.path.join(ROOT, "Tests", "DialogEngineTests", "Fixtures", "broken")
 GUIDE = os.path.join(ROOT, "docs", "authoring.md")
 BEGIN, END = "<!-- diagnostics:begin -->", "<!-- diagnostics:end -->"
-CODES = os.path.join(ROOT, "Sources", "DialogEngine", "Diagnostics", "DiagnosticCode.swift")
+CODES = os.path.join(ROOT, "Sources", "DialogLoading", "Diagnostics", "DiagnosticCode.swift")
 
 
 def summaries():

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,6 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogTools
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

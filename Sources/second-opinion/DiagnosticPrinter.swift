@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

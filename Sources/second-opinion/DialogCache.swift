@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 import Understanding
 
 /// The chat's compiled dialogs: after a full load, the checked graph is kept in

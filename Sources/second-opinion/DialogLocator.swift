@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 
 /// Finds the shipped dialogs when none are named: `$SECOND_OPINION_DIALOGS`, then `./Dialogs`, then
 /// a copy installed beside the binary (`<bin>/Dialogs`, `<bin>/../share/second-opinion/Dialogs`),

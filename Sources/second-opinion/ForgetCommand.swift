@@ -1,5 +1,4 @@
 import ArgumentParser
-import DialogEngine
 
 /// `second-opinion forget`: deletes everything the tool has stored (history, saved session and the
 /// conversations set aside, default saved documents, compiled dialogs and their key, temporary files a

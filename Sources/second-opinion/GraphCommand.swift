@@ -1,5 +1,6 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
+import DialogTools
 
 /// `second-opinion graph`: the conversation as Graphviz DOT or Mermaid source.
 struct GraphCommand: ParsableCommand {

@@ -1,4 +1,3 @@
-import DialogEngine
 
 /// Writing a file the person named (`save FILE`, `--out`, `--record`, `save transcript FILE`), without
 /// ever turning something else into a file of ours.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DialogEngine
+import DialogLoading
+import DialogTools
 
 /// `second-opinion new DIR`: writes a small, valid dialog set to start from.
 struct NewCommand: ParsableCommand {

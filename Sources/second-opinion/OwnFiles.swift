@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 
 /// The names of every file the tool itself writes in its own folders, in one place: `forget` deletes
 /// these and nothing else (the data folder may also hold the installed dialogs), and a chat's start

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 
 /// Files only the user may read: the state directory, answer history, saved sessions.
 enum PrivateFiles {

@@ -1,5 +1,7 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

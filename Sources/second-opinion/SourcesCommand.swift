@@ -1,5 +1,5 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
 
 /// `second-opinion sources`: what the documents' claims rest on, the review dates, and which document
 /// items cite each source.

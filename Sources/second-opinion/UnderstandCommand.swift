@@ -1,5 +1,7 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 
 /// `second-opinion understand`: what the understanding layer makes of a line, or how it scores on a
 /// labelled corpus.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DialogEngine
+import DialogCore
+import DialogLoading
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 import Testing
 
 #if canImport(FoundationEssentials)

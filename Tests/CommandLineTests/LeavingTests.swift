@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 import Testing
 
 @testable import second_opinion

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 import Testing
 
 #if canImport(FoundationEssentials)

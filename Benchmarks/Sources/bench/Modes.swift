@@ -1,4 +1,6 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 import Foundation
 
 /// One measurement, run in a process of its own by the parent (`bench all`) or directly (`bench MODE`).

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogTools
 import Foundation
 
 // bench [all] [--quick] [--dialogs DIR]      every measurement, each in a child process; prints the table

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogTools
 import Foundation
 import Testing
 

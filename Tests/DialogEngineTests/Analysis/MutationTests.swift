@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 import Testing
 
 /// Mutants of the `good` fixture against its one transcript.

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogLoading
+import DialogTools
 import Testing
 
 /// Path properties declared in JSON are checked by `explore` on every path.

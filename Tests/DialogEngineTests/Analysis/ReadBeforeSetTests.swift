@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 import Testing
 
 /// Read-before-set across files and calls, for conditions and every template (W064, E066).

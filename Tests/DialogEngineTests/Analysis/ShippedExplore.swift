@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 
 /// The shipped dialogs, loaded once for the analysis tests.
 enum ShippedExplore {

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogTools
 import Testing
 
 /// `explore` on the shipped conversation: every proof holds on every path.

@@ -1,4 +1,6 @@
-@testable import DialogEngine
+@testable import DialogCore
+@_spi(Fuzzing) @testable import DialogLoading
+@testable import DialogTools
 import Foundation
 import Testing
 
@@ -123,7 +125,11 @@ import Testing
             }
             let sum = body.withUnsafeBytes { CompiledDialogs.checksum($0) }
             let forged = Array(bytes[..<header]) + withUnsafeBytes(of: sum.littleEndian, Array.init) + body
-            if CompiledDialogs.decode(forged, sources: sources, stamp: Self.stamp) != nil { decodedSome += 1 }
+            if let graph = CompiledDialogs.decode(forged, sources: sources, stamp: Self.stamp) {
+                decodedSome += 1
+                // Every node of a graph given decodes (they were checked when the form was read).
+                #expect(graph.nodes.values.count == graph.nodes.count)
+            }
         }
         // Some changes only alter text or numbers, which decode fine; the point is that none trapped.
         #expect(decodedSome < 400)
@@ -140,14 +146,14 @@ import Testing
 
     @Test func nodesAreDecodedWhenFirstUsedAndTheFirstQuestionNeedsAFew() throws {
         let (_, decoded) = try Self.decodedShipped()
-        #expect(decoded.nodes.decodedCount == 0)
+        #expect(decoded.nodes.madeCount == 0)
         let engine = Engine(graph: decoded)
-        #expect(decoded.nodes.decodedCount == 0, "laying out the engine decodes no node")
+        #expect(decoded.nodes.madeCount == 0, "laying out the engine decodes no node")
         _ = engine.step(EngineState(seed: 1), .start)
-        let afterStart = try #require(decoded.nodes.decodedCount)
+        let afterStart = try #require(decoded.nodes.madeCount)
         #expect(afterStart > 0 && afterStart * 10 < decoded.nodes.count, "\(afterStart) of \(decoded.nodes.count) nodes")
         _ = decoded.nodes.values
-        #expect(decoded.nodes.decodedCount == decoded.nodes.count)
+        #expect(decoded.nodes.madeCount == decoded.nodes.count)
     }
 
     @Test func theDumpSeesInsideNodes() throws {
@@ -159,25 +165,70 @@ import Testing
         #expect(DeepDump.text(changed) != DeepDump.text(loaded))
     }
 
-    /// A node whose bytes do not decode (only a form forged with a matching checksum has one) reads as
-    /// missing: the engine says so and ends the conversation; nothing traps.
-    @Test func anUnreadableNodeIsReportedMissing() throws {
-        let (loaded, _) = try Self.decodedShipped()
-        let entry = loaded.entry
-        let garbage = CompiledNodes(
-            body: [0xFF, 0xFF, 0xFF, 0x7F], strings: [], spans: [ByteSpan(offset: 0, count: 4)], ids: [entry])
-        var graph = loaded
-        graph.nodes = NodeTable(compiled: garbage, places: [entry.dialog: [entry.node: 0]])
-        #expect(graph.nodes[entry] == nil)
-        #expect(graph.nodes.values.isEmpty)
-        #expect(graph.nodes.layout.nodes.map(\.id) == [entry])  // its stand-in, where a node must be given
-        let (state, outputs) = Engine(graph: graph).step(EngineState(seed: 1), .start)
-        let text = outputs.compactMap { if case .text(let t, _) = $0 { t } else { nil } }.joined(separator: "\n")
-        #expect(text.contains("missing node '\(entry)'"))
-        #expect(state.position == nil)
-        // Editing such a graph works on the stand-in.
-        graph.nodes[NodeID(dialog: entry.dialog, node: "new")] = Node(id: NodeID(dialog: entry.dialog, node: "new"), location: .unknown, exit: .end)
-        #expect(graph.nodes.count == 2)
+    /// A node whose bytes do not decode (only a form forged with a matching checksum has one) refuses the
+    /// whole form when it is read, though nodes are decoded only when used: the chat then loads the
+    /// dialogs from their JSON, and the engine never meets such a node.
+    @Test func aNodeThatDoesNotDecodeRefusesTheWholeForm() throws {
+        let (read, graph, bytes) = try CompiledDialogsTests.compiled(Fixtures.dialogs)
+        let header = try #require(CompiledDialogs.headerLength(bytes))
+        var body = CompiledDialogs.body(of: graph)
+        #expect(CompiledDialogs.decodeBody(body) != nil)
+        // The first node's bytes after its id: the id still reads, nothing after it does.
+        let rest: Range<Int> = try body.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            try reader.readStringTable(sharing: false)
+            _ = try reader.dictionary { try $0.dialogInfo() }
+            _ = try reader.strings()
+            _ = try reader.count()
+            let span = try reader.span()
+            var id = reader.reading(at: Int(span.offset))
+            _ = try id.nodeID()
+            return id.offset..<span.range.upperBound
+        }
+        for i in rest { body[i] = 0xFF }
+        #expect(CompiledDialogs.decodeBody(body) == nil)
+        let sum = body.withUnsafeBytes { CompiledDialogs.checksum($0) }
+        let forged = Array(bytes[..<header]) + withUnsafeBytes(of: sum.littleEndian, Array.init) + body
+        #expect(CompiledDialogs.decode(forged, sources: read.sources, stamp: CompiledDialogsTests.stamp) == nil)
+    }
+
+    /// Checking a node (`ByteReader.checkOnly`) and decoding it read the same bytes and fail alike: any one
+    /// byte of a node changed, the node either checks and decodes, or neither.
+    @Test func checkingANodeAgreesWithDecodingIt() throws {
+        let (_, graph, _) = try CompiledDialogsTests.compiled(Fixtures.small)
+        let body = CompiledDialogs.body(of: graph)
+        let spans: [ByteSpan] = try body.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            try reader.readStringTable(sharing: false)
+            _ = try reader.dictionary { try $0.dialogInfo() }
+            _ = try reader.strings()
+            return try (0..<reader.count()).map { _ in try reader.span() }
+        }
+        var checked = 0
+        for span in spans {
+            for i in span.range {
+                for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                    var damaged = body
+                    damaged[i] ^= flip
+                    let (checks, decodes) = damaged.withUnsafeBytes { raw in
+                        var reader = ByteReader(raw)
+                        let strings = (try? reader.readStringTable(sharing: false)) != nil ? reader.stringSpans : []
+                        var check = ByteReader(raw, offset: Int(span.offset))
+                        check.stringSpans = strings
+                        check.checkOnly = true
+                        var decode = ByteReader(raw, offset: Int(span.offset))
+                        decode.stringSpans = strings
+                        return (
+                            (try? check.node()) != nil && check.offset == span.range.upperBound,
+                            (try? decode.node()) != nil && decode.offset == span.range.upperBound
+                        )
+                    }
+                    #expect(checks == decodes, "byte \(i) ^ \(flip)")
+                    if checks { checked += 1 }
+                }
+            }
+        }
+        #expect(checked > 0 && spans.count > 2)
     }
 
     /// Many threads stepping a fresh engine on a fresh decoded graph (its nodes first decoded by them)

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// Deep conditions are refused with E046 instead of overflowing the stack (issue 15, item 6).
 @Suite("Condition depth")

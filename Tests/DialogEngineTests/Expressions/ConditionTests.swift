@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// Slots shared by the condition tests.
 private let slotTypes: [String: SlotType] = [

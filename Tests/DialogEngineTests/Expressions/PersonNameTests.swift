@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// The `name` and `addressee` filters: a letter greets the doctor by name, whatever else was typed.
 @Suite struct PersonNameTests {

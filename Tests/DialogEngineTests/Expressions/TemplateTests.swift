@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 private let types: [String: SlotType] = [
     "country": .choice([Option(value: "uk", label: "United Kingdom"), Option(value: "us", label: "United States")]),

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 import Testing
 
 /// Diagnostics lead with the cause: a misspelt key is not also reported as missing, a file that did

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 import Testing
 
 /// `defaults` in a dialog (and in `main`, for the whole folder) fill in `skip` and `attempts`.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// List items (options, edges, keyword rules) build their pointers only for diagnostics: they must
 /// still name the item exactly.

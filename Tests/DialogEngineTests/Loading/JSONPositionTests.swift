@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// Columns counted eight bytes at a time, and pointers whose keys are decoded again from the bytes.
 @Suite("JSON positions")

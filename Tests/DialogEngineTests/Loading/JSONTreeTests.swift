@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// The flat tree the loader reads: byte-compared keys that still follow `String` equality, columns
 /// counted as bytes on ASCII lines and as scalars after non-ASCII text, and only first duplicates kept.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// The byte-level fast paths of loading and lint give the same answers as the plain definitions.
 struct LoaderFastPathTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogLoading
 
 /// Overlapping option words are found the same way in short option lists (compared in a list) and
 /// long ones (compared through a table).

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 import Foundation
 import Testing
 

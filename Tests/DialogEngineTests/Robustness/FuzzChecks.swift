@@ -1,4 +1,6 @@
-@_spi(Fuzzing) import DialogEngine
+import DialogCore
+@_spi(Fuzzing) import DialogLoading
+import DialogTools
 import Foundation
 
 /// The bodies of the fuzz targets: each runs one input through the engine and returns the properties

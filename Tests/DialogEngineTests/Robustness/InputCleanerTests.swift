@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// Escape sequences and controls are removed by the ECMA-48 grammar, and nothing after a sequence is
 /// lost that is not part of it. Each case is run both as ASCII (byte path) and with non-ASCII text

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// One "character" of a million scalars (issue 15, item 11): refused by its bytes at once, and
 /// runs of joined scalars capped in what is kept.

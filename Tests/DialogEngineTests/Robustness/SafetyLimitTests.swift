@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 import Understanding
 
 // MARK: - Fixtures

@@ -1,6 +1,7 @@
+import DialogLoading
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// The command table (language data `commands`) and `CommandReader`: `asciiLookup` (the fast path over an
 /// ASCII line's bytes, built from the same phrases) against `read(slow:)` (the general reading): wherever

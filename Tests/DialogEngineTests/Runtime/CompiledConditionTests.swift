@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 // A compiled condition must evaluate exactly as the condition it came from, for every kind of value
 // (and no value) in every slot it reads.

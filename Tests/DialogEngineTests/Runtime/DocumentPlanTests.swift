@@ -1,4 +1,6 @@
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
+@testable import DialogTools
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 import Testing
 
 /// Documents end with the sources their included items cite and the content's review dates.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 
 /// The engine's layout: every node id finds the step of that node, every link finds the step it names,
 /// and a node taken out of the graph's table is missing, whether positions are the table's own places

@@ -1,4 +1,5 @@
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
 import Testing
 
 /// Whole-engine behaviour on the small example dialogs in Fixtures/small.

@@ -1,4 +1,6 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 import Testing
 
 /// A re-prompt says what was understood of an answer that could not be used, instead of only asking

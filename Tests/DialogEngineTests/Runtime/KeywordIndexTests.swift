@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
+@testable import DialogTools
 import Understanding
 
 // The engine reads keyword maps and interrupts through `InterruptIndex`; it must find exactly what

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogLoading
+@testable import DialogTools
 
 // Option indexes, phrase words, the engine's steps and id table, and the interrupt and keyword indexes are
 // built on first use; building them at any time, on any thread, must give the answers an eagerly built

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 import Testing
 
 /// Multiple-choice answers in a person's own words: extra words are ignored, negations are not.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 import Understanding
 
 // `OptionIndex.parts(of:tokens:)` reuses the line's tokens for a line without list separators: it must

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// Output lines are cut exactly where splitting the text's Characters on "\n" cuts it.
 @Suite struct OutputLineTests {

@@ -1,4 +1,4 @@
-@testable import DialogEngine
+@testable import DialogCore
 import Testing
 
 /// The engine's quick test for a typed question agrees with `hasSuffix("?")`.

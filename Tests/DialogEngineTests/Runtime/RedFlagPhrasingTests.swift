@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 import Testing
 
 /// Red flags must catch the ways people actually say them, at any question.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 import Understanding
 
 // The expected folds were produced by Foundation's `String.folding(options: [.caseInsensitive,

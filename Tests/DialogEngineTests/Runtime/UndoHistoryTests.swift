@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DialogEngine
+@testable import DialogCore
 
 /// Only answers belong in the `back` history (issue 15, item 12).
 @Suite struct UndoHistoryTests {

@@ -1,4 +1,4 @@
-@testable import DialogEngine
+@testable import DialogCore
 @testable import Understanding
 import Testing
 

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 import Testing
 
 /// Replay and explore carry how each typed line was read, with the rule that decided.

@@ -1,4 +1,6 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 import Testing
 
 /// Replay finds differences, reports where, and `--update` output replays clean.

@@ -1,4 +1,5 @@
-@testable import DialogEngine
+@testable import DialogCore
+@testable import DialogTools
 import Testing
 
 /// The matcher a replay uses says lines agree only when comparing `OutputFormatter`'s lines as

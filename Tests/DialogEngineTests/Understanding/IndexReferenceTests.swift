@@ -1,4 +1,4 @@
-@testable import DialogEngine
+@testable import DialogCore
 import Foundation
 import Testing
 @testable import Understanding

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
 
 /// A deterministic dialog set of a given number of nodes: `main`, a small `safety` dialog with
 /// red-flag interrupts, and topic dialogs of 50–100 nodes each, called from `main` and from each

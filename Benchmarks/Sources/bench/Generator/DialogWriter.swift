@@ -1,5 +1,5 @@
+import DialogCore
 import Foundation
-import DialogEngine
 
 /// Writes one generated dialog file: a chain of stations (questions with conditional tips, notes,
 /// confirmations, calls into child dialogs), a start, a FAQ answer reached by an interrupt, and a

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 
 /// A slot the generator declared, with the conditions a dialog author might test on it.
 struct GeneratedSlot {

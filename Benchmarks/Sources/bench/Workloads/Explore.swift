@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 
 /// `explore` of the shipped conversation: every reachable (deduplicated) state and every path, timed.
 struct Explore {

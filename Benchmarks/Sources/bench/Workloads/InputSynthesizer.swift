@@ -1,5 +1,5 @@
+import DialogCore
 import Foundation
-import DialogEngine
 
 /// Makes input sequences by walking the graph with a seeded generator: at each open question it
 /// types an answer a person might give — an option's label, a synonym, its number, a near miss,

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogLoading
 
 /// Load + validate: the whole pipeline `DialogLoader.load(sources:)` runs for `validate`, `chat`
 /// and `replay` — JSON parse, shape check, link, lint — on files already in memory.

@@ -1,4 +1,4 @@
-import DialogEngine
+import DialogCore
 import Understanding
 
 /// How long a long line takes to understand: lines of 2,000 characters (the most a turn accepts),

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 
 /// Replay throughput on one core: whole transcripts through `Replayer.replay` (tracing, formatting,
 /// assertions and the diff included), and the same inputs as raw `Engine.step` calls.

@@ -1,4 +1,6 @@
-import DialogEngine
+import DialogCore
+import DialogLoading
+import DialogTools
 import Foundation
 
 /// The shipped conversation: the dialog files (read once into memory), the graph, and every

@@ -1,4 +1,5 @@
-import DialogEngine
+import DialogCore
+import DialogTools
 
 /// Per-turn latency: every `Engine.step` of a set of conversations timed on its own, in process,
 /// with no I/O; the conversations are replayed again and again after a warm-up.
