@@ -130,7 +130,9 @@ public struct Lexicon: Sendable {
             if let base = forms[candidate] { return base }
             return nil
         }
-        for (suffix, replacements) in Self.endings where word.hasSuffix(suffix) && scalars.count > suffix.count + 1 {
+        // A plural or third person never ends in "ss": "pass" is not "pas" + "s", "less" not "les".
+        for (suffix, replacements) in Self.endings
+        where word.hasSuffix(suffix) && scalars.count > suffix.count + 1 && !(suffix == "s" && word.hasSuffix("ss")) {
             let stem = String(word.dropLast(suffix.count))
             // A stem of two letters is too short to trust ("need" is not "nee" + "d").
             for replacement in replacements where replacement.isEmpty || stem.unicodeScalars.count >= 3 {

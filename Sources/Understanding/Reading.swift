@@ -194,7 +194,7 @@ extension Language {
         // before the long one may not reach it). A finding that starts in a later clause of a longer one
         // is kept too: its own clause may tell a different story ("no energy, crying all day, i keep
         // thinking they'd be better off without me": the long finding is read in the clause of "no").
-        found.sort { ($0.words.count, $1.words.lowerBound) > ($1.words.count, $0.words.lowerBound) }
+        found.sort { ($0.words.count, $1.words.lowerBound, $1.rule) > ($1.words.count, $0.words.lowerBound, $0.rule) }
         var judged: [(flag: Int, finding: Reading.Finding)] = []
         var hiding: [(flag: Int, checkOnly: Bool, words: Range<Int>)] = []
         for f in found {
@@ -202,6 +202,9 @@ extension Language {
                 $0.flag == f.flag && $0.checkOnly == f.checkOnly && $0.words.overlaps(f.words)
                     && clauses[$0.words.lowerBound] == clauses[f.words.lowerBound]
             }) { continue }
+            // One finding per flag, kind and span: a rule found twice (by a word and by a prefix) or
+            // another rule over the same words says nothing more.
+            if judged.contains(where: { $0.flag == f.flag && $0.finding.checkOnly == f.checkOnly && $0.finding.words == f.words }) { continue }
             let finding = judge(f, triggers: triggers, figurative: figurative, line: line)
             if case .dropped = finding.decision {} else { hiding.append((f.flag, f.checkOnly, f.words)) }
             judged.append((f.flag, finding))
