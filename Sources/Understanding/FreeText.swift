@@ -55,7 +55,7 @@ extension Language {
             {
                 if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
                 if let guess = conceptIndex["text_candidate"],
-                    let at = (end..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
+                    let at = ((start + 1)..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
                     let after = typed.end(of: guess, atWord: at, self), after < raw.count
                 {
                     if case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
