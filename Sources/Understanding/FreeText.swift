@@ -55,7 +55,7 @@ extension Language {
             {
                 if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
                 if let guess = conceptIndex["text_candidate"],
-                    let at = (end..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
+                    let at = ((start + 1)..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
                     let after = typed.end(of: guess, atWord: at, self), after < raw.count
                 {
                     if case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
@@ -253,6 +253,14 @@ extension Language {
                 if capitalized(t, end), raw[t.owner[end - 1]].lowercased() == "the" { end -= 1 }
                 var keeps = end == 0
                 if !keeps, let keep = concept("text_keeps_frame") { keeps = self.concept(keep, at: end, &matcher) != nil }
+                // "the" alone stays before a place described in plain words ("the rare disease centre at
+                // the university hospital", `text_institution`), not before a name ("the cleveland clinic")
+                // or a thing ("the gastric sleeve").
+                if !keeps, end == 1, raw[t.owner[0]].lowercased() == "the", let institution = concept("text_institution"),
+                    t.ids.indices.allSatisfy({ t.ids[$0] >= 0 && !t.typo[$0] })
+                {
+                    keeps = conceptOccurs(institution, &matcher)
+                }
                 if !keeps {
                     raw.removeSubrange(...t.owner[end - 1])
                     changed = true

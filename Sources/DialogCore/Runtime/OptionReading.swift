@@ -40,6 +40,10 @@ struct OptionReading {
         /// After a wish in its stretch of the answer (`answer_preference`: "video call is ok but I'd
         /// rather go in").
         var preferred = false
+        /// Named, and set aside by a negation elsewhere in the answer ("it's urgent but not an emergency").
+        var alsoRefused = false
+        /// The words of the negation that sets it aside, when one does.
+        var negation: Range<Int>?
 
         var strong: Bool {
             switch source {
@@ -109,6 +113,7 @@ struct OptionReading {
                 continue
             }
             hits[i].negatedBy = "\"\(said)\" by '\(t.pattern)' (\(t.origin))"
+            hits[i].negation = t.words
         }
         // A word of a negative label with no negation in front means the opposite: "better" is not
         // "not better", "decided" is not "undecided".
@@ -133,6 +138,25 @@ struct OptionReading {
             if let c = after(marks["answer_concession"], words) { return (c, "answer_concession") }
             if let c = before(marks["answer_conditional"], words) { return (c, "answer_conditional") }
             return nil
+        }
+        // An option a negation sets aside ("medicare, not advantage") is not named by a word it shares
+        // with another option ("medicare"); one it names with words of its own as well ("it's urgent
+        // but not an emergency") stays named, and is asked about (`Choice`).
+        // (Not a negation inside another phrase of the same option: "I don't mind either way"; not a
+        // word inside a longer phrase of another option: "network" in "not out of network".)
+        let refused = Set(
+            hits.filter { h in
+                guard h.strong, h.affirmedBy == nil, let n = h.negation else { return false }
+                if hits.contains(where: { $0.option == h.option && $0.negatedBy == nil && $0.words.overlaps(n) }) { return false }
+                return !hits.contains { $0.option != h.option && $0.words.count > h.words.count && $0.words.clamped(to: h.words) == h.words }
+            }.map(\.option))
+        for i in hits.indices where hits[i].negatedBy == nil && refused.contains(hits[i].option) {
+            let w = hits[i].words
+            if hits.contains(where: { $0.option != hits[i].option && $0.negatedBy == nil && $0.words == w && $0.strong }) {
+                hits[i].negatedBy = "its option is set aside elsewhere in the answer"
+            } else if hits[i].strong {
+                hits[i].alsoRefused = true
+            }
         }
         let conceded = hits.indices.filter { hits[$0].negatedBy == nil && yielding(hits[$0].words) != nil }
         if !conceded.isEmpty, hits.indices.contains(where: { !conceded.contains($0) && hits[$0].negatedBy == nil && hits[$0].strong }) {
@@ -200,7 +224,10 @@ struct OptionReading {
         var strong = hits.filter { $0.counts && $0.strong }
         if strong.contains(where: { !$0.shared }) { strong.removeAll(where: \.shared) }
         let named = Set(strong.map(\.option))
-        if named.count == 1, let only = named.first { return .chosen(only) }
+        if named.count == 1, let only = named.first {
+            // Both said and unsaid: asked ("Did you mean …?").
+            return strong.contains(where: \.alsoRefused) ? .ambiguous([only]) : .chosen(only)
+        }
         if named.count > 1 {
             // One option named after a wish: "video call is ok but I'd rather go in".
             let wished = Set(strong.filter(\.preferred).map(\.option))

@@ -247,10 +247,7 @@ struct Turn {
                 let by = phrases.isEmpty ? "the concepts answer_yes, answer_no, answer_unsure" : "the question's own phrases (\(phrases.joined(separator: ", "))) and answer_yes, answer_no"
                 understood("yes/no by meaning: \(meaning) (by \(by) in answers.json, read clause by clause)")
             }
-            switch meaning {
-            case .yes, .no: byMeaning = true
-            default: break
-            }
+            if meaning == .yes || meaning == .no { byMeaning = true }
             switch meaning {
             case .yes: outcome = .matched(.bool(true))
             case .no: outcome = .matched(.bool(false))
@@ -284,13 +281,18 @@ struct Turn {
         case .matched, .skipped: usable = !Self.looksLikeQuestion(text, tokens)
         default: usable = false
         }
-        // A question typed instead of an answer ("do i need a referral from my GP for this"): a common
+        // A question typed instead of an answer ("do i need a referral from my GP for this?"): a common
         // question answers it, by its keywords or else the one for every question; it is never stored.
-        // A question without a question mark that names an option or says yes or no by meaning is the
+        // Without a question mark, a question that names an option or says yes or no by meaning is the
         // answer put as a question ("what if it doesn't even work", "are there any alternatives").
-        let questionForm = readsAsQuestion(text)
-        let asked = tokens.count >= Language.minimumQuestionWords && (Self.isQuestion(text, tokens) || (questionForm && Self.endsWithQuestionMark(text)))
-        let asks = !confused && (asked || (!byMeaning && questionForm))
+        var asks = false
+        if !confused, tokens.count >= Language.minimumQuestionWords {
+            if Self.endsWithQuestionMark(text) {
+                asks = Self.isQuestion(text, tokens) || readsAsQuestion(text)
+            } else {
+                asks = !byMeaning && readsAsQuestion(text)
+            }
+        }
         if !usable || asks, interrupt(tokens, at: id, urgent: false) { return }
         // Not in the flows red flags lead to ("what's the point" at "Are you safe?" is no question to answer).
         if asks, !graph.interrupts.contains(where: { $0.urgent && $0.target.dialog == id.dialog }),

@@ -206,8 +206,8 @@ import Testing
     static let toTheDiagnosisQuestion = ["yes", "me", "United States", "serious illness, and I feel confused", "peace of mind"]
 
     @Test(arguments: [
-        "I need help with my records", "I want to go back to my old doctor", "why is my knee so swollen",
-        "can you save my notes", "a summary of my scans", "I'd like to restart treatment", "quit smoking",
+        "I need help with my records", "I want to go back to my old doctor", "a swollen knee and nobody knows why",
+        "trying to save my knee", "a summary of my scans", "I'd like to restart treatment", "quit smoking",
     ])
     func commandWordInsideASentenceIsAnAnswer(_ sentence: String) throws {
         var chat = try chat()
