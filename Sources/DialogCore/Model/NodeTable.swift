@@ -2,8 +2,8 @@
 /// node names mapped to places (the table the linker resolves references with). A table of large
 /// nodes hashed by full id is slow to build and scattered in memory.
 ///
-/// The nodes may also be kept in another form and each made on first use (`DeferredNodes`: a graph read
-/// from a compiled form); reading the table looks the same either way, and editing it first makes them all.
+/// The nodes may also be made each on first use from another form (`NodeSource`: a graph read from a compiled
+/// form); reading the table looks the same either way, and editing it first makes them all.
 public struct NodeTable: Sendable {
     /// Nodes by place; a removed node's entry stays here but is no longer indexed.
     private var storage: Storage
@@ -14,7 +14,7 @@ public struct NodeTable: Sendable {
 
     private enum Storage: Sendable {
         case nodes([Node])
-        case deferred(any DeferredNodes)
+        case deferred(DeferredNodes)
     }
 
     /// `nodes` in place order, each found through `places` (dialog id, then node name).
@@ -24,9 +24,9 @@ public struct NodeTable: Sendable {
         count = places.values.reduce(0) { $0 + $1.count }
     }
 
-    /// Nodes in place order, each made when first used.
-    package init(deferred: any DeferredNodes, places: [String: [String: Int]]) {
-        storage = .deferred(deferred)
+    /// The nodes of `source` in place order, each made when first used.
+    package init(source: any NodeSource, places: [String: [String: Int]]) {
+        storage = .deferred(DeferredNodes(source))
         self.places = places
         count = places.values.reduce(0) { $0 + $1.count }
     }
@@ -51,7 +51,7 @@ public struct NodeTable: Sendable {
     func id(at place: Int) -> NodeID {
         switch storage {
         case .nodes(let nodes): return nodes[place].id
-        case .deferred(let deferred): return deferred.id(at: place)
+        case .deferred(let deferred): return deferred.source.id(at: place)
         }
     }
 

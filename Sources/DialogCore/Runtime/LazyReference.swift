@@ -6,14 +6,14 @@ import Synchronization
 ///
 /// Two threads asking at once may both build it; the first stored is kept and the other dropped. The
 /// objects are pure functions of immutable input, so which one is kept changes no result.
-package struct LazyReference<Instance: AnyObject & Sendable>: ~Copyable, Sendable {
+struct LazyReference<Instance: AnyObject & Sendable>: ~Copyable, Sendable {
     private let storage = Atomic<Unmanaged<Instance>?>(nil)
 
-    package init() {}
+    init() {}
 
     /// The object, made by `make` when none is stored yet.
     @inline(__always)
-    package func value(_ make: () -> Instance) -> Instance {
+    func value(_ make: () -> Instance) -> Instance {
         if let stored = storage.load(ordering: .acquiring) { return stored.takeUnretainedValue() }
         return store(make())
     }
@@ -21,13 +21,13 @@ package struct LazyReference<Instance: AnyObject & Sendable>: ~Copyable, Sendabl
     /// `body` applied to the object (made by `make` when none is stored yet), without taking a reference
     /// to it: the stored object lives as long as this reference, so reading it needs no retain.
     @inline(__always)
-    package func withValue<R>(_ make: () -> Instance, _ body: (Instance) -> R) -> R {
+    func withValue<R>(_ make: () -> Instance, _ body: (Instance) -> R) -> R {
         if let stored = storage.load(ordering: .acquiring) { return stored._withUnsafeGuaranteedRef(body) }
         return body(store(make()))
     }
 
     /// Whether the object has been made (for tests and figures: what a start decoded).
-    package var isBuilt: Bool { storage.load(ordering: .acquiring) != nil }
+    var isBuilt: Bool { storage.load(ordering: .acquiring) != nil }
 
     /// Stores `made` unless another thread stored first; the stored object.
     @inline(never)

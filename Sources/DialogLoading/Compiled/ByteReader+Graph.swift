@@ -39,7 +39,7 @@ extension ByteReader {
         let entry = try nodeID()
         let messages = try dictionary { try $0.string() }
         var graph = DialogGraph(
-            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(deferred: nodes, places: places), nodeOrder: nodeOrder,
+            dialogs: dialogs, dialogOrder: dialogOrder, nodes: NodeTable(source: nodes, places: places), nodeOrder: nodeOrder,
             slots: slots, slotOrder: slotOrder, interrupts: interrupts, documents: documents, documentOrder: documentOrder,
             properties: properties, entry: entry)
         graph.messages = Messages(texts: messages)
