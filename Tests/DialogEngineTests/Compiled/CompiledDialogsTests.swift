@@ -127,8 +127,9 @@ import Testing
             let forged = Array(bytes[..<header]) + withUnsafeBytes(of: sum.littleEndian, Array.init) + body
             if let graph = CompiledDialogs.decode(forged, sources: sources, stamp: Self.stamp) {
                 decodedSome += 1
-                // Every node of a graph given decodes (they were checked when the form was read).
-                #expect(graph.nodes.values.count == graph.nodes.count)
+                // Nodes decode when first used (deferred since the split): decoding every one must not trap.
+                // A forged node whose id no longer matches its place is left out rather than trusted.
+                #expect(graph.nodes.values.count <= graph.nodes.count)
             }
         }
         // Some changes only alter text or numbers, which decode fine; the point is that none trapped.
