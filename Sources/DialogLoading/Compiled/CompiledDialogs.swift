@@ -109,9 +109,6 @@ public enum CompiledDialogs {
             let rest = UnsafeRawBufferPointer(rebasing: form[reader.offset...])
             guard sum == checksum(rest) else { return nil }
             guard var graph = decodeBody(Array(rest)) else { return nil }
-            // A form the program wrote names each node once; one that names a node twice is damaged, and
-            // the dialogs load from JSON instead.
-            guard graph.nodes.keys.count == graph.nodes.count else { return nil }
             // The language data is kept as its checked sources and built when a line first needs it.
             let language = stored.filter { LanguageLoader.isLanguageFile($0.name) }
                 .map { DialogLoader.Source(name: $0.name, bytes: Array($0.bytes)) }
