@@ -71,7 +71,7 @@ package enum LanguageLoader {
             let parsed = JSONParser.parse(source.bytes, file: source.name, maxDepth: DialogLoader.maxDepth)
             sink.append(contentsOf: parsed.diagnostics)
             guard let root = parsed.root else { continue }
-            var reader = Reader(file: source.name, sink: sink)
+            let reader = Reader(file: source.name, sink: sink)
             reader.read(root, into: &contents.spec, commands: &commands, seen: &seen)
         }
         checkReferences(contents.spec, sink: sink)
