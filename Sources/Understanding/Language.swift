@@ -400,6 +400,11 @@ public final class Language: Sendable {
             }
         }
         for (form, base) in forms { table[form] = base }
+        // A gerund with "'s" ("my breathing's got worse", "the bleeding's stopped") is the gerund.
+        for (form, base) in table where form.hasSuffix("ing") {
+            let s = form + "s"
+            if table[s] == nil && !vocabulary.contains(s) && !notForms.contains(s) { table[s] = base }
+        }
         return table
     }
 

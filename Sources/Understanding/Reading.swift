@@ -176,14 +176,11 @@ extension Language {
                 triggers.append((kind, direction, start..<end, rule))
             }
         }
-        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one, unless it is longer and
-        // holds the pseudo-trigger whole ("no way out of this contract" over "no way out").
+        // A trigger inside or overlapping a pseudo-trigger ("no doubt") is not one, unless it is the longer
+        // of the two ("no way out of this contract" over "no way out").
         let pseudo = triggers.filter { $0.kind == .pseudo }.map(\.words)
         triggers.removeAll { t in
-            t.kind != .pseudo
-                && pseudo.contains { p in
-                    p.overlaps(t.words) && p != t.words && !(t.words.count > p.count && t.words.clamped(to: p) == p)
-                }
+            t.kind != .pseudo && pseudo.contains { p in p.overlaps(t.words) && p != t.words && t.words.count <= p.count }
         }
         let figurative = triggers.filter { $0.kind == .figurative }
 
