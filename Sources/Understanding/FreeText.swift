@@ -78,6 +78,16 @@ extension Language {
         return read
     }
 
+    /// What follows the last correction in a line (`text_correction`: "Ireland - well, Northern Ireland
+    /// actually, Belfast" → "Belfast"), when words follow it; nil otherwise.
+    public func afterCorrection(_ text: String) -> String? {
+        let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        guard let c = conceptIndex["text_correction"] else { return nil }
+        let typed = TypedWords(raw, language: self)
+        guard let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }) else { return nil }
+        return typed.line(from: last.upperBound)
+    }
+
     /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts.
     private func readValue(_ typedWords: [Substring], othersDoNotKnow othersSaid: Bool) -> TextAnswer {
         // Words as typed (for keeping the value's case) and the tokens each holds.

@@ -77,7 +77,11 @@ struct Turn {
         let tokens = TextNormalizer.tokens(text)
         if interrupt(tokens, at: id, urgent: true) { return }
         if question.place, let places = graph.language?.language.places, !Self.looksLikeQuestion(text, tokens) {
-            switch places.find(in: text) {
+            // A correction's place wins: "Ireland - well, Northern Ireland actually, Belfast".
+            let corrected = graph.language?.language.afterCorrection(text).map { places.find(in: $0) }
+            let found: Places.Found
+            if let corrected, case .country = corrected { found = corrected } else { found = places.find(in: text) }
+            switch found {
             case .country(let code):
                 acceptPlace(code, places: places, tokens: tokens, at: step, question)
                 return
