@@ -43,6 +43,10 @@ extension Language {
             {
                 return .value(v)
             }
+            // A label before the value: "medication: methotrexate", "Name: Joan".
+            if raw.count > 1, raw[0].hasSuffix(":"), raw[0].count > 1, raw[0].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
+                return readText(typed.line(from: 1))
+            }
             if let o = conceptIndex["text_opening"], let end = typed.end(of: o, atWord: 0, self), end < raw.count,
                 let mark = raw[end - 1].last, [",", ".", "!", ";", ":", "-"].contains(mark)
             {
