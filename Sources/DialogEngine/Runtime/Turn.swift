@@ -585,9 +585,17 @@ struct Turn {
     /// Options a several-choice answer names by their place: "all of them" (in a short answer without
     /// an exception: "all but the cost" is read word by word), "the second one".
     private func multiByPosition(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> [String]? {
-        let exception = line.tokens.contains { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
-        if line.tokens.count <= 5, !exception, !language.concepts(["option_all"], in: line).isEmpty {
+        let exception = line.tokens.firstIndex { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
+        if line.tokens.count <= 5, exception == nil, !language.concepts(["option_all"], in: line).isEmpty {
             return options.map(\.value)
+        }
+        // "all but the last one", "all except the 2nd": every option but the one named by its place.
+        let whole = ["all", "everything", "every"]
+        if let e = line.tokens.firstIndex(where: { $0.text == "but" || AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }),
+            e > 0, line.tokens.count <= 7, whole.contains(line.tokens[0].text) || !language.concepts(["option_all"], in: line).isEmpty,
+            let n = language.ordinal(in: line.tokens[(e + 1)...].map(\.text).joined(separator: " "), count: options.count)
+        {
+            return options.indices.filter { $0 != n - 1 }.map { options[$0].value }
         }
         if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
         return nil
