@@ -127,7 +127,7 @@ struct OptionReading {
         // what follows it in its stretch of the answer, and a condition (`answer_conditional`: "online,
         // maybe in person later if they need to") what comes before it, when something else is named.
         let segments = scope?.segments ?? [Int](repeating: 0, count: tokens.count)
-        let marks = language.answerConceptSpans(["answer_concession", "answer_conditional", "answer_preference"], in: line, clauses: clauses)
+        let marks = language.answerConceptSpans(["answer_concession", "answer_conditional", "answer_preference", "answer_conjunction"], in: line, clauses: clauses)
         func after(_ spans: [Range<Int>]?, _ words: Range<Int>) -> Range<Int>? {
             spans?.first { $0.upperBound <= words.lowerBound && segments[$0.lowerBound] == segments[words.lowerBound] }
         }
@@ -167,7 +167,7 @@ struct OptionReading {
         }
         for i in hits.indices where after(marks["answer_preference"], hits[i].words) != nil { hits[i].preferred = true }
         // Two options joined ("me and my twin", "NHS or private", "both …"): for a choice, ask which.
-        let joins = language.answerConceptSpans(["answer_conjunction"], in: line, clauses: clauses)["answer_conjunction"] ?? []
+        let joins = marks["answer_conjunction"] ?? []
         let counted = hits.filter { h in
             h.negatedBy == nil && !hits.contains { $0.option != h.option && $0.words.count > h.words.count && $0.words.clamped(to: h.words) == h.words }
         }.sorted { $0.words.lowerBound < $1.words.lowerBound }
