@@ -33,7 +33,7 @@ extension Language {
     public func readText(_ text: String) -> TextAnswer {
         let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
         guard !raw.isEmpty else { return .empty }
-        let typed = TypedWords(raw, language: self)
+        var typed = TypedWords(raw, language: self)
         // Someone else not knowing ("they don't know what it is") is the answer as it is said.
         let othersDoNotKnow = conceptIndex["text_not_skip"].map { typed.occurs($0, self) } ?? false
         if !othersDoNotKnow {
@@ -43,39 +43,61 @@ extension Language {
             {
                 return .value(v)
             }
+            // A label before the value: "medication: methotrexate", "Name: Joan".
+            if raw.count > 1, raw[0].hasSuffix(":"), raw[0].count > 1, raw[0].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
+                return readText(typed.line(from: 1))
+            }
             if let o = conceptIndex["text_opening"], let end = typed.end(of: o, atWord: 0, self), end < raw.count,
                 let mark = raw[end - 1].last, [",", ".", "!", ";", ":", "-"].contains(mark)
             {
                 return readText(typed.line(from: end))
             }
-            if let skip = conceptIndex["text_skip"],
-                let (start, end) = [0, 1].lazy.compactMap({ w in typed.end(of: skip, atWord: w, self).map { (w, $0) } }).first,
-                start == 0 || (typed.firstToken[0] < typed.firstToken[1] && isFiller(typed.ids[typed.firstToken[0]], typed.prefixes[typed.firstToken[0]])),
-                end < raw.count
-            {
-                if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
-                if let guess = conceptIndex["text_candidate"],
-                    let at = ((start + 1)..<min(raw.count, end + 3)).first(where: { typed.end(of: guess, atWord: $0, self) != nil }),
-                    let after = typed.end(of: guess, atWord: at, self), after < raw.count
-                {
-                    if case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
-                    return .skip
+            if let skip = conceptIndex["text_skip"] {
+                var opened: (start: Int, end: Int)?
+                for w in 0..<min(2, raw.count) {
+                    if let end = typed.end(of: skip, atWord: w, self) {
+                        opened = (w, end)
+                        break
+                    }
                 }
-                // Not knowing, then words that name no one in particular: "no idea, we go to the one near the station".
-                if !raw[end...].contains(where: { $0.first?.isUppercase == true }) { return .skip }
+                let first = typed.firstToken[0]
+                if let (start, end) = opened, end < raw.count,
+                    start == 0 || (first < typed.firstToken[1] && isFiller(typed.ids[first], typed.prefixes[first]))
+                {
+                    if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
+                    if let guess = conceptIndex["text_candidate"] {
+                        for at in (start + 1)..<min(raw.count, end + 3) {
+                            guard let after = typed.end(of: guess, atWord: at, self) else { continue }
+                            if after < raw.count, case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
+                            return .skip
+                        }
+                    }
+                    // Not knowing, then words that name no one in particular: "no idea, we go to the one near the station".
+                    if !raw[end...].contains(where: { $0.first?.isUppercase == true }) { return .skip }
+                }
             }
         }
         // "whoever my insurance covers", "someone at the big hospital": no one in particular.
         if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], typed.end(of: lead, atWord: 0, self) != nil { return .empty }
         let read = readValue(raw, othersDoNotKnow: othersDoNotKnow)
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
-        let kept = TypedWords(value.split(whereSeparator: { $0 == " " }), language: self)
+        var kept = TypedWords(value.split(whereSeparator: { $0 == " " }), language: self)
         if let never = conceptIndex["text_never_kept"], kept.occurs(never, self) {
             if let command = conceptIndex["text_skip_command"], kept.occurs(command, self) { return .skip }
             return .empty
         }
         if let lead = conceptIndex["text_generic_lead"], kept.end(of: lead, atWord: 0, self) != nil { return .empty }
         return read
+    }
+
+    /// What follows the last correction in a line (`text_correction`: "Ireland - well, Northern Ireland
+    /// actually, Belfast" → "Belfast"), when words follow it; nil otherwise.
+    public func afterCorrection(_ text: String) -> String? {
+        let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        guard let c = conceptIndex["text_correction"] else { return nil }
+        var typed = TypedWords(raw, language: self)
+        guard let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }) else { return nil }
+        return typed.line(from: last.upperBound)
     }
 
     /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts.
@@ -151,7 +173,9 @@ extension Language {
                     return .value(again)
                 }
                 return .value(v)
-            case .skip: return readText(rest) == .empty ? .skip : readText(rest)
+            case .skip:
+                let after = readText(rest)
+                return after == .empty ? .skip : after
             case .empty: return readText(rest)
             }
         }
@@ -354,12 +378,12 @@ extension Language {
         var end = raw.count
         if words.upperBound < raw.count, let role = conceptIndex["text_role"] {
             let rest = Array(raw[words.upperBound...])
-            let typed = TypedWords(rest, language: self)
-            if let covered = typed.end(of: role, atWord: 0, self), covered == rest.count || conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
-                end = words.upperBound
-            } else if typed.end(of: role, atWord: 0, self) == nil, conceptIndex["text_role_lead"].flatMap({ typed.end(of: $0, atWord: 0, self) }) != nil {
-                end = words.upperBound
-            }
+            var typed = TypedWords(rest, language: self)
+            // A role that is all that follows, or a description of the person ("she's lovely").
+            let covered = typed.end(of: role, atWord: 0, self)
+            var described = false
+            if let lead = conceptIndex["text_role_lead"] { described = typed.end(of: lead, atWord: 0, self) != nil }
+            if covered == rest.count || described { end = words.upperBound }
         }
         var kept = raw[words.lowerBound..<end].joined(separator: " ")
         while let mark = kept.last, [",", ";", ":", "!", "?"].contains(mark) { kept.removeLast() }
@@ -370,7 +394,7 @@ extension Language {
     private func personNamed(in value: String) -> (name: String, words: Range<Int>)? {
         let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
         guard let title = conceptIndex["text_title"] else { return nil }
-        let typed = TypedWords(raw, language: self)
+        var typed = TypedWords(raw, language: self)
         let end = conceptIndex["text_name_end"]
         for w in raw.indices {
             guard let after = typed.end(of: title, atWord: w, self), after < raw.count,

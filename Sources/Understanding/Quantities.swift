@@ -287,8 +287,15 @@ extension Language {
                 continue
             }
             if let last = conceptIndex["option_last"], let end = concept(last, at: i, &matcher), end > i {
-                positions.append(count)
-                i = end
+                // "the last two": the places at the end of the list.
+                if end < tokens.count, let k = number(tokens[end].text), k >= 2, tokens[end - 1].text == "last" {
+                    guard k <= count else { return nil }
+                    positions += Array((count - k + 1)...count)
+                    i = end + 1
+                } else {
+                    positions.append(count)
+                    i = end
+                }
                 afterItem = true
                 continue
             }

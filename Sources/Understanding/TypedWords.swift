@@ -9,6 +9,8 @@ struct TypedWords {
     let owner: [Int]
     /// Each typed word's first token (and `ids.count` after the last word).
     let firstToken: [Int]
+    /// One matcher for every look-up in the words (its bit sets are built once, its matches remembered).
+    private var matcher: Matcher
 
     init(_ words: [Substring], language: Language) {
         self.words = words
@@ -30,13 +32,13 @@ struct TypedWords {
         self.prefixes = prefixes
         self.owner = owner
         self.firstToken = firstToken
+        matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
     }
 
     /// Where a phrase of concept `c` starting at typed word `w` ends, as the typed word after it, when
     /// it ends on a whole word; nil otherwise.
-    func end(of c: Int, atWord w: Int, _ language: Language) -> Int? {
+    mutating func end(of c: Int, atWord w: Int, _ language: Language) -> Int? {
         guard w < words.count, firstToken[w] < ids.count else { return nil }
-        var matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
         guard let end = language.concept(c, at: firstToken[w], &matcher) else { return nil }
         let after = end < ids.count ? owner[end] : words.count
         return firstToken[after] == end ? after : nil
@@ -44,7 +46,7 @@ struct TypedWords {
 
     /// Every phrase of concept `c` that starts and ends on whole typed words, left to right, none
     /// overlapping the one before, as ranges of typed words.
-    func occurrences(of c: Int, _ language: Language) -> [Range<Int>] {
+    mutating func occurrences(of c: Int, _ language: Language) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var w = 0
         while w < words.count {
@@ -59,9 +61,8 @@ struct TypedWords {
     }
 
     /// Whether a phrase of concept `c` occurs anywhere (on token boundaries).
-    func occurs(_ c: Int, _ language: Language) -> Bool {
-        var matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
-        return language.conceptOccurs(c, &matcher)
+    mutating func occurs(_ c: Int, _ language: Language) -> Bool {
+        language.conceptOccurs(c, &matcher)
     }
 
     /// The typed words from `w` on, as one line.

@@ -63,8 +63,8 @@ struct OptionReading {
     /// Each word's stretch of the answer (`AnswerScope.segments`).
     let segments: [Int]
     let index: AnswerMatcher.OptionIndex?
-    /// Two options named side by side with "and", "or" or "both" between them.
-    private(set) var joined = false
+    /// Options named side by side with "and", "or" or "both" between them.
+    private(set) var joined: Set<Int> = []
 
     init(options: [Option], matcher: AnswerMatcher, language: Language, line: PreparedLine) {
         self.options = options
@@ -127,7 +127,7 @@ struct OptionReading {
         // what follows it in its stretch of the answer, and a condition (`answer_conditional`: "online,
         // maybe in person later if they need to") what comes before it, when something else is named.
         let segments = scope?.segments ?? [Int](repeating: 0, count: tokens.count)
-        let marks = language.answerConceptSpans(["answer_concession", "answer_conditional", "answer_preference"], in: line, clauses: clauses)
+        let marks = language.answerConceptSpans(["answer_concession", "answer_conditional", "answer_preference", "answer_conjunction"], in: line, clauses: clauses)
         func after(_ spans: [Range<Int>]?, _ words: Range<Int>) -> Range<Int>? {
             spans?.first { $0.upperBound <= words.lowerBound && segments[$0.lowerBound] == segments[words.lowerBound] }
         }
@@ -167,12 +167,19 @@ struct OptionReading {
         }
         for i in hits.indices where after(marks["answer_preference"], hits[i].words) != nil { hits[i].preferred = true }
         // Two options joined ("me and my twin", "NHS or private", "both …"): for a choice, ask which.
-        let joins = language.answerConceptSpans(["answer_conjunction"], in: line, clauses: clauses)["answer_conjunction"] ?? []
-        let counted = hits.filter { $0.negatedBy == nil && $0.strong }.sorted { $0.words.lowerBound < $1.words.lowerBound }
-        joined = zip(counted, counted.dropFirst()).contains { a, b in
-            a.option != b.option && a.words.upperBound <= b.words.lowerBound
+        let joins = marks["answer_conjunction"] ?? []
+        let counted = hits.filter { h in
+            h.negatedBy == nil && !hits.contains { $0.option != h.option && $0.words.count > h.words.count && $0.words.clamped(to: h.words) == h.words }
+        }.sorted { $0.words.lowerBound < $1.words.lowerBound }
+        let pairs = zip(counted, counted.dropFirst()).filter { a, b in
+            a.option != b.option && a.words.upperBound <= b.words.lowerBound && a.strong && b.strong
                 && joins.contains { $0.lowerBound == a.words.upperBound && $0.upperBound == b.words.lowerBound }
-        } || (counted.count > 1 && tokens.contains("both"))
+        }
+        joined = Set(pairs.flatMap { [$0.0.option, $0.1.option] })
+        if joined.isEmpty, tokens.contains("both") {
+            let strong = Set(counted.filter(\.strong).map(\.option))
+            if strong.count > 1 { joined = strong }
+        }
         let live = hits.filter { $0.negatedBy == nil && !$0.shared }
         for i in hits.indices {
             let w = hits[i].words
@@ -221,6 +228,8 @@ struct OptionReading {
     /// longest phrase ("medicare advantage through humana", "they come and go, mostly worse at night"),
     /// and a tie is asked. Otherwise one option named weakly by an answer made of little else.
     var choice: Choice {
+        // "me and my twin", "NHS or private": asked which.
+        if joined.count > 1 { return .ambiguous(joined.sorted()) }
         var strong = hits.filter { $0.counts && $0.strong }
         if strong.contains(where: { !$0.shared }) { strong.removeAll(where: \.shared) }
         let named = Set(strong.map(\.option))
@@ -232,7 +241,6 @@ struct OptionReading {
             // One option named after a wish: "video call is ok but I'd rather go in".
             let wished = Set(strong.filter(\.preferred).map(\.option))
             if wished.count == 1, let only = wished.first { return .chosen(only) }
-            if joined, named.count == 2 { return .ambiguous(named.sorted()) }
             let longest = named.map { o in (o, strong.filter { $0.option == o }.map(\.words.count).max() ?? 0) }
             let best = longest.map(\.1).max() ?? 0
             let top = longest.filter { $0.1 == best }.map(\.0)

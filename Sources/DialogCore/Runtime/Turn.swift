@@ -116,7 +116,11 @@ struct Turn {
         let tokens = TextNormalizer.tokens(text)
         if interrupt(tokens, at: id, urgent: true) { return }
         if question.place, let places = graph.language?.language.places, !Self.looksLikeQuestion(text, tokens) {
-            switch places.find(in: text) {
+            // A correction's place wins: "Ireland - well, Northern Ireland actually, Belfast".
+            let corrected = graph.language?.language.afterCorrection(text).map { places.find(in: $0) }
+            let found: Places.Found
+            if let corrected, case .country = corrected { found = corrected } else { found = places.find(in: text) }
+            switch found {
             case .country(let code):
                 acceptPlace(code, places: places, tokens: tokens, at: step, question)
                 return
@@ -644,9 +648,17 @@ struct Turn {
     /// Options a several-choice answer names by their place: "all of them" (in a short answer without
     /// an exception: "all but the cost" is read word by word), "the second one".
     private func multiByPosition(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> [String]? {
-        let exception = line.tokens.contains { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
-        if line.tokens.count <= 5, !exception, !language.concepts(["option_all"], in: line).isEmpty {
+        let exception = line.tokens.firstIndex { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
+        if line.tokens.count <= 5, exception == nil, !language.concepts(["option_all"], in: line).isEmpty {
             return options.map(\.value)
+        }
+        // "all but the last one", "all except the 2nd": every option but the one named by its place.
+        let whole = ["all", "everything", "every"]
+        if let e = line.tokens.firstIndex(where: { $0.text == "but" || AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }),
+            e > 0, line.tokens.count <= 7, whole.contains(line.tokens[0].text) || !language.concepts(["option_all"], in: line).isEmpty,
+            let n = language.ordinal(in: line.tokens[(e + 1)...].map(\.text).joined(separator: " "), count: options.count)
+        {
+            return options.indices.filter { $0 != n - 1 }.map { options[$0].value }
         }
         if let n = language.ordinal(in: text, count: options.count) { return [options[n - 1].value] }
         return nil
