@@ -160,7 +160,10 @@ package struct UnderstandingScore: Sendable {
                 return groups[expect].map { $0 == c } ?? (c == "other")
             }
             return c == expect
-        case .set(let values): return Set(values) == Set(expect.split(separator: "+").map(String.init))
+        case .set(let values):
+            // "none": the person said that none of the options apply (an empty set, not a skip).
+            if expect == "none" { return values.isEmpty }
+            return Set(values) == Set(expect.split(separator: "+").map(String.init))
         case .text(let t): return clean(t) == clean(expect)
         }
     }
