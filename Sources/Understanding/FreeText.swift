@@ -31,7 +31,7 @@ extension Language {
     /// After it, a value that still holds not knowing or skipping (`text_never_kept`) is never kept, and
     /// one that opens with "whoever" and the like (`text_generic_lead`) names no one.
     public func readText(_ text: String) -> TextAnswer {
-        let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        let raw = Self.typedWords(text)
         guard !raw.isEmpty else { return .empty }
         var typed = TypedWords(raw, language: self)
         // Someone else not knowing ("they don't know what it is") is the answer as it is said.
@@ -79,9 +79,9 @@ extension Language {
         }
         // "whoever my insurance covers", "someone at the big hospital": no one in particular.
         if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], typed.end(of: lead, atWord: 0, self) != nil { return .empty }
-        let read = readValue(raw, othersDoNotKnow: othersDoNotKnow)
+        let read = readValue(raw, typed, othersDoNotKnow: othersDoNotKnow)
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
-        var kept = TypedWords(value.split(whereSeparator: { $0 == " " }), language: self)
+        var kept = TypedWords(Self.typedWords(value), language: self)
         if let never = conceptIndex["text_never_kept"], kept.occurs(never, self) {
             if let command = conceptIndex["text_skip_command"], kept.occurs(command, self) { return .skip }
             return .empty
@@ -93,46 +93,41 @@ extension Language {
     /// What follows the last correction in a line (`text_correction`: "Ireland - well, Northern Ireland
     /// actually, Belfast" → "Belfast"), when words follow it; nil otherwise.
     public func afterCorrection(_ text: String) -> String? {
-        let raw: [Substring] = text.split(whereSeparator: { $0 == " " })
+        let raw = Self.typedWords(text)
         guard let c = conceptIndex["text_correction"] else { return nil }
         var typed = TypedWords(raw, language: self)
         guard let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }) else { return nil }
         return typed.line(from: last.upperBound)
     }
 
-    /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts.
-    private func readValue(_ typedWords: [Substring], othersDoNotKnow othersSaid: Bool) -> TextAnswer {
-        // Words as typed (for keeping the value's case) and the tokens each holds.
+    /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts. `typed` holds the
+    /// tokens of `typedWords` as the rules read them.
+    private func readValue(_ typedWords: [Substring], _ typed: TypedWords, othersDoNotKnow othersSaid: Bool) -> TextAnswer {
+        // Words as typed (for keeping the value's case), and the tokens each holds (a range of `typed`'s
+        // tokens), kept side by side: the value is only ever cut at its start or its end.
         var raw = typedWords
         guard !raw.isEmpty else { return .empty }
-        var tokensPerWord = raw.map { TextNormalizer.tokens(String($0)).count }
-
-        // Each typed word's tokens as the rules read them, worked out once (the loops below re-read
-        // what is left of the line many times).
-        var known: [Substring: [(id: Int32, prefixes: [Int32], typo: Bool)]] = [:]
+        var spans = raw.indices.map { typed.firstToken[$0]..<typed.firstToken[$0 + 1] }
+        func removeWords(_ words: Range<Int>) {
+            raw.removeSubrange(words)
+            spans.removeSubrange(words)
+        }
+        // The tokens of what is left of the line (the loops below re-read it after every cut).
         func tokenized() -> (ids: [Int32], prefixes: [[Int32]], owner: [Int], typo: [Bool]) {
+            let count = spans.reduce(0) { $0 + $1.count }
             var ids: [Int32] = []
+            ids.reserveCapacity(count)
             var prefixes: [[Int32]] = []
+            prefixes.reserveCapacity(count)
             var owner: [Int] = []
+            owner.reserveCapacity(count)
             var typo: [Bool] = []
-            for (w, word) in raw.enumerated() {
-                let read: [(id: Int32, prefixes: [Int32], typo: Bool)]
-                if let cached = known[word] {
-                    read = cached
-                } else {
-                    read = TextNormalizer.tokens(String(word)).map { token in
-                        let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : self.base(of: token)
-                        if case .typo = how { return (wordIDs[base] ?? -1, prefixHits(base), true) }
-                        return (wordIDs[base] ?? -1, prefixHits(base), false)
-                    }
-                    known[word] = read
-                }
-                for r in read {
-                    ids.append(r.id)
-                    prefixes.append(r.prefixes)
-                    owner.append(w)
-                    typo.append(r.typo)
-                }
+            typo.reserveCapacity(count)
+            for (w, span) in spans.enumerated() {
+                ids.append(contentsOf: typed.ids[span])
+                prefixes.append(contentsOf: typed.prefixes[span])
+                typo.append(contentsOf: typed.typo[span])
+                for _ in span { owner.append(w) }
             }
             return (ids, prefixes, owner, typo)
         }
@@ -169,7 +164,9 @@ extension Language {
             switch readText(first) {
             case .value(let v):
                 // The rest says it again more fully: "Ramirez. Dr Ramirez".
-                if case .value(let again) = readText(rest), again.count > v.count, again.lowercased().contains(v.lowercased()) {
+                if Self.mayRepeat(rest, v), case .value(let again) = readText(rest), again.count > v.count,
+                    again.lowercased().contains(v.lowercased())
+                {
                     return .value(again)
                 }
                 return .value(v)
@@ -190,8 +187,7 @@ extension Language {
 
         // A dose after a medicine's name ends it: "amlodipine 5mg once a day", "tamoxifen, 20 mg".
         if let unit = concept("text_dose_unit"), let dose = raw.indices.dropFirst().first(where: { isDose($0, in: raw, unit: unit) }) {
-            raw.removeSubrange(dose...)
-            tokensPerWord.removeSubrange(dose...)
+            removeWords(dose..<raw.count)
             t = tokenized()
         }
 
@@ -214,8 +210,7 @@ extension Language {
                 // An age alone ("Joan, 84") comments on the value too.
                 let age = tokens.count == 1 && tokens[0].count <= 3 && Lexicon.isDigits(tokens[0])
                 if !ids.isEmpty, age || self.concept(aside, at: 0, &matcher) != nil || word.hasPrefix("(") {
-                    raw.removeSubrange(w...)
-                    tokensPerWord.removeSubrange(w...)
+                    removeWords(w..<raw.count)
                     break
                 }
             }
@@ -243,7 +238,7 @@ extension Language {
                 if end == t.ids.count { return .empty }
                 // Drop whole typed words only.
                 if t.owner[end] != t.owner[end - 1] {
-                    raw.removeSubrange(...t.owner[end - 1])
+                    removeWords(0..<(t.owner[end - 1] + 1))
                     changed = true
                     continue
                 }
@@ -253,7 +248,7 @@ extension Language {
             if let tail = concept("text_tail") {
                 for start in lastStarts {
                     guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
-                    raw.removeSubrange(t.owner[start]...)
+                    removeWords(t.owner[start]..<raw.count)
                     changed = true
                     break
                 }
@@ -264,7 +259,7 @@ extension Language {
             if let cut = concept("text_cut") {
                 for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
                     guard self.concept(cut, at: start, &matcher) != nil else { continue }
-                    raw.removeSubrange(t.owner[start]...)
+                    removeWords(t.owner[start]..<raw.count)
                     changed = true
                     break
                 }
@@ -286,7 +281,7 @@ extension Language {
                     keeps = conceptOccurs(institution, &matcher)
                 }
                 if !keeps {
-                    raw.removeSubrange(...t.owner[end - 1])
+                    removeWords(0..<(t.owner[end - 1] + 1))
                     changed = true
                     continue
                 }
@@ -296,7 +291,7 @@ extension Language {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
                         !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] })
                     else { continue }
-                    raw.removeSubrange(t.owner[start]...)
+                    removeWords(t.owner[start]..<raw.count)
                     changed = true
                     break
                 }
@@ -320,6 +315,31 @@ extension Language {
         return value.isEmpty ? .empty : .value(value)
     }
 
+    /// Whether the rest of a line can say value `v` again (its reading holds `v`): a reading of a line is
+    /// some of its words as they were typed, so an ASCII line that does not hold `v` (case aside) cannot.
+    static func mayRepeat(_ rest: String, _ v: String) -> Bool {
+        !rest.utf8.allSatisfy({ $0 < 0x80 }) || rest.lowercased().contains(v.lowercased())
+    }
+
+    /// A line's words as typed: split at spaces, empty ones left out. An ASCII line is split byte by byte
+    /// (the same words as splitting it character by character).
+    static func typedWords(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0 == " " }) }
+        var words: [Substring] = []
+        var start = bytes.startIndex
+        var i = start
+        while i != bytes.endIndex {
+            if bytes[i] == 0x20 {
+                if start != i { words.append(text[start..<i]) }
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        if start != bytes.endIndex { words.append(text[start..<bytes.endIndex]) }
+        return words
+    }
+
     /// How many words from the end a tail or a frame after the value may start.
     static let tailReach = 12
 
@@ -334,8 +354,8 @@ extension Language {
     static func sentenceEnd(_ raw: [Substring]) -> (end: Int, next: Int)? {
         for w in raw.indices.dropLast() {
             let word = raw[w]
-            if ["-", "\u{2013}", "\u{2014}", "--"].contains(String(word)), w > 0 { return (w, w + 1) }
-            guard let last = word.last, [".", "!", "?", ";"].contains(last) else { continue }
+            if w > 0, word == "-" || word == "\u{2013}" || word == "\u{2014}" || word == "--" { return (w, w + 1) }
+            guard let last = word.last, last == "." || last == "!" || last == "?" || last == ";" else { continue }
             let bare = word.dropLast().lowercased()
             if last == ".", abbreviations.contains(bare) || bare.count == 1 || bare.contains(".") { continue }
             return (w + 1, w + 1)
@@ -356,7 +376,7 @@ extension Language {
     /// with a capital or unknown to the language data. Nil for "my son would", "hubby will", "yes".
     public func nameIn(_ line: String) -> String? {
         guard case .value(let value) = readText(line) else { return nil }
-        let words: [Substring] = value.split(whereSeparator: { $0 == " " })
+        let words = Self.typedWords(value)
         guard (1...3).contains(words.count) else { return nil }
         let typed = TypedWords(words, language: self)
         for (w, word) in words.enumerated() {
@@ -374,7 +394,7 @@ extension Language {
     /// value names no titled person.
     public func personAnswer(in value: String) -> String? {
         guard let (_, words) = personNamed(in: value) else { return nil }
-        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        let raw = Self.typedWords(value)
         var end = raw.count
         if words.upperBound < raw.count, let role = conceptIndex["text_role"] {
             let rest = Array(raw[words.upperBound...])
@@ -392,7 +412,7 @@ extension Language {
 
     /// The titled person a value names, and the typed words their name takes up.
     private func personNamed(in value: String) -> (name: String, words: Range<Int>)? {
-        let raw: [Substring] = value.split(whereSeparator: { $0 == " " })
+        let raw = Self.typedWords(value)
         guard let title = conceptIndex["text_title"] else { return nil }
         var typed = TypedWords(raw, language: self)
         let end = conceptIndex["text_name_end"]
@@ -436,6 +456,8 @@ extension Language {
     /// Whether typed word `w` is a dose: a number with a unit of `text_dose_unit` joined to it ("15mg")
     /// or after it ("20 mg").
     private func isDose(_ w: Int, in raw: [Substring], unit: Int) -> Bool {
+        // A word that opens with an ASCII character other than a digit holds no number.
+        if let first = raw[w].first, first.isASCII, !first.isNumber { return false }
         let word = raw[w].lowercased()
         let digits = word.prefix { $0.isNumber || $0 == "." }
         guard digits.first?.isNumber == true else { return false }

@@ -5,6 +5,8 @@ struct TypedWords {
     let words: [Substring]
     let ids: [Int32]
     let prefixes: [[Int32]]
+    /// Whether each token was read as a typo of a known word.
+    let typo: [Bool]
     /// The typed word each token belongs to.
     let owner: [Int]
     /// Each typed word's first token (and `ids.count` after the last word).
@@ -16,20 +18,36 @@ struct TypedWords {
         self.words = words
         var ids: [Int32] = []
         var prefixes: [[Int32]] = []
+        var typo: [Bool] = []
         var owner: [Int] = []
         var firstToken: [Int] = []
+        // A word said again is read once (a long line repeats many of its words).
+        var read: [Substring: (first: Int, end: Int)] = [:]
         for (w, word) in words.enumerated() {
             firstToken.append(ids.count)
+            if let (first, end) = read[word] {
+                for i in first..<end {
+                    ids.append(ids[i])
+                    prefixes.append(prefixes[i])
+                    typo.append(typo[i])
+                    owner.append(w)
+                }
+                continue
+            }
+            let first = ids.count
             for token in TextNormalizer.tokens(String(word)) {
-                let base = Lexicon.isDigits(token) ? token : language.base(of: token).0
+                let (base, how) = Lexicon.isDigits(token) ? (token, Lexicon.Reading.asTyped) : language.base(of: token)
                 ids.append(language.wordIDs[base] ?? -1)
                 prefixes.append(language.prefixHits(base))
+                if case .typo = how { typo.append(true) } else { typo.append(false) }
                 owner.append(w)
             }
+            read[word] = (first, ids.count)
         }
         firstToken.append(ids.count)
         self.ids = ids
         self.prefixes = prefixes
+        self.typo = typo
         self.owner = owner
         self.firstToken = firstToken
         matcher = Matcher(language: language, ids: ids, prefixes: prefixes)

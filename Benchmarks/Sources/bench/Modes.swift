@@ -131,10 +131,16 @@ enum Mode {
         case .understand:
             let shipped = try ShippedSet.load(folder: options.dialogs)
             let lines = Double(LongLines.lines.count)
-            let (read, turn) = LongLines(engine: Engine(graph: shipped.graph)).measure(minTime: minTime, scale: scale)
+            let (read, turn, choice, sentences) = LongLines(engine: Engine(graph: shipped.graph)).measure(minTime: minTime, scale: scale)
             r.record("understand.line2000.read_median", read.wall.summary().median / lines, "ns")
             r.record("understand.line2000.turn_median", turn.wall.summary().median / lines, "ns")
             r.record("understand.line2000.turn_p99", turn.wall.summary().percentile(99) / lines, "ns")
+            r.record("understand.line2000.choice_turn_median", choice.wall.summary().median / lines, "ns")
+            r.record("understand.sentences2000.turn_median", sentences.wall.summary().median, "ns")
+            // Processor time too: the wall-clock figures above grow when other work shares the machine.
+            r.record("understand.line2000.turn_cpu_median", turn.cpu.summary().median / lines, "ns")
+            r.record("understand.line2000.choice_turn_cpu_median", choice.cpu.summary().median / lines, "ns")
+            r.record("understand.sentences2000.turn_cpu_median", sentences.cpu.summary().median, "ns")
         }
         return r
     }

@@ -226,17 +226,19 @@ final class InterruptIndex: Sendable {
         guard !tokens.isEmpty, !phrases.isEmpty else { return [] }
         let leads = urgent ? urgentLeads : otherLeads
         // Scratch space on the stack (no heap allocation per line): the present-word bits and lead
-        // positions, the line's word shapes and scalars (scalars never outnumber UTF-8 bytes), and
-        // the candidate phrases (each phrase is listed once, so at most all of them).
+        // positions (one bit per token, in blocks of 64), the line's word shapes and scalars (scalars
+        // never outnumber UTF-8 bytes), and the candidate phrases (each phrase is listed once, so at
+        // most all of them).
         let scalarCapacity = max(1, tokens.reduce(0) { $0 + $1.utf8.count })
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords + leads.count) { bits in
+        let blocks = (tokens.count + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bitsetWords + leads.count * blocks) { bits in
             withUnsafeTemporaryAllocation(of: Shape.self, capacity: tokens.count) { shapes in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCapacity) { scalars in
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: phrases.count) { candidates in
                         bits.initialize(repeating: 0)
                         let scratch = Scratch(
                             present: UnsafeMutableBufferPointer(rebasing: bits[..<bitsetWords]),
-                            leadHits: UnsafeMutableBufferPointer(rebasing: bits[bitsetWords...]), shapes: shapes,
+                            leadHits: UnsafeMutableBufferPointer(rebasing: bits[bitsetWords...]), blocks: blocks, shapes: shapes,
                             scalars: scalars, candidates: candidates)
                         return search(
                             tokens, phrases, leads, urgent ? urgentCandidates : otherCandidates, urgent ? urgentFilter : otherFilter,
@@ -250,7 +252,9 @@ final class InterruptIndex: Sendable {
     /// Per-line working memory of `matches`.
     private struct Scratch {
         var present: UnsafeMutableBufferPointer<UInt64>
+        /// Per lead word, the positions of the tokens it accepts: `blocks` words of 64 bits, lead after lead.
         var leadHits: UnsafeMutableBufferPointer<UInt64>
+        var blocks: Int
         var shapes: UnsafeMutableBufferPointer<Shape>
         var scalars: UnsafeMutableBufferPointer<UInt32>
         var candidates: UnsafeMutableBufferPointer<Int>
@@ -288,12 +292,10 @@ final class InterruptIndex: Sendable {
         }
         let shapes = UnsafeBufferPointer(scratch.shapes)
         let scalars = UnsafeBufferPointer(rebasing: scratch.scalars[..<used])
-        if count > 64 {
-            found = 0
-            add(0..<phrases.count)  // beyond the bit masks: try every phrase
-        } else if !leads.isEmpty {
-            leadPositions(leads, filter, shapes, scalars, into: scratch.leadHits)
-            for (lead, hits) in scratch.leadHits.enumerated() where hits != 0 {
+        let blocks = scratch.blocks
+        if !leads.isEmpty {
+            leadPositions(leads, filter, shapes, scalars, blocks: blocks, into: scratch.leadHits)
+            for lead in leads.indices where scratch.leadHits[(lead * blocks)..<((lead + 1) * blocks)].contains(where: { $0 != 0 }) {
                 let k = lookup.anchors + lead
                 add(lookup.start[k]..<lookup.start[k + 1])
             }
@@ -312,16 +314,19 @@ final class InterruptIndex: Sendable {
                 let id = exact[k]
                 if present[id >> 6] & (1 << UInt64(id & 63)) == 0 { continue search }
             }
-            if phrase.lead >= 0, count <= 64 {
+            if phrase.lead >= 0 {
                 let last = count - length  // the last start that leaves room for the phrase
-                var starts = scratch.leadHits[phrase.lead] & (last == 63 ? ~0 : (1 << UInt64(last + 1)) - 1)
-                while starts != 0 {
-                    let start = starts.trailingZeroBitCount
-                    starts &= starts - 1
-                    if matches(phrase, at: start, offset: 1, shapes, scalars) {
-                        if firstOnly { return [phrase.interrupt] }
-                        result.append(phrase.interrupt)
-                        continue search
+                for block in 0..<blocks where block * 64 <= last {
+                    let room = last - block * 64  // the last start in this block
+                    var starts = scratch.leadHits[phrase.lead * blocks + block] & (room >= 63 ? ~0 : (1 << UInt64(room + 1)) - 1)
+                    while starts != 0 {
+                        let start = block * 64 + starts.trailingZeroBitCount
+                        starts &= starts - 1
+                        if matches(phrase, at: start, offset: 1, shapes, scalars) {
+                            if firstOnly { return [phrase.interrupt] }
+                            result.append(phrase.interrupt)
+                            continue search
+                        }
                     }
                 }
                 continue
@@ -345,27 +350,30 @@ final class InterruptIndex: Sendable {
         return true
     }
 
-    /// For each lead word, the token positions it accepts. Most pairs fail on the letter sets alone (a
-    /// word with more letters missing from the token than it forgives cannot accept it), checked first.
+    /// For each lead word, the token positions it accepts (`blocks` words of bits per lead). Most pairs
+    /// fail on the letter sets alone (a word with more letters missing from the token than it forgives
+    /// cannot accept it), checked first.
     private func leadPositions(
         _ leads: [Shape], _ filter: LeadFilter?, _ shapes: UnsafeBufferPointer<Shape>, _ scalars: UnsafeBufferPointer<UInt32>,
-        into hits: UnsafeMutableBufferPointer<UInt64>
+        blocks: Int, into hits: UnsafeMutableBufferPointer<UInt64>
     ) {
         leads.withUnsafeBufferPointer { leads in
             if let filter {
                 for (position, token) in shapes.enumerated() where token.count >= shortestLeadMatch {
-                    let bit: UInt64 = 1 << UInt64(position)
+                    let bit: UInt64 = 1 << UInt64(position & 63)
+                    let block = position >> 6
                     var candidates = filter.candidates(token.letters)
                     while candidates != 0 {
                         let id = candidates.trailingZeroBitCount
                         candidates &= candidates &- 1
-                        if accepts(leads[id], token, scalars) { hits[id] |= bit }
+                        if accepts(leads[id], token, scalars) { hits[id * blocks + block] |= bit }
                     }
                 }
                 return
             }
             for (position, token) in shapes.enumerated() where token.count >= shortestLeadMatch {
-                let bit: UInt64 = 1 << UInt64(position)
+                let bit: UInt64 = 1 << UInt64(position & 63)
+                let block = position >> 6
                 let absent = ~token.letters
                 for id in leads.indices {
                     // Letters of the lead missing from the token: a prefix forgives none, a typo word its limit.
@@ -375,7 +383,7 @@ final class InterruptIndex: Sendable {
                         let rest = missing & (missing &- 1)
                         if rest != 0 && (leads[id].limit == 1 || rest & (rest &- 1) != 0) { continue }
                     }
-                    if accepts(leads[id], token, scalars) { hits[id] |= bit }
+                    if accepts(leads[id], token, scalars) { hits[id * blocks + block] |= bit }
                 }
             }
         }

@@ -94,3 +94,39 @@ private func shippedLines() throws -> (DialogGraph, [[String]]) {
         }
     }
 }
+
+@Test func theIndexFindsWhatPhraseMatchersFindOnLinesOfMoreThan64Words() throws {
+    // Past 64 words the lead positions take more than one block of bits: lines of many shipped lines,
+    // and each phrase after 70 other words, must read as the phrase matchers read them.
+    let (graph, lines) = try shippedLines()
+    var long: [[String]] = []
+    var line: [String] = []
+    for tokens in lines.prefix(4_000) {
+        line += tokens
+        if line.count > 64 + long.count % 90 {
+            long.append(line)
+            line = []
+        }
+    }
+    let filler = (0..<70).map { "filler\($0 % 7)" }
+    for interrupt in graph.interrupts { for phrase in interrupt.matcher.phrases { long.append(filler + phrase.map(\.text)) } }
+    for node in graph.nodes.values {
+        for rule in node.question?.map?.rules ?? [] { for phrase in rule.matcher.phrases { long.append(filler + phrase.map(\.text) + ["end"]) } }
+    }
+    #expect(long.count > 100)
+    let index = InterruptIndex(graph.interrupts)
+    for tokens in long {
+        for urgent in [true, false] {
+            let expected = graph.interrupts.indices.filter { graph.interrupts[$0].urgent == urgent && graph.interrupts[$0].matcher.matches(tokens) }
+            #expect(index.firstMatch(tokens, urgent: urgent) == expected.first, "\(tokens)")
+        }
+    }
+    for node in graph.nodes.values {
+        guard let map = node.question?.map else { continue }
+        let index = InterruptIndex(matchers: map.rules.map { ($0.matcher, true) })
+        for tokens in long {
+            let expected = map.rules.indices.filter { map.rules[$0].matcher.matches(tokens) }
+            #expect(index.matches(tokens, urgent: true, firstOnly: false) == expected, "\(node.id): \(tokens)")
+        }
+    }
+}

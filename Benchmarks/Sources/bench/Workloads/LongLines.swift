@@ -22,7 +22,16 @@ struct LongLines {
         return [fill(""), fill(" and now her face is drooping and she can't lift her arm "), String(repeating: "chest ", count: 333)]
     }
 
-    func measure(minTime: Duration, scale: Double) -> (read: Stopwatch.Runs, turn: Stopwatch.Runs) {
+    /// A 2,000-character answer told in many short sentences, each of which the free-text reader can
+    /// take as its own part.
+    static var sentences: String {
+        let told = "The doctor said it was probably nothing. My husband thinks I should ask again. The waiting list is long. "
+        var s = ""
+        while s.count + told.count < 2_000 { s += told }
+        return String(s.prefix(2_000))
+    }
+
+    func measure(minTime: Duration, scale: Double) -> (read: Stopwatch.Runs, turn: Stopwatch.Runs, choice: Stopwatch.Runs, sentences: Stopwatch.Runs) {
         let lines = Self.lines
         let language = engine.graph.language?.language
         let read = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
@@ -38,6 +47,19 @@ struct LongLines {
             for line in lines { n &+= engine.step(start, .line(line)).1.count }
             return n
         }
-        return (read, turn)
+        // The same lines at a choice question, and the sentences at the free-text question.
+        var choiceState = EngineState(seed: 1)
+        choiceState.position = NodeID(dialog: "diagnosis", node: "ask_course")
+        let choiceStart = choiceState
+        let choice = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
+            var n = 0
+            for line in lines { n &+= engine.step(choiceStart, .line(line)).1.count }
+            return n
+        }
+        let told = Self.sentences
+        let sentences = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
+            engine.step(start, .line(told)).1.count
+        }
+        return (read, turn, choice, sentences)
     }
 }
