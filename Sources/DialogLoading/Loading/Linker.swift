@@ -789,7 +789,7 @@ struct Linker {
         var seen: [String: String] = [:]
         if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
         for word in slot.optionWords where !word.text.hasPrefix("@") {
-            let key = Self.tokenKey(word.text)
+            let key = TextNormalizer.key(word.text)
             guard !key.isEmpty else { continue }
             let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]
             if let owner {
@@ -805,49 +805,6 @@ struct Linker {
                 seen[key] = word.value
             }
         }
-    }
-
-    /// `TextNormalizer.tokens(text)` joined by spaces (tokens hold none, so equal keys are equal token
-    /// lists). ASCII text is tokenized here into one buffer, the same way, so a short key is built
-    /// without allocating.
-    static func tokenKey(_ text: String) -> String {
-        var text = text
-        let ascii = text.withUTF8 { bytes -> String? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { key -> String? in
-                var length = 0
-                var inWord = false
-                for byte in bytes {
-                    var b = byte
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        break
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                        b = byte + 32
-                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                        continue
-                    case 0x80...:
-                        return nil
-                    case 0x09...0x0D, 0x20:
-                        inWord = false
-                        continue
-                    case 0x00..<0x20, 0x7F:
-                        continue  // other control characters vanish without splitting the word
-                    default:
-                        inWord = false  // punctuation and symbols
-                        continue
-                    }
-                    if !inWord, length > 0 {
-                        key[length] = UInt8(ascii: " ")
-                        length += 1
-                    }
-                    inWord = true
-                    key[length] = b
-                    length += 1
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: key[..<length]), as: UTF8.self)
-            }
-        }
-        return ascii ?? TextNormalizer.tokens(text).joined(separator: " ")
     }
 
     // MARK: - Conditions and templates
