@@ -589,6 +589,15 @@ struct Linker {
             }
             return id
         }
+        /// The property's non-empty phrases, or nil when it has none (reported, with `example` in the hint).
+        func requiredPhrases(_ example: String) -> [String]? {
+            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
+            guard phrases.isEmpty else { return phrases }
+            sink.report(
+                .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
+                hint: "add \"phrases\": " + example)
+            return nil
+        }
         var when: Condition?
         if let w = raw.when {
             guard let c = condition(w, pointer: raw.pointer + "/when", code: .conditionType, reads: nil) else { return nil }
@@ -605,32 +614,18 @@ struct Linker {
         case "always_reaches":
             guard let node = ref(raw.node, "node") else { return nil }
             rule = .alwaysReaches(node: node, when: when)
-        case "never_writes", "never_says":
-            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
-            guard !phrases.isEmpty else {
-                sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
-                    hint: raw.kind.value == "never_writes"
-                        ? "add \"phrases\": the words no document may contain, like [\"my main problem\"]"
-                        : "add \"phrases\": the words nothing said may contain, like [\"your health\"]")
-                return nil
-            }
-            rule = raw.kind.value == "never_writes" ? .neverWrites(phrases: phrases, when: when) : .neverSays(phrases: phrases, when: when)
-        case "always_writes", "never_answers":
-            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
-            guard !phrases.isEmpty else {
-                sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
-                    hint: raw.kind.value == "always_writes"
-                        ? "add \"phrases\": words every document must contain, like [\"{{country.emergency\"]"
-                        : "add \"phrases\": answers no document may show, like [\"don't know\"]")
-                return nil
-            }
-            if raw.kind.value == "always_writes" {
-                rule = .alwaysWrites(phrases: phrases, when: when)
-            } else {
-                rule = .neverAnswers(phrases: phrases)
-            }
+        case "never_writes":
+            guard let phrases = requiredPhrases("the words no document may contain, like [\"my main problem\"]") else { return nil }
+            rule = .neverWrites(phrases: phrases, when: when)
+        case "never_says":
+            guard let phrases = requiredPhrases("the words nothing said may contain, like [\"your health\"]") else { return nil }
+            rule = .neverSays(phrases: phrases, when: when)
+        case "always_writes":
+            guard let phrases = requiredPhrases("words every document must contain, like [\"{{country.emergency\"]") else { return nil }
+            rule = .alwaysWrites(phrases: phrases, when: when)
+        case "never_answers":
+            guard let phrases = requiredPhrases("answers no document may show, like [\"don't know\"]") else { return nil }
+            rule = .neverAnswers(phrases: phrases)
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
