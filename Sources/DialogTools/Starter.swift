@@ -150,7 +150,7 @@ package enum Starter {
         bot:   3. How long it takes
         you: 1, 3
         bot: Here is your list. Tell the doctor about the pain first.
-        bot: ────────
+        bot: \(OutputFormatter.documentRule)
         bot: # For my appointment
         bot:
         bot: I would like to talk about a new problem.
@@ -159,7 +159,7 @@ package enum Starter {
         bot:
         bot: - [ ] Describe the pain: where, how bad, what helps.
         bot: - Questions: Which tests I need and How long it takes.
-        bot: ────────
+        bot: \(OutputFormatter.documentRule)
         bot: (The conversation is over. Type save to keep your documents, back to change an answer, or quit.)
         @ end at main.done
 

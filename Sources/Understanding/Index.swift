@@ -1,6 +1,6 @@
-/// The flat tables the matcher looks things up in, built once per `Language` from its compiled rules:
-/// numbers by a key number, and the anchors a rule or concept needs in a line. Plain arrays of integers,
-/// so a look-up is an index and a slice, never a hash or a retain.
+// The flat tables the matcher looks things up in, built once per `Language` from its compiled rules:
+// numbers by a key number, and the anchors a rule or concept needs in a line. Plain arrays of integers,
+// so a look-up is an index and a slice, never a hash or a retain.
 
 /// A set of small non-negative numbers (word, prefix or rule numbers) as bits.
 struct BitSet: Sendable {
@@ -155,9 +155,7 @@ struct ConceptMemo {
     }
 
     @inline(__always)
-    private static func slot(_ key: Int, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
+    private static func slot(_ key: Int, _ mask: Int) -> Int { IntTable.slot(key, mask) }
 
     private mutating func grow() {
         let old = (keys, values)
@@ -192,6 +190,8 @@ struct IntTable: Sendable {
         mask = size - 1
     }
 
+    /// Where `key` is looked for first in a table of `mask + 1` slots (a power of two): the high half of a
+    /// Fibonacci-hashing multiply. `ConceptMemo` probes with it too.
     @inline(__always)
     static func slot(_ key: Int, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask

@@ -21,8 +21,20 @@ public struct Lexicon: Sendable {
     /// Words of their own, never taken as a regular form of another (and so never corrected either).
     public let notForms: Set<String>
 
+    /// The fewest letters a word needs before a slip in it is forgiven: four-letter words are too often
+    /// other real words one letter away ("find" / "mind", "back" / "pack").
     public static let typoMinimum = 5
+    /// The fewest letters a word needs before two slips in it are forgiven.
     public static let typoMinimumForTwo = 9
+
+    /// The typo policy: how many edits (Damerau: a letter added, dropped, changed, or two swapped) a word
+    /// of `letters` letters forgives. The lexicon's corrections, phrase words (`PhraseMatcher`, the
+    /// interrupt index) and option words (`AnswerMatcher`) all ask it, so a word is forgiven the same
+    /// slips wherever it is read.
+    @inlinable @inline(__always)
+    package static func typoLimit(letters: Int) -> Int {
+        letters >= typoMinimumForTwo ? 2 : letters >= typoMinimum ? 1 : 0
+    }
 
     /// Typo candidates, built once: every vocabulary word of at least `typoMinimum - 1` letters, its
     /// scalars and letter set, its one-letter deletions (SymSpell's idea: two words within one edit share
@@ -162,7 +174,7 @@ public struct Lexicon: Sendable {
         let values = word.unicodeScalars.map(\.value)
         guard values.count >= Self.typoMinimum, !protected.contains(word), !Self.isDigits(word) else { return nil }
         let c = candidates.value
-        let limit = values.count >= Self.typoMinimumForTwo ? 2 : 1
+        let limit = Self.typoLimit(letters: values.count)
         var best: [Int32] = []
         var bestDistance = limit + 1
         func consider(_ n: Int32) {

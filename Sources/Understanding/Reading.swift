@@ -410,10 +410,11 @@ extension Language {
     static func prefixHits(_ word: String, lengths: [Int], hashes: [UInt64: [(String, Int32)]]) -> [Int32] {
         guard let shortest = lengths.first, let longest = lengths.last else { return [] }
         var out: [Int32] = []
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        // `FNV1a` of the first `length` scalars, as `Lexicon.hash` made the keys of `hashes`.
+        var h = FNV1a.basis
         var length = 0
         for scalar in word.unicodeScalars {
-            h = (h ^ UInt64(scalar.value)) &* 0x100_0000_01B3
+            h = FNV1a.adding(UInt64(scalar.value), to: h)
             length += 1
             if length >= shortest, let found = hashes[h] {
                 for (prefix, id) in found where word.hasPrefix(prefix) { out.append(id) }

@@ -103,45 +103,82 @@ public enum TextNormalizer {
 
     // MARK: - Tokenizing
 
+    /// `tokens(text)` joined by single spaces: one string that is equal for two texts exactly when their
+    /// token lists are (tokens hold no spaces), for keying words by how they read. An ASCII text is
+    /// tokenized into one buffer by the same scanner as `tokens`, so a short key costs one allocation.
+    package static func key(_ text: String) -> String {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> String? in
+                guard let length = scanASCII(bytes, into: out, word: { _ in }) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<length]), as: UTF8.self)
+            }
+        }
+        return ascii ?? tokens(text).joined(separator: " ")
+    }
+
     /// Fast path for all-ASCII lines (the common case); nil when the line has other characters.
     /// Words are assembled in a scratch buffer on the stack, so the only allocations are the result's.
     private static func asciiTokens(_ line: String) -> [String]? {
         var line = line
         return line.withUTF8 { bytes -> [String]? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word -> [String]? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out -> [String]? in
                 var tokens: [String] = []
                 // Room for the usual count of words, so appending rarely reallocates.
                 tokens.reserveCapacity(min(bytes.count / 3 + 1, 64))
-                var length = 0
-                func flush() {
-                    guard length > 0 else { return }
-                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self))
-                    length = 0
+                let scanned = scanASCII(bytes, into: out) { word in
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: out[word]), as: UTF8.self))
                 }
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        word[length] = byte
-                        length += 1
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                        word[length] = byte + 32
-                        length += 1
-                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                        continue
-                    case 0x80...:
-                        return nil
-                    case 0x09...0x0D, 0x20:
-                        flush()
-                    case 0x00..<0x20, 0x7F:
-                        continue  // other control characters vanish without splitting the word
-                    default:
-                        flush()  // punctuation and symbols
-                    }
-                }
-                flush()
-                return tokens
+                return scanned == nil ? nil : tokens
             }
         }
+    }
+
+    /// The ASCII tokenizer (`tokens` and `key` both read ASCII through it): the words of `bytes`,
+    /// lowercased, written into `out` one space apart, with `word` told where each one lies in `out` as
+    /// it ends. Letters and digits make words; apostrophes and control characters vanish without
+    /// splitting one; blanks, punctuation and symbols end one. Returns the length written, or nil at the
+    /// first byte that is not ASCII (what was written is then to be dropped: the line takes the Unicode
+    /// path). `out` needs room for `bytes.count`: a space is written only where a separator was.
+    @inline(__always)
+    private static func scanASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, word: (Range<Int>) -> Void
+    ) -> Int? {
+        var length = 0
+        var start = 0
+        var inWord = false
+        for byte in bytes {
+            var b = byte
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                break
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                b = byte + 32
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                continue
+            case 0x80...:
+                return nil
+            case 0x00..<0x09, 0x0E..<0x20, 0x7F:
+                continue  // control characters other than blanks vanish without splitting the word
+            default:
+                // Blanks, punctuation and symbols end a word.
+                if inWord { word(start..<length) }
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if length > 0 {
+                    out[length] = UInt8(ascii: " ")
+                    length += 1
+                }
+                start = length
+                inWord = true
+            }
+            out[length] = b
+            length += 1
+        }
+        if inWord { word(start..<length) }
+        return length
     }
 
     /// General path over a line already lowercased and folded.

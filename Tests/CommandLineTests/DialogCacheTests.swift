@@ -190,6 +190,38 @@ struct DialogCacheTests {
         }
     }
 
+    @Test("A sealed form whose place table names a node twice or under another id is refused: the dialogs load from JSON")
+    func formWithWrongPlacesFallsBackToJSON() throws {
+        let (dialogs, cache, root) = try fresh()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try DialogCache.load(dialogs, cacheFile: cache, keyFile: Self.key(cache), writable: true)
+        first.store?()
+        let key = try #require(CacheKey.read(Self.key(cache)))
+        let sources = DialogLoader.readSources(paths: [dialogs]).sources
+        let stamp = try #require(DialogCache.programStamp())
+        let (nodes, places) = first.graph.nodes.layout
+        let a = nodes[0].id, b = nodes[1].id
+        var twice = places
+        twice[a.dialog]?[a.node + "-again"] = 0
+        var swapped = places
+        swapped[a.dialog]?[a.node] = 1
+        swapped[b.dialog]?[b.node] = 0
+        for forgedPlaces in [twice, swapped] {
+            // Sealed with the user's own key, as a buggy writer in this very program would seal it.
+            var forged = first.graph
+            forged.nodes = NodeTable(nodes: nodes, places: forgedPlaces)
+            var form = CompiledDialogs.encode(forged, sources: sources, stamp: stamp)
+            form += HMACSHA256.authenticate(form, key: key)
+            try PrivateFiles.writeAtomically(form, to: cache)
+            let loaded = try DialogCache.load(dialogs, cacheFile: cache, keyFile: Self.key(cache), writable: true)
+            #expect(loaded.store != nil, "the form was used, not the JSON")
+            #expect(loaded.graph.nodes.madeCount == nil, "the nodes are the JSON's, not deferred from the form")
+            #expect(loaded.graph.nodes[a]?.id == a && loaded.graph.nodes[b]?.id == b)
+            #expect(loaded.graph.nodes.values.count == loaded.graph.nodes.count)
+            #expect(opening(loaded.graph) == opening(first.graph))
+        }
+    }
+
     @Test("A form or folder writable by others, or owned by someone else, is not trusted")
     func othersFilesAreRefused() throws {
         let (dialogs, cache, root) = try fresh()

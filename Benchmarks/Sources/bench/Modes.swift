@@ -106,6 +106,18 @@ enum Mode {
                 DialogLoader.load(paths: [options.dialogs])
             }
             record(disk, as: "load.shipped_from_disk", into: &r)
+            // Opening the compiled form of the same set (what a chat does when its cache is current): the
+            // header, the sources compared, the checksum, and every node checked, none decoded.
+            let stamp = Array("bench".utf8)
+            let form = CompiledDialogs.encode(shipped.graph, sources: shipped.sources, stamp: stamp)
+            guard CompiledDialogs.decode(form, sources: shipped.sources, stamp: stamp) != nil else {
+                throw BenchError("the shipped set's compiled form does not open")
+            }
+            let open = Stopwatch.measure(warmup: 5, minIterations: Int(200 * scale) + 1, maxIterations: 10_000, minTime: minTime / 3) {
+                CompiledDialogs.decode(form, sources: shipped.sources, stamp: stamp)
+            }
+            record(open, as: "load.shipped_compiled", into: &r)
+            r.record("load.shipped_compiled.bytes", Double(form.count), "bytes")
         case .loadGenerated(let n):
             let sources = DialogGenerator(nodeCount: n, seed: Self.seed).sources()
             let load = LoadValidate(sources: sources)

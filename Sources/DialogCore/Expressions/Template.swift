@@ -104,11 +104,14 @@ public struct Template: Sendable, Hashable, Codable {
             }
         }
 
+        /// The kind of slot value a filter formats.
         public enum Needs: Sendable { case number, multi, text }
     }
 
+    /// The text and placeholders, in order.
     public var segments: [Segment]
 
+    /// A template of these segments (the loader parses them with `parse`).
     public init(segments: [Segment]) {
         self.segments = segments
     }
@@ -154,12 +157,13 @@ public struct Template: Sendable, Hashable, Codable {
         !segments.contains { if case .text = $0 { return false } else { return true } }
     }
 
-    /// Parses `{{ slot }}` and `{{slot|fallback words}}`; a lone `{` or `}` is plain text.
     /// Whitespace, with ASCII answered without Unicode tables.
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c.isASCII ? (c == " " || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace
     }
 
+    /// Parses `{{ slot }}`, `{{slot|fallback words}}` and `{{slot:filter}}` placeholders (authoring guide,
+    /// Templates); a lone `{` or `}` is plain text. The error says where the text goes wrong.
     public static func parse(_ source: String) -> Result<Template, ExpressionError> {
         // Most texts have no placeholder: a `memchr` scan for "{", no per-character work.
         if !hasDoubleBrace(source) { return .success(Template(segments: source.isEmpty ? [] : [.text(source)])) }
@@ -443,7 +447,7 @@ public struct Template: Sendable, Hashable, Codable {
     /// any lower-case letter keeps every letter as typed, so a name is never changed, except the pronoun
     /// "i", which is written "I".
     /// With `capitalized: false` (the `calm` filter) the first letter is left as it is.
-    public static func sentenceCase(_ text: String, capitalized: Bool = true) -> String {
+    package static func sentenceCase(_ text: String, capitalized: Bool = true) -> String {
         let words = text.split(whereSeparator: { !$0.isLetter })
         let shouting = !text.contains(where: \.isLowercase) && words.contains(where: { $0.count >= 5 })
         // Shouted text in lower case ("I" stays); other text as typed, but the pronoun "i" as "I".
@@ -454,7 +458,7 @@ public struct Template: Sendable, Hashable, Codable {
 
     /// The pronoun "i" typed in lower case written "I" ("and i feel rushed" → "and I feel rushed"; also
     /// "i'm", "i've", "i'd", "i'll"); nothing else changes.
-    public static func pronounI(_ text: String) -> String {
+    package static func pronounI(_ text: String) -> String {
         guard text.contains("i") else { return text }
         let chars = Array(text)
         var out = chars
@@ -473,7 +477,7 @@ public struct Template: Sendable, Hashable, Codable {
     }
 
     /// Lower case, except the pronoun "I" (the `lower` filter: "What matters most to us is …").
-    public static func lowercasedKeepingI(_ text: String) -> String {
+    package static func lowercasedKeepingI(_ text: String) -> String {
         var out = ""
         var word = ""
         func flush() {

@@ -28,7 +28,7 @@ public enum MatchOutcome: Sendable, Hashable {
 ///   self-corrections ("no wait, yes", "yes, actually no") are `.noMatch`.
 /// - **choice**, in priority order: the whole line is an option number ("2", "#2", "option 2", "the
 ///   second one"); an option's label or synonym appears whole (longest wins, a tie between options is
-///   `.ambiguous`); the same with typos forgiven (1 edit in words of 4+ letters, 2 in 8+; fewest edits
+///   `.ambiguous`); the same with typos forgiven (as `Lexicon.typoLimit` says: 1 edit from 5 letters, 2 from 9; fewest edits
 ///   wins); finally single words: a typed word that starts, equals or nearly equals a word of an
 ///   option's label or synonyms counts for that option, and the option with the most such words wins.
 ///   Stopwords ("the", "my", "maybe", …) never select an option on their own. An option whose label is a
@@ -428,7 +428,7 @@ extension AnswerMatcher {
     /// How each typed word compares with each option word, computed once per `match`.
     ///
     /// An entry is the number of edits (0 = same word) when within the typo allowance (1 edit for option
-    /// words of 4+ letters, 2 for 8+), `prefixOnly` when the typed word (3+ letters) starts the option word,
+    /// words of 5+ letters, 2 for 9+: `Lexicon.typoLimit`), `prefixOnly` when the typed word (3+ letters) starts the option word,
     /// or `unrelated`.
     struct Comparisons {
         static let unrelated: Int8 = -1
@@ -473,9 +473,8 @@ extension AnswerMatcher {
             if count == typed.count, missing == 0, extra == 0, typed.scalars == index.vocabulary[column].scalars {
                 return 0
             }
-            // One typo from five letters, two from eight: four-letter words are too often other real
-            // words one letter away ("find" / "mind", "back" / "pack").
-            let limit = count >= 8 ? 2 : count >= 5 ? 1 : 0
+            // The one typo policy, by the option word's length (`Lexicon.typoLimit`).
+            let limit = Lexicon.typoLimit(letters: count)
             if limit > 0, abs(count - typed.count) <= limit, TextNormalizer.atMost(missing, limit),
                 TextNormalizer.atMost(extra, limit),
                 let d = TextNormalizer.boundedDistance(typed.scalars, index.vocabulary[column].scalars, limit: limit)

@@ -13,7 +13,7 @@
 /// reader.command(in: "Go back?")        // Command(.back)
 /// reader.command(in: "save notes.md")   // Command(.save, file: "notes.md")
 /// ```
-public struct CommandReader: Sendable {
+package struct CommandReader: Sendable {
     /// Phrases without a file, by their words (the first written wins, as in the fast path).
     private let plain: [String: CommandName]
     /// Phrases with a file: their words and a space, longest first ("save transcript " before "save ").
@@ -21,7 +21,7 @@ public struct CommandReader: Sendable {
     /// The same phrases as bytes, for `asciiLookup`.
     private let ascii: ASCIITable
 
-    public init(_ table: CommandTable, accepting names: Set<CommandName>) {
+    package init(_ table: CommandTable, accepting names: Set<CommandName>) {
         let phrases = table.phrases.filter { names.contains($0.command) }
         let plainPhrases = phrases.filter { !$0.takesFile }
         plain = Dictionary(plainPhrases.map { ($0.words, $0.command) }, uniquingKeysWith: { first, _ in first })
@@ -39,7 +39,7 @@ public struct CommandReader: Sendable {
 
     /// The command `line` names, cleaned first as the engine cleans every typed line (escape sequences
     /// and control characters removed, spaces collapsed); nil when it is not one.
-    public func command(in line: String) -> Command? {
+    package func command(in line: String) -> Command? {
         guard line.utf8.count <= Engine.maxInputBytes else { return nil }
         return read(InputCleaner.clean(line))
     }

@@ -1,7 +1,10 @@
 /// Renders declared documents as Markdown with the person's answers.
 public enum DocumentRenderer {
+    /// A document filled in: what is saved and shown.
     public struct Rendered: Sendable {
+        /// The title, placeholders filled in.
         public var title: String
+        /// The whole document, title and included items, as Markdown (or the document's own marks).
         public var markdown: String
         /// Indexes of the items whose `when` held.
         public var itemsIncluded: [Int]
@@ -9,6 +12,8 @@ public enum DocumentRenderer {
         public var missing: [String]
     }
 
+    /// `document` filled in with the answers in `slots`: the items whose `when` holds, in order, each
+    /// placeholder formatted as the graph's slot types say.
     public static func render(_ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph) -> Rendered {
         let lookup: (String) -> Value? = { slots[$0] }
         return render(document, slots: slots, graph: graph) { i in
@@ -137,7 +142,7 @@ public enum DocumentRenderer {
     }
 
     /// Every declared document, in declaration order, separated by rules: what `save` writes.
-    public static func renderAll(graph: DialogGraph, slots: [String: Value]) -> String {
+    package static func renderAll(graph: DialogGraph, slots: [String: Value]) -> String {
         graph.documentOrder.compactMap { graph.documents[$0] }
             .map { render($0, slots: slots, graph: graph).markdown }
             .joined(separator: "\n---\n\n")

@@ -36,7 +36,7 @@ extension Engine {
 
     /// Whether `line` names a red flag (an urgent interrupt's phrase), as the engine would read it at a
     /// question: a front end keeps such lines out of anything it stores, such as an answer history.
-    public func raisesRedFlag(_ line: String) -> Bool {
+    package func raisesRedFlag(_ line: String) -> Bool {
         guard line.utf8.count <= Self.maxInputBytes else { return false }
         let cleaned = InputCleaner.clean(line)
         if let reading = graph.language?.language.read(cleaned), !reading.alarms.isEmpty || !reading.checks.isEmpty { return true }
@@ -45,7 +45,7 @@ extension Engine {
 
     /// Whether the open question is one a red flag leads to (in the dialog of an urgent interrupt's
     /// target, such as the safety questions): its answers are as private as the red flag itself.
-    public func isAfterRedFlag(_ state: EngineState) -> Bool {
+    package func isAfterRedFlag(_ state: EngineState) -> Bool {
         guard let position = state.position else { return false }
         return graph.interrupts.contains { $0.urgent && $0.target.dialog == position.dialog }
     }

@@ -3,7 +3,7 @@
 extension Engine {
     /// The slots of `state` whose answers the graph can no longer hold (the slot is gone, or the value no
     /// longer fits its type), in the order they were answered.
-    public func droppedAnswers(_ state: EngineState) -> [String] {
+    package func droppedAnswers(_ state: EngineState) -> [String] {
         let kept = fitting(state.slots)
         let dropped = Set(state.slots.keys).subtracting(kept.keys)
         guard !dropped.isEmpty else { return [] }
@@ -17,7 +17,7 @@ extension Engine {
     /// `state` rewound to the first question, still in the graph, whose answer is in `dropped`: that
     /// question is open again (`.repeatQuestion` asks it) and every answer that still fits is kept. Nil
     /// when no question of the history asked a dropped slot.
-    public func rewindingToDropped(_ state: EngineState, dropped: [String]) -> EngineState? {
+    package func rewindingToDropped(_ state: EngineState, dropped: [String]) -> EngineState? {
         guard
             let first = state.history.firstIndex(where: { snapshot in
                 guard let p = snapshot.position, let q = graph.nodes[p]?.question else { return false }

@@ -6,7 +6,7 @@ extension Engine {
     ///
     /// Returns the fitted state and notes for the person, and nil when nothing can be kept in place
     /// (the caller then starts again with `start`, keeping `state.slots` if it likes).
-    public func reconcile(_ saved: EngineState) -> (state: EngineState?, notes: [String]) {
+    package func reconcile(_ saved: EngineState) -> (state: EngineState?, notes: [String]) {
         reconcile(saved, notingDropped: true)
     }
 

@@ -11,6 +11,7 @@ import Understanding
 /// (state, out) = engine.step(state, .line("yes"))
 /// ```
 public struct Engine: Sendable {
+    /// The checked dialogs this engine runs.
     public let graph: DialogGraph
     /// Record a trace of nodes, edges, conditions and variants in `EngineState.trace` (replay coverage, explore).
     public var tracing: Bool
@@ -24,6 +25,7 @@ public struct Engine: Sendable {
     /// The graph laid out for stepping (with every interrupt phrase indexed), built once per engine.
     let program: EngineProgram
 
+    /// An engine for `graph` (as the loader made it), recording a trace of each step when `tracing`.
     public init(graph: DialogGraph, tracing: Bool = false) {
         self.graph = graph
         self.tracing = tracing
@@ -40,6 +42,8 @@ public struct Engine: Sendable {
         case repeatQuestion
     }
 
+    /// One turn: `input` applied to `state`, giving the next state and what to show the person. Pure: the
+    /// same state and input always give the same result, so replay, exploration and a chat all agree.
     public func step(_ state: consuming EngineState, _ input: Input) -> (EngineState, [Output]) {
         step(state, input, keepingTrace: false)
     }
@@ -68,13 +72,13 @@ public struct Engine: Sendable {
     /// A reader of the graph's command table for the engine's commands and `extra`, the ones a front end
     /// performs itself (the REPL's `reload` and `save transcript`): one table and one reading for all of
     /// them, so a front end's commands are phrases in the language data like the engine's.
-    public func commandReader(adding extra: Set<CommandName> = []) -> CommandReader {
+    package func commandReader(adding extra: Set<CommandName> = []) -> CommandReader {
         extra.isEmpty ? program.commands : CommandReader(graph.commands, accepting: CommandName.engine.union(extra))
     }
 
     /// Words Tab completion should offer at this point: the open question's options, then the engine's
     /// commands and `extra` (a front end's own), each by its first phrase.
-    public func completions(for state: EngineState, adding extra: Set<CommandName> = []) -> [String] {
+    package func completions(for state: EngineState, adding extra: Set<CommandName> = []) -> [String] {
         var words: [String] = []
         if let id = state.position, let q = graph.nodes[id]?.question, let type = graph.slotType(q.slot) {
             switch type {

@@ -3,6 +3,7 @@ public enum OutputFormatter {
     /// The line above and below a document.
     public static let documentRule = "────────"
 
+    /// The lines of `output`, with the built-in English texts for the end and goodbye.
     public static func lines(_ output: Output) -> [String] {
         lines(output, messages: .english)
     }

@@ -84,9 +84,10 @@ public struct PhraseMatcher: Sendable {
         return false
     }
 
-    static func typoLimit(_ word: Word) -> Int { word.count >= 9 ? 2 : word.count >= 5 ? 1 : 0 }
+    /// Edits forgiven in a phrase word: the one typo policy (`Lexicon.typoLimit`).
+    static func typoLimit(_ word: Word) -> Int { Lexicon.typoLimit(letters: word.count) }
 
-    /// True when all words of one phrase appear consecutively in the tokens. Tokens of length ≥ 5 in phrases forgive 1 edit (Damerau), ≥ 9 forgive 2. A phrase word ending in "*" matches any token with that prefix ("bleed*" matches "bleeding").
+    /// True when all words of one phrase appear consecutively in the tokens. Phrase words forgive typos as `Lexicon.typoLimit` says (one edit from 5 letters, two from 9). A phrase word ending in "*" matches any token with that prefix ("bleed*" matches "bleeding").
     public func matches(_ tokens: [String]) -> Bool {
         guard !tokens.isEmpty, !phrases.isEmpty else { return false }
         return matches(Input(tokens: tokens))

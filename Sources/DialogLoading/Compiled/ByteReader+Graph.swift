@@ -27,8 +27,9 @@ extension ByteReader {
             guard check.offset == span.range.upperBound else { throw CompiledFormError.malformed }
             spans.append(span)
         }
-        let nodes = CompiledNodes(body: body, strings: stringSpans, spans: spans, ids: ids)
         let places = try dictionary { r in try r.dictionary { try $0.index(below: nodeCount) } }
+        try Self.checkPlaces(places, ids: ids)
+        let nodes = CompiledNodes(body: body, strings: stringSpans, spans: spans, ids: ids)
         let nodeOrder = try array { try $0.nodeID() }
         let slots = try dictionary { try $0.slotDefinition() }
         let slotOrder = try strings()
@@ -50,6 +51,26 @@ extension ByteReader {
                 return CommandTable.Phrase(command: command, words: try r.string(), takesFile: try r.bool())
             })
         return graph
+    }
+
+    /// Checks that the place table names every stored node exactly once, by the node's own id: the
+    /// table a graph finds nodes by then agrees with the nodes it holds, as it did when the form was
+    /// written. A form that names a node twice, under another id, or not at all is refused here, when it
+    /// is opened, rather than giving a wrong node (or none) when the conversation reaches it.
+    static func checkPlaces(_ places: [String: [String: Int]], ids: [NodeID]) throws {
+        var named = [Bool](repeating: false, count: ids.count)
+        var total = 0
+        for (dialog, names) in places {
+            for (name, place) in names {
+                // `place` is below `ids.count`: the table was read with `index(below:)`.
+                guard !named[place], ids[place].dialog == dialog, ids[place].node == name else {
+                    throw CompiledFormError.malformed
+                }
+                named[place] = true
+                total += 1
+            }
+        }
+        guard total == ids.count else { throw CompiledFormError.malformed }
     }
 
     mutating func sourceCatalog() throws -> SourceCatalog {

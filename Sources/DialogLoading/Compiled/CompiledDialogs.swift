@@ -18,7 +18,7 @@ import DialogCore
 /// numbers are LEB128 varints.
 public enum CompiledDialogs {
     /// Bumped whenever the layout changes (the stamp already changes with every build of the program).
-    public static let formatVersion: UInt64 = 12
+    package static let formatVersion: UInt64 = 12
     static let magic = Array("SOdialog".utf8)
 
     /// The compiled form of `graph`, which was loaded from exactly `sources`; `stamp` names the program.
@@ -81,16 +81,16 @@ public enum CompiledDialogs {
     }
 
     /// One source file as a compiled form holds it: its name and its bytes (borrowed from the form).
-    public struct StoredSource {
-        public let name: String
-        public let bytes: UnsafeRawBufferPointer
+    package struct StoredSource {
+        package let name: String
+        package let bytes: UnsafeRawBufferPointer
     }
 
     /// The graph in `form` (bytes borrowed for the call, e.g. a mapped file), when it was written by the
     /// program `stamp` names and `acceptSources` finds its sources (in name order) identical to the files
     /// there now; nil when anything differs or the form is damaged. Nothing after the sources is decoded
     /// before they are accepted.
-    public static func decode(
+    package static func decode(
         _ form: UnsafeRawBufferPointer, stamp: [UInt8], acceptSources: ([StoredSource]) -> Bool
     ) -> DialogGraph? {
         guard form.count >= magic.count, form.prefix(magic.count).elementsEqual(magic) else { return nil }
@@ -143,8 +143,8 @@ public enum CompiledDialogs {
 
     /// A 64-bit checksum of the strings and the graph, so a damaged form (a bad disk block, a torn copy) is
     /// refused instead of decoding into a graph that was never checked. It guards against accidents, not
-    /// against someone who can write the user's files (they could edit the dialogs themselves). Eight
-    /// bytes a step: about 40 µs for the shipped set's form.
+    /// against someone who can write the user's files (they could edit the dialogs themselves). It reads
+    /// eight bytes a step (not `FNV1a`'s one), so checking a whole form stays a small part of opening it.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var i = 0

@@ -4,8 +4,10 @@ import DialogCore
 /// table keeps it: `DeferredNodes`).
 ///
 /// Every node was read through when the form was opened (`ByteReader.checkOnly`, the same reads that
-/// decode it), and a node that would not decode refused the whole form, so the dialogs were loaded from
-/// their JSON instead: the nodes here all decode, and the engine never meets one that does not.
+/// decode it), and the graph's place table was checked to name each node exactly once, by its own id
+/// (`ByteReader.checkPlaces`). A form that failed either check was refused whole, so the dialogs were
+/// loaded from their JSON instead: the nodes here all decode, each where the table says it is, and the
+/// engine never meets one that does not.
 struct CompiledNodes: NodeSource {
     /// The form's string table and graph, copied out of the file (which may be replaced meanwhile).
     private let body: [UInt8]

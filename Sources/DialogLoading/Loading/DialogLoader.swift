@@ -8,7 +8,7 @@ import Understanding
 /// Commands that print no warnings skip the warning-only passes (`Checks.errors`).
 public enum DialogLoader {
     /// The biggest dialog file we read (1 MiB); bigger files are refused with E003.
-    public static let maxFileBytes = 1 << 20
+    package static let maxFileBytes = 1 << 20
     /// JSON nesting limit.
     public static let maxDepth = 64
 
@@ -76,7 +76,7 @@ public enum DialogLoader {
 
     /// The files `readSources` reads: every `*.json` in each folder (not recursive, sorted) and each file
     /// named directly, with a diagnostic for each path that is neither.
-    public static func sourceFiles(paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+    package static func sourceFiles(paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {

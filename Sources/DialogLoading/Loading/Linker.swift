@@ -589,6 +589,15 @@ struct Linker {
             }
             return id
         }
+        /// The property's non-empty phrases, or nil when it has none (reported, with `example` in the hint).
+        func requiredPhrases(_ example: String) -> [String]? {
+            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
+            guard phrases.isEmpty else { return phrases }
+            sink.report(
+                .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
+                hint: "add \"phrases\": " + example)
+            return nil
+        }
         var when: Condition?
         if let w = raw.when {
             guard let c = condition(w, pointer: raw.pointer + "/when", code: .conditionType, reads: nil) else { return nil }
@@ -605,32 +614,18 @@ struct Linker {
         case "always_reaches":
             guard let node = ref(raw.node, "node") else { return nil }
             rule = .alwaysReaches(node: node, when: when)
-        case "never_writes", "never_says":
-            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
-            guard !phrases.isEmpty else {
-                sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
-                    hint: raw.kind.value == "never_writes"
-                        ? "add \"phrases\": the words no document may contain, like [\"my main problem\"]"
-                        : "add \"phrases\": the words nothing said may contain, like [\"your health\"]")
-                return nil
-            }
-            rule = raw.kind.value == "never_writes" ? .neverWrites(phrases: phrases, when: when) : .neverSays(phrases: phrases, when: when)
-        case "always_writes", "never_answers":
-            let phrases = (raw.phrases ?? []).map(\.value).filter { !$0.isEmpty }
-            guard !phrases.isEmpty else {
-                sink.report(
-                    .invalidProperty, raw.location, raw.pointer, "a '\(raw.kind.value)' property needs 'phrases'",
-                    hint: raw.kind.value == "always_writes"
-                        ? "add \"phrases\": words every document must contain, like [\"{{country.emergency\"]"
-                        : "add \"phrases\": answers no document may show, like [\"don't know\"]")
-                return nil
-            }
-            if raw.kind.value == "always_writes" {
-                rule = .alwaysWrites(phrases: phrases, when: when)
-            } else {
-                rule = .neverAnswers(phrases: phrases)
-            }
+        case "never_writes":
+            guard let phrases = requiredPhrases("the words no document may contain, like [\"my main problem\"]") else { return nil }
+            rule = .neverWrites(phrases: phrases, when: when)
+        case "never_says":
+            guard let phrases = requiredPhrases("the words nothing said may contain, like [\"your health\"]") else { return nil }
+            rule = .neverSays(phrases: phrases, when: when)
+        case "always_writes":
+            guard let phrases = requiredPhrases("words every document must contain, like [\"{{country.emergency\"]") else { return nil }
+            rule = .alwaysWrites(phrases: phrases, when: when)
+        case "never_answers":
+            guard let phrases = requiredPhrases("answers no document may show, like [\"don't know\"]") else { return nil }
+            rule = .neverAnswers(phrases: phrases)
         default:
             sink.report(
                 .invalidProperty, raw.location, raw.pointer, "unknown property kind '\(raw.kind.value)'",
@@ -789,7 +784,7 @@ struct Linker {
         var seen: [String: String] = [:]
         if small { few.reserveCapacity(slot.optionWords.count) } else { seen.reserveCapacity(slot.optionWords.count) }
         for word in slot.optionWords where !word.text.hasPrefix("@") {
-            let key = Self.tokenKey(word.text)
+            let key = TextNormalizer.key(word.text)
             guard !key.isEmpty else { continue }
             let owner = small ? few.first(where: { $0.key == key })?.owner : seen[key]
             if let owner {
@@ -805,49 +800,6 @@ struct Linker {
                 seen[key] = word.value
             }
         }
-    }
-
-    /// `TextNormalizer.tokens(text)` joined by spaces (tokens hold none, so equal keys are equal token
-    /// lists). ASCII text is tokenized here into one buffer, the same way, so a short key is built
-    /// without allocating.
-    static func tokenKey(_ text: String) -> String {
-        var text = text
-        let ascii = text.withUTF8 { bytes -> String? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { key -> String? in
-                var length = 0
-                var inWord = false
-                for byte in bytes {
-                    var b = byte
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        break
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                        b = byte + 32
-                    case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                        continue
-                    case 0x80...:
-                        return nil
-                    case 0x09...0x0D, 0x20:
-                        inWord = false
-                        continue
-                    case 0x00..<0x20, 0x7F:
-                        continue  // other control characters vanish without splitting the word
-                    default:
-                        inWord = false  // punctuation and symbols
-                        continue
-                    }
-                    if !inWord, length > 0 {
-                        key[length] = UInt8(ascii: " ")
-                        length += 1
-                    }
-                    inWord = true
-                    key[length] = b
-                    length += 1
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: key[..<length]), as: UTF8.self)
-            }
-        }
-        return ascii ?? TextNormalizer.tokens(text).joined(separator: " ")
     }
 
     // MARK: - Conditions and templates

@@ -6,8 +6,10 @@ import DialogCore
 /// edges to the called dialog; edge labels are the `if` conditions; interrupts are dotted edges
 /// from a shared "any question" node.
 package enum GraphExporter {
+    /// Graphviz DOT or Mermaid.
     package enum Format: Sendable { case dot, mermaid }
 
+    /// The graph's picture source in `format`: every dialog, or only `only`.
     package static func export(_ graph: DialogGraph, format: Format, dialog only: String? = nil) -> String {
         // `main` first (where the conversation starts), then the others in file order.
         let ordered = graph.dialogOrder.filter { $0 == "main" } + graph.dialogOrder.filter { $0 != "main" }

@@ -3,7 +3,9 @@ import DialogCore
 /// Runs a transcript's `you:` lines through the engine and compares what the assistant says now
 /// with the `bot:` lines written down.
 public enum Replayer {
+    /// What one replay found: the difference, the route, and the trace for coverage.
     public struct Result: Sendable {
+        /// The transcript's file, as named in the diff and in messages.
         public var file: String
         /// The transcript as the engine produces it now (what `--update` writes).
         public var actual: Transcript { made ?? Replayer.actual(of: transcript, steps: steps, messages: messages) }
@@ -11,7 +13,6 @@ public enum Replayer {
         public var diff: String
         /// File line of the first line that differs.
         public var firstMismatchLine: Int?
-        /// Node ids entered up to the turn of the first difference (all of them when none).
         /// Where each step's part of `trace` ends (the first for the opening step, then one per typed line).
         public var stepEnds: [Int] = []
 
@@ -29,13 +30,17 @@ public enum Replayer {
             trace[..<routeEnd].compactMap { if case .understood(let id, let text) = $0 { return "at \(id): \(text)" } else { return nil } }
         }
 
+        /// Node ids entered up to the turn of the first difference (all of them when none).
         public var route: [NodeID] {
             trace[..<routeEnd].compactMap { if case .enter(let id) = $0 { return id } else { return nil } }
         }
+        /// The transcript's `@` assertions that did not hold, each with its line.
         public var assertionFailures: [String]
         /// Everything the engine traced, for coverage.
         public var trace: [TraceEvent]
+        /// How many lines the person typed.
         public var turns: Int
+        /// Whether the engine said exactly what the file says and every assertion held.
         public var passed: Bool { diff.isEmpty && assertionFailures.isEmpty }
 
         /// The transcript replayed.
@@ -50,6 +55,8 @@ public enum Replayer {
         var messages = Messages.english
     }
 
+    /// Plays `transcript`'s typed lines, from its seed, through `engine` (tracing on), and compares each
+    /// `bot:` line and `@` assertion with what the engine says and does now; `file` names it in the diff.
     public static func replay(_ transcript: Transcript, engine: Engine, file: String) -> Result {
         var engine = engine
         engine.tracing = true

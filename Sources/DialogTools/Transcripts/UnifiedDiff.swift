@@ -1,5 +1,7 @@
 /// A line diff in unified format (`---`/`+++`, `@@` hunks with 3 lines of context).
 package enum UnifiedDiff {
+    /// The diff from `a` (named `fromName`) to `b` (`toName`), with `context` lines around each change;
+    /// empty when the lines are equal.
     package static func diff(_ a: [String], _ b: [String], fromName: String, toName: String, context: Int = 3) -> String {
         let ops = editScript(a, b)
         guard ops.contains(where: { if case .same = $0 { return false } else { return true } }) else { return "" }

@@ -127,13 +127,86 @@ import Testing
             let forged = Array(bytes[..<header]) + withUnsafeBytes(of: sum.littleEndian, Array.init) + body
             if let graph = CompiledDialogs.decode(forged, sources: sources, stamp: Self.stamp) {
                 decodedSome += 1
-                // Nodes decode when first used (deferred since the split): decoding every one must not trap.
-                // A forged node whose id no longer matches its place is left out rather than trusted.
-                #expect(graph.nodes.values.count <= graph.nodes.count)
+                // Nodes decode when first used: decoding every one must not trap. A form is opened only when
+                // its place table names every stored node once, by its own id, so all of them are indexed.
+                #expect(graph.nodes.values.count == graph.nodes.count)
             }
         }
         // Some changes only alter text or numbers, which decode fine; the point is that none trapped.
         #expect(decodedSome < 400)
+    }
+}
+
+/// A form whose place table does not name every stored node exactly once, by the node's own id, is
+/// refused when it is opened (`ByteReader.checkPlaces`), though its checksum is right and every node
+/// decodes: the table would otherwise give a wrong node, or none, when the conversation reaches it.
+@Suite struct CompiledPlacesTests {
+    /// The shipped graph with its place table changed by `forge`, compiled (the checksum is computed over
+    /// the forged body, so only the reader's own checks can refuse it).
+    static func forged(_ forge: (inout [String: [String: Int]], [Node]) throws -> Void) throws -> (form: [UInt8], sources: [DialogLoader.Source]) {
+        let (read, graph, _) = try CompiledDialogsTests.compiled(Fixtures.dialogs)
+        var (nodes, places) = graph.nodes.layout
+        try forge(&places, nodes)
+        var changed = graph
+        changed.nodes = NodeTable(nodes: nodes, places: places)
+        return (CompiledDialogs.encode(changed, sources: read.sources, stamp: CompiledDialogsTests.stamp), read.sources)
+    }
+
+    @Test func theUnchangedTableOpens() throws {
+        let (form, sources) = try Self.forged { _, _ in }
+        let graph = try #require(CompiledDialogs.decode(form, sources: sources, stamp: CompiledDialogsTests.stamp))
+        #expect(graph.nodes.values.count == graph.nodes.count)
+    }
+
+    @Test func aNodeNamedTwiceIsRefused() throws {
+        let (form, sources) = try Self.forged { places, nodes in
+            let id = try #require(nodes.first?.id)
+            places[id.dialog]?[id.node + "-again"] = 0
+        }
+        #expect(CompiledDialogs.decode(form, sources: sources, stamp: CompiledDialogsTests.stamp) == nil)
+    }
+
+    @Test func aNodeNamedAlsoInAnotherDialogIsRefused() throws {
+        let (form, sources) = try Self.forged { places, nodes in
+            let first = try #require(nodes.first?.id)
+            let other = try #require(nodes.first { $0.id.dialog != first.dialog }?.id)
+            places[other.dialog]?[first.node] = 0
+        }
+        #expect(CompiledDialogs.decode(form, sources: sources, stamp: CompiledDialogsTests.stamp) == nil)
+    }
+
+    @Test func twoNodesUnderEachOthersIdsAreRefused() throws {
+        let (form, sources) = try Self.forged { places, nodes in
+            let a = nodes[0].id, b = nodes[1].id
+            #expect(a.dialog == b.dialog)
+            places[a.dialog]?[a.node] = 1
+            places[b.dialog]?[b.node] = 0
+        }
+        #expect(CompiledDialogs.decode(form, sources: sources, stamp: CompiledDialogsTests.stamp) == nil)
+    }
+
+    @Test func aNodeNamedByNoOneIsRefused() throws {
+        let (form, sources) = try Self.forged { places, nodes in
+            let id = try #require(nodes.last?.id)
+            places[id.dialog]?[id.node] = nil
+        }
+        #expect(CompiledDialogs.decode(form, sources: sources, stamp: CompiledDialogsTests.stamp) == nil)
+    }
+
+    /// The check itself, on tables small enough to read.
+    @Test func checkPlacesAcceptsExactlyOneNamePerNode() {
+        let ids = [NodeID(dialog: "a", node: "x"), NodeID(dialog: "a", node: "y"), NodeID(dialog: "b", node: "x")]
+        let good = ["a": ["x": 0, "y": 1], "b": ["x": 2]]
+        #expect((try? ByteReader.checkPlaces(good, ids: ids)) != nil)
+        for bad in [
+            ["a": ["x": 0, "y": 1]],  // one unnamed
+            ["a": ["x": 0, "y": 1, "z": 1], "b": ["x": 2]],  // one named twice
+            ["a": ["x": 1, "y": 0], "b": ["x": 2]],  // two swapped
+            ["a": ["x": 0, "y": 1], "c": ["x": 2]],  // one under another dialog
+            ["a": ["x": 0, "y": 1], "b": ["x": 0]],  // one named twice, one unnamed
+        ] {
+            #expect(throws: CompiledFormError.malformed) { try ByteReader.checkPlaces(bad, ids: ids) }
+        }
     }
 }
 

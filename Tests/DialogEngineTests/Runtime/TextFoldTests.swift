@@ -51,3 +51,16 @@ func foldMatchesFoundation(_ line: String, _ expected: String) {
     let matcher = AnswerMatcher(type: .number(min: 0, max: 120, integer: true))
     #expect(matcher.match("\u{FF13}\u{FF15} years") == .matched(.number(35)))
 }
+
+/// A key is the tokens joined by single spaces, whichever path (ASCII or Unicode) reads the text: the
+/// linker keys option words by it, and two words must collide exactly when they read the same.
+@Test func aKeyIsTheTokensJoinedBySpaces() {
+    let texts = [
+        "", " ", "I don't know, Réunion?", "  Chest   PAIN!! ", "a\tb\nc\u{7}d", "it's 37.5°C", "e-mail", "x`y'z",
+        "\u{1}lead", "trail\u{7F}", "Ｒéunion", "re\u{301}union", "ALL CAPS", "under_score", "¿qué?", "9am-5pm",
+    ]
+    for text in texts {
+        #expect(TextNormalizer.key(text) == TextNormalizer.tokens(text).joined(separator: " "), "\(text.debugDescription)")
+    }
+    #expect(TextNormalizer.key("  Chest   PAIN!! ") == "chest pain")
+}
