@@ -8,6 +8,8 @@
 /// | `text_lead_in` | words before the value | "her name is", "it's called", "my GP is", "send them to" |
 /// | `text_tail` | words after the value | "please", "I think", "is fine", "for my son" |
 /// | `text_aside` | a clause after a comma that comments on the value | ", my husband", ", the surgeon said …" |
+/// | `text_comment` | a clause after a comma about feelings or people, after a value of any length | ", I'm still in shock", ", which …", ", a friend recommended her" |
+/// | `text_unfinished` | words a value never ends with: a cut that would leave one is not made | "to", "the", "want" |
 /// | `text_generic` | words that name no one in particular | "a doctor", "the hospital", "surgery" |
 /// | `text_not_skip` | someone else not knowing: an answer, not a skip | "they don't know what it is" |
 ///
@@ -191,12 +193,18 @@ extension Language {
             t = tokenized()
         }
 
-        // A clause after a comma or bracket that comments on the value goes: "Kenji, my husband".
-        if let aside = concept("text_aside") {
+        // A clause after a comma or bracket that comments on the value goes: "Kenji, my husband". A clause
+        // about feelings or people (`text_comment`: "stage 2 breast cancer, I'm still in shock", "early
+        // parkinson's, which my mum doesn't want to believe") goes after a value of any length.
+        let aside = concept("text_aside"), comment = concept("text_comment")
+        if aside != nil || comment != nil {
             // Only after a short value ("Kenji, my husband"): after a sentence of its own ("they ruled out a
             // tumour, it's just a cyst") the clause is part of the answer.
-            for (w, word) in raw.enumerated() where w > 0 && w <= 4 && (raw[w - 1].hasSuffix(",") || word.hasPrefix("(")) {
-                let after = raw[w...].map(String.init).joined(separator: " ")
+            for (w, word) in raw.enumerated() where w > 0 && (raw[w - 1].hasSuffix(",") || word.hasPrefix("(")) {
+                let short = w <= 4
+                guard short || comment != nil else { break }
+                // The clause's first words are enough to tell (a long line is not read again at each comma).
+                let after = raw[w..<min(raw.count, w + 12)].map(String.init).joined(separator: " ")
                 let cleanedAfter = after.hasPrefix("(") ? String(after.dropFirst()) : after
                 let tokens = TextNormalizer.tokens(cleanedAfter)
                 var ids: [Int32] = []
@@ -209,7 +217,8 @@ extension Language {
                 var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
                 // An age alone ("Joan, 84") comments on the value too.
                 let age = tokens.count == 1 && tokens[0].count <= 3 && Lexicon.isDigits(tokens[0])
-                if !ids.isEmpty, age || self.concept(aside, at: 0, &matcher) != nil || word.hasPrefix("(") {
+                let asides = short && (age || word.hasPrefix("(") || aside.map { self.concept($0, at: 0, &matcher) != nil } == true)
+                if !ids.isEmpty, asides || comment.map({ self.concept($0, at: 0, &matcher) != nil }) == true {
                     removeWords(w..<raw.count)
                     break
                 }
@@ -245,9 +254,18 @@ extension Language {
             }
             // Tails and frames after the value are short: only the last words can start one.
             let lastStarts = max(1, t.ids.count - Self.tailReach)..<t.ids.count
+            // A cut never leaves the value mid-phrase (`text_unfinished`: "… doesn't want to"): the words
+            // are kept whole instead.
+            let unfinished = concept("text_unfinished")
+            func leavesUnfinished(_ start: Int, _ matcher: inout Matcher) -> Bool {
+                guard let unfinished else { return false }
+                return self.concept(unfinished, at: start - 1, &matcher) == start
+            }
             if let tail = concept("text_tail") {
                 for start in lastStarts {
-                    guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start] else { continue }
+                    guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start],
+                        !leavesUnfinished(start, &matcher)
+                    else { continue }
                     removeWords(t.owner[start]..<raw.count)
                     changed = true
                     break
@@ -289,7 +307,7 @@ extension Language {
             if let frame = concept("text_frame_after") {
                 for start in lastStarts where t.owner[start - 1] != t.owner[start] {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
-                        !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] })
+                        !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] }), !leavesUnfinished(start, &matcher)
                     else { continue }
                     removeWords(t.owner[start]..<raw.count)
                     changed = true

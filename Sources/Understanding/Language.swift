@@ -52,6 +52,8 @@ public final class Language: Sendable {
         case check(flag: Int)
         case trigger(ContextKind, TriggerDirection)
         case terminator
+        /// A fixed phrase inside which no clause starts ("anything but", "all but").
+        case nonBoundary
     }
 
     let rules: [Compiled]
@@ -66,6 +68,7 @@ public final class Language: Sendable {
     let flagStarts: StartIndex
     let triggerStarts: StartIndex
     let terminatorStarts: StartIndex
+    let nonBoundaryStarts: StartIndex
 
     struct StartIndex: Sendable {
         var byWord: PostingLists
@@ -160,6 +163,10 @@ public final class Language: Sendable {
             rules.append(compile(rule))
             purposes.append(.terminator)
         }
+        for rule in spec.nonBoundaries {
+            rules.append(compile(rule))
+            purposes.append(.nonBoundary)
+        }
         self.rules = rules
         self.purposes = purposes
         ruleVocabulary = rules.indices.map { i in
@@ -184,8 +191,8 @@ public final class Language: Sendable {
         self.prefixHashes = prefixHashes
 
         // Rules by a word or prefix they can start with, one index per kind of rule.
-        var byWord: [[(key: Int32, value: Int32)]] = [[], [], []]
-        var byPrefix: [[(key: Int32, value: Int32)]] = [[], [], []]
+        var byWord: [[(key: Int32, value: Int32)]] = [[], [], [], []]
+        var byPrefix: [[(key: Int32, value: Int32)]] = [[], [], [], []]
         for (i, rule) in rules.enumerated() {
             var seen = Set<Int32>()
             let starts = Self.starts(rule.elements, concepts: concepts, seen: &seen)
@@ -194,19 +201,21 @@ public final class Language: Sendable {
             case .alarm, .check: kind = 0
             case .trigger: kind = 1
             case .terminator: kind = 2
+            case .nonBoundary: kind = 3
             }
             for w in starts.words.sorted() { byWord[kind].append((w, Int32(i))) }
             for p in starts.prefixes.sorted() { byPrefix[kind].append((p, Int32(i))) }
         }
-        var all: [[Int32]] = [[], [], []]
+        var all: [[Int32]] = [[], [], [], []]
         for (i, purpose) in purposes.enumerated() {
             switch purpose {
             case .alarm, .check: all[0].append(Int32(i))
             case .trigger: all[1].append(Int32(i))
             case .terminator: all[2].append(Int32(i))
+            case .nonBoundary: all[3].append(Int32(i))
             }
         }
-        let indexes = (0..<3).map {
+        let indexes = (0..<4).map {
             StartIndex(
                 byWord: PostingLists(count: wordIDs.count, pairs: byWord[$0]),
                 byPrefix: PostingLists(count: prefixIDs.count, pairs: byPrefix[$0]), all: all[$0])
@@ -214,6 +223,7 @@ public final class Language: Sendable {
         flagStarts = indexes[0]
         triggerStarts = indexes[1]
         terminatorStarts = indexes[2]
+        nonBoundaryStarts = indexes[3]
         let memo = RequiredMemo()
         anchors = AnchorTable(rules.map { Self.requiredParts($0.elements, concepts: concepts, memo: memo) })
         program = Program(rules: rules.map(\.elements), concepts: concepts.map { $0.map(\.elements) })

@@ -124,6 +124,9 @@ public struct LanguageSpec: Sendable {
     public var clauseStarters: Set<String> = []
     /// Words and phrases that end a trigger's reach ("but", "however").
     public var terminators: [Rule] = []
+    /// Fixed phrases inside which neither a terminator nor a clause starter starts a new clause
+    /// ("anything but", "all but", "anything other than").
+    public var nonBoundaries: [Rule] = []
     /// Named sets of phrases.
     public var concepts: [String: [Rule]] = [:]
     /// Where each concept was declared.
@@ -154,6 +157,7 @@ public struct LanguageSpec: Sendable {
         concepts.values.forEach { $0.forEach(add) }
         triggers.forEach { add($0.rule) }
         terminators.forEach(add)
+        nonBoundaries.forEach(add)
         for flag in redFlags {
             flag.alarm.forEach(add)
             flag.check.forEach(add)

@@ -481,7 +481,8 @@ extension Language {
     }
 
     /// The clause of each word: a new clause after a hard break, after a soft break before a clause
-    /// starter ("no fever, my arm…"), and at a terminator ("…, but my arm").
+    /// starter ("no fever, my arm…"), and at a terminator ("…, but my arm"); but not inside a fixed
+    /// phrase the language lists as no boundary ("anything but surgery" is one clause).
     func clauseNumbers(tokens: [Token], matcher: inout Matcher) -> [Int] {
         var clauses = [Int](repeating: 0, count: tokens.count)
         var clause = 0
@@ -494,8 +495,22 @@ extension Language {
                 terminatorStarts.insert(start)
             }
         }
+        // Words inside a non-boundary phrase typed in one run (after its first word) start no clause,
+        // unless a clause starter follows the phrase ("tried everything but i still …" is two clauses).
+        var inside = Set<Int>()
+        if !self.nonBoundaryStarts.all.isEmpty {
+            for start in tokens.indices {
+                for rule in candidates(self.nonBoundaryStarts, at: start, matcher) {
+                    guard let end = matcher.longestEnd(rule: rule, from: start), end > start + 1, end < tokens.count,
+                        tokens[end].breakBefore == .none, !starters.contains(tokens[end].text),
+                        tokens[(start + 1)..<end].allSatisfy({ $0.breakBefore == .none })
+                    else { continue }
+                    for j in (start + 1)..<end { inside.insert(j) }
+                }
+            }
+        }
         for i in tokens.indices {
-            if i > 0 {
+            if i > 0 && !(inside.contains(i) && tokens[i].breakBefore != .hard) {
                 switch tokens[i].breakBefore {
                 case .hard: clause += 1
                 case .soft where starters.contains(tokens[i].text) || terminatorStarts.contains(i): clause += 1

@@ -1177,6 +1177,13 @@ enum SchemaText {
       },
       "description": "Patterns that start a new clause wherever they stand."
     },
+    "non_boundaries": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Fixed phrases typed in one run inside which no terminator or clause starter starts a new clause (\"anything but\", \"all but\"), unless a clause starter follows the phrase."
+    },
     "concepts": {
       "type": "object",
       "description": "Named sets of patterns (\"@face\").",

@@ -16,6 +16,7 @@ enum SmallLanguage {
         spec.concepts["face"] = [rule("face"), rule("mouth"), rule("smile")]
         spec.clauseStarters = ["my", "i", "she"]
         spec.terminators = [rule("but")]
+        spec.nonBoundaries = [rule("anything but")]
         spec.triggers = [
             Trigger(rule("no"), kind: .negated, direction: .before),
             Trigger(rule("not"), kind: .negated, direction: .before),
@@ -59,6 +60,11 @@ enum SmallLanguage {
         ("no fever, my chest is tight", "alarm heart"),
         ("no fever but my chest is tight", "alarm heart"),
         ("not only is my chest tight", "alarm heart"),
+        // A non-boundary phrase keeps its clause whole ("but" inside it ends no negation), unless typed
+        // with a comma or followed by a clause starter.
+        ("no fever anything but chest pain", "none"),
+        ("no fever anything, but chest pain", "alarm heart"),
+        ("no fever anything but my chest is tight", "alarm heart"),
         ("the pain in my chest was ruled out", "none"),
         // Historical and hypothetical, unless it is happening now.
         ("chest pain a year ago", "none"),

@@ -65,6 +65,9 @@ struct OptionReading {
     let index: AnswerMatcher.OptionIndex?
     /// Options named side by side with "and", "or" or "both" between them.
     private(set) var joined: Set<Int> = []
+    /// The option a firm opening names ("myself. my wife will come with me though"), when the rest of
+    /// the answer names others only in passing (`firmOpening(…)`).
+    private(set) var opening: Int?
 
     init(options: [Option], matcher: AnswerMatcher, language: Language, line: PreparedLine) {
         self.options = options
@@ -196,6 +199,39 @@ struct OptionReading {
             if t.text == "and" || t.text == "plus" { starts.insert(i + 1) }
         }
         partStarts = starts
+        opening = Self.firmOpening(hits: hits, line: line, tokens: tokens, joins: joins, language: language, clauses: clauses)
+    }
+
+    /// A firm opening answer followed by detail, as main reads a firm opening yes or no: the first
+    /// sentence or clause (up to the first punctuation) is made of one option's strong phrases and
+    /// fillers alone ("myself.", "me,"), and every other option the rest names is named in passing, with
+    /// more words after it in its clause ("my wife will come with me", not a bare "my husband").
+    /// Not when the rest goes on with a conjunction ("me, and my husband": `answer_conjunction`) or holds a
+    /// correction ("me, no wait, it's for my mum": `text_correction`).
+    static func firmOpening(
+        hits: [Hit], line: PreparedLine, tokens: [String], joins: [Range<Int>], language: Language, clauses: [Int]
+    ) -> Int? {
+        guard let end = line.tokens.indices.dropFirst().first(where: { line.tokens[$0].breakBefore != .none }) else { return nil }
+        let live = hits.filter { $0.counts && $0.strong && !$0.shared && !$0.alsoRefused }
+        let first = live.filter { $0.words.upperBound <= end }
+        guard case let named = Set(first.map(\.option)), named.count == 1, let option = named.first else { return nil }
+        // The opening is the option's words and fillers, nothing else.
+        let covered = Set(first.flatMap { Array($0.words) })
+        let table = AnswerMatcher.Vocabulary.fillerTable
+        guard (0..<end).allSatisfy({ covered.contains($0) || table[tokens[$0]] != nil }) else { return nil }
+        if live.contains(where: { $0.words.lowerBound < end && $0.words.upperBound > end }) { return nil }
+        if joins.contains(where: { $0.lowerBound == end }) { return nil }
+        if let spans = language.answerConceptSpans(["text_correction"], in: line, clauses: clauses)["text_correction"], !spans.isEmpty {
+            return nil
+        }
+        // Each other option named after it has more words of its own clause after it ("my wife will come
+        // with me"; not "no, it's me, my dad is with me", where "it's me" is a clause of its own).
+        for h in live where h.option != option {
+            guard h.words.lowerBound >= end, h.words.upperBound < tokens.count, clauses.count == tokens.count else { return nil }
+            let clause = clauses[h.words.lowerBound]
+            guard (h.words.upperBound..<tokens.count).contains(where: { clauses[$0] == clause && table[tokens[$0]] == nil }) else { return nil }
+        }
+        return option
     }
 
     /// Prefixes that turn a word into its opposite ("undecided", "inconclusive", "non-surgical").
@@ -241,6 +277,8 @@ struct OptionReading {
             // One option named after a wish: "video call is ok but I'd rather go in".
             let wished = Set(strong.filter(\.preferred).map(\.option))
             if wished.count == 1, let only = wished.first { return .chosen(only) }
+            // A firm opening, the rest only detail: "myself. my wife will come with me though".
+            if let opening, named.contains(opening) { return .chosen(opening) }
             let longest = named.map { o in (o, strong.filter { $0.option == o }.map(\.words.count).max() ?? 0) }
             let best = longest.map(\.1).max() ?? 0
             let top = longest.filter { $0.1 == best }.map(\.0)

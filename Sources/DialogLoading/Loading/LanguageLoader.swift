@@ -14,6 +14,7 @@ import Understanding
 ///   "not_forms": ["every", "his"],
 ///   "clause_starters": ["i", "my", "she"],
 ///   "terminators": ["but", "however"],
+///   "non_boundaries": ["anything but", "all but"],
 ///   "concepts": { "face": ["face", "mouth", "smile"] },
 ///   "context": { "negated": { "before": ["no", "not"], "after": ["ruled out"], "window": 5 } },
 ///   "redflags": { "stroke": { "title": "Stroke", "alarm": ["@face ~3 @droop"], "check": ["@arm ~2 numb"] } },
@@ -28,7 +29,7 @@ package enum LanguageLoader {
     package static let defaultLanguage = "en"
 
     static let topKeys = [
-        "$schema", "$comment", "forms", "protected", "not_forms", "clause_starters", "terminators", "concepts", "context",
+        "$schema", "$comment", "forms", "protected", "not_forms", "clause_starters", "terminators", "non_boundaries", "concepts", "context",
         "redflags", "lists", "countries", "reviewed", "ambiguous", "quantities", "commands",
     ]
 
@@ -100,6 +101,7 @@ package enum LanguageLoader {
         spec.concepts.values.forEach { $0.forEach(check) }
         spec.triggers.forEach { check($0.rule) }
         spec.terminators.forEach(check)
+        spec.nonBoundaries.forEach(check)
         for flag in spec.redFlags {
             flag.alarm.forEach(check)
             flag.check.forEach(check)
@@ -224,6 +226,8 @@ package enum LanguageLoader {
                     for (s, _) in strings(value, pointer) { spec.clauseStarters.insert(word(s)) }
                 case "terminators":
                     spec.terminators += rules(value, pointer)
+                case "non_boundaries":
+                    spec.nonBoundaries += rules(value, pointer)
                 case "lists":
                     guard let o = object(value, pointer) else { continue }
                     for m in o.members {
