@@ -1051,8 +1051,8 @@ enum SchemaText {
         "required": ["title", "url"],
         "additionalProperties": false,
         "properties": {
-          "title": { "type": "string", "minLength": 1 },
-          "url": { "type": "string", "minLength": 1 },
+          "title": { "description": "The source's public title; may show answers, like {{country.name}}.", "type": "string", "minLength": 1 },
+          "url": { "description": "Its public address; may show an answer, like {{country.emergency_source}} (the source is then listed only when that answer is known).", "type": "string", "minLength": 1 },
           "$comment": { "type": "string" }
         }
       }
