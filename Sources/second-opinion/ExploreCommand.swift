@@ -13,7 +13,9 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Walk every path of the dialogs and prove that each one ends, documents are complete and red flags fire.",
         discussion: """
             Tries every option, yes and no, number boundaries, keyword rules, skip, an unusable answer, back,
-            restart and every interrupt at every question, with state deduplication. On a failure it writes a
+            restart and every interrupt at every question, with state deduplication. It also proves the
+            dialogs' own path properties (before, never, always_reaches, never_writes, never_says,
+            always_writes, never_answers; see Properties in docs/authoring.md). On a failure it writes a
             counterexample transcript that `replay` reproduces, and exits 1.
             """)
 

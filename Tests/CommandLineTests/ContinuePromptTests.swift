@@ -13,8 +13,9 @@ import Foundation
 struct ContinuePromptTests {
     /// Five answers, saved, the conversation unfinished.
     static let fiveAnswers = ["yes", "me", "uk", "1, 2", "1"]
-    /// The slots they leave: five answers, and the country's code, name and numbers (`country.*`).
-    static let savedSlots = 11
+    /// The slots they leave: five answers, and the country's code, name, numbers, the emergency number's
+    /// source and how to reach the crisis line (`country.*`).
+    static let savedSlots = 13
 
     private func prepared() throws -> ChatHarness {
         let harness = try ChatHarness()
