@@ -452,7 +452,7 @@ enum SchemaText {
           "$ref": "#/$defs/map"
         },
         "place": {
-          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.emergency_source`, `.ambulance`, `.crisis`, `.crisis_name`, `.crisis_how` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
+          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.emergency_source`, `.ambulance`, `.ambulance_source`, `.crisis`, `.crisis_name`, `.crisis_how` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
           "type": "boolean"
         },
         "yes": {
