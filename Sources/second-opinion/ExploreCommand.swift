@@ -21,6 +21,9 @@ struct ExploreCommand: ParsableCommand {
 
     @OptionGroup var dialogOptions: DialogOptions
 
+    @ArgumentParser.Argument(help: "The dialog folder, as with --dialogs (`explore Dialogs`).")
+    var folderArgument: String?
+
     @ArgumentParser.Option(name: .customLong("max-states"), help: "Give up (and fail) after this many states.")
     var maxStates = 250_000
 
@@ -28,8 +31,15 @@ struct ExploreCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let graph = try dialogOptions.load()
-        let folder = try dialogOptions.folder()
+        var options = dialogOptions
+        if let folderArgument {
+            guard options.dialogs == nil || options.dialogs == folderArgument else {
+                throw ValidationError("give the dialog folder once: as an argument or with --dialogs")
+            }
+            options.dialogs = folderArgument
+        }
+        let graph = try options.load()
+        let folder = try options.folder()
         let clock = ContinuousClock()
         let started = clock.now
         let report = Explorer(graph: graph, options: .init(maxStates: maxStates)).run()
