@@ -496,6 +496,10 @@ enum SchemaText {
         "default": {
           "description": "The option value of the target slot used when no rule matches.",
           "type": "string"
+        },
+        "in": {
+          "description": "Where the keywords are read: `line` (the default: the whole line typed) or `answer` (the answer a text question keeps, without its asides).",
+          "enum": ["line", "answer"]
         }
       }
     },

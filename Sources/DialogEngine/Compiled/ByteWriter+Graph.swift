@@ -100,6 +100,7 @@ extension ByteWriter {
             }
             w.optional(map.defaultValue) { $0.string($1) }
             w.bool(map.isMulti)
+            w.bool(map.inAnswer)
         }
         location(q.location)
         bool(q.place)

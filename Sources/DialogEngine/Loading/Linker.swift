@@ -517,10 +517,16 @@ struct Linker {
                 hint: Suggestion.hint(for: d.value, in: values))
             ok = false
         }
+        if let reads = raw.reads, !["line", "answer"].contains(reads.value) {
+            sink.report(
+                .invalidMap, reads.location, raw.pointer + "/in", "'\(reads.value)' is not where a map can read",
+                hint: Suggestion.hint(for: reads.value, in: ["line", "answer"]) ?? "use \"line\" (the whole line typed) or \"answer\" (the answer kept)")
+            ok = false
+        }
         guard ok else { return nil }
         return KeywordMap(
             slot: def.name, rules: raw.rules.map { .init(value: $0.value.value, matcher: PhraseMatcher(phrases: $0.keywords)) },
-            defaultValue: raw.defaultValue?.value, isMulti: multi)
+            defaultValue: raw.defaultValue?.value, isMulti: multi, inAnswer: raw.reads?.value == "answer")
     }
 
     // MARK: - Documents and properties

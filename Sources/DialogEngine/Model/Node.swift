@@ -90,6 +90,10 @@ public struct KeywordMap: Sendable {
     public var defaultValue: String?
     /// True when the target is a `multi` slot (all matching rules contribute).
     public var isMulti: Bool
+    /// `"in": "answer"`: the keywords are read in the answer the question keeps (a free-text value
+    /// without its asides), not in the whole line typed. ("Dr Nguyen, the pediatrician at SickKids
+    /// clinic" keeps "Dr Nguyen": a rule for a clinic named with the doctor must not match it.)
+    public var inAnswer: Bool = false
 
     /// The value derived from an answer's tokens, or nil when nothing applies.
     public func value(for tokens: [String]) -> Value? {

@@ -513,7 +513,11 @@ struct Turn {
     /// The keyword rules of a map that an answer names. Keywords a negation governs do not count ("they
     /// ruled out a tumour" is not cancer), except in rules whose own phrases say the negation ("not
     /// diagnosed", "they don't know"), which are read on the whole line.
-    private func mapMatches(_ map: KeywordMap, _ index: InterruptIndex, _ tokens: [String]) -> [Int] {
+    private func mapMatches(_ map: KeywordMap, _ index: InterruptIndex, _ tokens: [String], answer: Value? = nil) -> [Int] {
+        // `"in": "answer"`: only the words the question keeps count.
+        if map.inAnswer, case .text(let kept)? = answer {
+            return index.matches(TextNormalizer.tokens(kept), urgent: true, firstOnly: !map.isMulti)
+        }
         guard let line, let language = graph.language?.language else {
             return index.matches(tokens, urgent: true, firstOnly: !map.isMulti)
         }
@@ -548,7 +552,7 @@ struct Turn {
         if let value {
             state.slots[question.slot] = value
             if let map = question.map, let keywords = step.keywords,
-                let derived = map.value(matching: mapMatches(map, keywords.index, tokens))
+                let derived = map.value(matching: mapMatches(map, keywords.index, tokens, answer: value))
             {
                 state.slots[map.slot] = derived
             }
