@@ -24,6 +24,9 @@ struct PersonName: Sendable, Hashable {
         "professor": "Professor", "sir": "Sir", "dame": "Dame",
     ]
 
+    /// Words that continue a title ("Dr. med.", "Dr. rer. nat.", "Prof. Dr.").
+    static let titleParts: Set<String> = ["med.", "med", "rer.", "nat.", "habil.", "phil.", "dent.", "vet.", "dr.", "dr"]
+
     /// Words that end a name, or start a part that is no name.
     static let smallWords: Set<String> = [
         "a", "an", "the", "my", "our", "his", "her", "their", "your", "who", "which", "that", "is", "was", "are", "and", "or",
@@ -124,8 +127,14 @@ struct PersonName: Sendable, Hashable {
     /// The person in one part: the name as written, and the words before and after it.
     static func person(in part: [Substring], shouting: Bool) -> (String, [Substring], [Substring])? {
         for (i, word) in part.enumerated() {
-            guard let title = titles[bare(word, keepingPoint: true)] else { continue }
+            guard var title = titles[bare(word, keepingPoint: true)] else { continue }
             var j = i + 1
+            // The rest of a degree title stays as typed in lower case: "Dr. med. Hoffmann", "Dr rer. nat. Braun".
+            while j < part.count, titleParts.contains(bare(part[j], keepingPoint: true)) {
+                let b = bare(part[j], keepingPoint: true)
+                title += " " + (titles[b] ?? trimmed(part[j]).lowercased())
+                j += 1
+            }
             var names: [String] = []
             while j < part.count, names.count < 4, isNameWord(part[j]) {
                 names.append(normal(trimmed(part[j]), shouting: shouting))

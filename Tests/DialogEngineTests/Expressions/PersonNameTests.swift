@@ -27,6 +27,8 @@ import Testing
         ("Northside Cardiology", nil, "Northside Cardiology"),
         ("my GP at Riverside Practice", nil, "Riverside Practice"),
         ("Dr Patel (cardiologist)", "Dr Patel", "Cardiologist"),
+        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dr. med. Hoffmann", "Orthopädische Praxis am Isartor"),
+        ("Prof. Dr. Weber", "Prof. Dr. Weber", nil),
     ] as [(String, String?, String?)])
     func readsThePersonAndTheRest(typed: String, name: String?, rest: String?) {
         let person = PersonName(reading: typed)
