@@ -40,7 +40,7 @@ import Understanding
         ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman at Banner urology\n"),
         ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
         ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),
-        ("my GP", "Dear Doctor,", "To: My GP\n"),
+        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\n"),
     ])
     func theLetterGreetsTheDoctorByName(typed: String, greeting: String, to: String) throws {
         let outcome = try AnswerReadingTests.run(typed, at: "records.ask_doctor")
