@@ -390,11 +390,44 @@ extension Language {
     }
 
     /// The person a free-text value names, as a title and up to three name words ("My PCP, dr amanda
-    /// reyes" → "dr amanda reyes", "Mr hughes, colorectal surgeon" → "Mr hughes", "Dr. Feldman at Banner
-    /// urology" → "Dr. Feldman"): a word of `text_title`, then name words up to punctuation, a word of
-    /// `text_name_end` ("at", "from", "who") or a generic word. Nil when the value names no titled person.
+    /// reyes" → "Dr Amanda Reyes", "Mr hughes, colorectal surgeon" → "Mr Hughes", "Dr. Feldman at Banner
+    /// urology" → "Dr. Feldman", "Prof. Dr. med. Schmidt" whole): a phrase of `text_title` (degree
+    /// titles included), then name words up to punctuation, a word of `text_name_end` ("at", "from",
+    /// "who") or a generic word. Nil when the value names no titled person. The one reading of a
+    /// person's name: the `person` property puts it in `<slot>.name` for the letters.
+    /// The name is written for a greeting: words typed all in lower case (or an answer typed all in
+    /// capitals) get a capital first letter, also after ' and - ("dr o'brien" → "Dr O'Brien"); words
+    /// typed in mixed case stay ("McKenzie"), and so do the rest of a degree title ("Dr. med."), short
+    /// capitals ("MD") and particles inside a name ("Dr van der Berg").
     public func personName(in value: String) -> String? {
-        personNamed(in: value).map { $0.name }
+        guard let name = personNamed(in: value)?.name else { return nil }
+        let shouting = !value.contains(where: \.isLowercase)
+        let words = name.split(separator: " ")
+        return words.enumerated().map { i, word in
+            Self.nameCase(word, first: i == 0, last: i == words.count - 1, shouting: shouting)
+        }.joined(separator: " ")
+    }
+
+    /// Degree title parts and name particles, written in lower case inside a name.
+    static let lowerInName: Set<String> = [
+        "med", "rer", "nat", "phil", "dent", "vet", "habil",
+        "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "al", "ter",
+    ]
+
+    static func nameCase(_ word: Substring, first: Bool, last: Bool, shouting: Bool) -> String {
+        let hasLower = word.contains(where: \.isLowercase)
+        let hasUpper = word.contains(where: \.isUppercase)
+        if hasLower && hasUpper { return String(word) }
+        if !shouting, !hasLower { return String(word) }
+        let bare = word.lowercased().filter(\.isLetter)
+        if !first, !last, lowerInName.contains(bare) { return word.lowercased() }
+        var out = ""
+        var startOfPiece = true
+        for ch in word.lowercased() {
+            out += startOfPiece ? ch.uppercased() : String(ch)
+            startOfPiece = ch == "'" || ch == "\u{2019}" || ch == "-"
+        }
+        return out
     }
 
     /// The name a yes names ("my sister Luciana, because Jorge is recovering" → "Luciana", "Priya, my

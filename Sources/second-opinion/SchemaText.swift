@@ -465,7 +465,7 @@ enum SchemaText {
           "type": "boolean"
         },
         "person": {
-          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"dr amanda reyes\" of \"My PCP, dr amanda reyes\"; a degree title stays whole: \"Dr. med. Hoffmann\", \"Prof. Dr. Weber\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
+          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"Dr Amanda Reyes\" of \"My PCP, dr amanda reyes\": name words typed in lower case get a capital; a degree title stays whole: \"Dr. med. Hoffmann\", \"Prof. Dr. Weber\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
           "type": "boolean"
         },
         "yes": {

@@ -35,8 +35,8 @@ import Understanding
     /// The letters greet the doctor by the name the doctor question read (`person`: `records.doctor.name`);
     /// the "To:" line shows the answer as kept.
     @Test(arguments: [
-        ("my PCP, dr amanda reyes", "Dear Dr amanda reyes,", "To: Dr amanda reyes\n"),
-        ("mr hughes, colorectal surgeon", "Dear Mr hughes,", "To: Mr hughes\n"),
+        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr amanda reyes\n"),
+        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr hughes\n"),
         ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman at Banner urology\n"),
         ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
         ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),

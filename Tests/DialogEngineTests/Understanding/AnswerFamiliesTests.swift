@@ -95,9 +95,12 @@ import Understanding
     @Test(arguments: [
         ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dr. med. Hoffmann"),
         ("Prof. Dr. Weber", "Prof. Dr. Weber"),
-        ("dr rer. nat. Braun", "dr rer. nat. Braun"),
+        ("dr rer. nat. Braun", "Dr rer. nat. Braun"),
+        ("mr hughes, colorectal surgeon", "Mr Hughes"),
+        ("dr o'brien", "Dr O'Brien"),
+        ("DR JONES", "Dr Jones"),
         ("Prof. Dr. med. Schmidt at the Charité", "Prof. Dr. med. Schmidt"),
-        ("my PCP, dr amanda reyes", "dr amanda reyes"),
+        ("my PCP, dr amanda reyes", "Dr Amanda Reyes"),
     ])
     func aDegreeTitleStaysWithTheName(typed: String, name: String) throws {
         let outcome = try Self.run(typed, at: "records.ask_doctor")
