@@ -13,7 +13,10 @@
 /// | `text_generic` | words that name no one in particular | "a doctor", "the hospital", "surgery" |
 /// | `text_not_skip` | someone else not knowing: an answer, not a skip | "they don't know what it is" |
 ///
-/// Case and spelling of the value are kept as typed ("Dr. Kim at Northside Cardiology").
+/// Case and spelling of the value are kept as typed ("Dr. Kim at Northside Cardiology"), and nothing is
+/// cut from inside it: a bracket keeps its closing half ("(Spinalkanalstenose)"), a number its unit
+/// ("200 m"), a qualifier in brackets stays ("multiple sclerosis (relapsing remitting)"), and "right" or
+/// "left" before a word is a side of the body ("right eye"), not a lead-in.
 public enum TextAnswer: Sendable, Hashable {
     case value(String)
     /// The person does not know, or would rather not say.
@@ -217,7 +220,12 @@ extension Language {
                 var matcher = Matcher(language: self, ids: ids, prefixes: prefixes)
                 // An age alone ("Joan, 84") comments on the value too.
                 let age = tokens.count == 1 && tokens[0].count <= 3 && Lexicon.isDigits(tokens[0])
-                let asides = short && (age || word.hasPrefix("(") || aside.map { self.concept($0, at: 0, &matcher) != nil } == true)
+                // A bracket that qualifies the value stays ("multiple sclerosis (relapsing remitting)"); one
+                // that comments on it, like a clause after a comma, goes ("Kenji (my husband)"), and so does
+                // one after a name ("Kasia (Katarzyna)").
+                let previous = raw[w - 1]
+                let afterName = word.hasPrefix("(") && previous.first?.isUppercase == true && previous.contains(where: \.isLowercase)
+                let asides = short && (age || afterName || aside.map { self.concept($0, at: 0, &matcher) != nil } == true)
                 if !ids.isEmpty, asides || comment.map({ self.concept($0, at: 0, &matcher) != nil }) == true {
                     removeWords(w..<raw.count)
                     break
@@ -245,8 +253,8 @@ extension Language {
             if let lead = concept("text_lead_in"), let end = self.concept(lead, at: 0, &matcher) {
                 // Words that only lead in, with nothing after them ("the doctor told me"): nothing to keep.
                 if end == t.ids.count { return .empty }
-                // Drop whole typed words only.
-                if t.owner[end] != t.owner[end - 1] {
+                // Drop whole typed words only, and never a side of the body ("right eye", not "right, so").
+                if t.owner[end] != t.owner[end - 1], !Self.isSide(raw, at: t.owner[end - 1]) {
                     removeWords(0..<(t.owner[end - 1] + 1))
                     changed = true
                     continue
@@ -284,7 +292,8 @@ extension Language {
                 if changed { continue }
             }
             if let frame = concept("text_frame_before"), var end = self.concept(frame, at: 0, &matcher), end < t.ids.count,
-                t.owner[end] != t.owner[end - 1], !(0..<end).contains(where: { capitalized(t, $0) || t.typo[$0] })
+                t.owner[end] != t.owner[end - 1], !(0..<end).contains(where: { capitalized(t, $0) || t.typo[$0] }),
+                !Self.isSide(raw, at: t.owner[end - 1])
             {
                 // "the" before a name stays with it: "the Christie", "the Royal Marsden".
                 if capitalized(t, end), raw[t.owner[end - 1]].lowercased() == "the" { end -= 1 }
@@ -305,7 +314,8 @@ extension Language {
                 }
             }
             if let frame = concept("text_frame_after") {
-                for start in lastStarts where t.owner[start - 1] != t.owner[start] {
+                // A word right after a number is its unit ("200 m", "5 mg"), not a frame.
+                for start in lastStarts where t.owner[start - 1] != t.owner[start] && !Self.isNumber(raw[t.owner[start - 1]]) {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
                         !(start..<t.ids.count).contains(where: { capitalized(t, $0) || t.typo[$0] }), !leavesUnfinished(start, &matcher)
                     else { continue }
@@ -326,11 +336,7 @@ extension Language {
             if self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
         }
 
-        var value = raw.joined(separator: " ")
-        let edges: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "-", "–", "—", " "]
-        while let first = value.first, edges.contains(first) { value.removeFirst() }
-        while let last = value.last, edges.contains(last), !(last == "." && value.hasSuffix("Dr.")) { value.removeLast() }
-        return value.isEmpty ? .empty : .value(value)
+        return Self.trimmedEdges(raw.joined(separator: " ")).map { .value($0) } ?? .empty
     }
 
     /// Whether the rest of a line can say value `v` again (its reading holds `v`): a reading of a line is
@@ -358,13 +364,53 @@ extension Language {
         return words
     }
 
+    /// The value without punctuation around it, except a bracket or quote that closes one inside it
+    /// ("spinal stenosis (Spinalkanalstenose)") and the point of "Dr."; nil when nothing is left.
+    public static func trimmedEdges(_ text: String) -> String? {
+        var value = Substring(text)
+        let edges: Set<Character> = [",", ".", ";", ":", "!", "?", "\"", "'", "(", ")", "-", "–", "—", " "]
+        func opens(_ c: Character) -> Character? { ["(": ")", "[": "]", "\"": "\"", "\u{201C}": "\u{201D}"][c] }
+        func closes(_ c: Character) -> Character? { [")": "(", "]": "[", "\"": "\"", "\u{201D}": "\u{201C}"][c] }
+        while let first = value.first, edges.contains(first) {
+            // An opening bracket whose closing one is in the value stays with it.
+            if let close = opens(first), value.dropFirst().contains(close) { break }
+            value = value.dropFirst()
+        }
+        while let last = value.last, edges.contains(last), !(last == "." && value.hasSuffix("Dr.")) {
+            if let open = closes(last), value.dropLast().contains(open) { break }
+            value = value.dropLast()
+        }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    /// Whether a typed word is a number ("200", "3.5", "10,000").
+    static func isNumber(_ word: Substring) -> Bool {
+        let w = word.filter { $0 != "," && $0 != "." }
+        return !w.isEmpty && w.allSatisfy(\.isNumber)
+    }
+
+    /// "right" or "left" typed with no punctuation after it and before a word that is no filler: a side
+    /// of the body ("right eye"), not a word that opens a sentence ("right, it's Dr Kim", "right so …").
+    static func isSide(_ raw: [Substring], at i: Int) -> Bool {
+        let w = raw[i].lowercased()
+        guard w == "right" || w == "left", i + 1 < raw.count else { return false }
+        let next = raw[i + 1].lowercased().filter { $0.isLetter || $0 == "'" }
+        return !sentenceOpeners.contains(next)
+    }
+
+    /// Words that follow "right" when it opens a sentence.
+    static let sentenceOpeners: Set<String> = [
+        "so", "then", "ok", "okay", "well", "it", "its", "it's", "that", "thats", "that's", "the", "yes", "yeah", "um", "er", "erm",
+        "i", "im", "i'm", "we", "he", "she", "they", "his", "her", "my", "our", "now",
+    ]
+
     /// How many words from the end a tail or a frame after the value may start.
     static let tailReach = 12
 
     /// Words a point after does not end a sentence: "Dr. Sato", "St. Luke's".
     static let abbreviations: Set<String> = [
         "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "prof", "profa", "pr", "st", "mt", "jr", "sr", "sra", "srta", "mme", "mlle",
-        "dott", "dssa", "ing", "mag", "rev", "doc", "no", "vs", "etc", "dept", "approx", "hosp", "univ", "med", "ctr",
+        "dott", "dssa", "ing", "mag", "rev", "doc", "no", "vs", "etc", "dept", "approx", "hosp", "univ", "med", "ctr", "rer", "nat", "phil", "dent", "vet", "habil",
     ]
 
     /// Where the first sentence or dash-separated part of a free-text answer ends, when more words follow:
@@ -382,11 +428,44 @@ extension Language {
     }
 
     /// The person a free-text value names, as a title and up to three name words ("My PCP, dr amanda
-    /// reyes" → "dr amanda reyes", "Mr hughes, colorectal surgeon" → "Mr hughes", "Dr. Feldman at Banner
-    /// urology" → "Dr. Feldman"): a word of `text_title`, then name words up to punctuation, a word of
-    /// `text_name_end` ("at", "from", "who") or a generic word. Nil when the value names no titled person.
+    /// reyes" → "Dr Amanda Reyes", "Mr hughes, colorectal surgeon" → "Mr Hughes", "Dr. Feldman at Banner
+    /// urology" → "Dr. Feldman", "Prof. Dr. med. Schmidt" whole): a phrase of `text_title` (degree
+    /// titles included), then name words up to punctuation, a word of `text_name_end` ("at", "from",
+    /// "who") or a generic word. Nil when the value names no titled person. The one reading of a
+    /// person's name: the `person` property puts it in `<slot>.name` for the letters.
+    /// The name is written for a greeting: words typed all in lower case (or an answer typed all in
+    /// capitals) get a capital first letter, also after ' and - ("dr o'brien" → "Dr O'Brien"); words
+    /// typed in mixed case stay ("McKenzie"), and so do the rest of a degree title ("Dr. med."), short
+    /// capitals ("MD") and particles inside a name ("Dr van der Berg").
     public func personName(in value: String) -> String? {
-        personNamed(in: value).map { $0.name }
+        guard let name = personNamed(in: value)?.name else { return nil }
+        let shouting = !value.contains(where: \.isLowercase)
+        let words = name.split(separator: " ")
+        return words.enumerated().map { i, word in
+            Self.nameCase(word, first: i == 0, last: i == words.count - 1, shouting: shouting)
+        }.joined(separator: " ")
+    }
+
+    /// Degree title parts and name particles, written in lower case inside a name.
+    static let lowerInName: Set<String> = [
+        "med", "rer", "nat", "phil", "dent", "vet", "habil",
+        "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "al", "ter",
+    ]
+
+    static func nameCase(_ word: Substring, first: Bool, last: Bool, shouting: Bool) -> String {
+        let hasLower = word.contains(where: \.isLowercase)
+        let hasUpper = word.contains(where: \.isUppercase)
+        if hasLower && hasUpper { return String(word) }
+        if !shouting, !hasLower { return String(word) }
+        let bare = word.lowercased().filter(\.isLetter)
+        if !first, !last, lowerInName.contains(bare) { return word.lowercased() }
+        var out = ""
+        var startOfPiece = true
+        for ch in word.lowercased() {
+            out += startOfPiece ? ch.uppercased() : String(ch)
+            startOfPiece = ch == "'" || ch == "\u{2019}" || ch == "-"
+        }
+        return out
     }
 
     /// The name a yes names ("my sister Luciana, because Jorge is recovering" → "Luciana", "Priya, my

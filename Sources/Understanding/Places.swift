@@ -8,6 +8,8 @@ public struct Country: Sendable, Hashable {
     /// The public page the emergency number was checked against (`sources.emergency`).
     public var emergencySource: String?
     public var ambulance: String?
+    /// The public page the ambulance number was checked against (`sources.ambulance`).
+    public var ambulanceSource: String?
     /// A crisis line: its number, name and how to reach it ("call or text").
     public var crisis: String?
     public var crisisName: String?

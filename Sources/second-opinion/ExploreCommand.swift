@@ -14,11 +14,16 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Walk every path of the dialogs and prove that each one ends, documents are complete and red flags fire.",
         discussion: """
             Tries every option, yes and no, number boundaries, keyword rules, skip, an unusable answer, back,
-            restart and every interrupt at every question, with state deduplication. On a failure it writes a
+            restart and every interrupt at every question, with state deduplication. It also proves the
+            dialogs' own path properties (before, never, always_reaches, never_writes, never_says,
+            always_writes, never_answers; see Properties in docs/authoring.md). On a failure it writes a
             counterexample transcript that `replay` reproduces, and exits 1.
             """)
 
     @OptionGroup var dialogOptions: DialogOptions
+
+    @ArgumentParser.Argument(help: "The dialog folder, as with --dialogs (`explore Dialogs`).")
+    var folderArgument: String?
 
     @ArgumentParser.Option(name: .customLong("max-states"), help: "Give up (and fail) after this many states.")
     var maxStates = 250_000
@@ -27,8 +32,15 @@ struct ExploreCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let graph = try dialogOptions.load()
-        let folder = try dialogOptions.folder()
+        var options = dialogOptions
+        if let folderArgument {
+            guard options.dialogs == nil || options.dialogs == folderArgument else {
+                throw ValidationError("give the dialog folder once: as an argument or with --dialogs")
+            }
+            options.dialogs = folderArgument
+        }
+        let graph = try options.load()
+        let folder = try options.folder()
         let clock = ContinuousClock()
         let started = clock.now
         let report = Explorer(graph: graph, options: .init(maxStates: maxStates)).run()

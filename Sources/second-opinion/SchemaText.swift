@@ -115,7 +115,7 @@ enum SchemaText {
       "type": "string"
     },
     "template": {
-      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised), `calm` (the same, for mid-sentence): `{{symptoms.months:about|a while}}`.",
+      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised, the pronoun i as I), `calm` (the same, for mid-sentence): `{{symptoms.months:about|a while}}`, `Dear {{records.doctor.name:sentence|Doctor}},`.",
       "type": "string"
     },
     "slot": {
@@ -461,11 +461,11 @@ enum SchemaText {
           "$ref": "#/$defs/map"
         },
         "place": {
-          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.crisis`, `.crisis_name` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
+          "description": "The answer names a place: the country is looked up in the language data's places (`language/en/places.json`), its group (`us`, `uk`, `eu`, `other`) is the choice, and `<slot>.code`, `.name`, `.emergency`, `.emergency_source`, `.ambulance`, `.ambulance_source`, `.crisis`, `.crisis_name`, `.crisis_how` and `.poison` are set from `data/countries.json` where declared. A name that fits several countries is asked about.",
           "type": "boolean"
         },
         "person": {
-          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"dr amanda reyes\" of \"My PCP, dr amanda reyes\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
+          "description": "For a text question whose answer names a person: their title and name (\"Dr. Feldman\" of \"Dr. Feldman at Banner urology\", \"Dr Amanda Reyes\" of \"My PCP, dr amanda reyes\": name words typed in lower case get a capital; a degree title stays whole: \"Dr. med. Hoffmann\", \"Prof. Dr. Weber\"; `text_title` and `text_name_end` in the language data) also go to `<slot>.name` when it is declared, for a letter's greeting. The answer itself is kept as it is read.",
           "type": "boolean"
         },
         "yes": {
@@ -509,6 +509,10 @@ enum SchemaText {
         "default": {
           "description": "The option value of the target slot used when no rule matches.",
           "type": "string"
+        },
+        "in": {
+          "description": "Where the keywords are read: `line` (the default: the whole line typed) or `answer` (the answer a text question keeps, without its asides).",
+          "enum": ["line", "answer"]
         }
       }
     },
@@ -774,12 +778,13 @@ enum SchemaText {
           "type": "string"
         },
         "kind": {
-          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached), `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds), `always_writes` (every shown or saved document has such an item; a placeholder reads as `{{slot|fallback}}`) or `never_answers` (no answer a document shows holds one of `phrases`).",
+          "description": "What is proved: `before` (`first` comes before `then`), `never` (`node` is not reached, optionally only `when` a condition holds), `always_reaches` (`node` is reached), `never_writes` (no shown or saved document has an item whose words contain one of `phrases`, optionally only `when` a condition holds), `never_says` (no text said at a node, its `say` or re-prompt, contains one of `phrases`, optionally only `when` a condition holds), `always_writes` (every shown or saved document has such an item; a placeholder reads as `{{slot|fallback}}`) or `never_answers` (no answer a document shows holds one of `phrases`).",
           "enum": [
             "before",
             "never",
             "always_reaches",
             "never_writes",
+            "never_says",
             "always_writes",
             "never_answers"
           ]
@@ -801,7 +806,7 @@ enum SchemaText {
           "$ref": "#/$defs/condition"
         },
         "phrases": {
-          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\"; for `always_writes`: words every document must contain; for `never_answers`: answers no document may show.",
+          "description": "For `never_writes`: words no document item may contain (ignoring case), like \"my main problem\"; for `never_says`: words nothing said may contain, like \"your health\"; for `always_writes`: words every document must contain; for `never_answers`: answers no document may show.",
           "type": "array",
           "items": {
             "type": "string",
@@ -1114,8 +1119,8 @@ enum SchemaText {
         "required": ["title", "url"],
         "additionalProperties": false,
         "properties": {
-          "title": { "type": "string", "minLength": 1 },
-          "url": { "type": "string", "minLength": 1 },
+          "title": { "description": "The source's public title; may show answers, like {{country.name}}.", "type": "string", "minLength": 1 },
+          "url": { "description": "Its public address; may show an answer, like {{country.emergency_source}} (the source is then listed only when that answer is known).", "type": "string", "minLength": 1 },
           "$comment": { "type": "string" }
         }
       }

@@ -27,7 +27,8 @@ struct SourcesCommand: ParsableCommand {
             guard let entry = catalog.entries[key] else { continue }
             print("")
             print("\(key): \(entry.title)")
-            print("  \(entry.url)")
+            // A placeholder is filled from the person's answers (a country's own page, for instance).
+            print("  \(entry.url)" + (entry.url.contains("{{") ? "  (from the answers; listed only when they are known)" : ""))
             let items = citing[key] ?? []
             print("  cited by \(items.isEmpty ? "no document item" : items.joined(separator: ", "))")
         }

@@ -69,12 +69,6 @@ public struct Template: Sendable, Hashable, Codable {
         /// `calm`: the same normal case for an answer typed in capitals, for the middle of a sentence: the
         /// first letter is left as it is ("methotrexate", "St Mary's").
         case calm
-        /// `name`: the person an answer names, title and name in normal case ("my PCP, dr amanda reyes" →
-        /// "Dr Amanda Reyes"); nothing (so the fallback) when it names no one. See `PersonName`.
-        case name
-        /// `addressee`: the person on one line and the rest of the answer (role, place) on the next
-        /// ("Mr Hughes" / "Colorectal surgeon"); "my GP" and the like are left out.
-        case addressee
 
         /// The filter as written in a template.
         public var source: String {
@@ -87,20 +81,18 @@ public struct Template: Sendable, Hashable, Codable {
             case .lower: return "lower"
             case .sentence: return "sentence"
             case .calm: return "calm"
-            case .name: return "name"
-            case .addressee: return "addressee"
             }
         }
 
         /// Every filter name, for hints.
-        public static let names = ["about", "addressee", "and", "calm", "capitalize", "lower", "name", "or", "round", "sentence", "upper"]
+        public static let names = ["about", "and", "calm", "capitalize", "lower", "or", "round", "sentence", "upper"]
 
         /// Whether the filter works on a number, a list of options, or any text.
         public var needs: Needs {
             switch self {
             case .round, .about: return .number
             case .join: return .multi
-            case .capitalize, .upper, .lower, .sentence, .calm, .name, .addressee: return .text
+            case .capitalize, .upper, .lower, .sentence, .calm: return .text
             }
         }
 
@@ -299,8 +291,6 @@ public struct Template: Sendable, Hashable, Codable {
             case "lower": filter = .lower
             case "sentence": filter = .sentence
             case "calm": filter = .calm
-            case "name": filter = .name
-            case "addressee": filter = .addressee
             default:
                 return .failure(
                     ExpressionError(
@@ -403,7 +393,7 @@ public struct Template: Sendable, Hashable, Codable {
     }
 
     /// How an answer reads in a placeholder: through its format, or the placeholder's fallback when a
-    /// filter leaves nothing of it (`{{records.doctor:name|Doctor}}` for "my GP").
+    /// filter leaves nothing of it (an answer of spaces only).
     public static func display(_ value: Value, type: SlotType?, format: Format, fallback: String?) -> String {
         let shown = display(value, type: type, format: format)
         if shown.isEmpty, let fallback, !format.filters.isEmpty { return fallback }
@@ -431,10 +421,6 @@ public struct Template: Sendable, Hashable, Codable {
             case (.lower, _, _): text = lowercasedKeepingI(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.sentence, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.calm, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing), capitalized: false)
-            case (.name, _, _): text = PersonName(reading: text ?? plainDisplay(value, type: type, phrasing: format.phrasing)).name ?? ""
-            case (.addressee, _, _):
-                let person = PersonName(reading: text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
-                text = [person.name, person.rest].compactMap { $0 }.joined(separator: "\n")
             default: break  // a filter for another kind of answer (the linker refuses it)
             }
         }

@@ -132,12 +132,17 @@ public struct KeywordMap: Sendable {
     public var defaultValue: String?
     /// True when the target is a `multi` slot (all matching rules contribute).
     public var isMulti: Bool
+    /// `"in": "answer"`: the keywords are read in the answer the question keeps (a free-text value
+    /// without its asides), not in the whole line typed. ("Dr Nguyen, the pediatrician at SickKids
+    /// clinic" keeps "Dr Nguyen": a rule for a clinic named with the doctor must not match it.)
+    public var inAnswer: Bool = false
 
-    package init(slot: String, rules: [Rule], defaultValue: String?, isMulti: Bool) {
+    package init(slot: String, rules: [Rule], defaultValue: String?, isMulti: Bool, inAnswer: Bool = false) {
         self.slot = slot
         self.rules = rules
         self.defaultValue = defaultValue
         self.isMulti = isMulti
+        self.inAnswer = inAnswer
     }
 
     /// The value derived from an answer's tokens, or nil when nothing applies.

@@ -95,6 +95,7 @@ public struct Engine: Sendable {
     /// What answering place question `slot` with country `code` records: the country's group as the choice
     /// (`other` when the question has no option for it), and its code, name and numbers in `<slot>.code`,
     /// `.name`, `.emergency`, `.emergency_source` (the public page the number comes from), `.ambulance`,
+    /// `.ambulance_source`,
     /// `.crisis`, `.crisis_name`, `.crisis_how` ("call or text") and `.poison`, where the dialogs declare them.
     public static func placeSlots(_ code: String, slot: String, places: Places, graph: DialogGraph) -> [String: Value] {
         let country = places.countries[code] ?? Country(code: code)
@@ -103,7 +104,8 @@ public struct Engine: Sendable {
         var out: [String: Value] = [slot: .choice(group)]
         let fields: [(String, String?)] = [
             ("code", code), ("name", country.name), ("emergency", country.emergency), ("emergency_source", country.emergencySource),
-            ("ambulance", country.ambulance), ("crisis", country.crisis), ("crisis_name", country.crisisName),
+            ("ambulance", country.ambulance), ("ambulance_source", country.ambulanceSource), ("crisis", country.crisis),
+            ("crisis_name", country.crisisName),
             ("crisis_how", country.crisisHow), ("poison", country.poison),
         ]
         for (field, value) in fields where graph.slots[slot + "." + field] != nil {

@@ -332,9 +332,11 @@ struct Turn {
                 // surgeon" → "Mr hughes"; "My PCP, dr amanda reyes" → "dr amanda reyes").
                 if question.person, let language = graph.language?.language {
                     let kept = language.personAnswer(in: value) ?? value
-                    let name = language.personName(in: value) ?? kept
-                    if tracing { understood("a person: \(kept), named \(name) (text_title, text_name_end, text_role in answers.json)") }
-                    let also: [String: Value] = graph.slots[question.slot + ".name"] != nil ? [question.slot + ".name": .text(name)] : [:]
+                    // No titled person ("my GP", "Banner urology"): no name, so a greeting shows its fallback.
+                    let name = language.personName(in: value)
+                    if tracing { understood("a person: \(kept), named \(name ?? "no one") (text_title, text_name_end, text_role in answers.json)") }
+                    var also: [String: Value] = [:]
+                    if let name, graph.slots[question.slot + ".name"] != nil { also[question.slot + ".name"] = .text(name) }
                     accept(.text(kept), tokens: tokens, at: step, question, also: also)
                     return
                 }
@@ -667,7 +669,11 @@ struct Turn {
     /// The keyword rules of a map that an answer names. Keywords a negation governs do not count ("they
     /// ruled out a tumour" is not cancer), except in rules whose own phrases say the negation ("not
     /// diagnosed", "they don't know"), which are read on the whole line.
-    private func mapMatches(_ map: KeywordMap, _ index: InterruptIndex, _ tokens: [String]) -> [Int] {
+    private func mapMatches(_ map: KeywordMap, _ index: InterruptIndex, _ tokens: [String], answer: Value? = nil) -> [Int] {
+        // `"in": "answer"`: only the words the question keeps count.
+        if map.inAnswer, case .text(let kept)? = answer {
+            return index.matches(TextNormalizer.tokens(kept), urgent: true, firstOnly: !map.isMulti)
+        }
         guard let line, let language = graph.language?.language else {
             return index.matches(tokens, urgent: true, firstOnly: !map.isMulti)
         }
@@ -704,7 +710,7 @@ struct Turn {
         if let value {
             state.slots[question.slot] = value
             if let map = question.map, let keywords = step.keywords,
-                let derived = map.value(matching: mapMatches(map, keywords.index, tokens))
+                let derived = map.value(matching: mapMatches(map, keywords.index, tokens, answer: value))
             {
                 state.slots[map.slot] = derived
             }

@@ -135,7 +135,7 @@ extension ByteReader {
             KeywordMap(
                 slot: try r.string(),
                 rules: try r.array { r in KeywordMap.Rule(value: try r.string(), matcher: PhraseMatcher(phrases: try r.strings())) },
-                defaultValue: try r.optional { try $0.string() }, isMulti: try r.bool())
+                defaultValue: try r.optional { try $0.string() }, isMulti: try r.bool(), inAnswer: try r.bool())
         }
         return Question(
             slot: slot, reprompt: reprompt, attempts: attempts, skippable: skippable, matcher: AnswerMatcher(type: type), map: map,
@@ -263,8 +263,6 @@ extension ByteReader {
         case 5: return .lower
         case 6: return .sentence
         case 7: return .calm
-        case 8: return .name
-        case 9: return .addressee
         default: throw CompiledFormError.malformed
         }
     }

@@ -107,6 +107,7 @@ extension ByteWriter {
             }
             w.optional(map.defaultValue) { $0.string($1) }
             w.bool(map.isMulti)
+            w.bool(map.inAnswer)
         }
         location(q.location)
         bool(q.place)
@@ -281,8 +282,6 @@ extension ByteWriter {
         case .lower: byte(5)
         case .sentence: byte(6)
         case .calm: byte(7)
-        case .name: byte(8)
-        case .addressee: byte(9)
         }
     }
 

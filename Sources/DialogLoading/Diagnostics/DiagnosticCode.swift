@@ -148,7 +148,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
         case .missingReprompt: return "add \"reprompt\": what to say when an answer cannot be used, naming what is accepted"
         case .unboundedAttempts: return "add \"attempts\": 3"
         case .overlappingSynonyms: return "keep the word on one option only"
-        case .invalidMap: return "map from a text question to a choice or multi slot, using its option values"
+        case .invalidMap: return "map from a text, yes/no or choice question to a choice or multi slot, using its option values"
         case .unreachableNode: return "link to it with \"next\" or \"goto\", or delete it"
         case .noPathToEnd: return "give the loop a way out to a node with \"end\": true or \"return\": true"
         case .inputlessLoop: return "put a question in the loop, or route one edge out of it"

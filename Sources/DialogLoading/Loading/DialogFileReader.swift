@@ -22,7 +22,7 @@ struct DialogFileReader {
     static let sayRequired: [StaticString] = ["when", "text"]
     static let nodeKeys: [StaticString] = ["say", "set", "ask", "why", "documents", "next", "call", "return", "pause", "end"]
     static let askKeys: [StaticString] = ["slot", "reprompt", "attempts", "skip", "map", "place", "person", "yes", "no"]
-    static let mapKeys: [StaticString] = ["slot", "rules", "default"]
+    static let mapKeys: [StaticString] = ["slot", "rules", "default", "in"]
     static let ruleKeys: [StaticString] = ["value", "keywords"]
     static let edgeKeys: [StaticString] = ["if", "goto"]
     static let interruptKeys: [StaticString] = ["id", "keywords", "goto", "resume", "urgent", "priority", "redflag", "check", "examples", "questions", "about"]
@@ -325,7 +325,9 @@ struct DialogFileReader {
         if let m = r["map"],
             let mr = ShapeReader(m, in: tree, file: file, pointer: r.pointer("map"), what: "'map'", allowed: Self.mapKeys, required: Self.mapRequired, sink: sink)
         {
-            var map = RawMap(location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"))
+            var map = RawMap(
+                location: mr.location, pointer: mr.pointer, slot: mr.string("slot"), rules: [], defaultValue: mr.string("default"),
+                reads: mr.string("in"))
             for (i, ruleNode) in (mr.array("rules") ?? tree.noChildren).enumerated() {
                 guard
                     let rr = ShapeReader(ruleNode, in: tree, file: file, item: i, of: "rules", in: mr.pointer, what: "a keyword rule", allowed: Self.ruleKeys, required: Self.ruleRequired, sink: sink),

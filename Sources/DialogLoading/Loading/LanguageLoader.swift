@@ -371,8 +371,9 @@ package enum LanguageLoader {
                     if let group = text("group") { country.group = group }
                     country.emergency = text("emergency")
                     country.ambulance = text("ambulance")
-                    if case .object(let sources)? = entry["sources"]?.value, case .string(let url)? = sources["emergency"]?.value {
-                        country.emergencySource = url
+                    if case .object(let sources)? = entry["sources"]?.value {
+                        if case .string(let url)? = sources["emergency"]?.value { country.emergencySource = url }
+                        if case .string(let url)? = sources["ambulance"]?.value { country.ambulanceSource = url }
                     }
                 }
                 spec.countries[m.key] = country

@@ -495,12 +495,15 @@ struct Linker {
 
     /// The map, with the number of the slot it sets.
     private mutating func keywordMap(_ raw: RawMap, askSlot: SlotDefinition) -> (KeywordMap, Int)? {
-        // A yes/no answer can say more than yes or no ("no, but I have lasting power of attorney").
-        if askSlot.type != .text && askSlot.type != .bool {
+        // A yes/no or choice answer can say more than the answer ("no, but I have lasting power of
+        // attorney"; "Original Medicare, with a Medigap plan G"): a map keeps that too.
+        switch askSlot.type {
+        case .text, .bool, .choice: break
+        default:
             sink.report(
                 .invalidMap, raw.location, raw.pointer,
-                "'map' works only on questions with a text or yes/no slot; '\(askSlot.name)' is \(askSlot.type.name)",
-                hint: "for choice slots, put the words in the options' synonyms")
+                "'map' works only on questions with a text, yes/no or choice slot; '\(askSlot.name)' is \(askSlot.type.name)",
+                hint: "a map reads what else an answer says into a choice or multi slot; ask a text, yes/no or choice slot")
             return nil
         }
         guard let slotName = raw.slot, let number = slotNumber(slotName, pointer: raw.pointer + "/slot") else { return nil }
@@ -532,10 +535,16 @@ struct Linker {
                 hint: Suggestion.hint(for: d.value, in: values))
             ok = false
         }
+        if let reads = raw.reads, !["line", "answer"].contains(reads.value) {
+            sink.report(
+                .invalidMap, reads.location, raw.pointer + "/in", "'\(reads.value)' is not where a map can read",
+                hint: Suggestion.hint(for: reads.value, in: ["line", "answer"]) ?? "use \"line\" (the whole line typed) or \"answer\" (the answer kept)")
+            ok = false
+        }
         guard ok else { return nil }
         return KeywordMap(
             slot: def.name, rules: raw.rules.map { .init(value: $0.value.value, matcher: PhraseMatcher(phrases: $0.keywords)) },
-            defaultValue: raw.defaultValue?.value, isMulti: multi)
+            defaultValue: raw.defaultValue?.value, isMulti: multi, inAnswer: raw.reads?.value == "answer")
     }
 
     // MARK: - Documents and properties

@@ -133,6 +133,8 @@ struct RawMap {
     var slot: Located<String>?
     var rules: [(value: Located<String>, keywords: [String])]
     var defaultValue: Located<String>?
+    /// `"in"`: "line" (the default) or "answer".
+    var reads: Located<String>?
 }
 
 struct RawInterrupt {

@@ -69,6 +69,12 @@ struct ExploreInputs {
             }
         case .choice(let options)?:
             texts = options.map(\.label)
+            // A choice question with keyword rules: the first option, said with each rule's words.
+            if let first = options.first {
+                for rule in question.map?.rules ?? [] {
+                    if let phrase = rule.matcher.phrases.first { texts.append(first.label + ", " + phrase.map { $0.text }.joined(separator: " ")) }
+                }
+            }
         case .multi(let options)?:
             texts = options.map(\.label) + ["none", "all"]
         case .number(let min, let max, let integer)?:

@@ -113,7 +113,7 @@ import Testing
             "\u{1B}[1myes\u{1B}[0m", "it's for my mom", "\u{1B}[31mRosa\u{1B}[0m\u{1B}]0;pwned\u{7}\u{1B}c",
             "United States", "she's 78", "yes", "serious illness, and I feel confused", "peace of mind",
             "\u{1B}[2J\u{1B}[HParkinson's \u{1B}[5mdisease\u{9B}", "no", "within days", "Medicaid",
-            "Dr. \u{1B}[31mNguyen\u{1B}[0m at Lakeside Neurology\u{1B}", "skip", "no", "in person", "no", "yes", "skip",
+            "Dr. \u{1B}[31mNguyen\u{1B}[0m at Lakeside Neurology\u{1B}", "no", "in person", "no", "yes", "skip",
             "quality of life, independence", "ready", "summary", "save",
         ]
         for input in inputs { chat.say(input) }
@@ -131,7 +131,7 @@ import Testing
             }
         }
         #expect(documents.count >= 2)
-        #expect(documents.contains { $0.contains("for Rosa") && $0.contains("Dr. Nguyen at Lakeside Neurology") })
+        #expect(documents.contains { $0.contains("for Rosa") && $0.contains("To: Dr. Nguyen at Lakeside Neurology") })
         #expect(documents.contains { $0.contains("review the diagnosis: Parkinson's disease") })
         for text in texts {
             #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" }, "\(text.debugDescription)")

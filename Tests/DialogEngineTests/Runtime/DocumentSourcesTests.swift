@@ -42,4 +42,38 @@ import Testing
         #expect(catalog.claim(in: Template(segments: [.text("Any fee must be fair")])) == "fee")
         #expect(catalog.claim(in: Template(segments: [.text("within 30 days")])) == "day*")
     }
+
+    @Test func aSourceShowsTheAnswersAndIsLeftOutWhenOneIsMissing() {
+        var markdown = ""
+        let catalog = SourceCatalog(
+            entries: [
+                "own": .init(key: "own", title: "{{country.name}}: emergency number", url: "{{country.emergency_source}}"),
+                "fixed": .init(key: "fixed", title: "Fixed", url: "https://fixed.example"),
+            ],
+            order: ["own", "fixed"], reviewed: "2026-01-01", nextReview: "2026-07-01", needsSource: [],
+            location: SourceLocation(file: "sources.json", line: 1, column: 1))
+        let answers: [String: Value] = ["country.name": .text("New Zealand"), "country.emergency_source": .text("https://www.stjohn.org.nz/")]
+        DocumentRenderer.appendSources(catalog, cited: ["own", "fixed"], answers: { answers[$0] }, to: &markdown)
+        #expect(markdown.contains("- New Zealand: emergency number: <https://www.stjohn.org.nz/>\n- Fixed: <https://fixed.example>"))
+        var unknown = ""
+        DocumentRenderer.appendSources(catalog, cited: ["own", "fixed"], to: &unknown)
+        #expect(!unknown.contains("emergency number"))
+        #expect(unknown.contains("- Fixed: <https://fixed.example>"))
+    }
+
+    @Test func aSourcePlaceholderMustNameASlot() {
+        let dialog = """
+            { "dialog": "main", "start": "a", "slots": { "country.name": { "type": "text", "label": "Country" } },
+              "nodes": { "a": { "say": "Hi.", "documents": ["d"], "end": true } },
+              "documents": { "d": { "title": "D", "items": [ { "text": "Call 112.", "source": "s" } ] } } }
+            """
+        let sources = """
+            { "reviewed": "2026-01-01", "next_review": "2099-01-01",
+              "sources": { "s": { "title": "{{country.nmae}}: emergency number", "url": "https://a.example" } } }
+            """
+        let result = DialogLoader.load(sources: [
+            DialogLoader.Source(name: "main.json", bytes: Array(dialog.utf8)), DialogLoader.Source(name: "sources.json", bytes: Array(sources.utf8)),
+        ])
+        #expect(result.diagnostics.contains { $0.code == .templateSlot && $0.message.contains("'{{country.nmae}}', which is no slot") })
+    }
 }

@@ -40,6 +40,14 @@ import Testing
         #expect(state.slots.isEmpty || state.slots["diagnosis.months"] == nil)
     }
 
+    /// "Did you mean …? Please type the one you meant." asks again itself: the options follow, with no
+    /// second re-prompt after it.
+    @Test func didYouMeanIsTheOnlyReprompt() throws {
+        let (lines, _) = try reply("Medicare", at: "insurance.ask_us")
+        #expect(lines.first == "Did you mean \"Original Medicare\" or \"Medicare Advantage\"? Please type the one you meant.")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
+    }
+
     /// A plain miss is unchanged: the re-prompt alone, and on the second miss "I still didn't catch that".
     @Test func plainMissSaysNothingHeard() throws {
         let graph = try #require(Self.graph).starting(at: "situation.ask_kinds")

@@ -91,6 +91,27 @@ import Understanding
         #expect(outcome.slots["records.doctor.name"] == .text("Dr. Feldman"))
     }
 
+    /// A degree title stays whole in the name ("Dr. med.", "Prof. Dr."), the one reading of a person's name.
+    @Test(arguments: [
+        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dr. med. Hoffmann"),
+        ("Prof. Dr. Weber", "Prof. Dr. Weber"),
+        ("dr rer. nat. Braun", "Dr rer. nat. Braun"),
+        ("mr hughes, colorectal surgeon", "Mr Hughes"),
+        ("dr o'brien", "Dr O'Brien"),
+        ("DR JONES", "Dr Jones"),
+        ("Prof. Dr. med. Schmidt at the Charité", "Prof. Dr. med. Schmidt"),
+        ("my PCP, dr amanda reyes", "Dr Amanda Reyes"),
+    ])
+    func aDegreeTitleStaysWithTheName(typed: String, name: String) throws {
+        let outcome = try Self.run(typed, at: "records.ask_doctor")
+        #expect(outcome.slots["records.doctor.name"] == .text(name), "\(typed)")
+    }
+
+    @Test func noTitledPersonLeavesTheNameUnanswered() throws {
+        let outcome = try Self.run("my GP at Riverside Practice", at: "records.ask_doctor")
+        #expect(outcome.slots["records.doctor.name"] == nil)
+    }
+
     @Test func aYesThatNamesTheCompanionKeepsTheName() throws {
         let outcome = try Self.run("my sister Luciana, because Jorge is recovering", at: "prepare.ask_companion")
         #expect(outcome.slots["prepare.companion.name"] == .text("Luciana"))

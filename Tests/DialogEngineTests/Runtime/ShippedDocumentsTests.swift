@@ -1,0 +1,196 @@
+@testable import DialogCore
+@testable import DialogLoading
+@testable import DialogTools
+import Testing
+import Understanding
+
+/// The shipped documents, rendered for kinds of people: the greeting, the country's lines and sources,
+/// a carer's third person, a child's age, one signature.
+@Suite struct ShippedDocumentsTests {
+    static let graph = DialogLoader.load(paths: [Fixtures.dialogs]).graph
+
+    /// The answers of a person in country `code` (with the country's details, as a place answer sets them).
+    static func answers(_ code: String, _ more: [String: Value] = [:]) throws -> [String: Value] {
+        let graph = try #require(Self.graph)
+        let places = try #require(graph.language?.language.places)
+        var slots = Engine.placeSlots(code, slot: "country", places: places, graph: graph)
+        slots["consent"] = .bool(true)
+        slots["who"] = .choice("self")
+        for (k, v) in more { slots[k] = v }
+        return slots
+    }
+
+    static func documents(_ code: String, _ more: [String: Value] = [:]) throws -> String {
+        DocumentRenderer.renderAll(graph: try #require(Self.graph), slots: try answers(code, more))
+    }
+
+    static func carer(age: Double, name: String = "Sam", _ more: [String: Value] = [:]) -> [String: Value] {
+        var slots: [String: Value] = ["who": .choice("carer"), "patient.name": .text(name), "patient.age": .number(age)]
+        for (k, v) in more { slots[k] = v }
+        return slots
+    }
+
+    // MARK: - The greeting
+
+    /// The letters greet the doctor by the name the doctor question read (`person`: `records.doctor.name`);
+    /// the "To:" line shows the answer as kept.
+    @Test(arguments: [
+        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr amanda reyes\n"),
+        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr hughes\n"),
+        ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman at Banner urology\n"),
+        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
+        ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),
+        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\n"),
+    ])
+    func theLetterGreetsTheDoctorByName(typed: String, greeting: String, to: String) throws {
+        let outcome = try AnswerReadingTests.run(typed, at: "records.ask_doctor")
+        var more: [String: Value] = [:]
+        for key in ["records.doctor", "records.doctor.name"] { more[key] = outcome.slots[key] }
+        let text = try Self.documents("us", more)
+        #expect(text.contains(greeting), "\(typed)")
+        #expect(text.contains(to), "\(typed)")
+        #expect(!text.contains("Dear My"), "\(typed)")
+    }
+
+    @Test func theClinicAnsweredApartIsTheSecondLineOfTheAddress() throws {
+        let outcome = try AnswerReadingTests.run("Mr Tane Williams, orthopaedic surgeon", at: "records.ask_doctor")
+        var more: [String: Value] = ["records.clinic": .text("Waikato Hospital")]
+        for key in ["records.doctor", "records.doctor.name"] { more[key] = outcome.slots[key] }
+        let text = try Self.documents("nz", more)
+        #expect(text.contains("Dear Mr Tane Williams,"))
+        #expect(text.contains("To: Mr Tane Williams\nWaikato Hospital\n"))
+    }
+
+    // MARK: - The country
+
+    @Test(arguments: ["us", "gb", "de", "pt", "no", "nz", "au", "ca", "in", "jp", "za"])
+    func sourcesArePublicAddressesOfThePersonsCountry(code: String) throws {
+        let graph = try #require(Self.graph)
+        let text = try Self.documents(code, ["diagnosis.kind": .choice("cancer")])
+        #expect(!text.contains("countries.json"))
+        #expect(!text.contains("<Dialogs/"))
+        for line in text.split(separator: "\n") where line.hasPrefix("- ") && line.contains(": <") {
+            #expect(line.contains("<https://"), "\(line)")
+        }
+        let source = try #require(graph.language?.language.places.countries[code]?.emergencySource)
+        #expect(text.contains("<" + source + ">"), "\(code)")
+    }
+
+    @Test(arguments: ["gb", "pt", "de", "nz"])
+    func theUSCancerLineStaysInTheUS(code: String) throws {
+        #expect(!(try Self.documents(code, ["diagnosis.kind": .choice("cancer")])).contains("1-800-4-CANCER"))
+        #expect(try Self.documents("us", ["diagnosis.kind": .choice("cancer")]).contains("1-800-4-CANCER"))
+    }
+
+    @Test(arguments: ["de", "pt", "fr", "no", "is", "ie"])
+    func everyEUAndEEACountryGetsTheGDPR(code: String) throws {
+        let text = try Self.documents(code)
+        #expect(text.contains("Article 15 of the GDPR"), "\(code)")
+        #expect(!text.contains("whether I need to pay anything"), "\(code)")
+    }
+
+    @Test func countriesWithTheirOwnRecordsLawGetIt() throws {
+        #expect(try Self.documents("ca").contains("health privacy law of the province"))
+        #expect(try Self.documents("nz").contains("Health Information Privacy Code 2020"))
+        #expect(try Self.documents("au").contains("Australian Privacy Principle 12"))
+        #expect(try Self.documents("in").contains("Indian Medical Council"))
+    }
+
+    @Test func australiaNamesTheGPReferralForAMedicareRebate() throws {
+        let text = try Self.documents("au", ["insurance.other": .choice("public")])
+        #expect(text.contains("get a referral from the GP"))
+        #expect(text.contains("Services Australia"))
+        #expect(!(try Self.documents("nz", ["insurance.other": .choice("public")])).contains("Medicare pays no rebate"))
+    }
+
+    @Test func germanyNamesItsStatutorySecondOpinionBeforeAnOperation() throws {
+        let text = try Self.documents("de", ["insurance.eu": .choice("public"), "situation.kinds": .set(["surgery"])])
+        #expect(text.contains("116117.de/zweitmeinung"))
+        #expect(!(try Self.documents("de", ["insurance.eu": .choice("private"), "situation.kinds": .set(["surgery"])])).contains("116117"))
+    }
+
+    @Test func aMedigapHoldersCostLineDiffers() throws {
+        let plain = try Self.documents("us", ["insurance.us": .choice("medicare"), "insurance.supplement": .choice("none")])
+        #expect(plain.contains("expect to pay 20%"))
+        let medigap = try Self.documents("us", ["insurance.us": .choice("medicare"), "insurance.supplement": .choice("medigap")])
+        #expect(!medigap.contains("expect to pay 20%"))
+        #expect(medigap.contains("Medigap: the policy helps pay"))
+        #expect(medigap.contains("Medicare.gov: What's Medicare Supplement Insurance (Medigap)?"))
+    }
+
+    @Test func noCrisisLineIsNamedByItsOwnNumber() throws {
+        let places = try #require(Self.graph?.language?.language.places)
+        for (code, country) in places.countries {
+            guard let number = country.crisis, let name = country.crisisName else { continue }
+            let digits = number.filter(\.isNumber)
+            #expect(!name.filter(\.isNumber).contains(digits), "\(code): \(name)")
+        }
+        for (code, country) in places.countries where country.emergency != nil {
+            #expect(country.emergencySource?.hasPrefix("https://") == true || country.emergencySource?.hasPrefix("http://") == true, "\(code)")
+        }
+    }
+
+    // MARK: - Carers
+
+    @Test(arguments: [4.0, 9.0, 15.0, 81.0])
+    func aCarersDocumentsNeverSpeakAsThePatient(age: Double) throws {
+        let text = try Self.documents(
+            "gb",
+            Self.carer(age: age, [
+                "insurance.uk": .choice("private"), "prepare.goals": .set(["quality"]), "treatment.risks": .set(["low"]),
+                "situation.kinds": .set(["risky", "surgery"]), "patient.decides": .bool(false),
+            ])
+        ).lowercased()
+        for phrase in ["your policy", "your health", "people like you", "safe for you", "as parents", "my records", "your goals"] {
+            #expect(!text.contains(phrase), "\(age): \(phrase)")
+        }
+    }
+
+    @Test func theAuthorityTheCarerNamedIsUsedWithoutHedging() throws {
+        let lpa = try Self.documents(
+            "gb", Self.carer(age: 81, name: "Dennis", ["patient.decides": .bool(false), "patient.authority": .choice("lpa")]))
+        #expect(lpa.contains("I hold a lasting power of attorney for health and welfare for Dennis"))
+        #expect(!lpa.contains("or a court deputyship"))
+        #expect(!lpa.contains("attorney or deputy"))
+        let unsaid = try Self.documents("gb", Self.carer(age: 81, name: "Dennis", ["patient.decides": .bool(false)]))
+        #expect(unsaid.contains("or a court deputyship"))
+    }
+
+    @Test(arguments: [
+        (nil, 40.0), ("carer", 4.0), ("carer", 9.0), ("carer", 15.0), ("carer", 81.0),
+    ] as [(String?, Double)])
+    func everyLetterIsSignedOnce(who: String?, age: Double) throws {
+        let more = who == nil ? [:] : Self.carer(age: age, ["patient.decides": .bool(age < 50)])
+        let text = try Self.documents("us", more)
+        let request = String(text.split(separator: "---")[0])
+        #expect(request.components(separatedBy: "Signed:").count == 2, "\(who ?? "self") \(age)")
+        #expect(!request.contains("Signed by"))
+    }
+
+    // MARK: - A child's age
+
+    @Test func aYoungChildsChecklistIsAboutMilestones() throws {
+        let text = try Self.documents("us", Self.carer(age: 4))
+        #expect(text.contains("first sat, walked and talked"))
+        #expect(text.contains("keep them busy"))
+        #expect(text.contains("Nursery or childcare"))
+    }
+
+    @Test func aSchoolChildsChecklistIsAboutSchool() throws {
+        let text = try Self.documents("us", Self.carer(age: 8))
+        #expect(text.contains("School: recent reports"))
+        #expect(!text.contains("first sat"))
+        #expect(!text.contains("keep them busy"))
+    }
+
+    @Test(arguments: ["us", "gb", "nz"])
+    func aTeenagersChecklistGivesThemASay(code: String) throws {
+        let text = try Self.documents(code, Self.carer(age: 15, name: "Aroha"))
+        #expect(text.contains("## For a teenager"))
+        #expect(text.contains("Talk the second opinion over with Aroha first"))
+        #expect(text.contains("some time with the doctor on their own"))
+        for toddler in ["keep them busy", "first sat", "Nursery", "Pregnancy, birth and newborn"] {
+            #expect(!text.contains(toddler), "\(code): \(toddler)")
+        }
+    }
+}
