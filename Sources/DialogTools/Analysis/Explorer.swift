@@ -21,6 +21,13 @@ import DialogCore
 ///
 /// States are deduplicated by `ExploreAbstraction`: position, stack, attempts, ended, the
 /// property-monitor bits, and what later conditions and checks can still read of each slot.
+///
+/// A flow that asks questions and then resumes is explored as a summary (`FlowSummary`), as in
+/// interprocedural analysis: inside it, a state keeps only what the flow can read and the slots it
+/// can write (`ExploreAbstraction.flowKey`), so the flow is walked once for all the questions it
+/// interrupts that look alike to it. Each way out of the flow is typed again from every state that
+/// entered it, and that last step is checked with the caller's own answers; a counterexample
+/// through the flow is the caller's path plus the flow's lines, and replays as typed.
 public struct Explorer: Sendable {
     /// Limits and the seed of the explored conversations.
     public struct Options: Sendable {
