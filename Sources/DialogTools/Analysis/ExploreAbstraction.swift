@@ -14,6 +14,11 @@ import DialogCore
 ///   "asked twice" proof) or a placeholder without a fallback may show it.
 ///
 /// Rng, history, shown documents and the trace are not part of the key.
+///
+/// Inside a resuming interrupt's flow, `flowKey` leaves out the caller: the question the flow resumes
+/// to, the frames under it, and every slot the flow can neither read nor write. `Explorer` walks such
+/// a flow once per `flowKey` of its first state (a summary) and replays each way out of it from every
+/// state that entered it.
 struct ExploreAbstraction {
     let graph: DialogGraph
     let nodeIds: [NodeID]
@@ -36,6 +41,9 @@ struct ExploreAbstraction {
     private(set) var afterCall: [VariableSet] = []
     /// What may be read at the end of a conversation.
     private(set) var atEnd: VariableSet
+    /// Per node: every variable of each slot written (answered or `set`) at a node reachable from it
+    /// by edges and calls.
+    private(set) var writesFrom: [VariableSet] = []
     /// Per document id: the items that can miss a slot (a placeholder without a fallback).
     let riskyItems: [String: [Int]]
     /// Documents whose title has a placeholder without a fallback.
@@ -61,6 +69,7 @@ struct ExploreAbstraction {
         atEnd = VariableSet(count: 0)
         collectAtoms()
         computeLiveness()
+        writesFrom = nodeIds.map { reachableWrites(from: $0) }
         compiledAtoms = atomList.map { entry in
             var names: [String] = []
             var index: [String: Int] = [:]
@@ -81,6 +90,7 @@ struct ExploreAbstraction {
         func contains(_ v: Int) -> Bool { words[v >> 6] & (1 << UInt64(v & 63)) != 0 }
         mutating func formUnion(_ o: VariableSet) { for i in words.indices { words[i] |= o.words[i] } }
         mutating func subtract(_ o: VariableSet) { for i in words.indices { words[i] &= ~o.words[i] } }
+        mutating func formIntersection(_ o: VariableSet) { for i in words.indices { words[i] &= o.words[i] } }
         func union(_ o: VariableSet) -> VariableSet {
             var r = self
             r.formUnion(o)
@@ -273,7 +283,12 @@ struct ExploreAbstraction {
 
         var enter = Array(repeating: empty(), count: n)
         var wait = Array(repeating: empty(), count: n)
-        let interruptTargets = graph.interrupts.flatMap(\.entries).compactMap { nodeIndex[$0] }
+        // An interrupt sets its `about` slot before its flow starts: the flow's reads of it are not the question's.
+        let interruptTargets: [(node: Int, sets: VariableSet)] = graph.interrupts.flatMap { interrupt in
+            var sets = empty()
+            writes(of: interrupt.about.map { [$0] } ?? [], into: &sets)
+            return interrupt.entries.compactMap { nodeIndex[$0] }.map { ($0, sets) }
+        }
         var changed = true
         while changed {
             changed = false
@@ -294,7 +309,7 @@ struct ExploreAbstraction {
                 var body = out
                 if node.question != nil {
                     var w = out.subtracting(writesOnAnswer[i])
-                    for t in interruptTargets { w.formUnion(enter[t]) }
+                    for t in interruptTargets { w.formUnion(enter[t.node].subtracting(t.sets)) }
                     if w != wait[i] {
                         wait[i] = w
                         changed = true
@@ -330,6 +345,24 @@ struct ExploreAbstraction {
         return texts
     }
 
+    /// Everything written at the nodes reachable from `start` by edges and calls.
+    private func reachableWrites(from start: NodeID) -> VariableSet {
+        var names: [String] = []
+        var seen: Set<NodeID> = [start]
+        var queue = [start]
+        while let id = queue.popLast() {
+            guard let node = graph.nodes[id] else { continue }
+            names += node.assignments.map(\.slot)
+            if let q = node.question { names += [q.slot] + (q.map.map { [$0.slot] } ?? []) }
+            var next = node.edges.map(\.target)
+            if case .call(let callee, _) = node.exit { next.append(callee) }
+            for t in next where seen.insert(t).inserted { queue.append(t) }
+        }
+        var set = empty()
+        writes(of: names, into: &set)
+        return set
+    }
+
     // MARK: - Keys
 
     /// Everything about a state that a proof can tell apart.
@@ -338,6 +371,8 @@ struct ExploreAbstraction {
         var words: [UInt64]
         /// Slots read together with another slot in one atom, as they are (usually none).
         var raw: [Value?]
+        /// Outside interrupt flows -1; inside one, the flow's (or its summary's) tag.
+        var flow: Int32 = -1
     }
 
     /// What may be read from a state at `position` (a node index, or -1) with this stack on.
@@ -363,12 +398,51 @@ struct ExploreAbstraction {
     func key(_ state: EngineState, monitors: UInt64) -> Key {
         let position = state.position.flatMap { nodeIndex[$0] } ?? -1
         let live = live(position: position, ended: state.ended, stack: state.stack)
+        return key(state, position: position, monitors: monitors, frames: state.stack[...], live: live, tag: -1)
+    }
+
+    /// Whether the state waits inside a resuming interrupt's flow.
+    static func inFlow(_ state: EngineState) -> Bool { flowFrame(state) != nil }
+
+    /// The resume frame of the interrupt flow a state waits in (the outermost), or nil.
+    static func flowFrame(_ state: EngineState) -> Int? {
+        state.ended ? nil : state.stack.firstIndex { if case .resume = $0 { return true } else { return false } }
+    }
+
+    /// What the rest of the interrupt flow a state waits in can write: at the nodes reachable from
+    /// its position, and from the callers the flow's own call frames return to.
+    func flowWrites(_ state: EngineState) -> VariableSet {
+        var set = state.position.flatMap { nodeIndex[$0] }.map { writesFrom[$0] } ?? empty()
+        guard let r = Self.flowFrame(state) else { return set }
+        for case .call(let caller) in state.stack[(r + 1)...] { if let i = nodeIndex[caller] { set.formUnion(writesFrom[i]) } }
+        return set
+    }
+
+    /// The key of a state inside an interrupt's flow (nil outside flows), without its caller: the
+    /// frames up to the flow's resume frame are left out, and of what the caller may read after the
+    /// flow resumes only the slots in `writes` (what the flow can still write) are kept. The rest is
+    /// the caller's and comes back unchanged: the flow can neither read it (it is not live inside the
+    /// flow) nor change it. `tag` tells flows (and their summaries) apart.
+    func flowKey(_ state: EngineState, monitors: UInt64, writes: VariableSet, tag: Int32) -> Key? {
+        guard let r = Self.flowFrame(state), case .resume(let q) = state.stack[r] else { return nil }
+        let position = state.position.flatMap { nodeIndex[$0] } ?? -1
+        let frames = state.stack[(r + 1)...]
+        var set = live(position: position, ended: false, stack: Array(frames))
+        var caller = live(position: nodeIndex[q] ?? -1, ended: false, stack: Array(state.stack[..<r]))
+        caller.formIntersection(writes)
+        set.formUnion(caller)
+        return key(state, position: position, monitors: monitors, frames: frames, live: set, tag: tag)
+    }
+
+    private func key(
+        _ state: EngineState, position: Int, monitors: UInt64, frames: ArraySlice<EngineState.Frame>, live: VariableSet, tag: Int32
+    ) -> Key {
         var words: [UInt64] = []
-        words.reserveCapacity(3 + state.stack.count + slotNames.count)
+        words.reserveCapacity(4 + frames.count + slotNames.count)
         words.append(UInt64(UInt32(bitPattern: Int32(position))) << 32 | UInt64(UInt32(truncatingIfNeeded: state.attempts)))
         words.append(monitors)
-        words.append(UInt64(state.stack.count) << 1 | (state.ended ? 1 : 0))
-        for frame in state.stack {
+        words.append(UInt64(frames.count) << 1 | (state.ended ? 1 : 0))
+        for frame in frames {
             switch frame {
             case .call(let c): words.append(UInt64(nodeIndex[c] ?? 0xFFFF) << 1)
             case .resume(let q): words.append(UInt64(nodeIndex[q] ?? 0xFFFF) << 1 | 1)
@@ -396,6 +470,6 @@ struct ExploreAbstraction {
             words.append(bits)
         }
         let raw: [Value?] = rawSlots.map { live.contains(rawVariable($0)) ? state.slots[slotNames[$0]] : nil }
-        return Key(words: words, raw: raw)
+        return Key(words: words, raw: raw, flow: tag)
     }
 }

@@ -21,6 +21,13 @@ import DialogCore
 ///
 /// States are deduplicated by `ExploreAbstraction`: position, stack, attempts, ended, the
 /// property-monitor bits, and what later conditions and checks can still read of each slot.
+///
+/// A flow that asks questions and then resumes is explored as a summary (`FlowSummary`), as in
+/// interprocedural analysis: inside it, a state keeps only what the flow can read and the slots it
+/// can write (`ExploreAbstraction.flowKey`), so the flow is walked once for all the questions it
+/// interrupts that look alike to it. Each way out of the flow is typed again from every state that
+/// entered it, and that last step is checked with the caller's own answers; a counterexample
+/// through the flow is the caller's path plus the flow's lines, and replays as typed.
 public struct Explorer: Sendable {
     /// Limits and the seed of the explored conversations.
     public struct Options: Sendable {
@@ -73,7 +80,14 @@ struct ExploreRun {
     /// Per state: the monitor bits at each entry of the engine's `history`, so `back` restores them too.
     var monitorHistory: [[UInt64]] = []
     var parent: [Int32] = []
-    var via: [String] = []
+    /// The lines typed from `parent` to each state: one, or (after an interrupt flow's summary) the
+    /// flow's lines and the answer that left it.
+    var via: [[String]] = []
+    /// Per state: the summary (index into `summaries`) of the interrupt flow it waits in, or -1.
+    var flowOf: [Int32] = []
+    var summaries: [FlowSummary] = []
+    var summaryIndex: [ExploreAbstraction.Key: Int32] = [:]
+    private var exitEdges: Set<Int64> = []
     var index: [ExploreAbstraction.Key: Int32] = [:]
     /// Successors by answers and unusable answers (the steps of a path), without duplicates.
     var forward: [[Int32]] = []
@@ -98,6 +112,31 @@ struct ExploreRun {
     static let assigningNode: UInt8 = 2
     /// Whether a pure interrupt flow fired at the question and came back to the same state.
     private var comesBack: [InterruptAt: Bool] = [:]
+
+    /// An interrupt flow entered (by an interrupt, or by `back` into it) in one state of what the flow
+    /// can read and write (`ExploreAbstraction.flowKey` of its first state): the flow's states are explored once for every state that enters it like
+    /// this, and each way out of it (an answer that resumes the question, or ends the conversation) is
+    /// replayed, as typed lines, from each of those states — so the steps out are checked with each
+    /// caller's own answers, and the state reached is the caller's, not a representative's.
+    struct FlowSummary {
+        /// What the flow can write from its first state on (`ExploreAbstraction.flowWrites`).
+        var writes: ExploreAbstraction.VariableSet
+        /// The flow's first state.
+        var first: Int32
+        /// The states (outside flows) that entered the flow this way.
+        var callers: [Int32] = []
+        /// The ways out: a flow state and the line typed there.
+        var exits: [(from: Int32, input: Input)] = []
+        var exitKeys: Set<Exit> = []
+        /// Per applied exit: the caller, the exit and the state it led to.
+        var results: [(caller: Int32, exit: Int, to: Int32)] = []
+    }
+
+    /// A way out of a flow state, by where the representative's line led.
+    struct Exit: Hashable {
+        var from: Int32
+        var to: EngineState
+    }
 
     struct InterruptAt: Hashable {
         var interrupt: Int
@@ -234,16 +273,33 @@ struct ExploreRun {
     private mutating func visit(from s: Int32?, input: Input?, enqueue: Bool) -> Int32? {
         let before = s.map { states[Int($0)] } ?? EngineState(seed: options.seed)
         let stepped = engine.step(before, input.map { .line($0.text) } ?? .start)
+        transitions += 1
+        if enqueue, let s, let input, flowOf[Int(s)] >= 0, !ExploreAbstraction.inFlow(stepped.0) {
+            var out = stepped.0
+            out.trace = []
+            leaveFlow(summary: Int(flowOf[Int(s)]), from: s, input: input, to: out)
+            return nil
+        }
+        let from = Int(s ?? 0)
+        return take(
+            stepped, before: before, from: s, prefix: [], input: input, enqueue: enqueue,
+            monitors: s == nil ? 0 : monitors[from], monitorHistory: s == nil ? [] : monitorHistory[from])
+    }
+
+    /// Checks one step the engine took from `before`, which stored state `s` (or the start) leads to
+    /// by the lines `prefix`; stores the state it leads to (unless `enqueue` is false).
+    private mutating func take(
+        _ stepped: (EngineState, [Output]), before: EngineState, from s: Int32?, prefix: [String], input: Input?, enqueue: Bool,
+        monitors beforeMonitors: UInt64, monitorHistory beforeHistory: [UInt64]
+    ) -> Int32? {
         var next = stepped.0
         let outputs = stepped.1
-        transitions += 1
         let kind = input?.kind
         let restarts = input == nil || kind == .restart
-        let from = Int(s ?? 0)
         var mon: UInt64 = 0
         if !restarts {
-            mon = monitors[from]
-            if kind == .back, next.history.count < before.history.count, let saved = monitorHistory[from].last { mon = saved }
+            mon = beforeMonitors
+            if kind == .back, next.history.count < before.history.count, let saved = beforeHistory.last { mon = saved }
         }
         let preSlots: [String: Value] =
             restarts ? [:] : kind == .back ? (before.history.last?.slots ?? before.slots) : before.slots
@@ -265,16 +321,16 @@ struct ExploreRun {
         }
         // The timeline (which copies the graph) is made only when an entered node is checked.
         if kindsSeen & Self.checkedNode != 0 {
-            checkEntered(entered, kinds: kinds, before: preSlots, after: next.slots, from: s, input, monitors: &mon)
+            checkEntered(entered, kinds: kinds, before: preSlots, after: next.slots, from: s, prefix: prefix, input, monitors: &mon)
         }
         if !properties.answerChecks.isEmpty {
             for v in properties.answered(before: preSlots, after: next.slots, types: graph.slotType) {
                 let p = properties.properties[v.property]
-                record(.property(p.id), key: v.message, v.message + describe(p), inputs: pathThrough(s, input))
+                record(.property(p.id), key: v.message, v.message + describe(p), inputs: pathThrough(s, input, prefix: prefix))
             }
         }
         for case .text(let text, .alert) in outputs where text.contains("fault in the dialog files") {
-            record(.noFault, key: text, text, inputs: pathThrough(s, input))
+            record(.noFault, key: text, text, inputs: pathThrough(s, input, prefix: prefix))
         }
         // (d) A question newly asked in this step must find its slot empty, unless the person went back
         // or restarted, or an interrupt's flow is running.
@@ -285,7 +341,7 @@ struct ExploreRun {
         {
             record(
                 .askedOnce, key: p.description,
-                "'\(p)' asks for '\(q.slot)' although it already has the answer \(value.literal)", inputs: pathThrough(s, input))
+                "'\(p)' asks for '\(q.slot)' although it already has the answer \(value.literal)", inputs: pathThrough(s, input, prefix: prefix))
         }
         if case .interrupt(let k)? = kind, redFlags.contains(k), let from = before.position {
             let flag = graph.interrupts[k]
@@ -295,31 +351,142 @@ struct ExploreRun {
                 record(
                     .redFlags, key: "\(flag.id)@\(from)",
                     "red flag '\(flag.id)' (\"\(inputs.interruptPhrases[k])\") does not lead from '\(from)' to '\(flag.target)': \(what)",
-                    inputs: pathThrough(s, input))
+                    inputs: pathThrough(s, input, prefix: prefix))
             }
         }
         guard enqueue else { return nil }
 
         next.trace = []
-        let key = abstraction.key(next, monitors: mon)
-        if let t = index[key] { return t }
-        let t = Int32(states.count)
-        index[key] = t
-        states.append(next)
-        monitors.append(mon)
-        monitorHistory.append(
-            Self.monitorHistory(
-                restarts ? [] : monitorHistory[from], before: restarts ? 0 : before.history.count, after: next.history.count,
-                monitors: restarts ? 0 : monitors[from]))
-        parent.append(s ?? -1)
-        via.append(input?.text ?? "")
-        if next.ended { checkEnd(t, last: entered.last) }
+        // Inside a flow: its summary's, or (entering it from outside) the summary of what it can read.
+        var summary: Int32 = prefix.isEmpty ? (s.map { flowOf[Int($0)] } ?? -1) : -1
+        var entering = false
+        if summary < 0, prefix.isEmpty, ExploreAbstraction.inFlow(next) {
+            let writes = abstraction.flowWrites(next)
+            let entry = abstraction.flowKey(next, monitors: mon, writes: writes, tag: -2)!
+            if let e = summaryIndex[entry] {
+                summary = e
+            } else {
+                summary = Int32(summaries.count)
+                summaryIndex[entry] = summary
+                summaries.append(FlowSummary(writes: writes, first: -1))
+            }
+            entering = true
+        } else if summary >= 0, !ExploreAbstraction.inFlow(next) {
+            summary = -1
+        }
+        let key =
+            summary >= 0
+            ? abstraction.flowKey(next, monitors: mon, writes: summaries[Int(summary)].writes, tag: summary)
+                ?? abstraction.key(next, monitors: mon)
+            : abstraction.key(next, monitors: mon)
+        var t: Int32
+        if let found = index[key] {
+            t = found
+        } else {
+            t = Int32(states.count)
+            index[key] = t
+            states.append(next)
+            monitors.append(mon)
+            monitorHistory.append(
+                Self.monitorHistory(
+                    restarts ? [] : beforeHistory, before: restarts ? 0 : before.history.count, after: next.history.count,
+                    monitors: restarts ? 0 : beforeMonitors))
+            parent.append(s ?? -1)
+            via.append(prefix + [input?.text ?? ""])
+            flowOf.append(summary)
+            if next.ended { checkEnd(t, last: entered.last) }
+        }
+        if entering, let s {
+            let e = Int(summary)
+            if summaries[e].first < 0 { summaries[e].first = t }
+            // A state enters a summary once (its interrupts and answers are tried one after another).
+            guard summaries[e].callers.last != s else { return t }
+            summaries[e].callers.append(s)
+            var replayed: [Int32: Replayed] = [:]
+            for x in summaries[e].exits.indices { applyExit(summary: e, exit: x, caller: s, replayed: &replayed) }
+        }
         return t
+    }
+
+    /// A line typed in a flow state left the flow: the way out is replayed from every state that
+    /// entered the flow's summary (and from those that enter it later). A line that leaves flow state
+    /// `f` for the very same engine state as another line did (another way to type the same answer)
+    /// is the same way out for every caller: the answer read is the same, and the step from it
+    /// depends on nothing else.
+    private mutating func leaveFlow(summary e: Int, from f: Int32, input: Input, to out: EngineState) {
+        if input.kind == .unusable { unusableLeaves[Int(f)] = true }
+        guard summaries[e].exitKeys.insert(Exit(from: f, to: out)).inserted else { return }
+        summaries[e].exits.append((f, input))
+        let x = summaries[e].exits.count - 1
+        for caller in summaries[e].callers {
+            var replayed: [Int32: Replayed] = [:]
+            applyExit(summary: e, exit: x, caller: caller, replayed: &replayed)
+        }
+    }
+
+    /// The flow states from summary `e`'s first state to `f`, in order.
+    func flowChain(_ f: Int32) -> [Int32] {
+        var chain: [Int32] = []
+        var at = f
+        while at >= 0, flowOf[Int(at)] >= 0 {
+            chain.append(at)
+            at = parent[Int(at)]
+        }
+        return chain.reversed()
+    }
+
+    /// A caller's state at a flow state of a summary, reached by typing the flow's lines.
+    struct Replayed {
+        var state: EngineState
+        var monitors: UInt64
+        var monitorHistory: [UInt64]
+        var lines: [String]
+    }
+
+    /// The caller's state at flow state `f` (`replayed` keeps those of one caller already typed).
+    private mutating func replay(_ f: Int32, caller c: Int32, replayed: inout [Int32: Replayed]) -> Replayed {
+        if let done = replayed[f] { return done }
+        let p = parent[Int(f)]
+        var from =
+            flowOf[Int(f)] >= 0 && p >= 0 && flowOf[Int(p)] >= 0
+            ? replay(p, caller: c, replayed: &replayed)
+            : Replayed(state: states[Int(c)], monitors: monitors[Int(c)], monitorHistory: monitorHistory[Int(c)], lines: [])
+        let line = via[Int(f)].last ?? ""
+        let next = engine.step(from.state, .line(line)).0
+        transitions += 1
+        from.monitorHistory = Self.monitorHistory(
+            from.monitorHistory, before: from.state.history.count, after: next.history.count, monitors: from.monitors)
+        from.monitors = monitors[Int(f)]
+        from.state = next
+        from.lines.append(line)
+        replayed[f] = from
+        return from
+    }
+
+    /// Replays exit `x` of summary `e` from `caller`: the flow's lines (each step as it was checked in
+    /// the summary), then the line out, taken and checked with the caller's own answers.
+    private mutating func applyExit(summary e: Int, exit x: Int, caller c: Int32, replayed: inout [Int32: Replayed]) {
+        let (f, input) = summaries[e].exits[x]
+        let at = replay(f, caller: c, replayed: &replayed)
+        var state = at.state
+        let mon = at.monitors
+        let history = at.monitorHistory
+        let lines = at.lines
+        state.trace = []
+        let stepped = engine.step(state, .line(input.text))
+        transitions += 1
+        guard
+            let r = take(
+                stepped, before: state, from: c, prefix: lines, input: input, enqueue: true, monitors: mon, monitorHistory: history)
+        else { return }
+        summaries[e].results.append((c, x, r))
+        if exitEdges.insert(Int64(f) << 32 | Int64(r)).inserted { forward[Int(f)].append(r) }
     }
 
     /// Property and document checks at each entered node that one of them watches.
     private mutating func checkEntered(
-        _ entered: [NodeID], kinds: [UInt8], before: [String: Value], after: [String: Value], from s: Int32?, _ input: Input?,
+        _ entered: [NodeID], kinds: [UInt8], before: [String: Value], after: [String: Value], from s: Int32?, prefix: [String],
+        _ input: Input?,
         monitors mon: inout UInt64
     ) {
         let timeline = ExploreTimeline(
@@ -329,7 +496,7 @@ struct ExploreRun {
             if properties.watches(id) {
                 for v in properties.enter(id, slots: { timeline.slots(at: j) }, monitors: &mon) {
                     let p = properties.properties[v.property]
-                    record(.property(p.id), key: "", v.message + describe(p), inputs: pathThrough(s, input))
+                    record(.property(p.id), key: "", v.message + describe(p), inputs: pathThrough(s, input, prefix: prefix))
                 }
             }
             if let names = abstraction.riskyTexts[id] {
@@ -339,20 +506,20 @@ struct ExploreRun {
                     record(
                         .textsComplete, key: "\(id)",
                         "node '\(id)' says a text without \(list(missing)) (give the placeholder a fallback: {{slot|words}})",
-                        inputs: pathThrough(s, input))
+                        inputs: pathThrough(s, input, prefix: prefix))
                 }
             }
             let shown = graph.nodes[id]?.documents ?? []
             if !properties.writeChecks.isEmpty, !shown.isEmpty {
                 for v in properties.written(shown, slots: timeline.slots(at: j)) {
                     let p = properties.properties[v.property]
-                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input))
+                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input, prefix: prefix))
                 }
             }
             if !properties.mustWrites.isEmpty, !shown.isEmpty {
                 for v in properties.unwritten(shown, slots: timeline.slots(at: j)) {
                     let p = properties.properties[v.property]
-                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input))
+                    record(.property(p.id), key: "\(id)", v.message + " at '\(id)'" + describe(p), inputs: pathThrough(s, input, prefix: prefix))
                 }
             }
             for doc in shown where isRisky(doc) {
@@ -361,7 +528,7 @@ struct ExploreRun {
                     record(
                         .documentsComplete, key: "\(doc)@\(id)",
                         "document '\(doc)' shown at '\(id)' misses \(list(missing)) (give the placeholder a fallback: {{slot|words}})",
-                        inputs: pathThrough(s, input))
+                        inputs: pathThrough(s, input, prefix: prefix))
                 }
             }
         }
@@ -412,9 +579,9 @@ struct ExploreRun {
         (names.count == 1 ? "slot " : "slots ") + names.map { "'\($0)'" }.joined(separator: ", ")
     }
 
-    /// The inputs from the start through state `s` (nil: the start) and then `input`.
-    func pathThrough(_ s: Int32?, _ input: Input?) -> [String] {
-        (s.map { path(to: $0) } ?? []) + (input.map { [$0.text] } ?? [])
+    /// The inputs from the start through state `s` (nil: the start), then `prefix` and `input`.
+    func pathThrough(_ s: Int32?, _ input: Input?, prefix: [String] = []) -> [String] {
+        (s.map { path(to: $0) } ?? []) + prefix + (input.map { [$0.text] } ?? [])
     }
 
     /// The inputs from the start to state `s`, along the breadth-first parents (a shortest path).
@@ -422,7 +589,7 @@ struct ExploreRun {
         var inputs: [String] = []
         var at = s
         while at > 0 {
-            inputs.append(via[Int(at)])
+            inputs.append(contentsOf: via[Int(at)].reversed())
             at = parent[Int(at)]
         }
         return inputs.reversed()
@@ -450,13 +617,50 @@ struct ExploreRun {
             head += 1
         }
         let stuck = canEnd.indices.filter { !canEnd[$0] }
-        guard let first = stuck.first else { return }
+        guard let first = stuck.first else {
+            proveFlowsReachEnd(canEnd)
+            return
+        }
         let at = states[first].position?.description ?? "nowhere"
         let nodes = Set(stuck.compactMap { states[$0].position }).sorted().prefix(6).map(\.description)
         record(
             .reachesEnd, key: "",
             "\(stuck.count) state\(stuck.count == 1 ? "" : "s") cannot reach an end by any answer, first at '\(at)' (stuck at: \(nodes.joined(separator: ", ")))",
             inputs: path(to: Int32(first)))
+    }
+
+    /// (a) for the states of summarized interrupt flows: a flow state stands for one state per caller
+    /// of its summary, and each of them must reach an end, by a way out of the flow that leads that
+    /// caller to a state that can end.
+    private mutating func proveFlowsReachEnd(_ canEnd: [Bool]) {
+        var members = Array(repeating: [Int32](), count: summaries.count)
+        for s in states.indices where flowOf[s] >= 0 { members[Int(flowOf[s])].append(Int32(s)) }
+        for (e, summary) in summaries.enumerated() {
+            var good: [Int32: Set<Int>] = [:]
+            for c in summary.callers { good[c] = [] }
+            for r in summary.results where canEnd[Int(r.to)] { good[r.caller, default: []].insert(r.exit) }
+            var reverse: [Int32: [Int32]] = [:]
+            for f in members[e] {
+                for t in forward[Int(f)] where flowOf[Int(t)] == Int32(e) { reverse[t, default: []].append(f) }
+            }
+            var done: Set<Set<Int>> = []
+            for c in summary.callers {
+                let exits = good[c] ?? []
+                guard done.insert(exits).inserted else { continue }
+                var reached = Set(exits.map { summary.exits[$0].from })
+                var queue = Array(reached)
+                while let t = queue.popLast() {
+                    for p in reverse[t] ?? [] where reached.insert(p).inserted { queue.append(p) }
+                }
+                guard let f = members[e].first(where: { !reached.contains($0) }) else { continue }
+                let at = states[Int(f)].position?.description ?? "nowhere"
+                record(
+                    .reachesEnd, key: "",
+                    "a state in an interrupt's flow cannot reach an end by any answer, at '\(at)'",
+                    inputs: path(to: c) + flowChain(f).flatMap { via[Int($0)] })
+                return
+            }
+        }
     }
 
     /// (b) From each question with no unusable answers yet, attempts + 1 unusable answers must leave it.

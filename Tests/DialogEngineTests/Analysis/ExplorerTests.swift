@@ -71,6 +71,20 @@ import Testing
         #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
     }
 
+    /// The interrupt's flow sets `helped`, which only the letter reads, and never reads `name`: the
+    /// flow is explored once for every caller, and the fault needs both the flow's answer and the
+    /// caller's skipped name.
+    @Test func aFaultOnlyAnInterruptFlowsAnswerLeadsToIsFound() throws {
+        let graph = try ExploreFixtures.graph("flow_exit")
+        let report = Explorer(graph: graph).run()
+        let failure = try #require(report.failures(of: .documentsComplete).first)
+        #expect(failure.message.contains("'name'"))
+        #expect(failure.inputs.first == "skip")
+        #expect(failure.inputs.contains("i am worried"))
+        #expect(try ExploreFixtures.replays(failure.transcript, on: graph))
+        #expect(report.failures.allSatisfy { $0.proof == .documentsComplete }, Comment(rawValue: report.failures.map(\.message).joined(separator: "\n")))
+    }
+
     @Test func theStateLimitIsAFailure() throws {
         let report = Explorer(graph: try ExploreFixtures.graph("good"), options: .init(maxStates: 3)).run()
         #expect(!report.failures(of: .complete).isEmpty)
