@@ -431,19 +431,34 @@ extension Language {
     /// reyes" → "Dr Amanda Reyes", "Mr hughes, colorectal surgeon" → "Mr Hughes", "Dr. Feldman at Banner
     /// urology" → "Dr. Feldman", "Prof. Dr. med. Schmidt" whole): a phrase of `text_title` (degree
     /// titles included), then name words up to punctuation, a word of `text_name_end` ("at", "from",
-    /// "who") or a generic word. Nil when the value names no titled person. The one reading of a
+    /// "who") or a generic word; without a title, a name of two or three words (`untitledName`). Nil when
+    /// the value names no one. The one reading of a
     /// person's name: the `person` property puts it in `<slot>.name` for the letters.
     /// The name is written for a greeting: words typed all in lower case (or an answer typed all in
     /// capitals) get a capital first letter, also after ' and - ("dr o'brien" → "Dr O'Brien"); words
     /// typed in mixed case stay ("McKenzie"), and so do the rest of a degree title ("Dr. med."), short
     /// capitals ("MD") and particles inside a name ("Dr van der Berg").
     public func personName(in value: String) -> String? {
-        guard let name = personNamed(in: value)?.name else { return nil }
+        guard let name = personNamed(in: value)?.name ?? untitledName(in: value) else { return nil }
         let shouting = !value.contains(where: \.isLowercase)
         let words = name.split(separator: " ")
         return words.enumerated().map { i, word in
             Self.nameCase(word, first: i == 0, last: i == words.count - 1, shouting: shouting)
         }.joined(separator: " ")
+    }
+
+    /// A name typed without a title ("Amanda Reyes", "sarah o'neill"): two or three words, each written
+    /// with a capital or unknown to the language data (as `nameIn` reads a name), none of them a word of
+    /// a place or a role (`text_not_name`: "Banner Urology", "Princess Alexandra Hospital", "my GP").
+    private func untitledName(in value: String) -> String? {
+        guard let name = nameIn(value) else { return nil }
+        let words = Self.typedWords(name)
+        guard (2...3).contains(words.count) else { return nil }
+        if let notName = conceptIndex["text_not_name"] {
+            var typed = TypedWords(words, language: self)
+            for w in words.indices where typed.end(of: notName, atWord: w, self) != nil { return nil }
+        }
+        return name
     }
 
     /// Degree title parts and name particles, written in lower case inside a name.

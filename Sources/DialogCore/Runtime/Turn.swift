@@ -332,7 +332,7 @@ struct Turn {
                 // surgeon" → "Mr hughes"; "My PCP, dr amanda reyes" → "dr amanda reyes").
                 if question.person, let language = graph.language?.language {
                     let kept = language.personAnswer(in: value) ?? value
-                    // No titled person ("my GP", "Banner urology"): no name, so a greeting shows its fallback.
+                    // No titled person and no untitled name ("my GP", "Banner urology"): no name, so a greeting shows its fallback.
                     let name = language.personName(in: value)
                     if tracing { understood("a person: \(kept), named \(name ?? "no one") (text_title, text_name_end, text_role in answers.json)") }
                     var also: [String: Value] = [:]

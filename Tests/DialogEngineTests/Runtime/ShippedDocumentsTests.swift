@@ -41,6 +41,10 @@ import Understanding
         ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
         ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),
         ("my GP", "Dear Doctor,", "To: [doctor or clinic]\n"),
+        ("amanda reyes", "Dear Amanda Reyes,", "To: Amanda reyes\n"),
+        ("Sarah O'Neill", "Dear Sarah O'Neill,", "To: Sarah O'Neill\n"),
+        ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\n"),
+        ("Banner urology", "Dear Doctor,", "To: Banner urology\n"),
     ])
     func theLetterGreetsTheDoctorByName(typed: String, greeting: String, to: String) throws {
         let outcome = try AnswerReadingTests.run(typed, at: "records.ask_doctor")
