@@ -67,6 +67,16 @@ public struct EngineState: Sendable, Hashable, Codable {
         case resume(question: NodeID)
     }
 
+    /// The place on the stack of the first `resume` frame (where an interrupt's flow began), or nil
+    /// when no interrupt's flow is running.
+    public var firstResumeFrame: Int? {
+        stack.firstIndex { if case .resume = $0 { return true } else { return false } }
+    }
+
+    /// Whether an interrupt's flow is running: `back` would leave it, and its questions are not the
+    /// conversation's own.
+    public var inInterruptFlow: Bool { firstResumeFrame != nil }
+
     /// The parts of the state that `back` restores.
     public struct Snapshot: Sendable, Hashable, Codable {
         public var position: NodeID?

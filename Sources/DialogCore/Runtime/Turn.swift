@@ -586,8 +586,7 @@ struct Turn {
         if question.skippable {
             // Inside an interrupt's flow `back` leaves the flow, so there is no coming back to this
             // question: it is left without the hint.
-            let inFlow = state.stack.contains { if case .resume = $0 { return true } else { return false } }
-            say(graph.messages[inFlow ? .questionLeft : .questionLeftForNow], .info)
+            say(graph.messages[state.inInterruptFlow ? .questionLeft : .questionLeftForNow], .info)
             accept(nil, tokens: [], at: step, question)
         } else {
             state.attempts = 0

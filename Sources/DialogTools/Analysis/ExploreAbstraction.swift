@@ -406,7 +406,7 @@ struct ExploreAbstraction {
 
     /// The resume frame of the interrupt flow a state waits in (the outermost), or nil.
     static func flowFrame(_ state: EngineState) -> Int? {
-        state.ended ? nil : state.stack.firstIndex { if case .resume = $0 { return true } else { return false } }
+        state.ended ? nil : state.firstResumeFrame
     }
 
     /// What the rest of the interrupt flow a state waits in can write: at the nodes reachable from

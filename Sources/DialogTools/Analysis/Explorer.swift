@@ -241,7 +241,7 @@ struct ExploreRun {
                 unusableLeaves[Int(s)] = lastStepMoved
             }
         }
-        let inFlow = state.stack.contains { if case .resume = $0 { return true } else { return false } }
+        let inFlow = state.inInterruptFlow
         // Inside an interrupt's flow, `back` returns to the question the interrupt came from and `restart`
         // to the start: states explored already, so they are tried only outside flows.
         if !inFlow {
@@ -336,7 +336,7 @@ struct ExploreRun {
         // or restarted, or an interrupt's flow is running.
         // (The cheap tests first: the node's question is looked up only when they pass.)
         if kind != .back, kind != .restart, interrupted == nil, let p = next.position, entered.last == p,
-            !next.stack.contains(where: { if case .resume = $0 { return true } else { return false } }),
+            !next.inInterruptFlow,
             let q = graph.nodes[p]?.question, let value = next.slots[q.slot]
         {
             record(
