@@ -52,6 +52,17 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// "not sure if it was a fit", "can't remember when", "I might have taken": whether or when it
     /// happened is unclear; ask before alarming.
     case uncertain
+    /// "years ago", "last year", "in 2019", "as a child": a time long past. In its own clause it is
+    /// historical; it also dates a finding in the next clause that says it lasts ("and now", "still"):
+    /// "he had a stroke last year and now he can't speak properly" is what the stroke left.
+    case remote
+    /// "and now", "still", "since then", "these days": a finding that lasts from what the clause
+    /// before dated long ago (`remote`). Alone it does nothing.
+    case aftermath
+    /// "having another one", "done it again": what an earlier clause called past is happening again.
+    /// With a time of now in its clause ("right now", "now") the earlier finding alarms; without one,
+    /// asks "is it happening now?". Alone it does nothing.
+    case again
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

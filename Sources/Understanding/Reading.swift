@@ -164,14 +164,14 @@ extension Language {
         // Context only where there is something to judge: the clauses with a finding, and for the time
         // of day, the later clauses a finding reaches.
         let startClauses = Set(found.map { clauses[$0.words.lowerBound] })
-        var reached = Set<Int>()
-        for f in found { reached.formUnion(clauses[f.words.lowerBound]...clauses[f.words.upperBound - 1]) }
-        for start in words.indices where reached.contains(clauses[start]) {
-            let timeOnly = !startClauses.contains(clauses[start])
+        // Other clauses only for what can reach across: a time of now, a time long past (`remote`, for the
+        // clause after it), a recurrence (`again`, for a finding before it) and what holds one back.
+        for start in words.indices {
+            let own = startClauses.contains(clauses[start])
             for rule in candidates(triggerStarts, at: start, matcher) {
                 guard let end = matcher.longestEnd(rule: rule, from: start),
                     case .trigger(let kind, let direction) = purposes[rule],
-                    !timeOnly || kind == .current || kind == .sudden
+                    own || Self.reachesAcrossClauses.contains(kind)
                 else { continue }
                 triggers.append((kind, direction, start..<end, rule))
             }
@@ -358,7 +358,7 @@ extension Language {
         // A trigger overlapping the finding is part of what was matched ("not breathing", "first seizure"),
         // not its context; except a clause trigger that would hold the alarm back and reaches beyond the
         // finding ("if i get chest pain … what should i do" over "chest pain").
-        for t in triggers where t.kind != .figurative && t.kind != .pseudo {
+        for t in triggers where t.kind != .figurative && t.kind != .pseudo && t.kind != .aftermath && t.kind != .again {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
             if t.kind == .negated, t.direction == .before, t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound {
                 // A negation in a gap of the finding negates it ("my face isn't drooping", "he's not
@@ -382,21 +382,51 @@ extension Language {
                 hit(t)
             }
         }
+        let own = triggers.filter { clauses[$0.words.lowerBound] == clause }
+        // What lasts from a time long past: "he had a stroke last year | and now he can't speak properly"
+        // (the clause before dates it, this one says it lasts); not when this clause says it is
+        // happening now or again ("… | and now his face is drooping again").
+        if let lasting = own.first(where: { $0.kind == .aftermath }),
+            !own.contains(where: { $0.kind == .current || $0.kind == .again }),
+            let past = triggers.first(where: { $0.kind == .remote && clauses[$0.words.lowerBound] == clause - 1 })
+        {
+            hit(past)
+            hit(lasting, as: .ongoing)
+        }
+        // Past, then again: "my son had a seizure last year | and he's having another one right now". A
+        // later clause that says it is happening again, with nothing there holding it back, brings the
+        // finding to now (with a time of now in that clause) or asks (without one).
+        let kinds = Set(context.map(\.kind))
+        if kinds.contains(.historical) || kinds.contains(.remote), kinds.isDisjoint(with: [.current, .negated, .figurative]) {
+            for again in triggers where again.kind == .again && clauses[again.words.lowerBound] > lastClause {
+                let c = clauses[again.words.lowerBound]
+                let there = triggers.filter { clauses[$0.words.lowerBound] == c && !$0.words.overlaps(again.words) }
+                if there.contains(where: { [.negated, .hypothetical, .historical, .remote, .figurative].contains($0.kind) }) { break }
+                let now = there.contains { $0.kind == .current || $0.kind == .sudden }
+                hit(again, as: now ? .current : .uncertain)
+                break
+            }
+        }
         return Reading.Finding(
             category: flag.category, words: f.words, origin: rules[f.rule].origin, pattern: rules[f.rule].text,
             checkOnly: f.checkOnly, context: context,
             decision: Self.decide(Set(context.map(\.kind)), checkOnly: f.checkOnly, checkWhenOngoing: flag.checkWhenOngoing))
     }
 
+    /// The kinds of trigger read in clauses without a finding of their own: a later clause a finding
+    /// reaches can date it to now; the clause before a finding can date it long ago (`remote`); a later
+    /// clause can say it is happening again, unless something there holds that back.
+    static let reachesAcrossClauses: Set<ContextKind> = [.current, .sudden, .remote, .again, .negated, .hypothetical, .historical, .pseudo]
+
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
         if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.current) { return .alarm }
-        if kinds.contains(.sudden) && !kinds.contains(.historical) { return .alarm }
+        if kinds.contains(.sudden) && !kinds.contains(.historical) && !kinds.contains(.remote) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
         if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
-        if kinds.contains(.historical) { return .dropped(.historical) }
+        if kinds.contains(.historical) || kinds.contains(.remote) { return .dropped(.historical) }
         return checkOnly ? .check : .alarm
     }
 

@@ -1232,7 +1232,10 @@ enum SchemaText {
           "ongoing",
           "current",
           "sudden",
-          "uncertain"
+          "uncertain",
+          "remote",
+          "aftermath",
+          "again"
         ]
       },
       "additionalProperties": {
