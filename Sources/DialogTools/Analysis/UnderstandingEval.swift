@@ -31,6 +31,8 @@ package struct UnderstandingProbe: Sendable {
         package var moved: Bool
         /// Every slot after the line.
         package var slots: [String: Value]
+        /// The nodes the line led through.
+        package var entered: Set<NodeID> = []
         package var outputs: [Output]
         /// How the line was read, with the rules that decided (the engine's `understood` trace).
         package var readings: [String] = []
@@ -38,6 +40,11 @@ package struct UnderstandingProbe: Sendable {
         package var text: String {
             outputs.compactMap { if case .text(let t, _) = $0 { return t } else { return nil } }.joined(separator: "\n")
         }
+    }
+
+    /// The node where the alarm of red flag `flag` gives its advice.
+    package func alarmTarget(_ flag: String) -> NodeID? {
+        engine.graph.interrupts.first { ($0.redFlag ?? (Explorer.isRedFlag($0) ? $0.id : nil)) == flag }?.target
     }
 
     /// Types `line` at question `node`, with `country` (an ISO code, or nil) already answered.
@@ -71,7 +78,7 @@ package struct UnderstandingProbe: Sendable {
         if moved, let slot { recorded = after.slots[slot] }
         return Outcome(
             alarm: alarm, check: check, commonQuestion: common, askedAgain: askedAgain, recorded: recorded, moved: moved,
-            slots: after.slots, outputs: outputs,
+            slots: after.slots, entered: entered, outputs: outputs,
             readings: after.trace.compactMap { if case .understood(_, let text) = $0 { return text } else { return nil } })
     }
 

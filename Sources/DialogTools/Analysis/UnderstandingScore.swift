@@ -120,6 +120,11 @@ package struct UnderstandingScore: Sendable {
                 ok = outcome.commonQuestion != nil
             case "skip":
                 ok = outcome.moved && outcome.recorded == nil
+            case "yes" where outcome.alarm != nil, "no" where outcome.alarm != nil:
+                // An alarm is right where the answer itself leads to that alarm's advice: "yes, her lips
+                // are swelling" to "is this happening now?" goes where "yes" goes there.
+                let target = outcome.alarm.flatMap(probe.alarmTarget)
+                ok = target.map { probe.run(expect, at: node, country: country).entered.contains($0) } ?? false
             default:
                 ok = outcome.moved && Self.matches(expect, outcome, slot: question.slot, groups: probe.countryGroups)
             }
