@@ -360,9 +360,12 @@ extension Language {
         // finding ("if i get chest pain … what should i do" over "chest pain").
         for t in triggers where t.kind != .figurative && t.kind != .pseudo && t.kind != .aftermath && t.kind != .again {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
-            if t.kind == .negated, t.direction == .before, t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound {
+            if t.kind == .negated && t.direction == .before || t.kind == .remote,
+                t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound
+            {
                 // A negation in a gap of the finding negates it ("my face isn't drooping", "he's not
-                // unconscious"); one the rule itself names is part of the match ("not responding").
+                // unconscious"), and a time long past there dates it ("sepsis last year, fully recovered
+                // now"); one the rule itself names is part of the match ("not responding").
                 let vocabulary = ruleVocabulary[f.rule]
                 let named = t.words.contains { i in
                     vocabulary.words.contains(line.ids[i]) || line.prefixes[i].contains { vocabulary.prefixes.contains($0) }
@@ -375,6 +378,11 @@ extension Language {
             { continue }
             switch t.direction {
             case .before:
+                // A negation that has its own words before a comma ends there: "not sleeping, dark
+                // thoughts" does not negate the thoughts ("no, chest pain" and "no chest pain" still do).
+                if t.kind == .negated, t.words.upperBound < f.words.lowerBound,
+                    line.tokens[(t.words.upperBound + 1)...f.words.lowerBound].contains(where: { $0.breakBefore != .none })
+                { continue }
                 if t.words.upperBound <= f.words.lowerBound, f.words.lowerBound - t.words.upperBound <= window(t.kind) { hit(t) }
             case .after:
                 if t.words.lowerBound >= f.words.upperBound, t.words.lowerBound - f.words.upperBound <= window(t.kind) { hit(t) }
