@@ -63,6 +63,10 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// With a time of now in its clause ("right now", "now") the earlier finding alarms; without one,
     /// asks "is it happening now?". Alone it does nothing.
     case again
+    /// "that was years ago", "but that's years behind me", "that was 2021": a later clause that dates
+    /// what came before it long ago. A finding in an earlier clause with no time of now of its own is
+    /// historical.
+    case dated
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -1235,7 +1235,8 @@ enum SchemaText {
           "uncertain",
           "remote",
           "aftermath",
-          "again"
+          "again",
+          "dated"
         ]
       },
       "additionalProperties": {
