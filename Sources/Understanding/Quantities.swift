@@ -14,6 +14,9 @@ public struct Quantities: Sendable {
     public var ageLeads: Set<String> = []
     /// Words before a number that make it the age to come ("turns 7 next month"): the age now is one less.
     public var ageNextLeads: Set<String> = []
+    /// Words after a number that make it the age to come ("sixty nine next week", "9 in march"): the age
+    /// now is one less. Only after a number with no time unit.
+    public var ageNextTails: Set<String> = []
     /// Words joining two numbers into a range ("or", "to").
     public var rangeWords: Set<String> = []
     /// Words for a place in a list ("second", "3rd").
@@ -182,11 +185,12 @@ extension Language {
                 // 20mg, it's been 5 months", "I'm 45"): asked again; after one, passed over.
                 if !found && !firstIsPlain && !firstIsAge { return .other }
                 others += 1
-            } else if q.ageLeads.contains(lead) || q.ageNextLeads.contains(lead) {
+            } else if q.ageLeads.contains(lead) || q.ageNextLeads.contains(lead) || (j < words.count && q.ageNextTails.contains(words[j])) {
                 // An age given as a range ("she is 80 or 81") is asked again.
                 if ranged { others += 1; i = j; continue }
                 if first { firstIsAge = true }
-                ages.append(q.ageNextLeads.contains(lead) ? value - 1 : value)
+                let next = q.ageNextLeads.contains(lead) || (j < words.count && q.ageNextTails.contains(words[j]))
+                ages.append(next ? value - 1 : value)
             } else {
                 if first { firstIsPlain = true }
                 plain.append(value)
@@ -199,6 +203,8 @@ extension Language {
         if others + ages.count > 0 {
             if firstIsPlain, plain.count == 1, ages.isEmpty { return .bare(plain[0]) }
             if firstIsAge, plain.isEmpty, ages.count == 1 { return .age(ages[0]) }
+            // The age to come, then the age now: "turning 80 next month, so 79".
+            if firstIsAge, others == 0, let age = ages.first, (ages + plain).allSatisfy({ $0 == age }) { return .age(age) }
             return .other
         }
         // "4 or 5", "6 to 8": a range with no unit is the middle, in the question's own unit.

@@ -1461,6 +1461,13 @@ enum SchemaText {
           "items": {
             "type": "string"
           }
+        },
+        "age_next_tails": {
+          "description": "Words after a number that make it the age to come (\"sixty nine next week\", \"9 in march\").",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       }
     },

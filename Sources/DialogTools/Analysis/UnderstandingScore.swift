@@ -174,12 +174,18 @@ package struct UnderstandingScore: Sendable {
     }
 
     /// Lowercased, without surrounding punctuation and quotes.
+    /// A free-text value as compared: case, surrounding punctuation, apostrophes ("crohns" is the
+    /// "crohn's" typed) and a leading article ("a rash on my arms") aside.
     static func clean(_ s: String) -> String {
         func isWordScalar(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c.properties.numericType != nil }
-        var scalars = Array(s.lowercased().unicodeScalars)
+        var scalars = Array(s.lowercased().unicodeScalars).filter { $0 != "'" && $0 != "\u{2019}" }
         while let first = scalars.first, !isWordScalar(first) { scalars.removeFirst() }
         while let last = scalars.last, !isWordScalar(last) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let text = String(String.UnicodeScalarView(scalars))
+        for article in ["a ", "an ", "the "] where text.hasPrefix(article) && text.count > article.count {
+            return String(text.dropFirst(article.count))
+        }
+        return text
     }
 
     static func containsNumber(_ text: String, _ number: String) -> Bool {
