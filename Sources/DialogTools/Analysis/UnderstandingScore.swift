@@ -26,6 +26,10 @@ package struct UnderstandingScore: Sendable {
     package var askedAgain = 0
     package var ambiguous = 0
     package var guessed = 0
+    /// Answers by the kind of question (`bool`, `choice`, `multi`, `number`, `text`, `country`): total,
+    /// correct, recorded wrongly, asked again. Figures only, so a held-out part can say where it lags
+    /// without showing its lines.
+    package var answersByKind: [String: (total: Int, correct: Int, wrong: Int, asked: Int)] = [:]
     package var failures: [String] = []
 
     package init() {}
@@ -128,13 +132,18 @@ package struct UnderstandingScore: Sendable {
             default:
                 ok = outcome.moved && Self.matches(expect, outcome, slot: question.slot, groups: probe.countryGroups)
             }
+            let kind = question.slot == "country" ? "country" : (probe.engine.graph.slots[question.slot]?.type.name ?? "?")
+            answersByKind[kind, default: (0, 0, 0, 0)].total += 1
             if ok {
                 correct += 1
+                answersByKind[kind]!.correct += 1
             } else if outcome.askedAgain {
                 askedAgain += 1
+                answersByKind[kind]!.asked += 1
                 failures.append("\(where_): asked again, wanted \(expect): \(line)")
             } else if expect != "ask" && (outcome.moved || outcome.alarm != nil || outcome.check != nil) {
                 recordedWrongly += 1
+                answersByKind[kind]!.wrong += 1
                 failures.append("\(where_): got \(got), wanted \(expect): \(line)")
             } else {
                 failures.append("\(where_): got \(got), wanted \(expect): \(line)")
@@ -235,6 +244,9 @@ package struct UnderstandingScore: Sendable {
         if answers > 0 {
             lines.append(
                 "answers: \(correct)/\(answers) correct (\(pct(correct, answers))), \(recordedWrongly) recorded wrongly (\(pct(recordedWrongly, answers))), \(askedAgain) asked again (\(pct(askedAgain, answers))), \(guessed) guessed on \(ambiguous) ambiguous (\(pct(guessed, answers)))")
+            for (kind, k) in answersByKind.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(kind): \(k.correct)/\(k.total) correct, \(k.wrong) recorded wrongly, \(k.asked) asked again")
+            }
         }
         return lines.joined(separator: "\n")
     }
