@@ -163,7 +163,12 @@ package struct UnderstandingScore: Sendable {
         guard let value = o.recorded else { return false }
         if expect.hasPrefix("=") {
             guard case .text(let got) = value else { return false }
-            return clean(got) == clean(String(expect.dropFirst()))
+            let wanted = clean(String(expect.dropFirst()))
+            // A person's name read out of the answer (`<slot>.name`, what the letters greet) is what was
+            // recorded for them: "Dr Patel at the cardiology clinic" keeps the clinic for the letter's
+            // address and records "Dr Patel" as the name.
+            if case .text(let name)? = o.slots[slot + ".name"], clean(name) == wanted { return true }
+            return clean(got) == wanted
         }
         switch value {
         case .bool(let b): return expect == (b ? "yes" : "no")
