@@ -67,6 +67,9 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// what came before it long ago. A finding in an earlier clause with no time of now of its own is
     /// historical.
     case dated
+    /// "this started 10 mins ago", "it all began this morning": a later clause that dates what came
+    /// before to now. A finding in an earlier clause with nothing of its own that holds it back alarms.
+    case started
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

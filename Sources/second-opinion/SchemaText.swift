@@ -1236,7 +1236,8 @@ enum SchemaText {
           "remote",
           "aftermath",
           "again",
-          "dated"
+          "dated",
+          "started"
         ]
       },
       "additionalProperties": {
