@@ -70,6 +70,10 @@ public enum ContextKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// "this started 10 mins ago", "it all began this morning": a later clause that dates what came
     /// before to now. A finding in an earlier clause with nothing of its own that holds it back alarms.
     case started
+    /// "and", "or", "and then" opening a clause: a finding there shares a supposition of the clause
+    /// before ("what if they miss something | and i have a heart attack"), unless its own clause says
+    /// now. Alone it does nothing.
+    case joined
 
     public static func < (a: ContextKind, b: ContextKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

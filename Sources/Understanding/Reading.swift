@@ -358,7 +358,7 @@ extension Language {
         // A trigger overlapping the finding is part of what was matched ("not breathing", "first seizure"),
         // not its context; except a clause trigger that would hold the alarm back and reaches beyond the
         // finding ("if i get chest pain … what should i do" over "chest pain").
-        for t in triggers where t.kind != .figurative && t.kind != .pseudo && t.kind != .aftermath && t.kind != .again && t.kind != .dated && t.kind != .started {
+        for t in triggers where t.kind != .figurative && t.kind != .pseudo && t.kind != .aftermath && t.kind != .again && t.kind != .dated && t.kind != .started && t.kind != .joined {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
             if t.kind == .negated && t.direction == .before || t.kind == .remote,
                 t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound
@@ -401,6 +401,15 @@ extension Language {
             hit(past)
             hit(lasting, as: .ongoing)
         }
+        // Joined to a supposition: "what if they miss something | and i have a heart attack".
+        if clause > 0, own.contains(where: { $0.kind == .joined && $0.words.lowerBound == clauses.firstIndex(of: clause) }),
+            !own.contains(where: { $0.kind == .current || $0.kind == .sudden }),
+            let supposed = triggers.first(where: { $0.kind == .hypothetical && clauses[$0.words.lowerBound] == clause - 1 })
+        {
+            hit(supposed)
+            // "sometimes my arm jerks | and i lose a few seconds": a frequency goes with it.
+            if let often = triggers.first(where: { $0.kind == .ongoing && clauses[$0.words.lowerBound] == clause - 1 }) { hit(often) }
+        }
         // Dated afterwards: "im on the bathroom floor, cant move my right side. that was 2021", or to now:
         // "my vision just went blurry in one eye, this started 10 mins ago".
         if !own.contains(where: { $0.kind == .current }),
@@ -435,7 +444,7 @@ extension Language {
     /// The kinds of trigger read in clauses without a finding of their own: a later clause a finding
     /// reaches can date it to now; the clause before a finding can date it long ago (`remote`); a later
     /// clause can say it is happening again, unless something there holds that back.
-    static let reachesAcrossClauses: Set<ContextKind> = [.current, .sudden, .remote, .again, .dated, .started, .negated, .hypothetical, .historical, .pseudo]
+    static let reachesAcrossClauses: Set<ContextKind> = [.current, .sudden, .remote, .again, .dated, .started, .joined, .negated, .hypothetical, .historical, .ongoing, .pseudo]
 
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }

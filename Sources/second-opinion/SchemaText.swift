@@ -1237,7 +1237,8 @@ enum SchemaText {
           "aftermath",
           "again",
           "dated",
-          "started"
+          "started",
+          "joined"
         ]
       },
       "additionalProperties": {
