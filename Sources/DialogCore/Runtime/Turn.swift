@@ -180,6 +180,15 @@ struct Turn {
                     return
                 }
                 let (outcome, partly) = Self.multiOutcome(reading, text: text)
+                // None of them, said in a sentence ("nothing on that list fits", "none of those, my GP just
+                // sent me"): an empty set, when no option is named.
+                if outcome == nil, !reading.hits.contains(where: { $0.counts && $0.strong }), !Self.looksLikeQuestion(text, tokens),
+                    !language.concepts(["option_none"], in: prepared).isEmpty
+                {
+                    if tracing { understood("none of the options (option_none in answers.json)") }
+                    accept(.set([]), tokens: tokens, at: step, question)
+                    return
+                }
                 if case .ambiguous? = outcome { guessed = true }
                 if case .matched? = outcome { byMeaning = true }
                 hinted = !reading.hits.isEmpty
