@@ -35,56 +35,67 @@ extension Language {
     /// guess follows it (`text_candidate`: "I do not know yet, maybe the university clinic Großhadern").
     /// After it, a value that still holds not knowing or skipping (`text_never_kept`) is never kept, and
     /// one that opens with "whoever" and the like (`text_generic_lead`) names no one.
-    public func readText(_ text: String) -> TextAnswer {
+    public func readText(_ text: String) -> TextAnswer { readText(text, shared: true) }
+
+    /// `readText`, with `shared: false` reading every part of the line (the words after a sentence
+    /// cut, a correction, a label or an opening) as a line of its own: the plain path that the shared
+    /// one (`TextLine`) is tested against.
+    func readText(_ text: String, shared: Bool) -> TextAnswer {
         let raw = Self.typedWords(text)
         guard !raw.isEmpty else { return .empty }
-        var typed = TypedWords(raw, language: self)
+        return readText(TextLine(raw, language: self, shared: shared), from: 0)
+    }
+
+    /// Reads the words of `line` from word `s` on, as `readText` reads a line of those words.
+    private func readText(_ line: TextLine, from s: Int) -> TextAnswer {
+        let raw = line.words
+        let count = raw.count - s
+        guard count > 0 else { return .empty }
         // Someone else not knowing ("they don't know what it is") is the answer as it is said.
-        let othersDoNotKnow = conceptIndex["text_not_skip"].map { typed.occurs($0, self) } ?? false
+        let othersDoNotKnow = conceptIndex["text_not_skip"].map { line.occurs($0, from: s, self) } ?? false
         if !othersDoNotKnow {
-            if let c = conceptIndex["text_correction"],
-                let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }),
-                case .value(let v) = readText(typed.line(from: last.upperBound))
+            if let c = conceptIndex["text_correction"], let last = line.lastOccurrence(of: c, from: s, self),
+                case .value(let v) = readPart(line, from: last.upperBound)
             {
                 return .value(v)
             }
             // A label before the value: "medication: methotrexate", "Name: Joan".
-            if raw.count > 1, raw[0].hasSuffix(":"), raw[0].count > 1, raw[0].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
-                return readText(typed.line(from: 1))
+            if count > 1, raw[s].hasSuffix(":"), raw[s].count > 1, raw[s].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
+                return readPart(line, from: s + 1)
             }
-            if let o = conceptIndex["text_opening"], let end = typed.end(of: o, atWord: 0, self), end < raw.count,
+            if let o = conceptIndex["text_opening"], let end = line.typed.end(of: o, atWord: s, self), end < raw.count,
                 let mark = raw[end - 1].last, [",", ".", "!", ";", ":", "-"].contains(mark)
             {
-                return readText(typed.line(from: end))
+                return readPart(line, from: end)
             }
             if let skip = conceptIndex["text_skip"] {
                 var opened: (start: Int, end: Int)?
-                for w in 0..<min(2, raw.count) {
-                    if let end = typed.end(of: skip, atWord: w, self) {
+                for w in s..<min(s + 2, raw.count) {
+                    if let end = line.typed.end(of: skip, atWord: w, self) {
                         opened = (w, end)
                         break
                     }
                 }
-                let first = typed.firstToken[0]
+                let first = line.typed.firstToken[s]
                 if let (start, end) = opened, end < raw.count,
-                    start == 0 || (first < typed.firstToken[1] && isFiller(typed.ids[first], typed.prefixes[first]))
+                    start == s || (first < line.typed.firstToken[s + 1] && isFiller(line.typed.ids[first], line.typed.prefixes[first]))
                 {
-                    if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
+                    if let command = conceptIndex["text_skip_command"], line.typed.end(of: command, atWord: start, self) != nil { return .skip }
                     if let guess = conceptIndex["text_candidate"] {
                         for at in (start + 1)..<min(raw.count, end + 3) {
-                            guard let after = typed.end(of: guess, atWord: at, self) else { continue }
-                            if after < raw.count, case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
+                            guard let after = line.typed.end(of: guess, atWord: at, self) else { continue }
+                            if after < raw.count, case .value(let v) = readPart(line, from: after) { return .value(v) }
                             return .skip
                         }
                     }
                     // Not knowing, then words that name no one in particular: "no idea, we go to the one near the station".
-                    if !raw[end...].contains(where: { $0.first?.isUppercase == true }) { return .skip }
+                    if !line.hasCapital(from: end) { return .skip }
                 }
             }
         }
         // "whoever my insurance covers", "someone at the big hospital": no one in particular.
-        if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], typed.end(of: lead, atWord: 0, self) != nil { return .empty }
-        let read = readValue(raw, typed, othersDoNotKnow: othersDoNotKnow)
+        if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], line.typed.end(of: lead, atWord: s, self) != nil { return .empty }
+        let read = readValue(line, from: s, othersDoNotKnow: othersDoNotKnow)
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
         var kept = TypedWords(Self.typedWords(value), language: self)
         if let never = conceptIndex["text_never_kept"], kept.occurs(never, self) {
@@ -93,6 +104,12 @@ extension Language {
         }
         if let lead = conceptIndex["text_generic_lead"], kept.end(of: lead, atWord: 0, self) != nil { return .empty }
         return read
+    }
+
+    /// Reads the words of `line` from word `w` on: in the same line when it is shared, else as a line of
+    /// their own (the plain path).
+    private func readPart(_ line: TextLine, from w: Int) -> TextAnswer {
+        line.shared ? readText(line, from: w) : readText(line.words[w...].joined(separator: " "), shared: false)
     }
 
     /// What follows the last correction in a line (`text_correction`: "Ireland - well, Northern Ireland
@@ -105,14 +122,42 @@ extension Language {
         return typed.line(from: last.upperBound)
     }
 
-    /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts. `typed` holds the
-    /// tokens of `typedWords` as the rules read them.
-    private func readValue(_ typedWords: [Substring], _ typed: TypedWords, othersDoNotKnow othersSaid: Bool) -> TextAnswer {
+    /// Takes the value out of the words of `line` from word `s` on: lead-ins, tails, frames, asides and
+    /// cuts.
+    private func readValue(_ line: TextLine, from s: Int, othersDoNotKnow othersSaid: Bool) -> TextAnswer {
+        guard s < line.words.count else { return .empty }
+        func concept(_ name: String) -> Int? { conceptIndex[name] }
+        let othersDoNotKnow = othersSaid
+
+        // Skipping: a skip phrase, with nothing but filler or generic words besides.
+        if !othersDoNotKnow, let skip = concept("text_skip"), line.onlySkips(skip, from: s, self) { return .skip }
+
+        // A second sentence, or a part after a dash, says more about the value: "bladder cancer. It's
+        // early", "Dr Green - GP". The first part is the answer when it holds one; when it holds only a
+        // skip or nothing ("Not sure. Maybe Dr Ito"), the rest is read.
+        if let cut = Self.sentenceEnd(line.words[s...]) {
+            let first = line.words[s..<cut.end].joined(separator: " ")
+            switch readText(first, shared: line.shared) {
+            case .value(let v):
+                // The rest says it again more fully: "Ramirez. Dr Ramirez".
+                if line.mayRepeat(from: cut.next, v), case .value(let again) = readPart(line, from: cut.next), again.count > v.count,
+                    again.lowercased().contains(v.lowercased())
+                {
+                    return .value(again)
+                }
+                return .value(v)
+            case .skip:
+                let after = readPart(line, from: cut.next)
+                return after == .empty ? .skip : after
+            case .empty: return readPart(line, from: cut.next)
+            }
+        }
+
         // Words as typed (for keeping the value's case), and the tokens each holds (a range of `typed`'s
         // tokens), kept side by side: the value is only ever cut at its start or its end.
-        var raw = typedWords
-        guard !raw.isEmpty else { return .empty }
-        var spans = raw.indices.map { typed.firstToken[$0]..<typed.firstToken[$0 + 1] }
+        let typed = line.typed
+        var raw = Array(line.words[s...])
+        var spans = (s..<line.words.count).map { typed.firstToken[$0]..<typed.firstToken[$0 + 1] }
         func removeWords(_ words: Range<Int>) {
             raw.removeSubrange(words)
             spans.removeSubrange(words)
@@ -136,56 +181,12 @@ extension Language {
             }
             return (ids, prefixes, owner, typo)
         }
-        func concept(_ name: String) -> Int? { conceptIndex[name] }
-
-        // Skipping: a skip phrase, with nothing but filler or generic words besides.
         var t = tokenized()
-        let othersDoNotKnow = othersSaid
-        if !othersDoNotKnow, let skip = concept("text_skip") {
-            var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            var covered = [Bool](repeating: false, count: t.ids.count)
-            var any = false
-            for start in t.ids.indices {
-                if let end = self.concept(skip, at: start, &matcher) {
-                    any = true
-                    for i in start..<end { covered[i] = true }
-                }
-            }
-            if any {
-                // At most two other words that name something, none of them written like a name ("I
-                // honestly can't remember the name"; not "Dr Smith, I don't know his first name").
-                let rest = t.ids.indices.filter { !covered[$0] && (t.typo[$0] || !isFiller(t.ids[$0], t.prefixes[$0])) }
-                let named = rest.contains { i in t.owner[i] > 0 && raw[t.owner[i]].first?.isUppercase == true }
-                if rest.count <= 2 && !named { return .skip }
-            }
-        }
-
-        // A second sentence, or a part after a dash, says more about the value: "bladder cancer. It's
-        // early", "Dr Green - GP". The first part is the answer when it holds one; when it holds only a
-        // skip or nothing ("Not sure. Maybe Dr Ito"), the rest is read.
-        if let cut = Self.sentenceEnd(raw) {
-            let first = raw[..<cut.end].joined(separator: " ")
-            let rest = raw[cut.next...].joined(separator: " ")
-            switch readText(first) {
-            case .value(let v):
-                // The rest says it again more fully: "Ramirez. Dr Ramirez".
-                if Self.mayRepeat(rest, v), case .value(let again) = readText(rest), again.count > v.count,
-                    again.lowercased().contains(v.lowercased())
-                {
-                    return .value(again)
-                }
-                return .value(v)
-            case .skip:
-                let after = readText(rest)
-                return after == .empty ? .skip : after
-            case .empty: return readText(rest)
-            }
-        }
 
         // A place described before its name: "the surgery on Kings Road, Kings Road Medical Centre".
         if let description = concept("text_description"), let comma = raw.indices.first(where: { raw[$0].hasSuffix(",") }), comma + 1 < raw.count {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            if self.concept(description, at: 0, &matcher) != nil, case .value(let v) = readText(raw[(comma + 1)...].joined(separator: " ")) {
+            if self.concept(description, at: 0, &matcher) != nil, case .value(let v) = readText(raw[(comma + 1)...].joined(separator: " "), shared: line.shared) {
                 return .value(v)
             }
         }
@@ -414,8 +415,9 @@ extension Language {
     ]
 
     /// Where the first sentence or dash-separated part of a free-text answer ends, when more words follow:
-    /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest.
-    static func sentenceEnd(_ raw: [Substring]) -> (end: Int, next: Int)? {
+    /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest
+    /// (indices of `raw`, which may be a slice of a longer line).
+    static func sentenceEnd(_ raw: ArraySlice<Substring>) -> (end: Int, next: Int)? {
         for w in raw.indices.dropLast() {
             let word = raw[w]
             if w > 0, word == "-" || word == "\u{2013}" || word == "\u{2014}" || word == "--" { return (w, w + 1) }
@@ -584,7 +586,7 @@ extension Language {
     }
 
     /// Whether a word is a filler or a generic word (`text_generic`): it names nothing in particular.
-    private func isFiller(_ id: Int32, _ prefixes: [Int32]) -> Bool {
+    func isFiller(_ id: Int32, _ prefixes: [Int32]) -> Bool {
         guard let generic = conceptIndex["text_generic"], id >= 0 || !prefixes.isEmpty else { return false }
         var matcher = Matcher(language: self, ids: [id], prefixes: [prefixes])
         return concept(generic, at: 0, &matcher) == 1
