@@ -386,6 +386,20 @@ extension Language {
 
     /// Whether a typed word is a number ("200", "3.5", "10,000").
     static func isNumber(_ word: Substring) -> Bool {
+        // ASCII: one character is one byte, and only the digits are numbers.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var digits = false
+            for b in word.utf8 where b != UInt8(ascii: ",") && b != UInt8(ascii: ".") {
+                guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return false }
+                digits = true
+            }
+            return digits
+        }
+        return isNumberAsCharacters(word)
+    }
+
+    /// `isNumber` read character by character (the plain path its ASCII shortcut is tested against).
+    static func isNumberAsCharacters(_ word: Substring) -> Bool {
         let w = word.filter { $0 != "," && $0 != "." }
         return !w.isEmpty && w.allSatisfy(\.isNumber)
     }

@@ -21,11 +21,13 @@ struct TypedWords {
         var typo: [Bool] = []
         var owner: [Int] = []
         var firstToken: [Int] = []
-        // A word said again is read once (a long line repeats many of its words).
+        // A word said again is read once (a long line repeats many of its words; a short one is read
+        // word by word without the look-up).
+        let remember = words.count > 8
         var read: [Substring: (first: Int, end: Int)] = [:]
         for (w, word) in words.enumerated() {
             firstToken.append(ids.count)
-            if let (first, end) = read[word] {
+            if remember, let (first, end) = read[word] {
                 for i in first..<end {
                     ids.append(ids[i])
                     prefixes.append(prefixes[i])
@@ -42,7 +44,7 @@ struct TypedWords {
                 if case .typo = how { typo.append(true) } else { typo.append(false) }
                 owner.append(w)
             }
-            read[word] = (first, ids.count)
+            if remember { read[word] = (first, ids.count) }
         }
         firstToken.append(ids.count)
         self.ids = ids

@@ -82,6 +82,17 @@ import Testing
         return out
     }()
 
+    @Test func numbersReadAsCharactersDo() {
+        for word in ["5", "200", "1,000", "2.5", "5mg", ",", ".", "", "x1", "12a", "\u{0663}", "١٢", "５", "1\r\n", "3.", "½", "v2.0"] {
+            #expect(Language.isNumber(Substring(word)) == Language.isNumberAsCharacters(Substring(word)), "\(word)")
+        }
+        for line in Self.partLines {
+            for word in Language.typedWords(line) {
+                #expect(Language.isNumber(word) == Language.isNumberAsCharacters(word), "\(word)")
+            }
+        }
+    }
+
     @Test func partsReadInTheWholeLineAsOnTheirOwn() throws {
         let language = try #require(Self.language)
         for line in Self.partLines + IndexReferenceTests.lines {
