@@ -70,7 +70,7 @@ import Testing
             "Müller. Dr Müller. dr müller", "Kate - no wait, put Catherine. Catherine", "not sure. no idea. Dr Ito",
             "Rosie. oh wait, actually put Rosemary. no wait, Rose", "I don't know. I can't remember. skip it",
             "no idea, skip it. Name: Joan. medication: methotrexate", "they don't know what it is. Dr Ito",
-            "no, just a rash. Dr Ito - GP. Dr Ito", "Ramirez.\r\nDr Ramirez", "no idea. Dr Ramirez. RAMIREZ. dr ramirez jones",
+            "no, just a rash. Dr Ito - GP. Dr Ito", "Dr \u{212A}im. Dr Kim. dr kim", "K. \u{212A}. K \u{212A}", "caf\u{E9}. cafe\u{301}. Caf\u{E9} Nero", "Ramirez.\r\nDr Ramirez", "no idea. Dr Ramirez. RAMIREZ. dr ramirez jones",
             String(repeating: "The doctor said it was probably nothing. My husband thinks I should ask again. The waiting list is long. ", count: 18),
             String(repeating: "No idea. ", count: 40) + "Dr Ito", String(repeating: "Ito. Dr Ito. ", count: 30),
         ]
