@@ -35,84 +35,128 @@ extension Language {
     /// guess follows it (`text_candidate`: "I do not know yet, maybe the university clinic Großhadern").
     /// After it, a value that still holds not knowing or skipping (`text_never_kept`) is never kept, and
     /// one that opens with "whoever" and the like (`text_generic_lead`) names no one.
-    public func readText(_ text: String) -> TextAnswer {
+    public func readText(_ text: String) -> TextAnswer { readText(text, shared: true) }
+
+    /// `readText`, with `shared: false` reading every part of the line (the words after a sentence
+    /// cut, a correction, a label or an opening) as a line of its own: the plain path that the shared
+    /// one (`TextLine`) is tested against.
+    func readText(_ text: String, shared: Bool) -> TextAnswer {
         let raw = Self.typedWords(text)
         guard !raw.isEmpty else { return .empty }
-        var typed = TypedWords(raw, language: self)
+        return readText(TextLine(raw, language: self, shared: shared), from: 0)
+    }
+
+    /// Reads the words of `line` from word `s` on, as `readText` reads a line of those words.
+    private func readText(_ line: TextLine, from s: Int) -> TextAnswer {
+        let raw = line.words
+        let count = raw.count - s
+        guard count > 0 else { return .empty }
         // Someone else not knowing ("they don't know what it is") is the answer as it is said.
-        let othersDoNotKnow = conceptIndex["text_not_skip"].map { typed.occurs($0, self) } ?? false
+        let othersDoNotKnow = textConcepts.notSkip.map { line.occurs($0, from: s, self) } ?? false
         if !othersDoNotKnow {
-            if let c = conceptIndex["text_correction"],
-                let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }),
-                case .value(let v) = readText(typed.line(from: last.upperBound))
+            if let c = textConcepts.correction, let last = line.lastOccurrence(of: c, from: s, self),
+                case .value(let v) = readPart(line, from: last.upperBound)
             {
                 return .value(v)
             }
             // A label before the value: "medication: methotrexate", "Name: Joan".
-            if raw.count > 1, raw[0].hasSuffix(":"), raw[0].count > 1, raw[0].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
-                return readText(typed.line(from: 1))
+            if count > 1, raw[s].hasSuffix(":"), raw[s].count > 1, raw[s].dropLast().allSatisfy({ $0.isLetter || $0 == " " }) {
+                return readPart(line, from: s + 1)
             }
-            if let o = conceptIndex["text_opening"], let end = typed.end(of: o, atWord: 0, self), end < raw.count,
+            if let o = textConcepts.opening, let end = line.typed.end(of: o, atWord: s, self), end < raw.count,
                 let mark = raw[end - 1].last, [",", ".", "!", ";", ":", "-"].contains(mark)
             {
-                return readText(typed.line(from: end))
+                return readPart(line, from: end)
             }
-            if let skip = conceptIndex["text_skip"] {
+            if let skip = textConcepts.skip {
                 var opened: (start: Int, end: Int)?
-                for w in 0..<min(2, raw.count) {
-                    if let end = typed.end(of: skip, atWord: w, self) {
+                for w in s..<min(s + 2, raw.count) {
+                    if let end = line.typed.end(of: skip, atWord: w, self) {
                         opened = (w, end)
                         break
                     }
                 }
-                let first = typed.firstToken[0]
+                let first = line.typed.firstToken[s]
                 if let (start, end) = opened, end < raw.count,
-                    start == 0 || (first < typed.firstToken[1] && isFiller(typed.ids[first], typed.prefixes[first]))
+                    start == s || (first < line.typed.firstToken[s + 1] && isFiller(line.typed.ids[first], line.typed.prefixes[first]))
                 {
-                    if let command = conceptIndex["text_skip_command"], typed.end(of: command, atWord: start, self) != nil { return .skip }
-                    if let guess = conceptIndex["text_candidate"] {
+                    if let command = textConcepts.skipCommand, line.typed.end(of: command, atWord: start, self) != nil { return .skip }
+                    if let guess = textConcepts.candidate {
                         for at in (start + 1)..<min(raw.count, end + 3) {
-                            guard let after = typed.end(of: guess, atWord: at, self) else { continue }
-                            if after < raw.count, case .value(let v) = readText(typed.line(from: after)) { return .value(v) }
+                            guard let after = line.typed.end(of: guess, atWord: at, self) else { continue }
+                            if after < raw.count, case .value(let v) = readPart(line, from: after) { return .value(v) }
                             return .skip
                         }
                     }
                     // Not knowing, then words that name no one in particular: "no idea, we go to the one near the station".
-                    if !raw[end...].contains(where: { $0.first?.isUppercase == true }) { return .skip }
+                    if !line.hasCapital(from: end) { return .skip }
                 }
             }
         }
         // "whoever my insurance covers", "someone at the big hospital": no one in particular.
-        if !othersDoNotKnow, let lead = conceptIndex["text_generic_lead"], typed.end(of: lead, atWord: 0, self) != nil { return .empty }
-        let read = readValue(raw, typed, othersDoNotKnow: othersDoNotKnow)
+        if !othersDoNotKnow, let lead = textConcepts.genericLead, line.typed.end(of: lead, atWord: s, self) != nil { return .empty }
+        let read = readValue(line, from: s, othersDoNotKnow: othersDoNotKnow)
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
         var kept = TypedWords(Self.typedWords(value), language: self)
-        if let never = conceptIndex["text_never_kept"], kept.occurs(never, self) {
-            if let command = conceptIndex["text_skip_command"], kept.occurs(command, self) { return .skip }
+        if let never = textConcepts.neverKept, kept.occurs(never, self) {
+            if let command = textConcepts.skipCommand, kept.occurs(command, self) { return .skip }
             return .empty
         }
-        if let lead = conceptIndex["text_generic_lead"], kept.end(of: lead, atWord: 0, self) != nil { return .empty }
+        if let lead = textConcepts.genericLead, kept.end(of: lead, atWord: 0, self) != nil { return .empty }
         return read
+    }
+
+    /// Reads the words of `line` from word `w` on: in the same line when it is shared, else as a line of
+    /// their own (the plain path).
+    private func readPart(_ line: TextLine, from w: Int) -> TextAnswer {
+        line.shared ? readText(line, from: w) : readText(line.words[w...].joined(separator: " "), shared: false)
     }
 
     /// What follows the last correction in a line (`text_correction`: "Ireland - well, Northern Ireland
     /// actually, Belfast" → "Belfast"), when words follow it; nil otherwise.
     public func afterCorrection(_ text: String) -> String? {
         let raw = Self.typedWords(text)
-        guard let c = conceptIndex["text_correction"] else { return nil }
+        guard let c = textConcepts.correction else { return nil }
         var typed = TypedWords(raw, language: self)
         guard let last = typed.occurrences(of: c, self).last(where: { $0.lowerBound > 0 && $0.upperBound < raw.count }) else { return nil }
         return typed.line(from: last.upperBound)
     }
 
-    /// Takes the value out of the words: lead-ins, tails, frames, asides and cuts. `typed` holds the
-    /// tokens of `typedWords` as the rules read them.
-    private func readValue(_ typedWords: [Substring], _ typed: TypedWords, othersDoNotKnow othersSaid: Bool) -> TextAnswer {
+    /// Takes the value out of the words of `line` from word `s` on: lead-ins, tails, frames, asides and
+    /// cuts.
+    private func readValue(_ line: TextLine, from s: Int, othersDoNotKnow othersSaid: Bool) -> TextAnswer {
+        guard s < line.words.count else { return .empty }
+        let othersDoNotKnow = othersSaid
+
+        // Skipping: a skip phrase, with nothing but filler or generic words besides.
+        if !othersDoNotKnow, let skip = textConcepts.skip, line.onlySkips(skip, from: s, self) { return .skip }
+
+        // A second sentence, or a part after a dash, says more about the value: "bladder cancer. It's
+        // early", "Dr Green - GP". The first part is the answer when it holds one; when it holds only a
+        // skip or nothing ("Not sure. Maybe Dr Ito"), the rest is read.
+        if let cut = Self.sentenceEnd(line.words[s...]) {
+            let first = line.words[s..<cut.end].joined(separator: " ")
+            switch readText(first, shared: line.shared) {
+            case .value(let v):
+                // The rest says it again more fully: "Ramirez. Dr Ramirez".
+                if line.mayRepeat(from: cut.next, v), case .value(let again) = readPart(line, from: cut.next), again.count > v.count,
+                    again.lowercased().contains(v.lowercased())
+                {
+                    return .value(again)
+                }
+                return .value(v)
+            case .skip:
+                let after = readPart(line, from: cut.next)
+                return after == .empty ? .skip : after
+            case .empty: return readPart(line, from: cut.next)
+            }
+        }
+
         // Words as typed (for keeping the value's case), and the tokens each holds (a range of `typed`'s
         // tokens), kept side by side: the value is only ever cut at its start or its end.
-        var raw = typedWords
-        guard !raw.isEmpty else { return .empty }
-        var spans = raw.indices.map { typed.firstToken[$0]..<typed.firstToken[$0 + 1] }
+        let typed = line.typed
+        var raw = Array(line.words[s...])
+        var spans = (s..<line.words.count).map { typed.firstToken[$0]..<typed.firstToken[$0 + 1] }
         func removeWords(_ words: Range<Int>) {
             raw.removeSubrange(words)
             spans.removeSubrange(words)
@@ -136,62 +180,18 @@ extension Language {
             }
             return (ids, prefixes, owner, typo)
         }
-        func concept(_ name: String) -> Int? { conceptIndex[name] }
-
-        // Skipping: a skip phrase, with nothing but filler or generic words besides.
         var t = tokenized()
-        let othersDoNotKnow = othersSaid
-        if !othersDoNotKnow, let skip = concept("text_skip") {
-            var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            var covered = [Bool](repeating: false, count: t.ids.count)
-            var any = false
-            for start in t.ids.indices {
-                if let end = self.concept(skip, at: start, &matcher) {
-                    any = true
-                    for i in start..<end { covered[i] = true }
-                }
-            }
-            if any {
-                // At most two other words that name something, none of them written like a name ("I
-                // honestly can't remember the name"; not "Dr Smith, I don't know his first name").
-                let rest = t.ids.indices.filter { !covered[$0] && (t.typo[$0] || !isFiller(t.ids[$0], t.prefixes[$0])) }
-                let named = rest.contains { i in t.owner[i] > 0 && raw[t.owner[i]].first?.isUppercase == true }
-                if rest.count <= 2 && !named { return .skip }
-            }
-        }
-
-        // A second sentence, or a part after a dash, says more about the value: "bladder cancer. It's
-        // early", "Dr Green - GP". The first part is the answer when it holds one; when it holds only a
-        // skip or nothing ("Not sure. Maybe Dr Ito"), the rest is read.
-        if let cut = Self.sentenceEnd(raw) {
-            let first = raw[..<cut.end].joined(separator: " ")
-            let rest = raw[cut.next...].joined(separator: " ")
-            switch readText(first) {
-            case .value(let v):
-                // The rest says it again more fully: "Ramirez. Dr Ramirez".
-                if Self.mayRepeat(rest, v), case .value(let again) = readText(rest), again.count > v.count,
-                    again.lowercased().contains(v.lowercased())
-                {
-                    return .value(again)
-                }
-                return .value(v)
-            case .skip:
-                let after = readText(rest)
-                return after == .empty ? .skip : after
-            case .empty: return readText(rest)
-            }
-        }
 
         // A place described before its name: "the surgery on Kings Road, Kings Road Medical Centre".
-        if let description = concept("text_description"), let comma = raw.indices.first(where: { raw[$0].hasSuffix(",") }), comma + 1 < raw.count {
+        if let description = textConcepts.description, let comma = raw.indices.first(where: { raw[$0].hasSuffix(",") }), comma + 1 < raw.count {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            if self.concept(description, at: 0, &matcher) != nil, case .value(let v) = readText(raw[(comma + 1)...].joined(separator: " ")) {
+            if self.concept(description, at: 0, &matcher) != nil, case .value(let v) = readText(raw[(comma + 1)...].joined(separator: " "), shared: line.shared) {
                 return .value(v)
             }
         }
 
         // A dose after a medicine's name ends it: "amlodipine 5mg once a day", "tamoxifen, 20 mg".
-        if let unit = concept("text_dose_unit"), let dose = raw.indices.dropFirst().first(where: { isDose($0, in: raw, unit: unit) }) {
+        if let unit = textConcepts.doseUnit, let dose = raw.indices.dropFirst().first(where: { isDose($0, in: raw, unit: unit) }) {
             removeWords(dose..<raw.count)
             t = tokenized()
         }
@@ -199,7 +199,7 @@ extension Language {
         // A clause after a comma or bracket that comments on the value goes: "Kenji, my husband". A clause
         // about feelings or people (`text_comment`: "stage 2 breast cancer, I'm still in shock", "early
         // parkinson's, which my mum doesn't want to believe") goes after a value of any length.
-        let aside = concept("text_aside"), comment = concept("text_comment")
+        let aside = textConcepts.aside, comment = textConcepts.comment
         if aside != nil || comment != nil {
             // Only after a short value ("Kenji, my husband"): after a sentence of its own ("they ruled out a
             // tumour, it's just a cyst") the clause is part of the answer.
@@ -249,8 +249,8 @@ extension Language {
             t = tokenized()
             guard !t.ids.isEmpty else { break }
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
-            if let generic = concept("text_generic_phrase"), self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
-            if let lead = concept("text_lead_in"), let end = self.concept(lead, at: 0, &matcher) {
+            if let generic = textConcepts.genericPhrase, self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
+            if let lead = textConcepts.leadIn, let end = self.concept(lead, at: 0, &matcher) {
                 // Words that only lead in, with nothing after them ("the doctor told me"): nothing to keep.
                 if end == t.ids.count { return .empty }
                 // Drop whole typed words only, and never a side of the body ("right eye", not "right, so").
@@ -264,12 +264,12 @@ extension Language {
             let lastStarts = max(1, t.ids.count - Self.tailReach)..<t.ids.count
             // A cut never leaves the value mid-phrase (`text_unfinished`: "… doesn't want to"): the words
             // are kept whole instead.
-            let unfinished = concept("text_unfinished")
+            let unfinished = textConcepts.unfinished
             func leavesUnfinished(_ start: Int, _ matcher: inout Matcher) -> Bool {
                 guard let unfinished else { return false }
                 return self.concept(unfinished, at: start - 1, &matcher) == start
             }
-            if let tail = concept("text_tail") {
+            if let tail = textConcepts.tail {
                 for start in lastStarts {
                     guard self.concept(tail, at: start, &matcher) == t.ids.count, t.owner[start - 1] != t.owner[start],
                         !leavesUnfinished(start, &matcher)
@@ -282,7 +282,7 @@ extension Language {
             }
             if othersDoNotKnow { break }
             // A relative clause or a hedge after the value ends it ("Dr Hale who is a cardiologist").
-            if let cut = concept("text_cut") {
+            if let cut = textConcepts.cut {
                 for start in t.ids.indices.dropFirst() where t.owner[start - 1] != t.owner[start] {
                     guard self.concept(cut, at: start, &matcher) != nil else { continue }
                     removeWords(t.owner[start]..<raw.count)
@@ -291,18 +291,18 @@ extension Language {
                 }
                 if changed { continue }
             }
-            if let frame = concept("text_frame_before"), var end = self.concept(frame, at: 0, &matcher), end < t.ids.count,
+            if let frame = textConcepts.frameBefore, var end = self.concept(frame, at: 0, &matcher), end < t.ids.count,
                 t.owner[end] != t.owner[end - 1], !(0..<end).contains(where: { capitalized(t, $0) || t.typo[$0] }),
                 !Self.isSide(raw, at: t.owner[end - 1])
             {
                 // "the" before a name stays with it: "the Christie", "the Royal Marsden".
                 if capitalized(t, end), raw[t.owner[end - 1]].lowercased() == "the" { end -= 1 }
                 var keeps = end == 0
-                if !keeps, let keep = concept("text_keeps_frame") { keeps = self.concept(keep, at: end, &matcher) != nil }
+                if !keeps, let keep = textConcepts.keepsFrame { keeps = self.concept(keep, at: end, &matcher) != nil }
                 // "the" alone stays before a place described in plain words ("the rare disease centre at
                 // the university hospital", `text_institution`), not before a name ("the cleveland clinic")
                 // or a thing ("the gastric sleeve").
-                if !keeps, end == 1, raw[t.owner[0]].lowercased() == "the", let institution = concept("text_institution"),
+                if !keeps, end == 1, raw[t.owner[0]].lowercased() == "the", let institution = textConcepts.institution,
                     t.ids.indices.allSatisfy({ t.ids[$0] >= 0 && !t.typo[$0] })
                 {
                     keeps = conceptOccurs(institution, &matcher)
@@ -313,7 +313,7 @@ extension Language {
                     continue
                 }
             }
-            if let frame = concept("text_frame_after") {
+            if let frame = textConcepts.frameAfter {
                 // A word right after a number is its unit ("200 m", "5 mg"), not a frame.
                 for start in lastStarts where t.owner[start - 1] != t.owner[start] && !Self.isNumber(raw[t.owner[start - 1]]) {
                     guard self.concept(frame, at: start, &matcher) == t.ids.count,
@@ -331,7 +331,7 @@ extension Language {
         // "the person I care for"): nothing to keep.
         t = tokenized()
         if t.ids.indices.allSatisfy({ !t.typo[$0] && isFiller(t.ids[$0], t.prefixes[$0]) }) { return .empty }
-        if let generic = concept("text_generic_phrase") {
+        if let generic = textConcepts.genericPhrase {
             var matcher = Matcher(language: self, ids: t.ids, prefixes: t.prefixes)
             if self.concept(generic, at: 0, &matcher) == t.ids.count { return .empty }
         }
@@ -385,6 +385,20 @@ extension Language {
 
     /// Whether a typed word is a number ("200", "3.5", "10,000").
     static func isNumber(_ word: Substring) -> Bool {
+        // ASCII: one character is one byte, and only the digits are numbers.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var digits = false
+            for b in word.utf8 where b != UInt8(ascii: ",") && b != UInt8(ascii: ".") {
+                guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return false }
+                digits = true
+            }
+            return digits
+        }
+        return isNumberAsCharacters(word)
+    }
+
+    /// `isNumber` read character by character (the plain path its ASCII shortcut is tested against).
+    static func isNumberAsCharacters(_ word: Substring) -> Bool {
         let w = word.filter { $0 != "," && $0 != "." }
         return !w.isEmpty && w.allSatisfy(\.isNumber)
     }
@@ -414,8 +428,9 @@ extension Language {
     ]
 
     /// Where the first sentence or dash-separated part of a free-text answer ends, when more words follow:
-    /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest.
-    static func sentenceEnd(_ raw: [Substring]) -> (end: Int, next: Int)? {
+    /// `end` is the first word after the part (the dash itself is left out), `next` the first word of the rest
+    /// (indices of `raw`, which may be a slice of a longer line).
+    static func sentenceEnd(_ raw: ArraySlice<Substring>) -> (end: Int, next: Int)? {
         for w in raw.indices.dropLast() {
             let word = raw[w]
             if w > 0, word == "-" || word == "\u{2013}" || word == "\u{2014}" || word == "--" { return (w, w + 1) }
@@ -454,7 +469,7 @@ extension Language {
         guard let name = nameIn(value) else { return nil }
         let words = Self.typedWords(name)
         guard (2...3).contains(words.count) else { return nil }
-        if let notName = conceptIndex["text_not_name"] {
+        if let notName = textConcepts.notName {
             var typed = TypedWords(words, language: self)
             for w in words.indices where typed.end(of: notName, atWord: w, self) != nil { return nil }
         }
@@ -508,13 +523,13 @@ extension Language {
         guard let (_, words) = personNamed(in: value) else { return nil }
         let raw = Self.typedWords(value)
         var end = raw.count
-        if words.upperBound < raw.count, let role = conceptIndex["text_role"] {
+        if words.upperBound < raw.count, let role = textConcepts.role {
             let rest = Array(raw[words.upperBound...])
             var typed = TypedWords(rest, language: self)
             // A role that is all that follows, or a description of the person ("she's lovely").
             let covered = typed.end(of: role, atWord: 0, self)
             var described = false
-            if let lead = conceptIndex["text_role_lead"] { described = typed.end(of: lead, atWord: 0, self) != nil }
+            if let lead = textConcepts.roleLead { described = typed.end(of: lead, atWord: 0, self) != nil }
             if covered == rest.count || described { end = words.upperBound }
         }
         var kept = raw[words.lowerBound..<end].joined(separator: " ")
@@ -525,9 +540,9 @@ extension Language {
     /// The titled person a value names, and the typed words their name takes up.
     private func personNamed(in value: String) -> (name: String, words: Range<Int>)? {
         let raw = Self.typedWords(value)
-        guard let title = conceptIndex["text_title"] else { return nil }
+        guard let title = textConcepts.title else { return nil }
         var typed = TypedWords(raw, language: self)
-        let end = conceptIndex["text_name_end"]
+        let end = textConcepts.nameEnd
         for w in raw.indices {
             guard let after = typed.end(of: title, atWord: w, self), after < raw.count,
                 !raw[after - 1].hasSuffix(",")
@@ -584,9 +599,71 @@ extension Language {
     }
 
     /// Whether a word is a filler or a generic word (`text_generic`): it names nothing in particular.
-    private func isFiller(_ id: Int32, _ prefixes: [Int32]) -> Bool {
-        guard let generic = conceptIndex["text_generic"], id >= 0 || !prefixes.isEmpty else { return false }
+    func isFiller(_ id: Int32, _ prefixes: [Int32]) -> Bool {
+        guard let generic = textConcepts.generic, id >= 0 || !prefixes.isEmpty else { return false }
         var matcher = Matcher(language: self, ids: [id], prefixes: [prefixes])
         return concept(generic, at: 0, &matcher) == 1
+    }
+}
+
+/// The free-text reader's concepts (`text_…` in the language data) by number, looked up once when the
+/// language is built rather than by name on every line.
+struct TextConcepts: Sendable {
+    let aside: Int?
+    let candidate: Int?
+    let comment: Int?
+    let correction: Int?
+    let cut: Int?
+    let description: Int?
+    let doseUnit: Int?
+    let frameAfter: Int?
+    let frameBefore: Int?
+    let generic: Int?
+    let genericLead: Int?
+    let genericPhrase: Int?
+    let institution: Int?
+    let keepsFrame: Int?
+    let leadIn: Int?
+    let nameEnd: Int?
+    let neverKept: Int?
+    let notName: Int?
+    let notSkip: Int?
+    let opening: Int?
+    let role: Int?
+    let roleLead: Int?
+    let skip: Int?
+    let skipCommand: Int?
+    let tail: Int?
+    let title: Int?
+    let unfinished: Int?
+
+    init(_ index: [String: Int]) {
+        aside = index["text_aside"]
+        candidate = index["text_candidate"]
+        comment = index["text_comment"]
+        correction = index["text_correction"]
+        cut = index["text_cut"]
+        description = index["text_description"]
+        doseUnit = index["text_dose_unit"]
+        frameAfter = index["text_frame_after"]
+        frameBefore = index["text_frame_before"]
+        generic = index["text_generic"]
+        genericLead = index["text_generic_lead"]
+        genericPhrase = index["text_generic_phrase"]
+        institution = index["text_institution"]
+        keepsFrame = index["text_keeps_frame"]
+        leadIn = index["text_lead_in"]
+        nameEnd = index["text_name_end"]
+        neverKept = index["text_never_kept"]
+        notName = index["text_not_name"]
+        notSkip = index["text_not_skip"]
+        opening = index["text_opening"]
+        role = index["text_role"]
+        roleLead = index["text_role_lead"]
+        skip = index["text_skip"]
+        skipCommand = index["text_skip_command"]
+        tail = index["text_tail"]
+        title = index["text_title"]
+        unfinished = index["text_unfinished"]
     }
 }

@@ -45,6 +45,8 @@ public final class Language: Sendable {
     let concepts: [[Compiled]]
     let conceptNames: [String]
     let conceptIndex: [String: Int]
+    /// The free-text reader's concepts by number.
+    let textConcepts: TextConcepts
 
     /// What a compiled rule is for.
     enum Purpose: Sendable, Hashable {
@@ -127,6 +129,7 @@ public final class Language: Sendable {
         for (i, name) in names.enumerated() { index[name] = i }
         conceptNames = names
         conceptIndex = index
+        textConcepts = TextConcepts(index)
         func compile(_ element: Pattern.Element) -> Element {
             switch element {
             case .word(let w): return .word(wordID(base(w)))

@@ -487,7 +487,7 @@ extension Language {
     func concept(_ c: Int, at start: Int, _ matcher: inout Matcher) -> Int? {
         guard start < matcher.ids.count else { return nil }
         if matcher.indexed {
-            guard conceptAnchors.holds(c, words: matcher.wordBits, prefixes: matcher.prefixBits),
+            guard matcher.conceptAnchorsHold(c),
                 phraseStarts.canStart(c, word: matcher.ids[start], prefixes: matcher.prefixes[start])
             else { return nil }
         }
@@ -496,7 +496,7 @@ extension Language {
 
     /// Whether concept `c` occurs anywhere in the matcher's line.
     func conceptOccurs(_ c: Int, _ matcher: inout Matcher) -> Bool {
-        if matcher.indexed, !conceptAnchors.holds(c, words: matcher.wordBits, prefixes: matcher.prefixBits) { return false }
+        if matcher.indexed, !matcher.conceptAnchorsHold(c) { return false }
         for start in matcher.ids.indices where concept(c, at: start, &matcher) != nil { return true }
         return false
     }
@@ -601,6 +601,8 @@ struct Matcher {
     let wordBits: BitSet
     let prefixBits: BitSet
     private var conceptEnds = ConceptMemo()
+    /// Whether the line holds each concept's anchors (1) or not (0), once asked.
+    private var anchorsHeld = ConceptMemo()
     private var depth = 0
     /// Whether to use the language's indexes (phrases by start word, anchors); without them every
     /// phrase is tried, which is the reference the indexes are tested against.
@@ -630,6 +632,18 @@ struct Matcher {
         lineClauseEnd = line.clauseEnds
         wordBits = line.wordBits
         prefixBits = line.prefixBits
+    }
+
+    /// Whether the line holds the anchors of concept `c` (`Language.conceptAnchors`), remembered per
+    /// concept: a reading asks about one concept at each word of the line, and a concept's anchors can
+    /// be long lists of words.
+    mutating func conceptAnchorsHold(_ c: Int) -> Bool {
+        // A line of a few words asks a few times at most: not worth remembering.
+        guard ids.count >= 4 else { return language.conceptAnchors.holds(c, words: wordBits, prefixes: prefixBits) }
+        if let known = anchorsHeld.value(c) { return known != 0 }
+        let holds = language.conceptAnchors.holds(c, words: wordBits, prefixes: prefixBits)
+        anchorsHeld.set(c, holds ? 1 : 0)
+        return holds
     }
 
     /// Limits matches to the line's clauses from now on.
