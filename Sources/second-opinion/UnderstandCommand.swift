@@ -54,8 +54,8 @@ struct UnderstandCommand: ParsableCommand {
     private func score(_ dir: String, probe: UnderstandingProbe) throws {
         var exitCode: Int32 = 0
         var all: [(String, UnderstandingScore)] = []
-        // `heldout2` is a second held-out part, written later by another author who saw no rules.
-        for part in ["tune", "heldout", "heldout2"] {
+        // `heldout2`, `heldout3`, … are later held-out parts, each written by another author who saw no rules.
+        for part in ["tune", "heldout"] + (2...9).map({ "heldout\($0)" }) {
             var score = UnderstandingScore()
             var any = false
             for (kind, sub) in [("redflags", "redflags"), ("answers", "answers")] {
