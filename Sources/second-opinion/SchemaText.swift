@@ -915,6 +915,11 @@ enum SchemaText {
           "type": "string",
           "minLength": 1
         },
+        "answer.heard_not_an_age": {
+          "description": "Said before the re-prompt when an age was asked (a number slot that counts years) and the number was in another unit (a weight, a temperature).",
+          "type": "string",
+          "minLength": 1
+        },
         "answer.did_you_mean": {
           "type": "string",
           "minLength": 1

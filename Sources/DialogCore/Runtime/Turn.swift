@@ -233,7 +233,8 @@ struct Turn {
                 heard = graph.messages[.heardOtherUnit]
             case .other:
                 outcome = .noMatch
-                heard = graph.messages[.heardOtherUnit]
+                // A slot that counts years asks an age (as `.age` above): "20kg" there is no age.
+                heard = graph.messages[def.units["year"] == 1 ? .heardNotAnAge : .heardOtherUnit]
             case .none:
                 // A number given after not knowing ("I don't remember exactly, maybe 7") is the answer.
                 if case .skipped = outcome, case .number(let min, let max, let integer) = def.type,

@@ -40,6 +40,15 @@ import Testing
         #expect(state.slots.isEmpty || state.slots["diagnosis.months"] == nil)
     }
 
+    /// At an age question the message fits the question: a weight or a temperature is not an age.
+    @Test(arguments: ["he's about 20kg", "38 degrees"])
+    func numberInAnotherUnitAtAnAge(_ line: String) throws {
+        let (lines, state) = try reply(line, at: "main.ask_patient_age")
+        #expect(lines.first == "That number doesn't sound like an age.")
+        #expect(!lines.contains { $0.contains("length of time") })
+        #expect(state.slots["patient.age"] == nil)
+    }
+
     /// "Did you mean …? Please type the one you meant." asks again itself: the options follow, with no
     /// second re-prompt after it.
     @Test func didYouMeanIsTheOnlyReprompt() throws {
