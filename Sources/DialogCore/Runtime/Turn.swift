@@ -1,6 +1,25 @@
 import Understanding
 /// The work of one `Engine.step`: a mutable scratch value that lives for one call only.
 struct Turn {
+    /// Where a named person works, from the words of `kept` after their `name` ("Dr. Okafor, cardiology"
+    /// → "cardiology", "Dr. Feldman at Banner urology" → "Banner urology", "DR SMITH ST MARYS HOSPITAL" →
+    /// "ST MARYS HOSPITAL"); nil when nothing follows the name, or what follows describes them ("who …").
+    static func placeAfter(name: String, in kept: String) -> String? {
+        let nameWords = name.split(separator: " ").count
+        var rest = Array(kept.split(separator: " ").dropFirst(nameWords))
+        let leads: Set<String> = ["at", "from", "in", "of", "with", "@", "-", "–", "—"]
+        while let first = rest.first, leads.contains(first.lowercased()) { rest.removeFirst() }
+        let describing: Set<String> = [
+            "who", "whos", "who's", "is", "was", "she", "he", "they", "she's", "he's", "shes", "hes", "that", "which", "but",
+            "and", "said", "says", "told", "thinks", "think", "i", "my", "our", "a", "an",
+        ]
+        guard let first = rest.first, !describing.contains(first.lowercased().filter { !",.;:".contains($0) }) else { return nil }
+        var place = rest.joined(separator: " ")
+        while let mark = place.first, [",", ";", ":", "(", "-"].contains(mark) || mark == " " { place.removeFirst() }
+        while let mark = place.last, [",", ";", ":", ")", ".", "!", "?"].contains(mark) || mark == " " { place.removeLast() }
+        return place.contains(where: \.isLetter) ? place : nil
+    }
+
     let program: EngineProgram
     /// `Engine.tracing`.
     let tracing: Bool
@@ -338,6 +357,11 @@ struct Turn {
                     if tracing { understood("a person: \(kept), named \(name ?? "no one") (text_title, text_name_end, text_role in answers.json)") }
                     var also: [String: Value] = [:]
                     if let name, graph.slots[question.slot + ".name"] != nil { also[question.slot + ".name"] = .text(name) }
+                    // Where they work, when the answer names it after the name ("Dr. Okafor, cardiology" →
+                    // "cardiology"): the letter's address puts it on its own line.
+                    if let name, graph.slots[question.slot + ".place"] != nil, let place = Self.placeAfter(name: name, in: kept) {
+                        also[question.slot + ".place"] = .text(place)
+                    }
                     accept(.text(kept), tokens: tokens, at: step, question, also: also)
                     return
                 }
@@ -708,7 +732,10 @@ struct Turn {
         if question.place {
             for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
         }
-        if question.person { state.slots[question.slot + ".name"] = nil }
+        if question.person {
+            state.slots[question.slot + ".name"] = nil
+            state.slots[question.slot + ".place"] = nil
+        }
         for (name, v) in extra { state.slots[name] = v }
         if let value {
             state.slots[question.slot] = value

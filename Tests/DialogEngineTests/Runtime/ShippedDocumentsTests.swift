@@ -33,23 +33,26 @@ import Understanding
     // MARK: - The greeting
 
     /// The letters greet the doctor by the name the doctor question read (`person`: `records.doctor.name`);
-    /// the "To:" line shows the answer as kept.
+    /// the "To:" line writes that same name, and where they work on its own line (`records.doctor.place`).
     @Test(arguments: [
-        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr amanda reyes\n"),
-        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr hughes\n"),
-        ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman at Banner urology\n"),
-        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
-        ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),
-        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\n"),
-        ("amanda reyes", "Dear Amanda Reyes,", "To: Amanda reyes\n"),
-        ("Sarah O'Neill", "Dear Sarah O'Neill,", "To: Sarah O'Neill\n"),
-        ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\n"),
-        ("Banner urology", "Dear Doctor,", "To: Banner urology\n"),
+        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr Amanda Reyes\nFrom:"),
+        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr Hughes\nFrom:"),
+        ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman\nBanner urology\nFrom:"),
+        ("dr. okafor, cardiology", "Dear Dr. Okafor,", "To: Dr. Okafor\nCardiology\nFrom:"),
+        ("DR SMITH AT ST MARYS HOSPITAL", "Dear Dr Smith,", "To: Dr Smith\nSt Marys Hospital\nFrom:"),
+        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann\nOrthopädische Praxis am Isartor\nFrom:"),
+        ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\nFrom:"),
+        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\nFrom:"),
+        ("amanda reyes", "Dear Amanda Reyes,", "To: Amanda Reyes\nFrom:"),
+        ("Sarah O'Neill", "Dear Sarah O'Neill,", "To: Sarah O'Neill\nFrom:"),
+        ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\nFrom:"),
+        ("Banner urology", "Dear Doctor,", "To: Banner urology\nFrom:"),
+        ("st vincent's university hospital", "Dear Doctor,", "To: St Vincent's University Hospital\nFrom:"),
     ])
     func theLetterGreetsTheDoctorByName(typed: String, greeting: String, to: String) throws {
         let outcome = try AnswerReadingTests.run(typed, at: "records.ask_doctor")
         var more: [String: Value] = [:]
-        for key in ["records.doctor", "records.doctor.name"] { more[key] = outcome.slots[key] }
+        for key in ["records.doctor", "records.doctor.name", "records.doctor.place"] { more[key] = outcome.slots[key] }
         let text = try Self.documents("us", more)
         #expect(text.contains(greeting), "\(typed)")
         #expect(text.contains(to), "\(typed)")
@@ -63,6 +66,17 @@ import Understanding
         let text = try Self.documents("nz", more)
         #expect(text.contains("Dear Mr Tane Williams,"))
         #expect(text.contains("To: Mr Tane Williams\nWaikato Hospital\n"))
+    }
+
+    /// A father in Ireland types the GP's name and then the practice, all in lower case: the address
+    /// writes both as names, as the greeting does.
+    @Test func aNameAndAClinicTypedInLowerCaseAreWrittenAsNames() throws {
+        let outcome = try AnswerReadingTests.run("dr mary o'sullivan, our gp in ballincollig", at: "records.ask_doctor")
+        var more = Self.carer(age: 4, name: "Cian", ["records.clinic": .text("ballincollig medical centre")])
+        for key in ["records.doctor", "records.doctor.name", "records.doctor.place"] { more[key] = outcome.slots[key] }
+        let text = try Self.documents("ie", more)
+        #expect(text.contains("Dear Dr Mary O'Sullivan,"))
+        #expect(text.contains("To: Dr Mary O'Sullivan\nBallincollig Medical Centre\nFrom:"))
     }
 
     // MARK: - The country
