@@ -79,6 +79,20 @@ import Understanding
         #expect(text.contains("To: Dr Mary O'Sullivan\nBallincollig Medical Centre\nFrom:"))
     }
 
+    /// A father in Ireland, public care, for his 4-year-old: 112 and 999 both reach an ambulance, the
+    /// public system is not called an insurer, and a child's goals are not about work.
+    @Test func anIrishChildOnPublicCare() throws {
+        let text = try Self.documents("ie", Self.carer(age: 4, name: "Cian", [
+            "insurance.eu": .choice("public"), "prepare.goals": .set(["quality", "daily"]),
+        ]))
+        #expect(text.contains("call 112 (or 999 for an ambulance)"))
+        #expect(!text.contains("for an ambulance, 999"))
+        #expect(!text.contains("ask the insurer what it pays"))
+        #expect(text.contains("Bring the health or insurance card"))
+        #expect(text.contains("keeping up school, play and daily life"))
+        #expect(!text.contains("work and daily life"))
+    }
+
     // MARK: - The country
 
     @Test(arguments: ["us", "gb", "de", "pt", "no", "nz", "au", "ca", "in", "jp", "za"])
