@@ -93,6 +93,25 @@ import Understanding
         #expect(!text.contains("work and daily life"))
     }
 
+    /// Names typed in lower case ("walter", "my sister jen") are written as names in the documents.
+    @Test func namesTypedInLowerCaseAreWrittenAsNames() throws {
+        let text = try Self.documents("us", Self.carer(age: 84, name: "walter", [
+            "prepare.companion": .bool(true), "prepare.companion.name": .text("jen"),
+        ]))
+        #expect(text.contains("Walter"))
+        #expect(!text.contains("walter"))
+        let own = try Self.documents("us", ["prepare.companion": .bool(true), "prepare.companion.name": .text("jen")])
+        #expect(own.contains("Ask Jen to come along"))
+    }
+
+    /// "Dr. Rebecca Hollis at Memorial Hermann" names where she works: the clinic question is not asked.
+    @Test func aDoctorNamedWithTheirHospitalIsNotAskedForTheClinic() throws {
+        let outcome = try AnswerReadingTests.run("dr. rebecca hollis at memorial hermann", at: "records.ask_doctor")
+        #expect(outcome.slots["records.doctor.place"] == .text("memorial hermann"))
+        #expect(outcome.text.contains("Would you like the records sent straight to the second doctor?"))
+        #expect(!outcome.text.contains("And the clinic"))
+    }
+
     // MARK: - The country
 
     @Test(arguments: ["us", "gb", "de", "pt", "no", "nz", "au", "ca", "in", "jp", "za"])
