@@ -470,7 +470,7 @@ public struct Template: Sendable, Hashable, Codable {
         func flush() {
             guard !word.isEmpty else { return }
             let lower = word.lowercased()
-            if Self.initialisms.contains(lower) {
+            if Self.initialisms.contains(lower) || Self.looksLikeInitialism(lower) {
                 out += lower.uppercased()
             } else if !first, Self.joiningWords.contains(lower) {
                 out += lower
@@ -507,10 +507,18 @@ public struct Template: Sendable, Hashable, Codable {
         "de", "del", "della", "der", "des", "di", "du", "la", "le", "van", "von", "y",
     ]
 
+    /// A word of two to four letters without a vowel ("vgh", "nhs", "chb") that is no usual abbreviation
+    /// written with a capital only ("st", "dr", "mt"): an initialism, written in capitals.
+    static func looksLikeInitialism(_ word: String) -> Bool {
+        guard (2...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        if word.contains(where: { "aeiouy".contains($0) }) { return false }
+        return !["st", "dr", "mt", "mr", "mrs", "ms", "jr", "sr", "rd", "ft", "pl", "nr", "bldg", "ln", "blvd"].contains(word)
+    }
+
     /// Initialisms written in capitals inside a name ("Ballincollig GP Practice", "NHS Lothian").
     static let initialisms: Set<String> = [
         "gp", "gps", "nhs", "hse", "md", "ent", "icu", "uk", "usa", "nyu", "ucla", "ucsf", "upmc", "ucl", "ucd",
-        "mgh", "va", "aiims", "pgimer", "cmc", "nih", "ohsu", "uab", "unc",
+        "mgh", "va", "aiims", "pgimer", "cmc", "nih", "ohsu", "uab", "unc", "er", "a&e", "ae", "bc", "mri", "ct",
     ]
 
     /// The pronoun "i" typed in lower case written "I" ("and i feel rushed" → "and I feel rushed"; also

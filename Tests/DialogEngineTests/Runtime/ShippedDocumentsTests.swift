@@ -114,6 +114,15 @@ import Understanding
         #expect(!outcome.text.contains("And the clinic"))
     }
 
+    /// "not yet" to "Who should get them?" is no name: nothing is sent "straight to not yet".
+    @Test(arguments: ["not yet", "no one yet", "dont know yet"])
+    func noSecondDoctorYetIsNotPrinted(_ typed: String) throws {
+        let outcome = try AnswerReadingTests.run(typed, at: "records.ask_second")
+        #expect(outcome.slots["records.second_doctor"] == nil)
+        let text = try Self.documents("ca", ["records.transfer": .bool(true), "records.second_doctor": outcome.slots["records.second_doctor"]].compactMapValues { $0 })
+        #expect(!text.contains(typed))
+    }
+
     // MARK: - The country
 
     @Test(arguments: ["us", "gb", "de", "pt", "no", "nz", "au", "ca", "in", "jp", "za"])
