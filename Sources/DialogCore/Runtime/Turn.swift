@@ -14,6 +14,20 @@ struct Turn {
             "and", "said", "says", "told", "thinks", "think", "i", "my", "our", "a", "an",
         ]
         guard let first = rest.first, !describing.contains(first.lowercased().filter { !",.;:".contains($0) }) else { return nil }
+        // A role, not a place ("Dr Chen, the geriatrician"); a role and then where ("orthopaedic surgeon at
+        // Waikato Hospital") keeps where.
+        func isRole(_ word: Substring) -> Bool {
+            let w = word.lowercased().filter(\.isLetter)
+            return w.hasSuffix("ist") || w.hasSuffix("ists") || w.hasSuffix("ician") || w.hasSuffix("geon") || w.hasSuffix("geons")
+                || ["doctor", "gp", "consultant", "registrar", "nurse", "physio", "specialist", "the", "my", "our", "her", "his"].contains(w)
+        }
+        if let at = rest.firstIndex(where: { ["at", "from", "in"].contains($0.lowercased()) }), at > 0, at + 1 < rest.count,
+            isRole(rest[at - 1])
+        {
+            rest = Array(rest[(at + 1)...])
+        } else if rest.allSatisfy(isRole) || (rest.count <= 3 && rest.last.map(isRole) == true) {
+            return nil
+        }
         var place = rest.joined(separator: " ")
         while let mark = place.first, [",", ";", ":", "(", "-"].contains(mark) || mark == " " { place.removeFirst() }
         while let mark = place.last, [",", ";", ":", ")", ".", "!", "?"].contains(mark) || mark == " " { place.removeLast() }

@@ -48,6 +48,9 @@ import Understanding
         ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\nFrom:"),
         ("Banner urology", "Dear Doctor,", "To: Banner urology\nFrom:"),
         ("st vincent's university hospital", "Dear Doctor,", "To: St Vincent's University Hospital\nFrom:"),
+        ("dr chen, the geriatrician", "Dear Dr Chen,", "To: Dr Chen\nFrom:"),
+        ("Mr Tane Williams, orthopaedic surgeon at Waikato Hospital", "Dear Mr Tane Williams,", "To: Mr Tane Williams\nWaikato Hospital\nFrom:"),
+        ("Dr Nguyen at the Royal Melbourne", "Dear Dr Nguyen,", "To: Dr Nguyen\nThe Royal Melbourne\nFrom:"),
         // An answer that names neither a person nor a place is left as a blank to fill in, not printed.
         ("i dont have insurance, i pay cash", "Dear Doctor,", "To: [doctor or clinic]\nFrom:"),
     ])
