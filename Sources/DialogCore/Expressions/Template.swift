@@ -505,6 +505,7 @@ public struct Template: Sendable, Hashable, Codable {
     static let joiningWords: Set<String> = [
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
         "de", "del", "della", "der", "des", "di", "du", "la", "le", "van", "von", "y",
+        "am", "im", "an", "auf", "bei", "zum", "zur", "und", "et", "e",
     ]
 
     /// A word of two to four letters without a vowel ("vgh", "nhs", "chb") that is no usual abbreviation

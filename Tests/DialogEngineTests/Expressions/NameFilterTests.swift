@@ -18,6 +18,7 @@ import Testing
         ("rheumatology at vgh", "Rheumatology at VGH"),
         ("mercy health er", "Mercy Health ER"),
         ("st james's hospital", "St James's Hospital"),
+        ("orthopädische praxis am isartor", "Orthopädische Praxis am Isartor"),
         ("Banner urology", "Banner urology"),
         ("the MS clinic", "The MS clinic"),
         ("McKenzie Clinic", "McKenzie Clinic"),
