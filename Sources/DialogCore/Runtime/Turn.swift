@@ -410,6 +410,12 @@ struct Turn {
             say(graph.messages[.answerNeeded], .reprompt)
             reprompt(question, at: step)
         case .ambiguous(let options):
+            // On the last attempt of a question that is then left, "Please type the one you meant" would
+            // ask for an answer that is not waited for: the question is left without it.
+            if question.skippable && state.attempts + 1 >= question.attempts {
+                unusable(question, at: step)
+                return
+            }
             let labels = options.map { "\"\($0.label)\"" }
             say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
             // "Did you mean …? Please type the one you meant." asks again itself: the options follow, not a

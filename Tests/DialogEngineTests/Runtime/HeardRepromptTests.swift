@@ -57,6 +57,19 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
     }
 
+    /// On the last attempt, "Did you mean …? Please type the one you meant." is not said when the question
+    /// is then left: it would ask for an answer that is not waited for.
+    @Test func noDidYouMeanWhenTheQuestionIsLeft() throws {
+        let graph = try #require(Self.graph).starting(at: "insurance.ask_us")
+        let engine = Engine(graph: graph)
+        var (state, _) = engine.step(EngineState(seed: 1), .start)
+        var outputs: [Output] = []
+        for line in ["purple elephants", "purple elephants", "Medicare"] { (state, outputs) = engine.step(state, .line(line)) }
+        let lines = outputs.flatMap(OutputFormatter.lines)
+        #expect(!lines.contains { $0.hasPrefix("Did you mean") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Let's leave that one") }, "\(lines)")
+    }
+
     /// A plain miss is unchanged: the re-prompt alone, and on the second miss "I still didn't catch that".
     @Test func plainMissSaysNothingHeard() throws {
         let graph = try #require(Self.graph).starting(at: "situation.ask_kinds")
