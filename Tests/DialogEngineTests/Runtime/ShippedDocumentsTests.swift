@@ -126,6 +126,17 @@ import Understanding
         #expect(!text.contains(typed))
     }
 
+    /// Back pain gets its own warning signs in the checklist, with their source; other symptoms don't.
+    @Test func backPainGetsItsWarningSigns() throws {
+        let outcome = try AnswerReadingTests.run("lower back pain and sciatica", at: "diagnosis.ask_symptoms")
+        #expect(outcome.slots["symptoms.area"] == .choice("back"))
+        let text = try Self.documents("de", ["symptoms.area": .choice("back")])
+        #expect(text.contains("with back pain: new numbness around the bottom or genitals"))
+        #expect(text.contains("nhs.uk/conditions/cauda-equina-syndrome"))
+        let other = try AnswerReadingTests.run("tiredness and joint pain", at: "diagnosis.ask_symptoms")
+        #expect(other.slots["symptoms.area"] == nil)
+    }
+
     // MARK: - The country
 
     @Test(arguments: ["us", "gb", "de", "pt", "no", "nz", "au", "ca", "in", "jp", "za"])
