@@ -382,7 +382,9 @@ final class ChatSession {
     // MARK: - Output
 
     private func show(_ outputs: [Output]) {
+        var previous: Output?
         for output in outputs {
+            defer { previous = output }
             switch output {
             case .save(let path, let markdown):
                 saveDocuments(markdown, to: path)
@@ -397,7 +399,7 @@ final class ChatSession {
                     }
                 }
             default:
-                for line in OutputFormatter.lines(output, messages: engine.graph.messages) { write(TerminalText.clean(line)) }
+                for line in OutputFormatter.lines(output, after: previous, messages: engine.graph.messages) { write(TerminalText.clean(line)) }
             }
         }
     }
@@ -474,10 +476,8 @@ final class ChatSession {
         // The line as the engine read it: escape sequences and line breaks removed, so the file holds
         // no terminal controls and no line that is not the person's.
         if let input { lines.append(.init(line: .you(Engine.cleanedLine(input)), number: 0)) }
-        for output in outputs {
-            if case .save = output { continue }  // the driver's message, not the assistant's words
-            for line in OutputFormatter.lines(output, messages: engine.graph.messages) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
-        }
+        let said = outputs.filter { if case .save = $0 { return false } else { return true } }  // a save is the driver's message, not the assistant's words
+        for line in OutputFormatter.lines(said, messages: engine.graph.messages) { lines.append(.init(line: .bot(TerminalText.clean(line)), number: 0)) }
         transcript += lines
         guard let recording, !lines.isEmpty else { return }
         do {

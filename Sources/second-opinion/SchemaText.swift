@@ -115,7 +115,7 @@ enum SchemaText {
       "type": "string"
     },
     "template": {
-      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised, the pronoun i as I), `calm` (the same, for mid-sentence): `{{symptoms.months:about|a while}}`, `Dear {{records.doctor.name:sentence|Doctor}},`.",
+      "description": "Text shown to the person; may include answers as `{{slot}}` or `{{slot|fallback words}}`, an option's named phrasing as `{{slot.name}}` (see the options' `as`), and filters after `:` — `round`, `round N`, `about` (a number slot with a `unit`), `and`, `or` (multi slots), `capitalize`, `upper`, `lower`, `sentence` (text typed in capitals in normal case, first letter capitalised, the pronoun i as I), `calm` (the same, for mid-sentence), `name` (a name or address line typed in one case written as a name: 'ballincollig medical centre' → 'Ballincollig Medical Centre'; mixed case kept as typed): `{{symptoms.months:about|a while}}`, `Dear {{records.doctor.name:sentence|Doctor}},`.",
       "type": "string"
     },
     "slot": {
@@ -912,6 +912,11 @@ enum SchemaText {
         },
         "answer.heard_other_unit": {
           "description": "Said before the re-prompt when a length of time was asked and the number was in another unit (a temperature, a dose).",
+          "type": "string",
+          "minLength": 1
+        },
+        "answer.heard_not_an_age": {
+          "description": "Said before the re-prompt when an age was asked (a number slot that counts years) and the number was in another unit (a weight, a temperature).",
           "type": "string",
           "minLength": 1
         },

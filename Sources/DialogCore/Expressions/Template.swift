@@ -69,6 +69,13 @@ public struct Template: Sendable, Hashable, Codable {
         /// `calm`: the same normal case for an answer typed in capitals, for the middle of a sentence: the
         /// first letter is left as it is ("methotrexate", "St Mary's").
         case calm
+        /// `name`: a name or an address line — a doctor, a clinic, a hospital — typed all in lower case or
+        /// all in capitals, written as a name: "ballincollig medical centre" → "Ballincollig Medical
+        /// Centre", "ST MARYS HOSPITAL" → "St Marys Hospital"; small joining words stay lower case
+        /// inside it ("Clinic of the Sacred Heart") and a few initialisms are capitals ("GP", "NHS").
+        /// Text typed with both cases keeps its letters as typed ("Banner urology", "McKenzie"), but for a
+        /// capital first letter ("the MS clinic" → "The MS clinic").
+        case name
 
         /// The filter as written in a template.
         public var source: String {
@@ -81,18 +88,19 @@ public struct Template: Sendable, Hashable, Codable {
             case .lower: return "lower"
             case .sentence: return "sentence"
             case .calm: return "calm"
+            case .name: return "name"
             }
         }
 
         /// Every filter name, for hints.
-        public static let names = ["about", "and", "calm", "capitalize", "lower", "or", "round", "sentence", "upper"]
+        public static let names = ["about", "and", "calm", "capitalize", "lower", "name", "or", "round", "sentence", "upper"]
 
         /// Whether the filter works on a number, a list of options, or any text.
         public var needs: Needs {
             switch self {
             case .round, .about: return .number
             case .join: return .multi
-            case .capitalize, .upper, .lower, .sentence, .calm: return .text
+            case .capitalize, .upper, .lower, .sentence, .calm, .name: return .text
             }
         }
 
@@ -291,6 +299,7 @@ public struct Template: Sendable, Hashable, Codable {
             case "lower": filter = .lower
             case "sentence": filter = .sentence
             case "calm": filter = .calm
+            case "name": filter = .name
             default:
                 return .failure(
                     ExpressionError(
@@ -421,6 +430,7 @@ public struct Template: Sendable, Hashable, Codable {
             case (.lower, _, _): text = lowercasedKeepingI(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.sentence, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             case (.calm, _, _): text = sentenceCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing), capitalized: false)
+            case (.name, _, _): text = nameCase(text ?? plainDisplay(value, type: type, phrasing: format.phrasing))
             default: break  // a filter for another kind of answer (the linker refuses it)
             }
         }
@@ -441,6 +451,76 @@ public struct Template: Sendable, Hashable, Codable {
         guard capitalized, let first = out.firstIndex(where: \.isLetter) else { return out }
         return String(out[..<first]) + out[first].uppercased() + String(out[out.index(after: first)...])
     }
+
+    /// The `name` filter: text typed in one case only (all lower case, or all capitals) written as a name,
+    /// each word with a capital first letter (also after - and a one-letter ': "o'sullivan" → "O'Sullivan"), joining
+    /// words lower case inside it, a few initialisms in capitals; text with both cases as typed, but for a
+    /// capital first letter.
+    package static func nameCase(_ text: String) -> String {
+        let hasLower = text.contains(where: \.isLowercase)
+        let hasUpper = text.contains(where: \.isUppercase)
+        if hasLower && hasUpper {
+            // As typed, but a line of an address starts with a capital ("the MS clinic" → "The MS clinic").
+            guard let first = text.firstIndex(where: \.isLetter) else { return text }
+            return String(text[..<first]) + text[first].uppercased() + String(text[text.index(after: first)...])
+        }
+        var out = ""
+        var word = ""
+        var first = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            let lower = word.lowercased()
+            if Self.initialisms.contains(lower) || Self.looksLikeInitialism(lower) {
+                out += lower.uppercased()
+            } else if !first, Self.joiningWords.contains(lower) {
+                out += lower
+            } else {
+                // A capital after - ("Saint-Louis"), and after ' that follows one letter ("O'Sullivan",
+                // "D'Arcy"), not in "Vincent's".
+                var startOfPiece = true
+                var pieceLength = 0
+                for ch in lower {
+                    out += startOfPiece ? ch.uppercased() : String(ch)
+                    let apostrophe = ch == "'" || ch == "\u{2019}"
+                    startOfPiece = ch == "-" || (apostrophe && pieceLength == 1)
+                    pieceLength = startOfPiece || apostrophe ? 0 : pieceLength + 1
+                }
+            }
+            first = false
+            word = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber || ch == "'" || ch == "\u{2019}" || ch == "-" {
+                word.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Words written in lower case inside a name ("Clinic of the Sacred Heart", "Hospital de la Santa Creu").
+    static let joiningWords: Set<String> = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+        "de", "del", "della", "der", "des", "di", "du", "la", "le", "van", "von", "y",
+        "am", "im", "an", "auf", "bei", "zum", "zur", "und", "et", "e",
+    ]
+
+    /// A word of two to four letters without a vowel ("vgh", "nhs", "chb") that is no usual abbreviation
+    /// written with a capital only ("st", "dr", "mt"): an initialism, written in capitals.
+    static func looksLikeInitialism(_ word: String) -> Bool {
+        guard (2...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        if word.contains(where: { "aeiouy".contains($0) }) { return false }
+        return !["st", "dr", "mt", "mr", "mrs", "ms", "jr", "sr", "rd", "ft", "pl", "nr", "bldg", "ln", "blvd"].contains(word)
+    }
+
+    /// Initialisms written in capitals inside a name ("Ballincollig GP Practice", "NHS Lothian").
+    static let initialisms: Set<String> = [
+        "gp", "gps", "nhs", "hse", "md", "ent", "icu", "uk", "usa", "nyu", "ucla", "ucsf", "upmc", "ucl", "ucd",
+        "mgh", "va", "aiims", "pgimer", "cmc", "nih", "ohsu", "uab", "unc", "er", "a&e", "ae", "bc", "mri", "ct",
+    ]
 
     /// The pronoun "i" typed in lower case written "I" ("and i feel rushed" → "and I feel rushed"; also
     /// "i'm", "i've", "i'd", "i'll"); nothing else changes.

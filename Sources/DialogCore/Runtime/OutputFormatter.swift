@@ -10,6 +10,12 @@ public enum OutputFormatter {
 
     /// The lines, with the end-of-conversation and goodbye texts from `messages` (the folder's own).
     public static func lines(_ output: Output, messages: Messages) -> [String] {
+        lines(output, after: nil, messages: messages)
+    }
+
+    /// The lines of `output` said right after `previous` in the same turn: a document that follows
+    /// another document shares its rule (one line between them, not two).
+    public static func lines(_ output: Output, after previous: Output?, messages: Messages) -> [String] {
         switch output {
         case .text(let s, _):
             return splitLines(s)
@@ -18,7 +24,7 @@ public enum OutputFormatter {
         case .document(_, _, let markdown):
             var lines = splitLines(markdown)
             if lines.last == "" { lines.removeLast() }
-            return [documentRule] + lines + [documentRule]
+            return (sharesRule(after: previous) ? [] : [documentRule]) + lines + [documentRule]
         case .save(let path, _):
             return ["[documents saved to \(path ?? "the default file")]"]
         case .end:
@@ -26,6 +32,23 @@ public enum OutputFormatter {
         case .quit:
             return [messages[.goodbye]]
         }
+    }
+
+    /// Whether a document said after `previous` starts without its own rule (the one above is `previous`'s closing rule).
+    public static func sharesRule(after previous: Output?) -> Bool {
+        if case .document = previous { return true }
+        return false
+    }
+
+    /// The lines of `outputs` said in one turn, in order.
+    public static func lines(_ outputs: [Output], messages: Messages) -> [String] {
+        var result: [String] = []
+        var previous: Output?
+        for output in outputs {
+            result += lines(output, after: previous, messages: messages)
+            previous = output
+        }
+        return result
     }
 
     /// `text` cut at each "\n", empty pieces kept: the same as splitting its Characters on "\n" (so a

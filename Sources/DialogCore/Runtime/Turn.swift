@@ -1,6 +1,39 @@
 import Understanding
 /// The work of one `Engine.step`: a mutable scratch value that lives for one call only.
 struct Turn {
+    /// Where a named person works, from the words of `kept` after their `name` ("Dr. Okafor, cardiology"
+    /// → "cardiology", "Dr. Feldman at Banner urology" → "Banner urology", "DR SMITH ST MARYS HOSPITAL" →
+    /// "ST MARYS HOSPITAL"); nil when nothing follows the name, or what follows describes them ("who …").
+    static func placeAfter(name: String, in kept: String) -> String? {
+        let nameWords = name.split(separator: " ").count
+        var rest = Array(kept.split(separator: " ").dropFirst(nameWords))
+        let leads: Set<String> = ["at", "from", "in", "of", "with", "@", "-", "–", "—"]
+        while let first = rest.first, leads.contains(first.lowercased()) { rest.removeFirst() }
+        let describing: Set<String> = [
+            "who", "whos", "who's", "is", "was", "she", "he", "they", "she's", "he's", "shes", "hes", "that", "which", "but",
+            "and", "said", "says", "told", "thinks", "think", "i", "my", "our", "a", "an",
+        ]
+        guard let first = rest.first, !describing.contains(first.lowercased().filter { !",.;:".contains($0) }) else { return nil }
+        // A role, not a place ("Dr Chen, the geriatrician"); a role and then where ("orthopaedic surgeon at
+        // Waikato Hospital") keeps where.
+        func isRole(_ word: Substring) -> Bool {
+            let w = word.lowercased().filter(\.isLetter)
+            return w.hasSuffix("ist") || w.hasSuffix("ists") || w.hasSuffix("ician") || w.hasSuffix("geon") || w.hasSuffix("geons")
+                || ["doctor", "gp", "consultant", "registrar", "nurse", "physio", "specialist", "the", "my", "our", "her", "his"].contains(w)
+        }
+        if let at = rest.firstIndex(where: { ["at", "from", "in"].contains($0.lowercased()) }), at > 0, at + 1 < rest.count,
+            isRole(rest[at - 1])
+        {
+            rest = Array(rest[(at + 1)...])
+        } else if rest.allSatisfy(isRole) || (rest.count <= 3 && rest.last.map(isRole) == true) {
+            return nil
+        }
+        var place = rest.joined(separator: " ")
+        while let mark = place.first, [",", ";", ":", "(", "-"].contains(mark) || mark == " " { place.removeFirst() }
+        while let mark = place.last, [",", ";", ":", ")", ".", "!", "?"].contains(mark) || mark == " " { place.removeLast() }
+        return place.contains(where: \.isLetter) ? place : nil
+    }
+
     let program: EngineProgram
     /// `Engine.tracing`.
     let tracing: Bool
@@ -242,7 +275,8 @@ struct Turn {
                 heard = graph.messages[.heardOtherUnit]
             case .other:
                 outcome = .noMatch
-                heard = graph.messages[.heardOtherUnit]
+                // A slot that counts years asks an age (as `.age` above): "20kg" there is no age.
+                heard = graph.messages[def.units["year"] == 1 ? .heardNotAnAge : .heardOtherUnit]
             case .none:
                 // A number given after not knowing ("I don't remember exactly, maybe 7") is the answer.
                 if case .skipped = outcome, case .number(let min, let max, let integer) = def.type,
@@ -346,6 +380,11 @@ struct Turn {
                     if tracing { understood("a person: \(kept), named \(name ?? "no one") (text_title, text_name_end, text_role in answers.json)") }
                     var also: [String: Value] = [:]
                     if let name, graph.slots[question.slot + ".name"] != nil { also[question.slot + ".name"] = .text(name) }
+                    // Where they work, when the answer names it after the name ("Dr. Okafor, cardiology" →
+                    // "cardiology"): the letter's address puts it on its own line.
+                    if let name, graph.slots[question.slot + ".place"] != nil, let place = Self.placeAfter(name: name, in: kept) {
+                        also[question.slot + ".place"] = .text(place)
+                    }
                     accept(.text(kept), tokens: tokens, at: step, question, also: also)
                     return
                 }
@@ -380,6 +419,12 @@ struct Turn {
             say(graph.messages[.answerNeeded], .reprompt)
             reprompt(question, at: step)
         case .ambiguous(let options):
+            // On the last attempt of a question that is then left, "Please type the one you meant" would
+            // ask for an answer that is not waited for: the question is left without it.
+            if question.skippable && state.attempts + 1 >= question.attempts {
+                unusable(question, at: step)
+                return
+            }
             let labels = options.map { "\"\($0.label)\"" }
             say(graph.messages.text(.didYouMean, ["options": ListFormatter.join(labels, conjunction: graph.messages[.listOr])]), .reprompt)
             // "Did you mean …? Please type the one you meant." asks again itself: the options follow, not a
@@ -716,7 +761,10 @@ struct Turn {
         if question.place {
             for name in graph.slotOrder where name.hasPrefix(question.slot + ".") { state.slots[name] = nil }
         }
-        if question.person { state.slots[question.slot + ".name"] = nil }
+        if question.person {
+            state.slots[question.slot + ".name"] = nil
+            state.slots[question.slot + ".place"] = nil
+        }
         for (name, v) in extra { state.slots[name] = v }
         if let value {
             state.slots[question.slot] = value

@@ -263,6 +263,7 @@ extension ByteReader {
         case 5: return .lower
         case 6: return .sentence
         case 7: return .calm
+        case 8: return .name
         default: throw CompiledFormError.malformed
         }
     }

@@ -282,6 +282,7 @@ extension ByteWriter {
         case .lower: byte(5)
         case .sentence: byte(6)
         case .calm: byte(7)
+        case .name: byte(8)
         }
     }
 

@@ -18,7 +18,7 @@ import DialogCore
 /// numbers are LEB128 varints.
 public enum CompiledDialogs {
     /// Bumped whenever the layout changes (the stamp already changes with every build of the program).
-    package static let formatVersion: UInt64 = 14
+    package static let formatVersion: UInt64 = 15
     static let magic = Array("SOdialog".utf8)
 
     /// The compiled form of `graph`, which was loaded from exactly `sources`; `stamp` names the program.

@@ -188,13 +188,11 @@ public enum Replayer {
     }
 
     private static func appendBot(_ outputs: [Output], to lines: inout [Transcript.Numbered], messages: Messages) {
-        for output in outputs {
-            for text in OutputFormatter.lines(output, messages: messages) {
-                // Transcript files ignore trailing spaces, so the engine's lines are compared without them.
-                var line = text
-                while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
-                lines.append(.init(line: .bot(line), number: 0))
-            }
+        for text in OutputFormatter.lines(outputs, messages: messages) {
+            // Transcript files ignore trailing spaces, so the engine's lines are compared without them.
+            var line = text
+            while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            lines.append(.init(line: .bot(line), number: 0))
         }
     }
 

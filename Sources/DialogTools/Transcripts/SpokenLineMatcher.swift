@@ -38,7 +38,9 @@ struct SpokenLineMatcher {
     /// The engine said `outputs`: the lines `OutputFormatter.lines` makes of them come next, each
     /// without its trailing spaces and tabs.
     mutating func bot(_ outputs: [Output]) {
+        var previous: Output?
         for output in outputs {
+            defer { previous = output }
             guard agrees else { return }
             switch output {
             case .text(let text, _):
@@ -49,7 +51,7 @@ struct SpokenLineMatcher {
                     option(offset + 1, label)
                 }
             case .document(_, _, let markdown):
-                rule()
+                if !OutputFormatter.sharesRule(after: previous) { rule() }
                 guard agrees else { return }
                 lines(of: markdown, droppingLastIfEmpty: true)
                 guard agrees else { return }

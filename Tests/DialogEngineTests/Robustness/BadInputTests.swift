@@ -131,7 +131,7 @@ import Testing
             }
         }
         #expect(documents.count >= 2)
-        #expect(documents.contains { $0.contains("for Rosa") && $0.contains("To: Dr. Nguyen at Lakeside Neurology") })
+        #expect(documents.contains { $0.contains("for Rosa") && $0.contains("To: Dr. Nguyen\nLakeside Neurology") })
         #expect(documents.contains { $0.contains("review the diagnosis: Parkinson's disease") })
         for text in texts {
             #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" }, "\(text.debugDescription)")

@@ -40,12 +40,34 @@ import Testing
         #expect(state.slots.isEmpty || state.slots["diagnosis.months"] == nil)
     }
 
+    /// At an age question the message fits the question: a weight or a temperature is not an age.
+    @Test(arguments: ["he's about 20kg", "38 degrees"])
+    func numberInAnotherUnitAtAnAge(_ line: String) throws {
+        let (lines, state) = try reply(line, at: "main.ask_patient_age")
+        #expect(lines.first == "That number doesn't sound like an age.")
+        #expect(!lines.contains { $0.contains("length of time") })
+        #expect(state.slots["patient.age"] == nil)
+    }
+
     /// "Did you mean …? Please type the one you meant." asks again itself: the options follow, with no
     /// second re-prompt after it.
     @Test func didYouMeanIsTheOnlyReprompt() throws {
         let (lines, _) = try reply("Medicare", at: "insurance.ask_us")
         #expect(lines.first == "Did you mean \"Original Medicare\" or \"Medicare Advantage\"? Please type the one you meant.")
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
+    }
+
+    /// On the last attempt, "Did you mean …? Please type the one you meant." is not said when the question
+    /// is then left: it would ask for an answer that is not waited for.
+    @Test func noDidYouMeanWhenTheQuestionIsLeft() throws {
+        let graph = try #require(Self.graph).starting(at: "insurance.ask_us")
+        let engine = Engine(graph: graph)
+        var (state, _) = engine.step(EngineState(seed: 1), .start)
+        var outputs: [Output] = []
+        for line in ["purple elephants", "purple elephants", "Medicare"] { (state, outputs) = engine.step(state, .line(line)) }
+        let lines = outputs.flatMap(OutputFormatter.lines)
+        #expect(!lines.contains { $0.hasPrefix("Did you mean") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Let's leave that one") }, "\(lines)")
     }
 
     /// A plain miss is unchanged: the re-prompt alone, and on the second miss "I still didn't catch that".

@@ -33,23 +33,31 @@ import Understanding
     // MARK: - The greeting
 
     /// The letters greet the doctor by the name the doctor question read (`person`: `records.doctor.name`);
-    /// the "To:" line shows the answer as kept.
+    /// the "To:" line writes that same name, and where they work on its own line (`records.doctor.place`).
     @Test(arguments: [
-        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr amanda reyes\n"),
-        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr hughes\n"),
-        ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman at Banner urology\n"),
-        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann, Orthopädische Praxis am Isartor\n"),
-        ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\n"),
-        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\n"),
-        ("amanda reyes", "Dear Amanda Reyes,", "To: Amanda reyes\n"),
-        ("Sarah O'Neill", "Dear Sarah O'Neill,", "To: Sarah O'Neill\n"),
-        ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\n"),
-        ("Banner urology", "Dear Doctor,", "To: Banner urology\n"),
+        ("my PCP, dr amanda reyes", "Dear Dr Amanda Reyes,", "To: Dr Amanda Reyes\nFrom:"),
+        ("mr hughes, colorectal surgeon", "Dear Mr Hughes,", "To: Mr Hughes\nFrom:"),
+        ("Dr. Feldman at Banner urology", "Dear Dr. Feldman,", "To: Dr. Feldman\nBanner urology\nFrom:"),
+        ("dr. okafor, cardiology", "Dear Dr. Okafor,", "To: Dr. Okafor\nCardiology\nFrom:"),
+        ("DR SMITH AT ST MARYS HOSPITAL", "Dear Dr Smith,", "To: Dr Smith\nSt Marys Hospital\nFrom:"),
+        ("Dr. med. Hoffmann, Orthopädische Praxis am Isartor", "Dear Dr. med. Hoffmann,", "To: Dr. med. Hoffmann\nOrthopädische Praxis am Isartor\nFrom:"),
+        ("Prof. Dr. Weber", "Dear Prof. Dr. Weber,", "To: Prof. Dr. Weber\nFrom:"),
+        ("my GP", "Dear Doctor,", "To: [doctor or clinic]\nFrom:"),
+        ("amanda reyes", "Dear Amanda Reyes,", "To: Amanda Reyes\nFrom:"),
+        ("Sarah O'Neill", "Dear Sarah O'Neill,", "To: Sarah O'Neill\nFrom:"),
+        ("Princess Alexandra Hospital", "Dear Doctor,", "To: Princess Alexandra Hospital\nFrom:"),
+        ("Banner urology", "Dear Doctor,", "To: Banner urology\nFrom:"),
+        ("st vincent's university hospital", "Dear Doctor,", "To: St Vincent's University Hospital\nFrom:"),
+        ("dr chen, the geriatrician", "Dear Dr Chen,", "To: Dr Chen\nFrom:"),
+        ("Mr Tane Williams, orthopaedic surgeon at Waikato Hospital", "Dear Mr Tane Williams,", "To: Mr Tane Williams\nWaikato Hospital\nFrom:"),
+        ("Dr Nguyen at the Royal Melbourne", "Dear Dr Nguyen,", "To: Dr Nguyen\nThe Royal Melbourne\nFrom:"),
+        // An answer that names neither a person nor a place is left as a blank to fill in, not printed.
+        ("i dont have insurance, i pay cash", "Dear Doctor,", "To: [doctor or clinic]\nFrom:"),
     ])
     func theLetterGreetsTheDoctorByName(typed: String, greeting: String, to: String) throws {
         let outcome = try AnswerReadingTests.run(typed, at: "records.ask_doctor")
         var more: [String: Value] = [:]
-        for key in ["records.doctor", "records.doctor.name"] { more[key] = outcome.slots[key] }
+        for key in ["records.doctor", "records.doctor.name", "records.doctor.place", "records.doctor_place"] { more[key] = outcome.slots[key] }
         let text = try Self.documents("us", more)
         #expect(text.contains(greeting), "\(typed)")
         #expect(text.contains(to), "\(typed)")
@@ -63,6 +71,70 @@ import Understanding
         let text = try Self.documents("nz", more)
         #expect(text.contains("Dear Mr Tane Williams,"))
         #expect(text.contains("To: Mr Tane Williams\nWaikato Hospital\n"))
+    }
+
+    /// A father in Ireland types the GP's name and then the practice, all in lower case: the address
+    /// writes both as names, as the greeting does.
+    @Test func aNameAndAClinicTypedInLowerCaseAreWrittenAsNames() throws {
+        let outcome = try AnswerReadingTests.run("dr mary o'sullivan, our gp in ballincollig", at: "records.ask_doctor")
+        var more = Self.carer(age: 4, name: "Cian", ["records.clinic": .text("ballincollig medical centre")])
+        for key in ["records.doctor", "records.doctor.name", "records.doctor.place"] { more[key] = outcome.slots[key] }
+        let text = try Self.documents("ie", more)
+        #expect(text.contains("Dear Dr Mary O'Sullivan,"))
+        #expect(text.contains("To: Dr Mary O'Sullivan\nBallincollig Medical Centre\nFrom:"))
+    }
+
+    /// A father in Ireland, public care, for his 4-year-old: 112 and 999 both reach an ambulance, the
+    /// public system is not called an insurer, and a child's goals are not about work.
+    @Test func anIrishChildOnPublicCare() throws {
+        let text = try Self.documents("ie", Self.carer(age: 4, name: "Cian", [
+            "insurance.eu": .choice("public"), "prepare.goals": .set(["quality", "daily"]),
+        ]))
+        #expect(text.contains("call 112 (or 999 for an ambulance)"))
+        #expect(!text.contains("for an ambulance, 999"))
+        #expect(!text.contains("ask the insurer what it pays"))
+        #expect(text.contains("Bring the health or insurance card"))
+        #expect(text.contains("keeping up school, play and daily life"))
+        #expect(!text.contains("work and daily life"))
+    }
+
+    /// Names typed in lower case ("walter", "my sister jen") are written as names in the documents.
+    @Test func namesTypedInLowerCaseAreWrittenAsNames() throws {
+        let text = try Self.documents("us", Self.carer(age: 84, name: "walter", [
+            "prepare.companion": .bool(true), "prepare.companion.name": .text("jen"),
+        ]))
+        #expect(text.contains("Walter"))
+        #expect(!text.contains("walter"))
+        let own = try Self.documents("us", ["prepare.companion": .bool(true), "prepare.companion.name": .text("jen")])
+        #expect(own.contains("Ask Jen to come along"))
+    }
+
+    /// "Dr. Rebecca Hollis at Memorial Hermann" names where she works: the clinic question is not asked.
+    @Test func aDoctorNamedWithTheirHospitalIsNotAskedForTheClinic() throws {
+        let outcome = try AnswerReadingTests.run("dr. rebecca hollis at memorial hermann", at: "records.ask_doctor")
+        #expect(outcome.slots["records.doctor.place"] == .text("memorial hermann"))
+        #expect(outcome.text.contains("Would you like the records sent straight to the second doctor?"))
+        #expect(!outcome.text.contains("And the clinic"))
+    }
+
+    /// "not yet" to "Who should get them?" is no name: nothing is sent "straight to not yet".
+    @Test(arguments: ["not yet", "no one yet", "dont know yet"])
+    func noSecondDoctorYetIsNotPrinted(_ typed: String) throws {
+        let outcome = try AnswerReadingTests.run(typed, at: "records.ask_second")
+        #expect(outcome.slots["records.second_doctor"] == nil)
+        let text = try Self.documents("ca", ["records.transfer": .bool(true), "records.second_doctor": outcome.slots["records.second_doctor"]].compactMapValues { $0 })
+        #expect(!text.contains(typed))
+    }
+
+    /// Back pain gets its own warning signs in the checklist, with their source; other symptoms don't.
+    @Test func backPainGetsItsWarningSigns() throws {
+        let outcome = try AnswerReadingTests.run("lower back pain and sciatica", at: "diagnosis.ask_symptoms")
+        #expect(outcome.slots["symptoms.area"] == .choice("back"))
+        let text = try Self.documents("de", ["symptoms.area": .choice("back")])
+        #expect(text.contains("with back pain: new numbness around the bottom or genitals"))
+        #expect(text.contains("nhs.uk/conditions/cauda-equina-syndrome"))
+        let other = try AnswerReadingTests.run("tiredness and joint pain", at: "diagnosis.ask_symptoms")
+        #expect(other.slots["symptoms.area"] == nil)
     }
 
     // MARK: - The country

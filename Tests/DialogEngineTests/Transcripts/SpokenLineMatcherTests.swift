@@ -7,7 +7,7 @@ import Testing
 @Suite struct SpokenLineMatcherTests {
     /// The lines a replay compares: each output's formatted lines without trailing spaces and tabs.
     static func made(_ outputs: [Output]) -> [String] {
-        outputs.flatMap(OutputFormatter.lines).map { text in
+        OutputFormatter.lines(outputs, messages: .english).map { text in
             var line = text
             while let last = line.utf8.last, last == 0x20 || last == 0x09 { line.removeLast() }
             return line
@@ -61,6 +61,13 @@ import Testing
             }
         }
         #expect(!Self.agrees([output], lines + [""]))
+    }
+
+    @Test func documentsInARowShareOneRule() {
+        let two: [Output] = [.document(id: "a", title: "A", markdown: "one\n"), .document(id: "b", title: "B", markdown: "two\n")]
+        #expect(Self.made(two) == ["────────", "one", "────────", "two", "────────"])
+        #expect(Self.agrees(two, Self.made(two)))
+        #expect(!Self.agrees(two, ["────────", "one", "────────", "────────", "two", "────────"]))
     }
 
     @Test func severalOutputsInARow() {
