@@ -364,7 +364,7 @@ public struct Template: Sendable, Hashable, Codable {
                     missing.append(name)
                 }
             case .choose(let c, let then, let otherwise):
-                render(c.evaluate(lookup) ? then : otherwise, into: &out, lookup, slotType: slotType, missing: &missing)
+                render(ConditionProgram(c).evaluate(lookup) ? then : otherwise, into: &out, lookup, slotType: slotType, missing: &missing)
             }
         }
     }

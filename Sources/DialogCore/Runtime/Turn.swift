@@ -939,9 +939,10 @@ struct Turn {
     /// Takes the first edge of `node.edges` whose condition holds.
     private mutating func route(_ step: EngineProgram.Step) -> Move? {
         let edges = step.node.edges
+        let conditions = step.conditions
         for i in edges.indices {
-            if let condition = edges[i].condition {
-                let holds = condition.evaluate { state.slots[$0] }
+            if let condition = conditions[i] {
+                let holds = condition.evaluate(state.slots)
                 if tracing { trace(.condition(step.node.id, i, holds)) }
                 if !holds { continue }
             }
