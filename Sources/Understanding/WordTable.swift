@@ -2,6 +2,13 @@
 /// of their bytes in an open-addressed table, which costs a fraction of `String` hashing. Gives
 /// exactly what the dictionary gives: when a key is not ASCII, or the word looked up is not, the
 /// dictionary itself answers (for ASCII text, `String` equality is byte equality).
+///
+/// The one table for a fixed vocabulary: built once from the words (or words and values) that define
+/// it, and kept as the only copy, so no call site asks a `Set` of the same words. Word sets use
+/// `init(words:)` and `contains`. Two byte-keyed tables stay apart because they are not fixed: the JSON
+/// parser's `KeyIndex` grows while one object is read, its keys ranges of the input buffer (see there);
+/// `IntTable` (Index.swift) is keyed by integers. The compiled dialogs keep no hash table on disk: their
+/// strings are a list read in order (`CompiledDialogs`).
 package struct WordTable: Sendable {
     private let dictionary: [String: Int]
     /// Whether every key is ASCII and every value fits the table (else only the dictionary is used).
@@ -50,6 +57,20 @@ package struct WordTable: Sendable {
         self.bytes = bytes
         mask = size - 1
     }
+
+    /// A set of words: `contains` answers as `Set.contains` would.
+    package init(words: some Sequence<String>) {
+        self.init(Dictionary(words.map { ($0, 0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// This set of words and `more` (a larger vocabulary built on this one).
+    package func adding(_ more: [String]) -> WordTable {
+        WordTable(words: Array(dictionary.keys) + more)
+    }
+
+    /// Whether `word` is one of the keys.
+    @inline(__always)
+    package func contains(_ word: String) -> Bool { self[word] != nil }
 
     /// `FNV1a` of the bytes, its low 32 bits (what each slot keeps).
     @inline(__always)

@@ -1,10 +1,5 @@
 import ArgumentParser
 import DialogCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `second-opinion chat` (the default): the conversation in a GNU readline prompt.
 struct ChatCommand: ParsableCommand {

@@ -1,11 +1,6 @@
 import DialogCore
 import DialogLoading
 import DialogTools
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The REPL driver: reads lines, steps the engine, prints outputs, writes files the person asks for.
 /// It holds no conversation logic; everything it shows comes from `Engine.step` (and `Engine.adopt` when a

@@ -1,9 +1,4 @@
 import DialogTools
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `replay --coverage` output: a table per dialog and in total, or JSON; and the CI thresholds.
 enum CoverageReport {

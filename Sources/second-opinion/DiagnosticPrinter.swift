@@ -1,9 +1,4 @@
 import DialogLoading
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Prints diagnostics the same way for every command ("one truth").
 enum DiagnosticPrinter {

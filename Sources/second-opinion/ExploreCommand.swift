@@ -1,11 +1,6 @@
 import ArgumentParser
 import DialogCore
 import DialogTools
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `second-opinion explore`: walks every path of the dialogs and proves properties of all of them.
 struct ExploreCommand: ParsableCommand {

@@ -1,11 +1,6 @@
 import ArgumentParser
 import DialogCore
 import DialogTools
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `second-opinion mutate`: how many small faults in the dialogs the transcripts would catch.
 struct MutateCommand: ParsableCommand {

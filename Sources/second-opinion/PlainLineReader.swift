@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Reads lines from a pipe, file or dumb terminal: no prompt, no editing, no history, nothing written to stdout.
 ///
 /// Bytes are read with `read(2)`, so invalid UTF-8 is decoded lossily (U+FFFD) instead of dropping the line,

@@ -2,11 +2,6 @@ import ArgumentParser
 import DialogCore
 import DialogLoading
 import DialogTools
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `second-opinion replay PATH…`: replays transcripts through the engine and shows differences.
 struct ReplayCommand: ParsableCommand {

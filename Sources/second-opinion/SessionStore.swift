@@ -1,10 +1,5 @@
 import DialogCore
 import DialogLoading
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The saved conversation: written after every answer (temp file, fsync, rename), so Ctrl-D,
 /// SIGTERM, SIGHUP or `kill -9` at any moment loses nothing that was answered.

@@ -1,11 +1,6 @@
 import ArgumentParser
 import DialogCore
 import DialogLoading
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `second-opinion validate [PATH…]`: every authoring problem, at once, with locations and hints.
 struct ValidateCommand: ParsableCommand {

@@ -1,7 +1,8 @@
 /// A parsed condition, such as `country == 'uk' and not (age >= 65)`.
 ///
 /// Parsed once when the dialogs load (`ConditionParser.parse`), checked against the slot types
-/// (`ConditionChecker.check`) and evaluated at run time (`evaluate(_:)`).
+/// (`ConditionChecker.check`), and compiled to be evaluated at run time (`CompiledCondition`,
+/// `ConditionProgram`).
 public indirect enum Condition: Sendable, Hashable, Codable {
     /// `true` or `false`.
     case constant(Bool)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Text with `{{slot}}` and `{{slot|fallback words}}` placeholders, parsed once at load.
 ///
 /// A placeholder may name one of a choice's phrasings (`{{purpose.request}}`, resolved by the linker) and
@@ -322,13 +316,23 @@ public struct Template: Sendable, Hashable, Codable {
     package static func hasDoubleBrace(_ source: String) -> Bool {
         let brace = UInt8(ascii: "{")
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            let count = bytes.count
+            guard let base = bytes.baseAddress, count > 1 else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let braces = ones &* UInt64(brace)
             var at = 0
-            // The last byte cannot open a pair, so the search stops before it.
-            while at < bytes.count - 1, let found = memchr(base + at, Int32(brace), bytes.count - 1 - at) {
-                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                if bytes[index + 1] == brace { return true }
-                at = index + 1
+            // Eight bytes at a time: a word none of whose bytes is "{" (no zero byte in `word ^ braces`) is
+            // passed over whole; one that may hold a "{" is looked at byte by byte.
+            while at + 8 <= count {
+                let x = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self) ^ braces
+                if (x &- ones) & ~x & (ones &<< 7) != 0 {
+                    for i in at..<at + 8 where bytes[i] == brace && i + 1 < count && bytes[i + 1] == brace { return true }
+                }
+                at += 8
+            }
+            while at < count - 1 {
+                if bytes[at] == brace && bytes[at + 1] == brace { return true }
+                at += 1
             }
             return false
         }
@@ -373,7 +377,7 @@ public struct Template: Sendable, Hashable, Codable {
                     missing.append(name)
                 }
             case .choose(let c, let then, let otherwise):
-                render(c.evaluate(lookup) ? then : otherwise, into: &out, lookup, slotType: slotType, missing: &missing)
+                render(ConditionProgram(c).evaluate(lookup) ? then : otherwise, into: &out, lookup, slotType: slotType, missing: &missing)
             }
         }
     }

@@ -50,7 +50,7 @@ extension AnswerMatcher.OptionIndex {
     func hits(_ tokens: [String]) -> [AnswerMatcher.PlainHit] {
         var positions: [Int] = []
         var content: [String] = []
-        let stop = AnswerMatcher.Vocabulary.stopwordTable
+        let stop = AnswerMatcher.Vocabulary.stopwords
         for (i, t) in tokens.enumerated() where stop[t] == nil {
             positions.append(i)
             content.append(t)
@@ -83,7 +83,7 @@ extension AnswerMatcher.OptionIndex {
                 for i in start..<(start + length) { covered[i] = true }
             }
         }
-        for row in content.indices where !covered[row] && AnswerMatcher.Vocabulary.fillerTable[content[row]] == nil && compared.selects[row] {
+        for row in content.indices where !covered[row] && !AnswerMatcher.Vocabulary.fillers.contains(content[row]) && compared.selects[row] {
             for option in options(hitBy: row, in: compared).sorted() {
                 // The label or synonym the word belongs to; one that says a negation first ("not
                 // listened to"), so that a negation in front of the word can make it whole.

@@ -114,7 +114,7 @@ public struct AnswerMatcher: Sendable {
         guard !cleaned.isEmpty else { return .noMatch }
         // The line's tokens are the cleaned text's when cleaning changed nothing.
         let tokens = unchanged ? given ?? TextNormalizer.tokens(cleaned) : TextNormalizer.tokens(cleaned)
-        let essential = tokens.filter { Vocabulary.fillerTable[$0] == nil }
+        let essential = tokens.filter { !Vocabulary.fillers.contains($0) }
         if Vocabulary.skipsWithoutFillers.contains(essential) { return .skipped }
         return .matched(.text(cleaned))
     }
@@ -133,7 +133,7 @@ public struct AnswerMatcher: Sendable {
                 i += length
                 continue
             }
-            if Vocabulary.correctionTable[tokens[i]] != nil { corrected = true }
+            if Vocabulary.corrections.contains(tokens[i]) { corrected = true }
             if Vocabulary.isLeadFiller(tokens[i]) { bareTokens += 1 }
             i += 1
         }
@@ -184,14 +184,14 @@ extension AnswerMatcher {
     /// The fixed word lists, normalized once.
     enum Vocabulary {
         /// Words that never select an option on their own.
-        static let stopwords: Set<String> = [
+        static let stopwords = WordTable(words: [
             "the", "a", "an", "my", "i", "it", "is", "its", "of", "to", "for", "and", "or", "in", "on", "with",
             "think", "maybe", "probably", "just", "um", "uh", "well", "please",
-        ]
+        ])
 
         /// Stopwords plus everyday words that carry no answer: they never select an option by typo or
         /// prefix, are ignored when left over in a `multi` answer, and do not stop a `text` skip phrase.
-        static let fillers: Set<String> = stopwords.union([
+        static let fillers = stopwords.adding([
             "im", "id", "ive", "me", "am", "are", "was", "were", "be", "been", "being", "have", "has", "had",
             "get", "got", "getting", "feel", "feeling", "felt", "some", "bit", "little", "lot", "lots", "also",
             "too", "very", "really", "quite", "sometimes", "often", "mostly", "mainly", "both", "so", "like",
@@ -205,37 +205,22 @@ extension AnswerMatcher {
 
         /// Fillers plus negations: words that never select an option except as an exact label or synonym
         /// ("not" must not pick "Nothing to add"). Unlike fillers, a leftover negation is not ignored.
-        static let nonSelecting: Set<String> = fillers.union([
+        static let nonSelecting = fillers.adding([
             "no", "not", "nor", "never", "dont", "didnt", "doesnt", "isnt", "arent", "cant", "wont", "without",
         ])
 
         /// Stopwords removed: the form labels, synonyms and skip phrases are compared in.
         /// Words that turn the next option word into its opposite.
-        static let exceptions: Set<String> = [
+        static let exceptions = WordTable(words: [
             "not", "no", "never", "but", "except", "without", "dont", "didnt", "isnt", "arent", "wont", "nor",
-        ]
+        ])
 
         /// Words that carve an exception out of a list.
-        static let exceptionLeads: Set<String> = ["but", "except", "excluding", "apart", "besides"]
-
-        /// `stopwords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
-        static let stopwordTable = table(stopwords)
-        /// `fillers`, `nonSelecting`, `leadFillers`, `corrections` and `exceptionLeads` for looking typed words up.
-        static let fillerTable = table(fillers)
-        static let nonSelectingTable = table(nonSelecting)
-        static let leadFillerTable = table(leadFillers)
-        static let correctionTable = table(corrections)
-        static let exceptionLeadTable = table(exceptionLeads)
-        static let indexLeadTable = table(indexLeads)
-
-        /// A word set as a `WordTable` (each word present, with value 0).
-        static func table(_ words: Set<String>) -> WordTable {
-            WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, 0) }))
-        }
+        static let exceptionLeads = WordTable(words: ["but", "except", "excluding", "apart", "besides"])
 
         static func content(_ tokens: [String]) -> [String] {
-            let table = stopwordTable
-            return tokens.filter { table[$0] == nil }
+            let table = stopwords
+            return tokens.filter { !table.contains($0) }
         }
 
         static let skipPhraseTexts = [
@@ -296,18 +281,18 @@ extension AnswerMatcher {
         }
 
         /// Words that may come before a yes/no without taking its lead ("well, yes").
-        static let leadFillers: Set<String> = stopwords.union([
+        static let leadFillers = stopwords.adding([
             "hmm", "hm", "oh", "ah", "er", "erm", "umm", "uhm", "so", "guess", "actually", "honestly", "like",
             "answer", "im", "then", "okay", "mm",
         ])
 
-        static func isLeadFiller(_ token: String) -> Bool { leadFillerTable[token] != nil }
+        static func isLeadFiller(_ token: String) -> Bool { leadFillers.contains(token) }
 
         /// Words that signal a change of mind, making conflicting yes/no signals unusable.
-        static let corrections: Set<String> = ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"]
+        static let corrections = WordTable(words: ["wait", "actually", "mean", "sorry", "oops", "scratch", "change"])
 
         /// Words that may precede an option number ("option 2", "#2" already lost its "#").
-        static let indexLeads: Set<String> = ["option", "number", "no", "num", "nr", "choice", "answer", "the", "only", "just"]
+        static let indexLeads = WordTable(words: ["option", "number", "no", "num", "nr", "choice", "answer", "the", "only", "just"])
 
         static let cardinals: [String: Int] = [
             "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -448,7 +433,7 @@ extension AnswerMatcher {
             var selects = [Bool](repeating: false, count: typed.count)
             var entries = [Int8](repeating: Self.unrelated, count: typed.count * width)
             for (row, word) in typed.enumerated() {
-                let weak = Vocabulary.nonSelectingTable[word.text] != nil
+                let weak = Vocabulary.nonSelecting.contains(word.text)
                 selects[row] = (word.count >= 3 || word.isDigits) && !weak
                 if weak || word.isDigits {
                     if let column = index.wordIDs[word.text] { entries[row * width + column] = 0 }
@@ -670,7 +655,7 @@ extension AnswerMatcher {
         /// The option numbered by the whole line ("2", "#2", "option 2", "the second one"), 0-based.
         func optionNumber(_ tokens: [String]) -> Int? {
             var words = tokens[...]
-            while let first = words.first, words.count > 1, Vocabulary.indexLeadTable[first] != nil {
+            while let first = words.first, words.count > 1, Vocabulary.indexLeads.contains(first) {
                 words = words.dropFirst()
             }
             if words.count == 2, let last = words.last, last == "one" || last == "option" || last == "please" {
@@ -879,9 +864,9 @@ extension AnswerMatcher {
         func matchPart(_ tokens: [String]) -> PartResult {
             if let found = byStopwordsOnly[tokens] { return .named(found) }
             // "everything but fever", "all except pain": an exception we cannot safely apply; ask again.
-            if tokens.contains(where: { Vocabulary.exceptionLeadTable[$0] != nil }) { return .refused }
+            if tokens.contains(where: { Vocabulary.exceptionLeads.contains($0) }) { return .refused }
             let content = Vocabulary.content(tokens)
-            if content.allSatisfy({ Vocabulary.fillerTable[$0] != nil }) { return .ignored }
+            if content.allSatisfy({ Vocabulary.fillers.contains($0) }) { return .ignored }
             if let found = byContent[content] { return .named(found) }
             if let numbers = numberList(tokens) { return .chosen(Set(numbers)) }
             return cover(content)
@@ -889,7 +874,7 @@ extension AnswerMatcher {
 
         /// "1 3", "option 2", "2nd": option positions when every word is one.
         func numberList(_ tokens: [String]) -> [Int]? {
-            let words = tokens.filter { Vocabulary.indexLeadTable[$0] == nil && $0 != "options" && $0 != "numbers" }
+            let words = tokens.filter { !Vocabulary.indexLeads.contains($0) && $0 != "options" && $0 != "numbers" }
             guard !words.isEmpty else { return nil }
             var positions: [Int] = []
             for word in words {
@@ -923,7 +908,7 @@ extension AnswerMatcher {
             }
             var unclear: [Set<Int>] = []
             var unknown: [Int] = []
-            for row in leftover where Vocabulary.fillerTable[content[row]] == nil {
+            for row in leftover where !Vocabulary.fillers.contains(content[row]) {
                 let hits = compared.selects[row] ? options(hitBy: row, in: compared) : []
                 if hits.isEmpty {
                     unknown.append(row)

@@ -1,6 +1,7 @@
-/// A condition whose slot names are positions in a small table of values read once before many
-/// conditions are evaluated (a document's `when`s), so each test indexes an array instead of hashing
-/// a slot name. Evaluates exactly like `Condition.evaluate`.
+/// A condition whose slot names are positions in a small table of values, so each test indexes the
+/// table instead of hashing a slot name: the one evaluator of conditions. A document's `when`s share one
+/// table, read once before they are evaluated (`DocumentPlan`); a condition on its own reads its slots by
+/// name (`ConditionProgram`). The tests compare it with a reference interpreter of the syntax tree.
 package indirect enum CompiledCondition: Sendable {
     /// An operand: a position in the value table, or a literal already made a `Value`.
     package enum Operand: Sendable {
@@ -8,9 +9,9 @@ package indirect enum CompiledCondition: Sendable {
         case literal(Value)
 
         @inline(__always)
-        func resolve(_ values: [Value?]) -> Value? {
+        func resolve<Values: ConditionValues>(_ values: Values) -> Value? {
             switch self {
-            case .slot(let i): return values[i]
+            case .slot(let i): return values[slot: i]
             case .literal(let v): return v
             }
         }
@@ -69,16 +70,19 @@ package indirect enum CompiledCondition: Sendable {
         }
     }
 
-    /// Evaluates with `values[i]` the value of slot `i` (nil when unanswered), as `Condition.evaluate` does.
-    package func evaluate(_ values: [Value?]) -> Bool {
+    /// Evaluates with `values[slot: i]` the value of slot `i` (nil when unanswered).
+    ///
+    /// An unanswered slot makes every comparison false, a bool slot false and `answered` false; an
+    /// unanswered multi slot is the empty set, so `'x' in it` is false.
+    package func evaluate<Values: ConditionValues>(_ values: Values) -> Bool {
         switch self {
         case .constant(let b):
             return b
         case .slot(let i):
-            if case .bool(true)? = values[i] { return true }
+            if case .bool(true)? = values[slot: i] { return true }
             return false
         case .answered(let i):
-            return values[i] != nil
+            return values[slot: i] != nil
         case .not(let c):
             return !c.evaluate(values)
         case .and(let a, let b):
@@ -90,16 +94,16 @@ package indirect enum CompiledCondition: Sendable {
         case .equalsText(let i, let text, let negated):
             // As `Condition.compare`: unanswered is false; text and choice compare as strings; other
             // kinds are never equal.
-            switch values[i] {
+            switch values[slot: i] {
             case nil: return false
             case .text(let v)?, .choice(let v)?: return (v == text) != negated
             default: return negated
             }
         case .containsText(let i, let text):
-            if case .set(let items)? = values[i] { return items.contains(text) }
+            if case .set(let items)? = values[slot: i] { return items.contains(text) }
             return false
         case .inList(let i, let items):
-            switch values[i] {
+            switch values[slot: i] {
             case .text(let v)?, .choice(let v)?: return items.contains(v)
             default: return false
             }
@@ -113,87 +117,13 @@ package indirect enum CompiledCondition: Sendable {
     }
 }
 
-/// A document laid out for rendering, once per engine: its conditions compiled to slot positions, and
-/// every item's text as pieces, each placeholder already resolved to its slot's position among the values
-/// read once per rendering, its fallback and its slot type. A rendering then hashes each slot name once,
-/// whatever the number of placeholders. (Pieces stay `String`s appended to a `String`: a byte buffer turned
-/// into a `String` at the end costs more, since the non-ASCII text must then be validated again.)
-final class DocumentPlan: Sendable {
-    /// The slots the conditions and placeholders read, in first-use order (conditions first).
-    let slots: [String]
-    /// Per item, its compiled `when` (nil: always included).
-    let conditions: [CompiledCondition?]
-    /// The title's pieces.
-    let title: [Piece]
-    /// Per item, what `DocumentRenderer` writes: its lead (after a blank line unless the item and the one
-    /// before it are both list items), then its pieces.
-    let items: [Item]
-    /// UTF-8 bytes of every item's lead and text: room for any rendering's items, short of answers.
-    let length: Int
+/// Where a compiled condition reads slot `i`'s value (nil when unanswered).
+package protocol ConditionValues {
+    subscript(slot i: Int) -> Value? { get }
+}
 
-    /// Part of a text: as written, or a placeholder.
-    enum Piece: Sendable {
-        case text(String)
-        /// `slot` is the position in `slots`; `name` goes to `missing` when unanswered without a fallback.
-        case slot(Int, name: String, fallback: String?, type: SlotType?, format: Template.Format)
-        /// A `choose` segment: `then` when the condition holds, else `otherwise`.
-        case choose(CompiledCondition, then: [Piece], otherwise: [Piece])
-    }
-
-    struct Item: Sendable {
-        var isList: Bool
-        /// "\n" + lead, and the text when it has no placeholder.
-        var afterBreak: String
-        /// lead, and the text when it has no placeholder.
-        var inList: String
-        /// The text's pieces when it has a placeholder (empty otherwise: the leads hold the text).
-        var pieces: [Piece]
-    }
-
-    /// `slotType` gives a slot's declared type (for option labels): the graph's.
-    init(_ document: DocumentTemplate, slotType: (String) -> SlotType?) {
-        var names: [String] = []
-        var index: [String: Int] = [:]
-        conditions = document.items.map { item in
-            item.condition.map { CompiledCondition($0, names: &names, index: &index) }
-        }
-        func pieces(_ template: Template) -> [Piece] { pieces(template.segments) }
-        func pieces(_ segments: [Template.Segment]) -> [Piece] {
-            segments.map { segment in
-                switch segment {
-                case .text(let text): return .text(text)
-                case .slot(let name, let fallback, let format):
-                    let at: Int
-                    if let known = index[name] {
-                        at = known
-                    } else {
-                        at = names.count
-                        index[name] = at
-                        names.append(name)
-                    }
-                    return .slot(at, name: name, fallback: fallback, type: slotType(name), format: format)
-                case .choose(let c, let then, let otherwise):
-                    return .choose(CompiledCondition(c, names: &names, index: &index), then: pieces(then), otherwise: pieces(otherwise))
-                }
-            }
-        }
-        title = pieces(document.title)
-        var length = 0
-        items = document.items.map { item in
-            let lead = "\n" + document.marks.lead(item.kind)
-            var constant: String?
-            switch item.template.segments.count {
-            case 0: constant = ""
-            case 1: if case .text(let text) = item.template.segments[0] { constant = text }
-            default: break
-            }
-            let own = lead + (constant ?? "")
-            length += own.utf8.count + 1 + item.template.textLength
-            return Item(
-                isList: item.kind == .bullet || item.kind == .check, afterBreak: "\n" + own, inList: own,
-                pieces: constant == nil ? pieces(item.template) : [])
-        }
-        slots = names
-        self.length = length
-    }
+/// A table of values read once, by position.
+extension Array: ConditionValues where Element == Value? {
+    @inline(__always)
+    package subscript(slot i: Int) -> Value? { self[i] }
 }

@@ -15,9 +15,8 @@ public enum DocumentRenderer {
     /// `document` filled in with the answers in `slots`: the items whose `when` holds, in order, each
     /// placeholder formatted as the graph's slot types say.
     public static func render(_ document: DocumentTemplate, slots: [String: Value], graph: DialogGraph) -> Rendered {
-        let lookup: (String) -> Value? = { slots[$0] }
-        return render(document, slots: slots, graph: graph) { i in
-            document.items[i].condition.map { $0.evaluate(lookup) } ?? true
+        render(document, slots: slots, graph: graph) { i in
+            document.items[i].condition.map { ConditionProgram($0).evaluate(slots) } ?? true
         }
     }
 
@@ -133,9 +132,8 @@ public enum DocumentRenderer {
             template.render(into: &scratch, { slots[$0] }, slotType: { _ in nil }, missing: &missing)
         }
         collect(document.title)
-        let lookup: (String) -> Value? = { slots[$0] }
         for i in document.items.indices {
-            if let c = document.items[i].condition, !c.evaluate(lookup) { continue }
+            if let c = document.items[i].condition, !ConditionProgram(c).evaluate(slots) { continue }
             collect(document.items[i].template)
         }
         return missing

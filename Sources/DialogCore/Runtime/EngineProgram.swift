@@ -15,6 +15,8 @@ final class EngineProgram: Sendable {
         let position: Int32
         /// `node.edges`' targets as positions, -1 for a target that names no node.
         let targets: [Int32]
+        /// `node.edges`' conditions, compiled (nil: the edge is always taken).
+        let conditions: [ConditionProgram?]
         /// For `call`: the callee's position, -1 when missing.
         let callee: Int32
         /// Whether the node asks a question (read without copying the question).
@@ -36,6 +38,7 @@ final class EngineProgram: Sendable {
             self.node = node
             self.position = position
             targets = node.edges.map { resolve($0.target) }
+            conditions = node.edges.map { $0.condition.map(ConditionProgram.init) }
             if case .call(let id, _) = node.exit { callee = resolve(id) } else { callee = -1 }
             asks = node.question != nil
             keywordRules = node.question?.map?.rules

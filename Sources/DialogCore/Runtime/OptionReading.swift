@@ -217,7 +217,7 @@ struct OptionReading {
         guard case let named = Set(first.map(\.option)), named.count == 1, let option = named.first else { return nil }
         // The opening is the option's words and fillers, nothing else.
         let covered = Set(first.flatMap { Array($0.words) })
-        let table = AnswerMatcher.Vocabulary.fillerTable
+        let table = AnswerMatcher.Vocabulary.fillers
         guard (0..<end).allSatisfy({ covered.contains($0) || table[tokens[$0]] != nil }) else { return nil }
         if live.contains(where: { $0.words.lowerBound < end && $0.words.upperBound > end }) { return nil }
         if joins.contains(where: { $0.lowerBound == end }) { return nil }
@@ -244,7 +244,7 @@ struct OptionReading {
         let words = TextNormalizer.tokens(text)
         let negations = AnswerMatcher.Vocabulary.exceptions
         if words.contains(where: negations.contains) {
-            let rest = words.filter { !negations.contains($0) && AnswerMatcher.Vocabulary.stopwordTable[$0] == nil }
+            let rest = words.filter { !negations.contains($0) && !AnswerMatcher.Vocabulary.stopwords.contains($0) }
             return !rest.isEmpty && rest.allSatisfy(typed.contains)
         }
         guard words.count == 1, typed.count == 1 else { return false }
@@ -301,7 +301,7 @@ struct OptionReading {
     /// theirs, but for at most one other word that is not a negation ("remotly please", "worse really").
     func madeOf(_ hits: [Hit]) -> Bool {
         let covered = Set(hits.flatMap { Array($0.words) })
-        let table = AnswerMatcher.Vocabulary.fillerTable
+        let table = AnswerMatcher.Vocabulary.fillers
         let rest = tokens.indices.filter { table[tokens[$0]] == nil && !covered.contains($0) }
         // A word only started ("prefer" for "preference") leaves no room for another word.
         let started = hits.contains { if case .prefix = $0.source { return true } else { return false } }
@@ -317,7 +317,7 @@ struct OptionReading {
         var chosen = Set(live.filter(\.strong).map(\.option))
         var unsure: Set<Int> = []
         var complete = true
-        let table = AnswerMatcher.Vocabulary.fillerTable
+        let table = AnswerMatcher.Vocabulary.fillers
         let starts = partStarts.sorted()
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : tokens.count

@@ -578,21 +578,22 @@ struct Turn {
         return i < tokens.count ? units[tokens[i]] : nil
     }
 
-    static let questionWords: Set<String> = [
+    /// Words that open a question.
+    static let questionWords = WordTable(words: [
         "is", "are", "will", "would", "can", "could", "should", "do", "does", "did", "what", "how", "when", "why",
         "who", "where", "which", "am", "may", "might", "shall",
-    ]
+    ])
 
     /// "will the NHS pay for it?", "how long will it take?": a question word first and a question mark
     /// last. Such a line is never recorded as an answer; a common question may answer it.
     static func isQuestion(_ text: String, _ tokens: [String]) -> Bool {
-        endsWithQuestionMark(text) && tokens.first.map { questionWordTable[$0] != nil } == true
+        endsWithQuestionMark(text) && tokens.first.map { questionWords.contains($0) } == true
     }
 
     /// "will insurance pay?", "can I do this online" — a question, not an answer: common-question
     /// interrupts get the first go at it even when some option's word appears in it.
     static func looksLikeQuestion(_ text: String, _ tokens: [String]) -> Bool {
-        endsWithQuestionMark(text) || tokens.first.map { questionWordTable[$0] != nil } == true
+        endsWithQuestionMark(text) || tokens.first.map { questionWords.contains($0) } == true
     }
 
     /// Whether the language data reads the line as a question (`Language.readsAsQuestion`).
@@ -600,9 +601,6 @@ struct Turn {
         guard let line, let language = graph.language?.language else { return false }
         return language.readsAsQuestion(line, questionMark: Self.endsWithQuestionMark(text))
     }
-
-    /// `questionWords` for looking typed words up (`WordTable`: the same answers, cheaper hashing).
-    static let questionWordTable = WordTable(Dictionary(uniqueKeysWithValues: questionWords.map { ($0, 0) }))
 
     /// `text.hasSuffix("?")`: a last byte "?" after an ASCII byte (or alone) is a last Character "?"
     /// (nothing joins an ASCII character to the one after it); a line not ending in the byte "?"
@@ -706,13 +704,13 @@ struct Turn {
     /// Options a several-choice answer names by their place: "all of them" (in a short answer without
     /// an exception: "all but the cost" is read word by word), "the second one".
     private func multiByPosition(_ options: [Option], _ text: String, _ line: PreparedLine, _ language: Language) -> [String]? {
-        let exception = line.tokens.firstIndex { AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }
+        let exception = line.tokens.firstIndex { AnswerMatcher.Vocabulary.exceptionLeads.contains($0.text) }
         if line.tokens.count <= 5, exception == nil, !language.concepts(["option_all"], in: line).isEmpty {
             return options.map(\.value)
         }
         // "all but the last one", "all except the 2nd": every option but the one named by its place.
         let whole = ["all", "everything", "every"]
-        if let e = line.tokens.firstIndex(where: { $0.text == "but" || AnswerMatcher.Vocabulary.exceptionLeadTable[$0.text] != nil }),
+        if let e = line.tokens.firstIndex(where: { $0.text == "but" || AnswerMatcher.Vocabulary.exceptionLeads.contains($0.text) }),
             e > 0, line.tokens.count <= 7, whole.contains(line.tokens[0].text) || !language.concepts(["option_all"], in: line).isEmpty,
             let n = language.ordinal(in: line.tokens[(e + 1)...].map(\.text).joined(separator: " "), count: options.count)
         {
@@ -996,9 +994,10 @@ struct Turn {
     /// Takes the first edge of `node.edges` whose condition holds.
     private mutating func route(_ step: EngineProgram.Step) -> Move? {
         let edges = step.node.edges
+        let conditions = step.conditions
         for i in edges.indices {
-            if let condition = edges[i].condition {
-                let holds = condition.evaluate { state.slots[$0] }
+            if let condition = conditions[i] {
+                let holds = condition.evaluate(state.slots)
                 if tracing { trace(.condition(step.node.id, i, holds)) }
                 if !holds { continue }
             }

@@ -256,6 +256,10 @@ struct JSONByteParser {
 
     /// How an object finds an earlier member with the same key: a linear scan while it is small,
     /// then a table of key bytes, or of key strings once a key is not plain ASCII.
+    ///
+    /// Not a `WordTable`, the table for fixed vocabularies: these keys are not known in advance but added
+    /// one by one as the object is read (the table grows, and is dropped when the object closes), and a
+    /// key is a range of the input buffer, compared in place, so no `String` is made for a plain key.
     private enum KeyIndex {
         case none
         /// Open addressing on a hash of the key bytes: key entry indices, -1 for empty slots.

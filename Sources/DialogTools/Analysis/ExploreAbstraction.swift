@@ -30,9 +30,8 @@ struct ExploreAbstraction {
     private(set) var atomIndex: [Condition: Int] = [:]
     /// Per slot: indexes into `atomList`; an atom's position here is its bit in the key.
     private(set) var slotAtoms: [[Int]] = []
-    /// Per atom: the atom compiled over its one slot, evaluated on a one-value table (nil when it names
-    /// other slots too, or none: evaluated as a condition).
-    private(set) var compiledAtoms: [CompiledCondition?] = []
+    /// Per atom: the atom compiled.
+    private(set) var compiledAtoms: [CompiledAtom] = []
     /// Slots read together with another slot in one atom (`a == b`): kept as raw values.
     private(set) var rawSlots: [Int] = []
     /// Per node: what may be read while the node's question waits for an answer.
@@ -74,8 +73,15 @@ struct ExploreAbstraction {
             var names: [String] = []
             var index: [String: Int] = [:]
             let compiled = CompiledCondition(entry.atom, names: &names, index: &index)
-            return names == [slotNames[entry.slot]] ? compiled : nil
+            return names == [slotNames[entry.slot]] ? .oneSlot(compiled) : .byName(ConditionProgram(entry.atom))
         }
+    }
+
+    /// An atom compiled: over its one slot, evaluated on a one-value table; or, when it names other
+    /// slots too (undeclared ones) or none, reading its slots by name.
+    enum CompiledAtom {
+        case oneSlot(CompiledCondition)
+        case byName(ConditionProgram)
     }
 
     // MARK: - Variables
@@ -148,10 +154,10 @@ struct ExploreAbstraction {
             case .never(_, let when?), .alwaysReaches(_, let when?): all.append(when)
             case .neverWrites(let phrases, let when):
                 if let when { all.append(when) }
-                all += PropertyCheck.items(writing: phrases, in: graph).compactMap(\.condition)
+                all += PropertyCheck.items(writing: phrases, in: graph).compactMap(\.condition?.condition)
             case .alwaysWrites(let phrases, let when):
                 if let when { all.append(when) }
-                all += PropertyCheck.items(writing: phrases, in: graph, placeholders: true).compactMap(\.condition)
+                all += PropertyCheck.items(writing: phrases, in: graph, placeholders: true).compactMap(\.condition?.condition)
             case .neverSays(let phrases, let when):
                 for (_, conditions) in PropertyCheck.sayConditions(phrases: phrases, when: when, in: graph) { all += conditions }
             default: break
@@ -229,7 +235,7 @@ struct ExploreAbstraction {
                 let items = PropertyCheck.items(writing: phrases, in: graph)
                 var used = empty()
                 reads(of: when, into: &used)
-                for w in items { reads(of: w.condition, into: &used) }
+                for w in items { reads(of: w.condition?.condition, into: &used) }
                 end.formUnion(used)
                 let shown = Set(items.map(\.document))
                 for (i, id) in nodeIds.enumerated() where graph.nodes[id]?.documents.contains(where: shown.contains) == true {
@@ -239,7 +245,7 @@ struct ExploreAbstraction {
                 // Read wherever any document is shown (one without the words breaks it), and at the end.
                 var used = empty()
                 reads(of: when, into: &used)
-                for w in PropertyCheck.items(writing: phrases, in: graph, placeholders: true) { reads(of: w.condition, into: &used) }
+                for w in PropertyCheck.items(writing: phrases, in: graph, placeholders: true) { reads(of: w.condition?.condition, into: &used) }
                 end.formUnion(used)
                 for (i, id) in nodeIds.enumerated() where !(graph.nodes[id]?.documents.isEmpty ?? true) {
                     readsOnEnter[i].formUnion(used)
@@ -464,7 +470,11 @@ struct ExploreAbstraction {
             var bits: UInt64 = presence ? 1 << 63 : 0
             let table: [Value?] = [value]
             for (k, a) in atoms.enumerated() where live.contains(a) {
-                let holds = compiledAtoms[a].map { $0.evaluate(table) } ?? atomList[a].atom.evaluate({ $0 == name ? value : nil })
+                let holds: Bool
+                switch compiledAtoms[a] {
+                case .oneSlot(let compiled): holds = compiled.evaluate(table)
+                case .byName(let program): holds = program.evaluate { $0 == name ? value : nil }
+                }
                 if holds { bits |= 1 << UInt64(k) }
             }
             words.append(bits)

@@ -16,16 +16,16 @@ struct PropertyCheck {
         /// `then` of a `before` property: `bit` must be set.
         case before(property: Int, bit: Int, first: NodeID)
         /// The node of a `never` property.
-        case never(property: Int, when: Condition?)
+        case never(property: Int, when: ConditionProgram?)
         /// A node whose texts may say a phrase of a `never_says` property.
-        case says(property: Int, when: Condition?, phrases: [String])
+        case says(property: Int, when: ConditionProgram?, phrases: [String])
     }
 
     private struct EndCheck {
         var property: Int
         var bit: Int
         var node: NodeID
-        var when: Condition?
+        var when: ConditionProgram?
     }
 
     /// A document item whose own words (text and fallbacks) contain a phrase of a `never_writes` property.
@@ -33,20 +33,20 @@ struct PropertyCheck {
         var document: String
         var item: Int
         var phrase: String
-        var condition: Condition?
+        var condition: ConditionProgram?
     }
 
     /// A `never_writes` property: the items that would break it when included.
     struct WriteCheck {
         var property: Int
-        var when: Condition?
+        var when: ConditionProgram?
         var items: [WrittenItem]
     }
 
     /// An `always_writes` property: per document, the items that satisfy it when included.
     struct MustWrite {
         var property: Int
-        var when: Condition?
+        var when: ConditionProgram?
         var items: [String: [WrittenItem]]
     }
 
@@ -93,22 +93,22 @@ struct PropertyCheck {
                 marks[first, default: []].append(.mark(bit: b))
                 checks[then, default: []].append(.before(property: i, bit: b, first: first))
             case .never(let node, let when):
-                checks[node, default: []].append(.never(property: i, when: when))
+                checks[node, default: []].append(.never(property: i, when: when.map(ConditionProgram.init)))
             case .alwaysReaches(let node, let when):
                 guard let b = nextBit(p.id) else { continue }
                 marks[node, default: []].append(.mark(bit: b))
-                endChecks.append(EndCheck(property: i, bit: b, node: node, when: when))
+                endChecks.append(EndCheck(property: i, bit: b, node: node, when: when.map(ConditionProgram.init)))
             case .neverWrites(let phrases, let when):
-                writeChecks.append(WriteCheck(property: i, when: when, items: Self.items(writing: phrases, in: graph)))
+                writeChecks.append(WriteCheck(property: i, when: when.map(ConditionProgram.init), items: Self.items(writing: phrases, in: graph)))
             case .alwaysWrites(let phrases, let when):
                 let found = Self.items(writing: phrases, in: graph, placeholders: true)
-                mustWrites.append(MustWrite(property: i, when: when, items: Dictionary(grouping: found, by: \.document)))
+                mustWrites.append(MustWrite(property: i, when: when.map(ConditionProgram.init), items: Dictionary(grouping: found, by: \.document)))
             case .neverAnswers(let phrases):
                 answerChecks.append(AnswerCheck(property: i, phrases: phrases.map { $0.lowercased() }))
             case .neverSays(let phrases, let when):
                 let lowered = phrases.map { $0.lowercased() }
                 for id in Self.nodes(saying: lowered, in: graph) {
-                    checks[id, default: []].append(.says(property: i, when: when, phrases: lowered))
+                    checks[id, default: []].append(.says(property: i, when: when.map(ConditionProgram.init), phrases: lowered))
                 }
             }
         }
@@ -146,7 +146,7 @@ struct PropertyCheck {
                 }
                 let words = text(item.template.segments).lowercased()
                 if let phrase = lowered.first(where: { words.contains($0) }) {
-                    found.append(WrittenItem(document: id, item: i, phrase: phrase, condition: item.condition))
+                    found.append(WrittenItem(document: id, item: i, phrase: phrase, condition: item.condition.map(ConditionProgram.init)))
                 }
             }
         }
@@ -180,7 +180,7 @@ struct PropertyCheck {
             case .slot(_, let fallback, _): out += fallback ?? " "
             case .choose(let c, let then, let otherwise):
                 if let slots {
-                    out += ownWords(c.evaluate({ slots[$0] }) ? then : otherwise, slots: slots)
+                    out += ownWords(ConditionProgram(c).evaluate(slots) ? then : otherwise, slots: slots)
                 } else {
                     out += ownWords(then, slots: nil) + " " + ownWords(otherwise, slots: nil)
                 }
@@ -209,11 +209,10 @@ struct PropertyCheck {
     /// The `never_writes` violations of showing `documents` with these answers.
     func written(_ documents: [String], slots: [String: Value]) -> [Violation] {
         var violations: [Violation] = []
-        let lookup: (String) -> Value? = { slots[$0] }
         for check in writeChecks {
-            if let when = check.when, !when.evaluate(lookup) { continue }
+            if let when = check.when, !when.evaluate(slots) { continue }
             for w in check.items where documents.contains(w.document) {
-                if w.condition.map({ $0.evaluate(lookup) }) ?? true {
+                if w.condition.map({ $0.evaluate(slots) }) ?? true {
                     violations.append(
                         Violation(property: check.property, message: "document '\(w.document)' writes '\(w.phrase)' (item \(w.item + 1))"))
                     break
@@ -237,13 +236,12 @@ struct PropertyCheck {
     /// includes no item with the words.
     func unwritten(_ documents: [String], slots: [String: Value]) -> [Violation] {
         var violations: [Violation] = []
-        let lookup: (String) -> Value? = { slots[$0] }
         for check in mustWrites {
-            if let when = check.when, !when.evaluate(lookup) { continue }
+            if let when = check.when, !when.evaluate(slots) { continue }
             let phrases: [String]
             if case .alwaysWrites(let p, _) = properties[check.property].rule { phrases = p } else { phrases = [] }
             for doc in documents {
-                let included = (check.items[doc] ?? []).contains { $0.condition.map { $0.evaluate(lookup) } ?? true }
+                let included = (check.items[doc] ?? []).contains { $0.condition.map { $0.evaluate(slots) } ?? true }
                 if !included {
                     let words = phrases.map { "'\($0)'" }.joined(separator: " or ")
                     violations.append(Violation(property: check.property, message: "document '\(doc)' writes none of \(words)"))
@@ -287,12 +285,12 @@ struct PropertyCheck {
                 }
             case .says(let i, let when, let phrases):
                 let answers = slots()
-                if let when, !when.evaluate({ answers[$0] }) { continue }
+                if let when, !when.evaluate(answers) { continue }
                 guard let said = graphNodes[node] else { continue }
                 for t in Self.texts(of: said) {
                     let words = Self.ownWords(t.segments, slots: answers).lowercased()
                     if let phrase = phrases.first(where: { words.contains($0) }) {
-                        let condition = when.map { " while \($0) holds" } ?? ""
+                        let condition = when.map { " while \($0.condition) holds" } ?? ""
                         violations.append(Violation(property: i, message: "'\(node)' says '\(phrase)'\(condition)"))
                         break
                     }
@@ -300,8 +298,8 @@ struct PropertyCheck {
             case .never(let i, let when):
                 if let when {
                     let answers = slots()
-                    if when.evaluate({ answers[$0] }) {
-                        violations.append(Violation(property: i, message: "'\(node)' was reached while \(when) holds"))
+                    if when.evaluate(answers) {
+                        violations.append(Violation(property: i, message: "'\(node)' was reached while \(when.condition) holds"))
                     }
                 } else {
                     violations.append(Violation(property: i, message: "'\(node)' was reached"))
@@ -315,9 +313,9 @@ struct PropertyCheck {
     func end(at last: NodeID?, slots: [String: Value], monitors: UInt64) -> [Violation] {
         var violations: [Violation] = []
         for check in endChecks where monitors & (1 << UInt64(check.bit)) == 0 {
-            if let when = check.when, !when.evaluate({ slots[$0] }) { continue }
+            if let when = check.when, !when.evaluate(slots) { continue }
             let at = last.map { " at '\($0)'" } ?? ""
-            let condition = check.when.map { " although \($0) holds" } ?? ""
+            let condition = check.when.map { " although \($0.condition) holds" } ?? ""
             violations.append(
                 Violation(property: check.property, message: "the conversation ended\(at) without passing '\(check.node)'\(condition)"))
         }

@@ -240,7 +240,7 @@ public enum Replayer {
                 let issues = ConditionChecker.check(c, slotType: { declared[$0]?.type }, slotNames: engine.graph.slotOrder)
                 if let issue = issues.first { return issue.message }
                 let slots = state.slots
-                if c.evaluate({ slots[$0] }) { return nil }
+                if ConditionProgram(c).evaluate(slots) { return nil }
                 let shown = c.slotsMentioned.sorted().map { "\($0) = \(slots[$0]?.literal ?? "unanswered")" }
                 return "it is false (" + shown.joined(separator: ", ") + ")"
             }

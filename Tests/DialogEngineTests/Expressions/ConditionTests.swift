@@ -422,8 +422,9 @@ func typeIssueWithHint(_ example: IssueCase) {
 
 // MARK: - Evaluation
 
+/// The condition evaluated as the engine evaluates it (compiled, slots read by name).
 private func evaluate(_ source: String, _ values: [String: Value]) -> Bool? {
-    parse(source)?.evaluate { values[$0] }
+    parse(source).map { ConditionProgram($0).evaluate(values) }
 }
 
 @Test func evaluatesChoiceComparisons() {
@@ -509,7 +510,7 @@ private func evaluate(_ source: String, _ values: [String: Value]) -> Bool? {
 @Test func evaluationShortCircuits() throws {
     let c = try ConditionParser.parse("a or b").get()
     var looked: [String] = []
-    _ = c.evaluate { name in
+    _ = ConditionProgram(c).evaluate { name in
         looked.append(name)
         return .bool(true)
     }

@@ -278,9 +278,10 @@ struct FuzzChecks: Sendable {
             for issue in issues where !(0...length).contains(issue.offset) {
                 broken.append("issue offset \(issue.offset) outside 0...\(length): \(issue.message)")
             }
-            _ = condition.evaluate { _ in nil }
+            let program = ConditionProgram(condition)
+            _ = program.evaluate { _ in nil }
             for seed in 0..<3 {
-                _ = condition.evaluate { sampleValue(for: $0, seed: seed) }
+                _ = program.evaluate { sampleValue(for: $0, seed: seed) }
             }
             return broken
         }

@@ -3,8 +3,10 @@ import Testing
 @testable import DialogCore
 @testable import DialogLoading
 
-// A compiled condition must evaluate exactly as the condition it came from, for every kind of value
-// (and no value) in every slot it reads.
+// The compiled form is the only evaluator the engine and the tools use. It must evaluate exactly as the
+// reference interpreter reads the condition it came from (`referenceEvaluate`, test-only), for every kind
+// of value (and no value) in every slot it reads: on a table of values (`CompiledCondition`) and by name
+// (`ConditionProgram`).
 
 private let sources = [
     "country == 'uk'", "country != 'uk'", "'uk' == country", "'uk' != country", "not (country == 'uk')",
@@ -19,19 +21,22 @@ private let values: [Value?] = [
     .set(["pain"]), .set(["fever", "pain"]), .set([]),
 ]
 
-@Test("compiled conditions evaluate like conditions", arguments: sources)
+@Test("compiled conditions evaluate like the reference interpreter", arguments: sources)
 func compiledConditionMatches(_ source: String) throws {
     let condition = try ConditionParser.parse(source).get()
     var names: [String] = []
     var index: [String: Int] = [:]
     let compiled = CompiledCondition(condition, names: &names, index: &index)
+    let program = ConditionProgram(condition)
     // Every combination of values over the slots the condition reads (at most three here).
     var combination = [Int](repeating: 0, count: names.count)
     while true {
         let slots = Dictionary(uniqueKeysWithValues: names.indices.compactMap { i in values[combination[i]].map { (names[i], $0) } })
-        let expected = condition.evaluate { slots[$0] }
+        let expected = condition.referenceEvaluate { slots[$0] }
         let table = names.map { slots[$0] }
         #expect(compiled.evaluate(table) == expected, "\(source) with \(slots)")
+        #expect(program.evaluate(slots) == expected, "\(source) with \(slots)")
+        #expect(program.evaluate { slots[$0] } == expected, "\(source) with \(slots)")
         var k = 0
         while k < combination.count {
             combination[k] += 1
@@ -107,7 +112,7 @@ private func candidateValues(for condition: Condition) -> [Value?] {
     return pool
 }
 
-@Test("compiled conditions evaluate like conditions on every condition of the shipped dialogs")
+@Test("compiled conditions evaluate like the reference interpreter on every condition of the shipped dialogs")
 func compiledConditionMatchesShippedDialogs() throws {
     let graph = try #require(DialogLoader.load(paths: [Fixtures.dialogs]).graph)
     let all = conditions(in: graph)
@@ -119,17 +124,80 @@ func compiledConditionMatchesShippedDialogs() throws {
         var names: [String] = []
         var index: [String: Int] = [:]
         let compiled = CompiledCondition(condition, names: &names, index: &index)
+        let program = ConditionProgram(condition)
         let pool = candidateValues(for: condition)
         for _ in 0..<200 {
             let table = names.map { _ in pool[random.pick(pool.count)] }
             let slots = Dictionary(
                 uniqueKeysWithValues: zip(names, table).compactMap { name, value in value.map { (name, $0) } })
-            let expected = condition.evaluate { slots[$0] }
+            let expected = condition.referenceEvaluate { slots[$0] }
             outcomes.insert(expected)
             #expect(compiled.evaluate(table) == expected, "\(condition) with \(slots)")
+            #expect(program.evaluate(slots) == expected, "\(condition) with \(slots)")
         }
         if outcomes.count == 2 { decisive += 1 }
     }
     // The states make most conditions both true and false, so agreement is not agreement on a constant.
     #expect(decisive * 10 >= all.count * 9, "\(decisive) of \(all.count) conditions reached both outcomes")
+}
+
+// Generated conditions: random trees over three slots and a few literals of every kind (including the
+// shapes the compiled form treats specially and ill-typed ones), each evaluated every way over random states.
+
+/// A random condition of at most `depth` levels, reading slots `a`, `b` and `c`.
+private func randomCondition(_ random: inout SplitMix64, depth: Int) -> Condition {
+    let names = ["a", "b", "c"]
+    let texts = ["x", "y"]
+    func operand() -> Operand {
+        switch random.pick(5) {
+        case 0: return .slot(names[random.pick(3)], offset: 0)
+        case 1: return .text(texts[random.pick(2)])
+        case 2: return .number(Double(random.pick(3)))
+        case 3: return .bool(random.pick(2) == 0)
+        default: return .list(Array(texts.prefix(1 + random.pick(2))))
+        }
+    }
+    let leaf = depth <= 0 ? 5 + random.pick(3) : random.pick(8)
+    switch leaf {
+    case 0: return .not(randomCondition(&random, depth: depth - 1))
+    case 1: return .and(randomCondition(&random, depth: depth - 1), randomCondition(&random, depth: depth - 1))
+    case 2: return .or(randomCondition(&random, depth: depth - 1), randomCondition(&random, depth: depth - 1))
+    case 3: return .constant(random.pick(2) == 0)
+    case 4: return .answered(names[random.pick(3)])
+    case 5:
+        let ops: [ComparisonOperator] = [.eq, .ne, .lt, .le, .gt, .ge]
+        // Half the time the common `slot == 'text'` shape, either way round.
+        if random.pick(2) == 0 {
+            let slot = Operand.slot(names[random.pick(3)], offset: 0)
+            let text = Operand.text(texts[random.pick(2)])
+            let op: ComparisonOperator = random.pick(2) == 0 ? .eq : .ne
+            return random.pick(2) == 0 ? .compare(slot, op, text) : .compare(text, op, slot)
+        }
+        return .compare(operand(), ops[random.pick(ops.count)], operand())
+    case 6: return .contains(set: operand(), element: operand())
+    default: return .slot(names[random.pick(3)])
+    }
+}
+
+@Test("compiled conditions evaluate like the reference interpreter on generated conditions")
+func compiledConditionMatchesGeneratedConditions() {
+    var random = SplitMix64(seed: 61)
+    let pool: [Value?] = [
+        nil, .bool(true), .bool(false), .text("x"), .choice("x"), .choice("y"), .number(0), .number(1), .number(2),
+        .set([]), .set(["x"]), .set(["y", "x"]), .set(["x", "y"]),
+    ]
+    for _ in 0..<2_000 {
+        let condition = randomCondition(&random, depth: 3)
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        let compiled = CompiledCondition(condition, names: &names, index: &index)
+        let program = ConditionProgram(condition)
+        for _ in 0..<20 {
+            var slots: [String: Value] = [:]
+            for name in ["a", "b", "c"] { slots[name] = pool[random.pick(pool.count)] }
+            let expected = condition.referenceEvaluate { slots[$0] }
+            #expect(compiled.evaluate(names.map { slots[$0] }) == expected, "\(condition) with \(slots)")
+            #expect(program.evaluate(slots) == expected, "\(condition) with \(slots)")
+        }
+    }
 }

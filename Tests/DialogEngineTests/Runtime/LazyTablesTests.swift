@@ -169,6 +169,16 @@ func doubleBracesAreFound(_ source: String, _ found: Bool) {
     #expect(Template.hasDoubleBrace(String(padded.dropFirst(2).dropLast(2))) == found)
 }
 
+@Test func doubleBracesAreFoundAcrossEightByteWords() {
+    // Every position of a pair (and of lone braces) in texts longer than one word of the scan.
+    var random = SplitMix64(seed: 8)
+    let pieces = ["{", "a", "}", "\u{E9}", " ", "{", "x"]
+    for _ in 0..<5_000 {
+        let source = (0..<random.pick(40)).map { _ in pieces[random.pick(pieces.count)] }.joined()
+        #expect(Template.hasDoubleBrace(source) == source.contains("{{"), "\(source)")
+    }
+}
+
 @Test func templatesWithBracesAtTheEdgesParseAsBefore() throws {
     #expect(try Template.parse("{{a}}").get().segments == [.slot("a", fallback: nil)])
     #expect(try Template.parse("x {").get().segments == [.text("x {")])

@@ -50,4 +50,14 @@ import Testing
         let table = WordTable(dictionary)
         for probe in Array(dictionary.keys) + ["lat", "firstt", ""] { #expect(table[probe] == dictionary[probe], "\(probe)") }
     }
+
+    @Test func wordSetsAgreeWithTheSet() {
+        let set = Set(Self.words + ["caf\u{E9}"])
+        let table = WordTable(words: Self.words + ["caf\u{E9}", "pain"])
+        let larger = table.adding(["extra", "chest"])
+        for probe in Self.probes + ["extra"] {
+            #expect(table.contains(probe) == set.contains(probe), "\(probe.debugDescription)")
+            #expect(larger.contains(probe) == set.union(["extra"]).contains(probe), "\(probe.debugDescription)")
+        }
+    }
 }
