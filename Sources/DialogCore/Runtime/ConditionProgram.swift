@@ -1,14 +1,14 @@
 /// A condition compiled on its own: its `CompiledCondition` and the slots it reads, looked up by name
 /// when it is evaluated (each reference hashes its slot's name once, no table is built). What the engine
 /// evaluates on an edge, and what the tools evaluate on a path.
-package struct ConditionProgram: Sendable {
+public struct ConditionProgram: Sendable {
     /// The condition as written (for messages).
-    package let condition: Condition
+    public let condition: Condition
     private let code: CompiledCondition
     /// The slots `code` reads, by position.
     private let slots: [String]
 
-    package init(_ condition: Condition) {
+    public init(_ condition: Condition) {
         var names: [String] = []
         var index: [String: Int] = [:]
         code = CompiledCondition(condition, names: &names, index: &index)
@@ -17,12 +17,12 @@ package struct ConditionProgram: Sendable {
     }
 
     /// Whether the condition holds with the answers in `answers`.
-    package func evaluate(_ answers: [String: Value]) -> Bool {
+    public func evaluate(_ answers: [String: Value]) -> Bool {
         code.evaluate(Answers(slots: slots, answers: answers))
     }
 
     /// Whether the condition holds with `lookup` giving a slot's value (nil when unanswered).
-    package func evaluate(_ lookup: (String) -> Value?) -> Bool {
+    public func evaluate(_ lookup: (String) -> Value?) -> Bool {
         withoutActuallyEscaping(lookup) { code.evaluate(Lookup(slots: slots, lookup: $0)) }
     }
 
