@@ -468,40 +468,42 @@ public struct Template: Sendable, Hashable, Codable {
             guard let first = text.firstIndex(where: \.isLetter) else { return text }
             return String(text[..<first]) + text[first].uppercased() + String(text[text.index(after: first)...])
         }
+        var first = true
+        return mapWords(text, isWordCharacter: { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}" || $0 == "-" }) { word in
+            defer { first = false }
+            let lower = word.lowercased()
+            if Self.initialisms.contains(lower) || Self.looksLikeInitialism(lower) { return lower.uppercased() }
+            if !first, Self.joiningWords.contains(lower) { return lower }
+            // A capital after - ("Saint-Louis"), and after ' that follows one letter ("O'Sullivan",
+            // "D'Arcy"), not in "Vincent's".
+            var out = ""
+            var startOfPiece = true
+            var pieceLength = 0
+            for ch in lower {
+                out += startOfPiece ? ch.uppercased() : String(ch)
+                let apostrophe = ch == "'" || ch == "\u{2019}"
+                startOfPiece = ch == "-" || (apostrophe && pieceLength == 1)
+                pieceLength = startOfPiece || apostrophe ? 0 : pieceLength + 1
+            }
+            return out
+        }
+    }
+
+    /// `text` with each word (a run of `isWordCharacter`) replaced by `transform` of it, in order, and
+    /// everything between the words kept.
+    static func mapWords(_ text: String, isWordCharacter: (Character) -> Bool, _ transform: (String) -> String) -> String {
         var out = ""
         var word = ""
-        var first = true
-        func flush() {
-            guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            if Self.initialisms.contains(lower) || Self.looksLikeInitialism(lower) {
-                out += lower.uppercased()
-            } else if !first, Self.joiningWords.contains(lower) {
-                out += lower
-            } else {
-                // A capital after - ("Saint-Louis"), and after ' that follows one letter ("O'Sullivan",
-                // "D'Arcy"), not in "Vincent's".
-                var startOfPiece = true
-                var pieceLength = 0
-                for ch in lower {
-                    out += startOfPiece ? ch.uppercased() : String(ch)
-                    let apostrophe = ch == "'" || ch == "\u{2019}"
-                    startOfPiece = ch == "-" || (apostrophe && pieceLength == 1)
-                    pieceLength = startOfPiece || apostrophe ? 0 : pieceLength + 1
-                }
-            }
-            first = false
-            word = ""
-        }
         for ch in text {
-            if ch.isLetter || ch.isNumber || ch == "'" || ch == "\u{2019}" || ch == "-" {
+            if isWordCharacter(ch) {
                 word.append(ch)
             } else {
-                flush()
+                if !word.isEmpty { out += transform(word) }
+                word = ""
                 out.append(ch)
             }
         }
-        flush()
+        if !word.isEmpty { out += transform(word) }
         return out
     }
 
@@ -548,23 +550,10 @@ public struct Template: Sendable, Hashable, Codable {
 
     /// Lower case, except the pronoun "I" (the `lower` filter: "What matters most to us is …").
     package static func lowercasedKeepingI(_ text: String) -> String {
-        var out = ""
-        var word = ""
-        func flush() {
+        mapWords(text, isWordCharacter: { $0.isLetter || $0 == "'" || $0 == "\u{2019}" }) { word in
             let pronoun = word == "I" || word.hasPrefix("I'") || word.hasPrefix("I\u{2019}")
-            out += pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()
-            word = ""
+            return pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()
         }
-        for ch in text {
-            if ch.isLetter || ch == "'" || ch == "\u{2019}" {
-                word.append(ch)
-            } else {
-                flush()
-                out.append(ch)
-            }
-        }
-        flush()
-        return out
     }
 
     /// An option's label, or its phrasing of that name when it has one.
