@@ -39,27 +39,21 @@ struct LongLines {
             for line in lines { n &+= language?.read(line).findings.count ?? 0 }
             return n
         }
-        var state = EngineState(seed: 1)
-        state.position = NodeID(dialog: "diagnosis", node: "ask_words")
-        let start = state
-        let turn = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
-            var n = 0
-            for line in lines { n &+= engine.step(start, .line(line)).1.count }
-            return n
+        // A whole turn for each line, at a question (each run from the same state).
+        func turns(at node: String, _ lines: [String]) -> Stopwatch.Runs {
+            var state = EngineState(seed: 1)
+            state.position = NodeID(dialog: "diagnosis", node: node)
+            let start = state
+            return Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
+                var n = 0
+                for line in lines { n &+= engine.step(start, .line(line)).1.count }
+                return n
+            }
         }
+        let turn = turns(at: "ask_words", lines)
         // The same lines at a choice question, and the sentences at the free-text question.
-        var choiceState = EngineState(seed: 1)
-        choiceState.position = NodeID(dialog: "diagnosis", node: "ask_course")
-        let choiceStart = choiceState
-        let choice = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
-            var n = 0
-            for line in lines { n &+= engine.step(choiceStart, .line(line)).1.count }
-            return n
-        }
-        let told = Self.sentences
-        let sentences = Stopwatch.measure(warmup: 3, minIterations: Int(300 * scale) + 1, maxIterations: 100_000, minTime: minTime) {
-            engine.step(start, .line(told)).1.count
-        }
+        let choice = turns(at: "ask_course", lines)
+        let sentences = turns(at: "ask_words", [Self.sentences])
         return (read, turn, choice, sentences)
     }
 }
