@@ -360,11 +360,12 @@ extension Language {
         // finding ("if i get chest pain … what should i do" over "chest pain").
         for t in triggers where t.kind != .figurative && t.kind != .pseudo && t.kind != .aftermath && t.kind != .again && t.kind != .dated && t.kind != .started && t.kind != .joined {
             guard clauses[t.words.lowerBound] == clause, clauses[t.words.upperBound - 1] == clause else { continue }
-            if t.kind == .negated && t.direction == .before || t.kind == .remote,
+            if (t.kind == .negated || t.kind == .hypothetical) && t.direction == .before || t.kind == .remote,
                 t.words.lowerBound > f.words.lowerBound, t.words.upperBound <= f.words.upperBound
             {
                 // A negation in a gap of the finding negates it ("my face isn't drooping", "he's not
-                // unconscious"), and a time long past there dates it ("sepsis last year, fully recovered
+                // unconscious"), a supposition there makes it one ("the appendix could burst", "i might
+                // not wake up"), and a time long past there dates it ("sepsis last year, fully recovered
                 // now"); one the rule itself names is part of the match ("not responding").
                 let vocabulary = ruleVocabulary[f.rule]
                 let named = t.words.contains { i in
@@ -449,8 +450,9 @@ extension Language {
     static func decide(_ kinds: Set<ContextKind>, checkOnly: Bool, checkWhenOngoing: Bool) -> Reading.Decision {
         if kinds.contains(.figurative) { return .dropped(.figurative) }
         if kinds.contains(.negated) { return .dropped(.negated) }
-        if kinds.contains(.uncertain) { return .check }
+        // "i think he may be having a heart attack right now": a doubt about what it is, not about when.
         if kinds.contains(.current) { return .alarm }
+        if kinds.contains(.uncertain) { return .check }
         if kinds.contains(.sudden) && !kinds.contains(.historical) && !kinds.contains(.remote) { return .alarm }
         if kinds.contains(.ongoing) && (checkOnly || checkWhenOngoing) { return .check }
         if kinds.contains(.hypothetical) { return .dropped(.hypothetical) }
