@@ -14,6 +14,9 @@ public struct Quantities: Sendable {
     public var ageLeads: Set<String> = []
     /// Words before a number that make it the age to come ("turns 7 next month"): the age now is one less.
     public var ageNextLeads: Set<String> = []
+    /// Words before a number that make it an age already reached, whatever follows it ("turned 81 in
+    /// May" is 81, where "she's 81 in May" is the age to come).
+    public var agePastLeads: Set<String> = []
     /// Words after a number that make it the age to come ("sixty nine next week", "9 in march"): the age
     /// now is one less. Only after a number with no time unit.
     public var ageNextTails: Set<String> = []
@@ -185,11 +188,14 @@ extension Language {
                 // 20mg, it's been 5 months", "I'm 45"): asked again; after one, passed over.
                 if !found && !firstIsPlain && !firstIsAge { return .other }
                 others += 1
-            } else if q.ageLeads.contains(lead) || q.ageNextLeads.contains(lead) || (j < words.count && q.ageNextTails.contains(words[j])) {
+            } else if q.ageLeads.contains(lead) || q.agePastLeads.contains(lead) || q.ageNextLeads.contains(lead)
+                || (j < words.count && q.ageNextTails.contains(words[j]))
+            {
                 // An age given as a range ("she is 80 or 81") is asked again.
                 if ranged { others += 1; i = j; continue }
                 if first { firstIsAge = true }
-                let next = q.ageNextLeads.contains(lead) || (j < words.count && q.ageNextTails.contains(words[j]))
+                let next = !q.agePastLeads.contains(lead)
+                    && (q.ageNextLeads.contains(lead) || (j < words.count && q.ageNextTails.contains(words[j])))
                 ages.append(next ? value - 1 : value)
             } else {
                 if first { firstIsPlain = true }

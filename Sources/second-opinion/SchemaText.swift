@@ -1475,6 +1475,13 @@ enum SchemaText {
           "items": {
             "type": "string"
           }
+        },
+        "age_past_leads": {
+          "description": "Words before a number that make it an age already reached, whatever follows it (\"turned 81 in May\" is 81).",
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       }
     },

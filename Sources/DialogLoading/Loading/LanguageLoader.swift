@@ -381,7 +381,7 @@ package enum LanguageLoader {
         }
 
         /// `quantities`: `numbers` and `units` (word → value; units in days), `other_units`, `other_leads`,
-        /// `age_leads`, `age_next_leads`, `age_next_tails` and `range_words` (lists of words).
+        /// `age_leads`, `age_next_leads`, `age_next_tails`, `age_past_leads` and `range_words` (lists of words).
         func readQuantities(_ node: JSONNode, _ pointer: String, into spec: inout LanguageSpec) {
             guard let o = object(node, pointer) else { return }
             for m in o.members {
@@ -407,8 +407,9 @@ package enum LanguageLoader {
                 case "age_leads": spec.quantities.ageLeads.formUnion(strings(m.value, p).map { word($0.0) })
                 case "age_next_leads": spec.quantities.ageNextLeads.formUnion(strings(m.value, p).map { word($0.0) })
                 case "age_next_tails": spec.quantities.ageNextTails.formUnion(strings(m.value, p).map { word($0.0) })
+                case "age_past_leads": spec.quantities.agePastLeads.formUnion(strings(m.value, p).map { word($0.0) })
                 default:
-                    unknownKey(m, pointer, known: ["numbers", "units", "ordinals", "other_units", "other_leads", "age_leads", "age_next_leads", "age_next_tails", "range_words"])
+                    unknownKey(m, pointer, known: ["numbers", "units", "ordinals", "other_units", "other_leads", "age_leads", "age_next_leads", "age_next_tails", "age_past_leads", "range_words"])
                 }
             }
         }
