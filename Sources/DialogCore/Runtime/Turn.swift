@@ -582,6 +582,8 @@ struct Turn {
     static let questionWords = WordTable(words: [
         "is", "are", "will", "would", "can", "could", "should", "do", "does", "did", "what", "how", "when", "why",
         "who", "where", "which", "am", "may", "might", "shall",
+        // "what's medigap?": a contraction is typed as one word.
+        "whats", "hows", "whos", "wheres", "whens", "whys", "isnt", "arent", "doesnt", "dont", "wont", "cant", "shouldnt",
     ])
 
     /// "will the NHS pay for it?", "how long will it take?": a question word first and a question mark
