@@ -422,11 +422,14 @@ extension Language {
         {
             hit(started, as: .current)
         }
-        // Past, then again: "my son had a seizure last year | and he's having another one right now". A
-        // later clause that says it is happening again, with nothing there holding it back, brings the
-        // finding to now (with a time of now in that clause) or asks (without one).
+        // Past, then again: "my son had a seizure last year | and he's having another one right now"; or
+        // long-standing, then worse: "chest has been tight on and off all week | but now it's constant
+        // and crushing". A later clause that says it is happening again or now worse, with nothing there
+        // holding it back, brings the finding to now (with a time of now in that clause) or asks (without one).
         let kinds = Set(context.map(\.kind))
-        if kinds.contains(.historical) || kinds.contains(.remote), kinds.isDisjoint(with: [.current, .negated, .figurative]) {
+        if kinds.contains(.historical) || kinds.contains(.remote) || kinds.contains(.ongoing),
+            kinds.isDisjoint(with: [.current, .negated, .figurative])
+        {
             for again in triggers where again.kind == .again && clauses[again.words.lowerBound] > lastClause {
                 let c = clauses[again.words.lowerBound]
                 let there = triggers.filter { clauses[$0.words.lowerBound] == c && !$0.words.overlaps(again.words) }
