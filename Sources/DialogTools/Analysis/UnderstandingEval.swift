@@ -71,6 +71,11 @@ package struct UnderstandingProbe: Sendable {
                 common = interrupt.id
             }
         }
+        // An answer that leads to a red flag's advice gives the alarm as much as an interrupt does: "yes,
+        // it's happening now" at "Can I check: is this chest discomfort happening now?".
+        if alarm == nil, check == nil, let reached = engine.graph.interrupts.first(where: { entered.contains($0.target) && ($0.redFlag != nil || Explorer.isRedFlag($0)) }) {
+            alarm = reached.redFlag ?? reached.id
+        }
         let slot = engine.graph.nodes[node]?.question?.slot
         let askedAgain = alarm == nil && check == nil && common == nil && after.position == node && !after.ended
         let moved = alarm == nil && check == nil && common == nil && !askedAgain
