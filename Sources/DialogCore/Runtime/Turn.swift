@@ -830,8 +830,8 @@ struct Turn {
         guard !state.ended, let id = state.position, let at = program.position(of: id) else { return }
         let step = program.step(at)
         guard step.node.question != nil else { return }
-        if let first = step.node.say.first {
-            let text = render(first)
+        if let first = step.say.first {
+            let text = first.render(state.slots)
             if !text.isEmpty { say(text, .say) }
         }
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
@@ -933,7 +933,7 @@ struct Turn {
         guard count > 0 else { return }
         let variant = count > 1 ? state.rng.pick(count) : 0
         if count > 1, tracing { trace(.variant(step.node.id, variant)) }
-        say(render(step.node.say[variant]), .say)
+        say(step.say[variant].render(state.slots), .say)
     }
 
     private mutating func ask(_ step: EngineProgram.Step) {
