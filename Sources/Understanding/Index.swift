@@ -126,44 +126,46 @@ struct AnchorTable: Sendable {
 }
 
 /// Where each concept ends from each word, remembered while one line is matched: an open-addressing
-/// table of non-negative integer keys, so a look-up is a multiply and a probe, not a `Hasher`.
+/// table of non-negative integer keys, so a look-up is a multiply and a probe, not a `Hasher`. Keys and
+/// values share one array, so the table allocates once each time it grows.
 struct ConceptMemo {
-    private var keys: [Int] = []
-    private var values: [UInt64] = []
+    private struct Entry {
+        var key: Int
+        var value: UInt64
+    }
+
+    private var entries: [Entry] = []
     private var count = 0
 
     func value(_ key: Int) -> UInt64? {
-        guard !keys.isEmpty else { return nil }
-        let mask = keys.count - 1
+        guard !entries.isEmpty else { return nil }
+        let mask = entries.count - 1
         var i = Self.slot(key, mask)
         while true {
-            let k = keys[i]
-            if k == key { return values[i] }
+            let k = entries[i].key
+            if k == key { return entries[i].value }
             if k < 0 { return nil }
             i = (i + 1) & mask
         }
     }
 
     mutating func set(_ key: Int, _ value: UInt64) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > entries.count { grow() }
+        let mask = entries.count - 1
         var i = Self.slot(key, mask)
-        while keys[i] >= 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] < 0 { count += 1 }
-        keys[i] = key
-        values[i] = value
+        while entries[i].key >= 0 && entries[i].key != key { i = (i + 1) & mask }
+        if entries[i].key < 0 { count += 1 }
+        entries[i] = Entry(key: key, value: value)
     }
 
     @inline(__always)
     private static func slot(_ key: Int, _ mask: Int) -> Int { IntTable.slot(key, mask) }
 
     private mutating func grow() {
-        let old = (keys, values)
-        let capacity = max(64, keys.count * 2)
-        keys = [Int](repeating: -1, count: capacity)
-        values = [UInt64](repeating: 0, count: capacity)
+        let old = entries
+        entries = [Entry](repeating: Entry(key: -1, value: 0), count: max(64, entries.count * 2))
         count = 0
-        for (i, k) in old.0.enumerated() where k >= 0 { set(k, old.1[i]) }
+        for entry in old where entry.key >= 0 { set(entry.key, entry.value) }
     }
 }
 
