@@ -12,6 +12,8 @@ struct AnswerConcepts: Sendable {
     let maybe: Int?
     let maybeBefore: Int?
     let scopeEnd: Int?
+    let confused: Int?
+    let asksTerm: Int?
     /// `answerScope`'s triggers, in the order they are looked for: each concept's name, number, where it
     /// is defined (for messages) and whether it governs the words after it (else the words before it).
     let scopeTriggers: [(name: String, concept: Int, origin: String, forward: Bool)]
@@ -27,6 +29,8 @@ struct AnswerConcepts: Sendable {
         maybe = index["answer_maybe"]
         maybeBefore = index["answer_maybe_before"]
         scopeEnd = index["answer_scope_end"]
+        confused = index["answer_confused"]
+        asksTerm = index["answer_asks_term"]
         scopeTriggers = [("answer_negation", true), ("answer_doubt", true), ("answer_rejection", false)].compactMap { name, forward in
             index[name].map { (name, $0, origin(name), forward) }
         }

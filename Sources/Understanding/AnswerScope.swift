@@ -128,7 +128,19 @@ extension Language {
     /// Whether a phrase of the named concept occurs in a line; a line without the concept's anchor
     /// words is turned away before any matching.
     public func mentions(_ name: String, in line: PreparedLine) -> Bool {
-        guard let c = conceptIndex[name], !line.tokens.isEmpty,
+        mentions(conceptIndex[name], in: line)
+    }
+
+    /// Whether the line says it did not understand the question (`answer_confused`: "what do you mean?",
+    /// "not sure what you mean"), and is no question about a word (`answer_asks_term`: "what do you mean
+    /// by general information?").
+    public func saysConfused(_ line: PreparedLine) -> Bool {
+        mentions(answerConcepts.confused, in: line) && !mentions(answerConcepts.asksTerm, in: line)
+    }
+
+    /// `mentions` for a concept by number (nil: a concept the data does not declare, which never occurs).
+    func mentions(_ concept: Int?, in line: PreparedLine) -> Bool {
+        guard let c = concept, !line.tokens.isEmpty,
             conceptAnchors.holds(c, words: line.wordBits, prefixes: line.prefixBits)
         else { return false }
         var matcher = Matcher(language: self, line: line)

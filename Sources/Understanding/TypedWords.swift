@@ -14,7 +14,9 @@ struct TypedWords {
     /// One matcher for every look-up in the words (its bit sets are built once, its matches remembered).
     private var matcher: Matcher
 
-    init(_ words: [Substring], language: Language) {
+    /// The words read with the language; a word that `known` also holds is copied from it, not read again
+    /// (a word's tokens and their readings depend on the word alone, so they are the same).
+    init(_ words: [Substring], language: Language, reusing known: TypedWords? = nil) {
         self.words = words
         var ids: [Int32] = []
         var prefixes: [[Int32]] = []
@@ -25,8 +27,20 @@ struct TypedWords {
         // word by word without the look-up).
         let remember = words.count > 8
         var read: [Substring: (first: Int, end: Int)] = [:]
+        // Where the next word is looked for in `known`: words taken from a line (a value cut out of it)
+        // follow each other there, so most are found at once.
+        var cursor = 0
         for (w, word) in words.enumerated() {
             firstToken.append(ids.count)
+            if let known, let k = known.position(of: word, near: &cursor) {
+                for i in known.firstToken[k]..<known.firstToken[k + 1] {
+                    ids.append(known.ids[i])
+                    prefixes.append(known.prefixes[i])
+                    typo.append(known.typo[i])
+                    owner.append(w)
+                }
+                continue
+            }
             if remember, let (first, end) = read[word] {
                 for i in first..<end {
                     ids.append(ids[i])
@@ -53,6 +67,17 @@ struct TypedWords {
         self.owner = owner
         self.firstToken = firstToken
         matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
+    }
+
+    /// Where typed word `word` is: at `cursor` or after it, else anywhere; `cursor` then points after it.
+    private func position(of word: Substring, near cursor: inout Int) -> Int? {
+        if cursor < words.count, words[cursor] == word {
+            cursor += 1
+            return cursor - 1
+        }
+        guard let k = words[min(cursor, words.count)...].firstIndex(of: word) ?? words.firstIndex(of: word) else { return nil }
+        cursor = k + 1
+        return k
     }
 
     /// Where a phrase of concept `c` starting at typed word `w` ends, as the typed word after it, when

@@ -321,7 +321,7 @@ struct Turn {
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
         // A question about a word ("what do you mean by general information?") is a question, not confusion.
         let confused = language.map { language in
-            prepared.map { language.mentions("answer_confused", in: $0) && !language.mentions("answer_asks_term", in: $0) } ?? false
+            prepared.map { language.saysConfused($0) } ?? false
         } ?? false
         if confused { outcome = .noMatch }
         let usable: Bool
