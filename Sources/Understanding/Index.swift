@@ -94,34 +94,51 @@ struct AnchorTable: Sendable {
     /// Whether every part of item `i` has a word or prefix among the line's.
     @inline(__always)
     func holds(_ i: Int, words lineWords: BitSet, prefixes linePrefixes: BitSet) -> Bool {
-        var j = Int(partStarts[i])
-        let end = Int(partStarts[i + 1])
-        while j < end {
-            var found = false
-            var w = Int(wordStarts[j])
-            let wEnd = Int(wordStarts[j + 1])
-            while w < wEnd {
-                if lineWords.contains(words[w]) {
-                    found = true
-                    break
-                }
-                w += 1
-            }
-            if !found {
-                var p = Int(prefixStarts[j])
-                let pEnd = Int(prefixStarts[j + 1])
-                while p < pEnd {
-                    if linePrefixes.contains(prefixes[p]) {
-                        found = true
-                        break
+        // Read through buffer pointers: a part can list many words, each tested in the line's bits, and
+        // the numbers here were checked when the table was built (`BitSet.contains` checks each again).
+        lineWords.bits.withUnsafeBufferPointer { lineWords in
+            linePrefixes.bits.withUnsafeBufferPointer { linePrefixes in
+                words.withUnsafeBufferPointer { words in
+                    prefixes.withUnsafeBufferPointer { prefixes in
+                        var j = Int(partStarts[i])
+                        let end = Int(partStarts[i + 1])
+                        while j < end {
+                            var found = false
+                            var w = Int(wordStarts[j])
+                            let wEnd = Int(wordStarts[j + 1])
+                            while w < wEnd {
+                                if Self.contains(lineWords, words[w]) {
+                                    found = true
+                                    break
+                                }
+                                w += 1
+                            }
+                            if !found {
+                                var p = Int(prefixStarts[j])
+                                let pEnd = Int(prefixStarts[j + 1])
+                                while p < pEnd {
+                                    if Self.contains(linePrefixes, prefixes[p]) {
+                                        found = true
+                                        break
+                                    }
+                                    p += 1
+                                }
+                            }
+                            if !found { return false }
+                            j += 1
+                        }
+                        return true
                     }
-                    p += 1
                 }
             }
-            if !found { return false }
-            j += 1
         }
-        return true
+    }
+
+    /// `BitSet.contains` on its bits: a number out of range (or negative) is not in the set.
+    @inline(__always)
+    private static func contains(_ bits: UnsafeBufferPointer<UInt64>, _ n: Int32) -> Bool {
+        let i = Int(UInt32(bitPattern: n))
+        return i >> 6 < bits.count && bits[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 }
 
