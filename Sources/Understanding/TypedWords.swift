@@ -29,7 +29,7 @@ struct TypedWords {
         var read: [Substring: (first: Int, end: Int)] = [:]
         // Where the next word is looked for in `known`: words taken from a line (a value cut out of it)
         // follow each other there, so most are found at once.
-        var cursor = 0
+        var cursor: Int?
         for (w, word) in words.enumerated() {
             firstToken.append(ids.count)
             if let known, let k = known.position(of: word, near: &cursor) {
@@ -69,15 +69,18 @@ struct TypedWords {
         matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
     }
 
-    /// Where typed word `word` is: at `cursor` or after it, else anywhere; `cursor` then points after it.
-    private func position(of word: Substring, near cursor: inout Int) -> Int? {
-        if cursor < words.count, words[cursor] == word {
-            cursor += 1
-            return cursor - 1
+    /// Where typed word `word` is, for words taken in order from this line: the first is looked for
+    /// anywhere (once), each next one only at `cursor`, the word after the one before (a word that is not
+    /// there, such as an edge trimmed of its punctuation, is read afresh, and the next one is looked for
+    /// one word on). `cursor` then points after it.
+    private func position(of word: Substring, near cursor: inout Int?) -> Int? {
+        guard let at = cursor else {
+            let k = words.firstIndex(of: word)
+            cursor = (k ?? -1) + 1
+            return k
         }
-        guard let k = words[min(cursor, words.count)...].firstIndex(of: word) ?? words.firstIndex(of: word) else { return nil }
-        cursor = k + 1
-        return k
+        cursor = at + 1
+        return at < words.count && words[at] == word ? at : nil
     }
 
     /// Where a phrase of concept `c` starting at typed word `w` ends, as the typed word after it, when
