@@ -99,7 +99,7 @@ extension Language {
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
         // The value's words are the line's (but for trimmed edges): their readings are copied from it,
         // except on the plain path, which reads every part afresh.
-        var kept = TypedWords(Self.typedWords(value), language: self, reusing: line.shared ? line.typed : nil)
+        var kept = TypedWords(Self.typedWords(value), language: self, reusing: line.shared ? line.typed : nil, from: s)
         if let never = textConcepts.neverKept, kept.occurs(never, self) {
             if let command = textConcepts.skipCommand, kept.occurs(command, self) { return .skip }
             return .empty
