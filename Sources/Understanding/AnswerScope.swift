@@ -48,9 +48,8 @@ extension Language {
     /// The clause of each word of an answer (`clauseNumbers`), for `answerScope` and
     /// `answerConceptSpans` to share.
     public func answerClauses(_ line: PreparedLine) -> [Int] {
-        guard !line.tokens.isEmpty else { return [] }
-        var matcher = Matcher(language: self, line: line)
-        return clauseNumbers(tokens: line.tokens, matcher: &matcher)
+        // `prepare` worked them out, as `clauseNumbers` does.
+        line.clauses
     }
 
     /// The triggers of an answer and the words each governs (`clauses` from `answerClauses`, when known).
@@ -58,7 +57,7 @@ extension Language {
         let tokens = line.tokens
         guard !tokens.isEmpty else { return AnswerScope(governedBy: [], triggers: [], segments: []) }
         var matcher = Matcher(language: self, line: line)
-        let clauses = given?.count == tokens.count ? given ?? [] : clauseNumbers(tokens: tokens, matcher: &matcher)
+        let clauses = given?.count == tokens.count ? given ?? [] : line.clauses
         var segments = [Int](repeating: 0, count: tokens.count)
         for i in tokens.indices.dropFirst() {
             segments[i] = segments[i - 1] + (tokens[i].breakBefore != .none || clauses[i] != clauses[i - 1] ? 1 : 0)
@@ -81,11 +80,9 @@ extension Language {
             }
         }
         found.removeAll { t in pseudo.contains { $0.overlaps(t.words) && $0 != t.words } }
-        for (name, forward) in [("answer_negation", true), ("answer_doubt", true), ("answer_rejection", false)] {
-            guard let c = conceptIndex[name] else { continue }
-            let origin = spec.concepts[name]?.first?.origin.description ?? ""
+        for (name, c, origin, forward) in answerConcepts.scopeTriggers where matcher.conceptAnchorsHold(c) {
             for start in tokens.indices {
-                if let end = concept(c, at: start, &matcher) { found.append((start..<end, "@\(name)", origin, forward)) }
+                if let end = concept(c, at: start, &matcher) { found.append((start..<end, "@" + name, origin, forward)) }
             }
         }
         // The longest trigger at each place ("not a" over "not"), none overlapping another.
@@ -94,7 +91,7 @@ extension Language {
         for t in found where !kept.contains(where: { $0.words.overlaps(t.words) }) { kept.append(t) }
 
         var ends = [Bool](repeating: false, count: tokens.count)
-        if let stop = conceptIndex["answer_scope_end"] {
+        if let stop = answerConcepts.scopeEnd, matcher.conceptAnchorsHold(stop) {
             for start in tokens.indices {
                 if concept(stop, at: start, &matcher) != nil { ends[start] = true }
             }
@@ -131,7 +128,19 @@ extension Language {
     /// Whether a phrase of the named concept occurs in a line; a line without the concept's anchor
     /// words is turned away before any matching.
     public func mentions(_ name: String, in line: PreparedLine) -> Bool {
-        guard let c = conceptIndex[name], !line.tokens.isEmpty,
+        mentions(conceptIndex[name], in: line)
+    }
+
+    /// Whether the line says it did not understand the question (`answer_confused`: "what do you mean?",
+    /// "not sure what you mean"), and is no question about a word (`answer_asks_term`: "what do you mean
+    /// by general information?").
+    public func saysConfused(_ line: PreparedLine) -> Bool {
+        mentions(answerConcepts.confused, in: line) && !mentions(answerConcepts.asksTerm, in: line)
+    }
+
+    /// `mentions` for a concept by number (nil: a concept the data does not declare, which never occurs).
+    func mentions(_ concept: Int?, in line: PreparedLine) -> Bool {
+        guard let c = concept, !line.tokens.isEmpty,
             conceptAnchors.holds(c, words: line.wordBits, prefixes: line.prefixBits)
         else { return false }
         var matcher = Matcher(language: self, line: line)

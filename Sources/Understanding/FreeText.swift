@@ -97,7 +97,9 @@ extension Language {
         if !othersDoNotKnow, let lead = textConcepts.genericLead, line.typed.end(of: lead, atWord: s, self) != nil { return .empty }
         let read = readValue(line, from: s, othersDoNotKnow: othersDoNotKnow)
         guard case .value(let value) = read, !othersDoNotKnow else { return read }
-        var kept = TypedWords(Self.typedWords(value), language: self)
+        // The value's words are the line's (but for trimmed edges): their readings are copied from it,
+        // except on the plain path, which reads every part afresh.
+        var kept = TypedWords(Self.typedWords(value), language: self, reusing: line.shared ? line.typed : nil, from: s)
         if let never = textConcepts.neverKept, kept.occurs(never, self) {
             if let command = textConcepts.skipCommand, kept.occurs(command, self) { return .skip }
             return .empty

@@ -94,76 +94,95 @@ struct AnchorTable: Sendable {
     /// Whether every part of item `i` has a word or prefix among the line's.
     @inline(__always)
     func holds(_ i: Int, words lineWords: BitSet, prefixes linePrefixes: BitSet) -> Bool {
-        var j = Int(partStarts[i])
-        let end = Int(partStarts[i + 1])
-        while j < end {
-            var found = false
-            var w = Int(wordStarts[j])
-            let wEnd = Int(wordStarts[j + 1])
-            while w < wEnd {
-                if lineWords.contains(words[w]) {
-                    found = true
-                    break
-                }
-                w += 1
-            }
-            if !found {
-                var p = Int(prefixStarts[j])
-                let pEnd = Int(prefixStarts[j + 1])
-                while p < pEnd {
-                    if linePrefixes.contains(prefixes[p]) {
-                        found = true
-                        break
+        // Read through buffer pointers: a part can list many words, each tested in the line's bits, and
+        // the numbers here were checked when the table was built (`BitSet.contains` checks each again).
+        lineWords.bits.withUnsafeBufferPointer { lineWords in
+            linePrefixes.bits.withUnsafeBufferPointer { linePrefixes in
+                words.withUnsafeBufferPointer { words in
+                    prefixes.withUnsafeBufferPointer { prefixes in
+                        var j = Int(partStarts[i])
+                        let end = Int(partStarts[i + 1])
+                        while j < end {
+                            var found = false
+                            var w = Int(wordStarts[j])
+                            let wEnd = Int(wordStarts[j + 1])
+                            while w < wEnd {
+                                if Self.contains(lineWords, words[w]) {
+                                    found = true
+                                    break
+                                }
+                                w += 1
+                            }
+                            if !found {
+                                var p = Int(prefixStarts[j])
+                                let pEnd = Int(prefixStarts[j + 1])
+                                while p < pEnd {
+                                    if Self.contains(linePrefixes, prefixes[p]) {
+                                        found = true
+                                        break
+                                    }
+                                    p += 1
+                                }
+                            }
+                            if !found { return false }
+                            j += 1
+                        }
+                        return true
                     }
-                    p += 1
                 }
             }
-            if !found { return false }
-            j += 1
         }
-        return true
+    }
+
+    /// `BitSet.contains` on its bits: a number out of range (or negative) is not in the set.
+    @inline(__always)
+    private static func contains(_ bits: UnsafeBufferPointer<UInt64>, _ n: Int32) -> Bool {
+        let i = Int(UInt32(bitPattern: n))
+        return i >> 6 < bits.count && bits[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 }
 
 /// Where each concept ends from each word, remembered while one line is matched: an open-addressing
-/// table of non-negative integer keys, so a look-up is a multiply and a probe, not a `Hasher`.
+/// table of non-negative integer keys, so a look-up is a multiply and a probe, not a `Hasher`. Keys and
+/// values share one array, so the table allocates once each time it grows.
 struct ConceptMemo {
-    private var keys: [Int] = []
-    private var values: [UInt64] = []
+    private struct Entry {
+        var key: Int
+        var value: UInt64
+    }
+
+    private var entries: [Entry] = []
     private var count = 0
 
     func value(_ key: Int) -> UInt64? {
-        guard !keys.isEmpty else { return nil }
-        let mask = keys.count - 1
+        guard !entries.isEmpty else { return nil }
+        let mask = entries.count - 1
         var i = Self.slot(key, mask)
         while true {
-            let k = keys[i]
-            if k == key { return values[i] }
+            let k = entries[i].key
+            if k == key { return entries[i].value }
             if k < 0 { return nil }
             i = (i + 1) & mask
         }
     }
 
     mutating func set(_ key: Int, _ value: UInt64) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > entries.count { grow() }
+        let mask = entries.count - 1
         var i = Self.slot(key, mask)
-        while keys[i] >= 0 && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] < 0 { count += 1 }
-        keys[i] = key
-        values[i] = value
+        while entries[i].key >= 0 && entries[i].key != key { i = (i + 1) & mask }
+        if entries[i].key < 0 { count += 1 }
+        entries[i] = Entry(key: key, value: value)
     }
 
     @inline(__always)
     private static func slot(_ key: Int, _ mask: Int) -> Int { IntTable.slot(key, mask) }
 
     private mutating func grow() {
-        let old = (keys, values)
-        let capacity = max(64, keys.count * 2)
-        keys = [Int](repeating: -1, count: capacity)
-        values = [UInt64](repeating: 0, count: capacity)
+        let old = entries
+        entries = [Entry](repeating: Entry(key: -1, value: 0), count: max(64, entries.count * 2))
         count = 0
-        for (i, k) in old.0.enumerated() where k >= 0 { set(k, old.1[i]) }
+        for entry in old where entry.key >= 0 { set(entry.key, entry.value) }
     }
 }
 

@@ -47,6 +47,8 @@ public final class Language: Sendable {
     let conceptIndex: [String: Int]
     /// The free-text reader's concepts by number.
     let textConcepts: TextConcepts
+    /// The answer readers' concepts by number.
+    let answerConcepts: AnswerConcepts
 
     /// What a compiled rule is for.
     enum Purpose: Sendable, Hashable {
@@ -130,6 +132,7 @@ public final class Language: Sendable {
         conceptNames = names
         conceptIndex = index
         textConcepts = TextConcepts(index)
+        answerConcepts = AnswerConcepts(index) { spec.concepts[$0]?.first?.origin.description ?? "" }
         func compile(_ element: Pattern.Element) -> Element {
             switch element {
             case .word(let w): return .word(wordID(base(w)))

@@ -231,7 +231,8 @@ extension Language {
     public func ordinal(in line: String, count: Int) -> Int? {
         let tokens = TextNormalizer.tokens(line)
         guard !tokens.isEmpty, tokens.count <= 4 else { return nil }
-        if !concepts(["option_last"], in: line).isEmpty, tokens.allSatisfy({ ["the", "last", "one", "option", "choice", "please"].contains($0) }) {
+        // The words first: most lines are not made of them, and need no preparing for `option_last`.
+        if tokens.allSatisfy({ ["the", "last", "one", "option", "choice", "please"].contains($0) }), !concepts(["option_last"], in: line).isEmpty {
             return count
         }
         for (i, token) in tokens.enumerated() {

@@ -605,9 +605,9 @@ struct Matcher {
     /// Every word and prefix of the line (for rule anchors).
     let wordBits: BitSet
     let prefixBits: BitSet
+    /// Where concepts end (keyed by concept, limit and word) and, under `anchorsKey`, whether the line
+    /// holds a concept's anchors: one table, so a matcher allocates one.
     private var conceptEnds = ConceptMemo()
-    /// Whether the line holds each concept's anchors (1) or not (0), once asked.
-    private var anchorsHeld = ConceptMemo()
     private var depth = 0
     /// Whether to use the language's indexes (phrases by start word, anchors); without them every
     /// phrase is tried, which is the reference the indexes are tested against.
@@ -645,11 +645,16 @@ struct Matcher {
     mutating func conceptAnchorsHold(_ c: Int) -> Bool {
         // A line of a few words asks a few times at most: not worth remembering.
         guard ids.count >= 4 else { return language.conceptAnchors.holds(c, words: wordBits, prefixes: prefixBits) }
-        if let known = anchorsHeld.value(c) { return known != 0 }
+        if let known = conceptEnds.value(Self.anchorsKey(c)) { return known != 0 }
         let holds = language.conceptAnchors.holds(c, words: wordBits, prefixes: prefixBits)
-        anchorsHeld.set(c, holds ? 1 : 0)
+        conceptEnds.set(Self.anchorsKey(c), holds ? 1 : 0)
         return holds
     }
+
+    /// Where `conceptEnds` keeps whether the line holds concept `c`'s anchors: a key no end has (an end's
+    /// key is below 2^62: concept << 40 | limit << 20 | word).
+    @inline(__always)
+    private static func anchorsKey(_ c: Int) -> Int { 1 << 62 | c }
 
     /// Limits matches to the line's clauses from now on.
     mutating func limitToClauses() {

@@ -14,7 +14,10 @@ struct TypedWords {
     /// One matcher for every look-up in the words (its bit sets are built once, its matches remembered).
     private var matcher: Matcher
 
-    init(_ words: [Substring], language: Language) {
+    /// The words read with the language; a word that `known` also holds (words taken from it in order,
+    /// from about its word `start` on) is copied from it, not read again (a word's tokens and their
+    /// readings depend on the word alone, so they are the same).
+    init(_ words: [Substring], language: Language, reusing known: TypedWords? = nil, from start: Int = 0) {
         self.words = words
         var ids: [Int32] = []
         var prefixes: [[Int32]] = []
@@ -25,8 +28,20 @@ struct TypedWords {
         // word by word without the look-up).
         let remember = words.count > 8
         var read: [Substring: (first: Int, end: Int)] = [:]
+        // Where the next word is looked for in `known`: words taken from a line (a value cut out of it)
+        // follow each other there, so most are found at once.
+        var cursor: Int?
         for (w, word) in words.enumerated() {
             firstToken.append(ids.count)
+            if let known, let k = known.position(of: word, from: start, near: &cursor) {
+                for i in known.firstToken[k]..<known.firstToken[k + 1] {
+                    ids.append(known.ids[i])
+                    prefixes.append(known.prefixes[i])
+                    typo.append(known.typo[i])
+                    owner.append(w)
+                }
+                continue
+            }
             if remember, let (first, end) = read[word] {
                 for i in first..<end {
                     ids.append(ids[i])
@@ -53,6 +68,22 @@ struct TypedWords {
         self.owner = owner
         self.firstToken = firstToken
         matcher = Matcher(language: language, ids: ids, prefixes: prefixes)
+    }
+
+    /// Where typed word `word` is, for words taken in order from this line from word `start` on: the
+    /// first is looked for among the few words from `start` (a value starts there or after a short
+    /// lead-in), each next one only at `cursor`, the word after the one before (a word that is not there,
+    /// such as an edge trimmed of its punctuation, is read afresh, and the next one is looked for one word
+    /// on). `cursor` then points after it.
+    private func position(of word: Substring, from start: Int, near cursor: inout Int?) -> Int? {
+        guard let at = cursor else {
+            let window = words[min(start, words.count)..<min(start + 16, words.count)]
+            let k = window.firstIndex(of: word)
+            cursor = (k ?? start - 1) + 1
+            return k
+        }
+        cursor = at + 1
+        return at < words.count && words[at] == word ? at : nil
     }
 
     /// Where a phrase of concept `c` starting at typed word `w` ends, as the typed word after it, when

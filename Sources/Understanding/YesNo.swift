@@ -80,30 +80,31 @@ extension Language {
         guard !tokens.isEmpty else { return (.none, []) }
         let ids = line.ids
         var matcher = Matcher(language: self, line: line)
-        let clauses = clauseNumbers(tokens: tokens, matcher: &matcher)
-        matcher.setClauses(clauses)
+        // The line's own clauses (`prepare` works them out as `clauseNumbers` does here).
+        let clauses = line.clauses
+        matcher.limitToClauses()
 
         var spans: [Signal] = []
-        func look(_ names: [String], _ kind: SignalKind, specific: Bool) {
-            for name in names {
-                guard let c = conceptIndex[name] else { continue }
-                var start = 0
-                while start < ids.count {
-                    if let end = concept(c, at: start, &matcher) {
-                        spans.append(Signal(kind: kind, specific: specific, words: start..<end, concept: name))
-                        start = end
-                    } else {
-                        start += 1
-                    }
+        func look(_ c: Int?, _ name: String, _ kind: SignalKind, specific: Bool) {
+            // A concept whose anchors the line lacks occurs at no word.
+            guard let c, conceptAnchors.holds(c, words: line.wordBits, prefixes: line.prefixBits) else { return }
+            var start = 0
+            while start < ids.count {
+                if let end = concept(c, at: start, &matcher) {
+                    spans.append(Signal(kind: kind, specific: specific, words: start..<end, concept: name))
+                    start = end
+                } else {
+                    start += 1
                 }
             }
         }
-        look(yes, .yes, specific: true)
-        look(no, .no, specific: true)
-        look(["answer_yes"], .yes, specific: false)
-        look(["answer_no"], .no, specific: false)
-        look(["answer_unsure"], .unsure, specific: false)
-        look(["answer_hedge"], .hedge, specific: false)
+        for name in yes { look(conceptIndex[name], name, .yes, specific: true) }
+        for name in no { look(conceptIndex[name], name, .no, specific: true) }
+        let general = answerConcepts
+        look(general.yes, "answer_yes", .yes, specific: false)
+        look(general.no, "answer_no", .no, specific: false)
+        look(general.unsure, "answer_unsure", .unsure, specific: false)
+        look(general.hedge, "answer_hedge", .hedge, specific: false)
         guard !spans.isEmpty else { return (.none, []) }
         // A phrase a negation governs says nothing; one inside a longer phrase of another kind neither.
         // Nothing can govern a phrase that is the whole answer ("yes please"): no scope to read then.
@@ -130,7 +131,7 @@ extension Language {
         }
         // A reason or a concession after an answer is detail ("my friend Rosa, since my husband works
         // days"; `answer_reason`, `answer_concession`): a yes or no in it says nothing.
-        let asides = occurrences("answer_reason", &matcher) + occurrences("answer_concession", &matcher)
+        let asides = occurrences(general.reason, &matcher) + occurrences(general.concession, &matcher)
         let sentence = { (i: Int) in tokens[...i].dropFirst().filter { $0.breakBefore == .hard }.count }
         for i in spans.indices where spans[i].kept && (spans[i].kind == .yes || spans[i].kind == .no) {
             let w = spans[i].words
@@ -144,15 +145,15 @@ extension Language {
         if kept.contains(where: { $0.kind == .hedge }) { return (.conflicting, spans) }
         // Soft words (`answer_tentative`: "I think so", "probably", "a little", "not sure if") where a
         // phrase of not knowing stands too: asked again, unless a firm yes or no opens the answer.
-        let tentative = occurrences("answer_tentative", &matcher)
+        let tentative = occurrences(general.tentative, &matcher)
         let opening = Self.opening(kept, tokens: tokens, clauses: clauses, tentative: tentative)
         if opening == nil, !tentative.isEmpty, kept.contains(where: { $0.kind == .unsure }) { return (.tentative, spans) }
         // Every yes and no said as a possibility (`answer_maybe` just before it or soon after it in its
         // sentence: "maybe my partner", "my wife, if she can get off work"): asked again.
         // ("if" and the like only just before it: "if my son is free", not "it can be reversed if needed".)
         if opening == nil {
-            let said = occurrences("answer_maybe", &matcher)
-            let before = said + occurrences("answer_maybe_before", &matcher)
+            let said = occurrences(general.maybe, &matcher)
+            let before = said + occurrences(general.maybeBefore, &matcher)
             let answers = kept.filter { $0.kind == .yes || $0.kind == .no }
             let sentence = { (i: Int) in tokens[...i].dropFirst().filter { $0.breakBefore == .hard }.count }
             if !before.isEmpty, !answers.isEmpty, answers.allSatisfy({ s in
@@ -187,8 +188,8 @@ extension Language {
     }
 
     /// Where the named concept occurs, left to right, each match after the one before.
-    private func occurrences(_ name: String, _ matcher: inout Matcher) -> [Range<Int>] {
-        guard let c = conceptIndex[name] else { return [] }
+    private func occurrences(_ c: Int?, _ matcher: inout Matcher) -> [Range<Int>] {
+        guard let c, matcher.conceptAnchorsHold(c) else { return [] }
         var found: [Range<Int>] = []
         var start = 0
         while start < matcher.ids.count {

@@ -448,10 +448,15 @@ public struct Template: Sendable, Hashable, Codable {
     /// "i", which is written "I".
     /// With `capitalized: false` (the `calm` filter) the first letter is left as it is.
     package static func sentenceCase(_ text: String, capitalized: Bool = true) -> String {
+        asciiSentenceCase(text, capitalized: capitalized) ?? sentenceCase(characters: text, capitalized: capitalized)
+    }
+
+    /// `sentenceCase` read by `Character` (any text; the reference for the ASCII path).
+    static func sentenceCase(characters text: String, capitalized: Bool) -> String {
         let words = text.split(whereSeparator: { !$0.isLetter })
         let shouting = !text.contains(where: \.isLowercase) && words.contains(where: { $0.count >= 5 })
         // Shouted text in lower case ("I" stays); other text as typed, but the pronoun "i" as "I".
-        let out = shouting ? lowercasedKeepingI(text) : pronounI(text)
+        let out = shouting ? lowercasedKeepingI(characters: text) : pronounI(characters: text)
         guard capitalized, let first = out.firstIndex(where: \.isLetter) else { return out }
         return String(out[..<first]) + out[first].uppercased() + String(out[out.index(after: first)...])
     }
@@ -531,6 +536,11 @@ public struct Template: Sendable, Hashable, Codable {
     /// The pronoun "i" typed in lower case written "I" ("and i feel rushed" → "and I feel rushed"; also
     /// "i'm", "i've", "i'd", "i'll"); nothing else changes.
     package static func pronounI(_ text: String) -> String {
+        asciiPronounI(text) ?? pronounI(characters: text)
+    }
+
+    /// `pronounI` read by `Character` (any text; the reference for the ASCII path).
+    static func pronounI(characters text: String) -> String {
         guard text.contains("i") else { return text }
         let chars = Array(text)
         var out = chars
@@ -550,6 +560,11 @@ public struct Template: Sendable, Hashable, Codable {
 
     /// Lower case, except the pronoun "I" (the `lower` filter: "What matters most to us is …").
     package static func lowercasedKeepingI(_ text: String) -> String {
+        asciiLowercasedKeepingI(text) ?? lowercasedKeepingI(characters: text)
+    }
+
+    /// `lowercasedKeepingI` read by `Character` (any text; the reference for the ASCII path).
+    static func lowercasedKeepingI(characters text: String) -> String {
         mapWords(text, isWordCharacter: { $0.isLetter || $0 == "'" || $0 == "\u{2019}" }) { word in
             let pronoun = word == "I" || word.hasPrefix("I'") || word.hasPrefix("I\u{2019}")
             return pronoun ? "I" + word.dropFirst().lowercased() : word.lowercased()

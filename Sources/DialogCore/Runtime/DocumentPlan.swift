@@ -42,26 +42,7 @@ final class DocumentPlan: Sendable {
         conditions = document.items.map { item in
             item.condition.map { CompiledCondition($0, names: &names, index: &index) }
         }
-        func pieces(_ template: Template) -> [Piece] { pieces(template.segments) }
-        func pieces(_ segments: [Template.Segment]) -> [Piece] {
-            segments.map { segment in
-                switch segment {
-                case .text(let text): return .text(text)
-                case .slot(let name, let fallback, let format):
-                    let at: Int
-                    if let known = index[name] {
-                        at = known
-                    } else {
-                        at = names.count
-                        index[name] = at
-                        names.append(name)
-                    }
-                    return .slot(at, name: name, fallback: fallback, type: slotType(name), format: format)
-                case .choose(let c, let then, let otherwise):
-                    return .choose(CompiledCondition(c, names: &names, index: &index), then: pieces(then), otherwise: pieces(otherwise))
-                }
-            }
-        }
+        func pieces(_ template: Template) -> [Piece] { Self.pieces(template.segments, names: &names, index: &index, slotType: slotType) }
         title = pieces(document.title)
         var length = 0
         items = document.items.map { item in
@@ -80,5 +61,32 @@ final class DocumentPlan: Sendable {
         }
         slots = names
         self.length = length
+    }
+
+    /// A text's segments as pieces: each placeholder's slot and each condition's slots given a position
+    /// in `names` (new names appended, `index` their positions), each condition compiled.
+    static func pieces(
+        _ segments: [Template.Segment], names: inout [String], index: inout [String: Int], slotType: (String) -> SlotType?
+    ) -> [Piece] {
+        segments.map { segment in
+            switch segment {
+            case .text(let text): return .text(text)
+            case .slot(let name, let fallback, let format):
+                let at: Int
+                if let known = index[name] {
+                    at = known
+                } else {
+                    at = names.count
+                    index[name] = at
+                    names.append(name)
+                }
+                return .slot(at, name: name, fallback: fallback, type: slotType(name), format: format)
+            case .choose(let c, let then, let otherwise):
+                let condition = CompiledCondition(c, names: &names, index: &index)
+                return .choose(
+                    condition, then: pieces(then, names: &names, index: &index, slotType: slotType),
+                    otherwise: pieces(otherwise, names: &names, index: &index, slotType: slotType))
+            }
+        }
     }
 }

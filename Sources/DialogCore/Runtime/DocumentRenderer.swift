@@ -52,7 +52,7 @@ public enum DocumentRenderer {
 
     /// Writes a text's pieces with the answers in `values` (positions as in the plan's `slots`): an
     /// unanswered slot shows its fallback, or nothing, and its name goes to `missing` (once).
-    private static func write(_ pieces: [DocumentPlan.Piece], _ values: [Value?], into out: inout String, missing: inout [String]) {
+    static func write(_ pieces: [DocumentPlan.Piece], _ values: [Value?], into out: inout String, missing: inout [String]) {
         for piece in pieces {
             switch piece {
             case .text(let text):

@@ -17,6 +17,8 @@ final class EngineProgram: Sendable {
         let targets: [Int32]
         /// `node.edges`' conditions, compiled (nil: the edge is always taken).
         let conditions: [ConditionProgram?]
+        /// `node.say`'s texts, each with its `when`/`else` condition compiled.
+        let say: [PromptPlan]
         /// For `call`: the callee's position, -1 when missing.
         let callee: Int32
         /// Whether the node asks a question (read without copying the question).
@@ -39,6 +41,7 @@ final class EngineProgram: Sendable {
             self.position = position
             targets = node.edges.map { resolve($0.target) }
             conditions = node.edges.map { $0.condition.map(ConditionProgram.init) }
+            say = node.say.map { PromptPlan($0) { slots[$0]?.type } }
             if case .call(let id, _) = node.exit { callee = resolve(id) } else { callee = -1 }
             asks = node.question != nil
             keywordRules = node.question?.map?.rules

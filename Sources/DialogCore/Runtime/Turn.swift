@@ -140,6 +140,7 @@ struct Turn {
             say(graph.messages[.conversationEnded], .info)
             return
         }
+        // The step holds the slot type (`graph.slotType(question.slot)`), looked up when it was made.
         let step = program.step(at)
         if text.isEmpty {
             say(graph.messages[.answerEmpty], .reprompt)
@@ -173,7 +174,7 @@ struct Turn {
         // The reading named an option, or said yes or no, by meaning.
         var byMeaning = false
         if let language, let prepared {
-            switch graph.slotType(question.slot) {
+            switch step.slotType {
             case .choice(let options)?:
                 if !Self.looksLikeQuestion(text, tokens),
                     let n = language.ordinal(in: text, count: options.count)
@@ -239,7 +240,7 @@ struct Turn {
         var outcome = read ?? question.matcher.match(text, tokens: tokens)
         // Options the reading set aside (negated, or inside a longer phrase) are not read again word by word.
         if read == nil, hinted, case .matched = outcome { outcome = .noMatch }
-        if case .number? = graph.slotType(question.slot), let def = graph.slots[question.slot], !def.units.isEmpty,
+        if case .number? = step.slotType, let def = graph.slots[question.slot], !def.units.isEmpty,
             let language = graph.language?.language
         {
             // Durations in words: "three and a half years", "a couple of years", "2 years 4 months".
@@ -286,7 +287,7 @@ struct Turn {
                 }
             }
         }
-        if case .bool? = graph.slotType(question.slot), let language, let prepared {
+        if case .bool? = step.slotType, let language, let prepared {
             // Yes and no from meaning, clause by clause; the plain matcher when this reads nothing.
             let meaning = language.readYesNo(prepared, yes: question.yes, no: question.no)
             if tracing {
@@ -312,7 +313,7 @@ struct Turn {
         }
         // Not knowing, in words the plain skip phrases do not hold ("haven't decided yet"): a skip.
         if case .noMatch = outcome, read == nil, let language, let prepared, language.saysNotKnowing(prepared) {
-            switch graph.slotType(question.slot) {
+            switch step.slotType {
             case .choice?, .multi?: outcome = .skipped
             default: break
             }
@@ -320,7 +321,7 @@ struct Turn {
         // "What do you mean?", "not sure what you mean": the question was not understood; ask it again.
         // A question about a word ("what do you mean by general information?") is a question, not confusion.
         let confused = language.map { language in
-            prepared.map { language.mentions("answer_confused", in: $0) && !language.mentions("answer_asks_term", in: $0) } ?? false
+            prepared.map { language.saysConfused($0) } ?? false
         } ?? false
         if confused { outcome = .noMatch }
         let usable: Bool
@@ -832,8 +833,8 @@ struct Turn {
         guard !state.ended, let id = state.position, let at = program.position(of: id) else { return }
         let step = program.step(at)
         guard step.node.question != nil else { return }
-        if let first = step.node.say.first {
-            let text = render(first)
+        if let first = step.say.first {
+            let text = first.render(state.slots)
             if !text.isEmpty { say(text, .say) }
         }
         if let labels = step.optionLabels { outputs.append(.options(labels)) }
@@ -935,7 +936,7 @@ struct Turn {
         guard count > 0 else { return }
         let variant = count > 1 ? state.rng.pick(count) : 0
         if count > 1, tracing { trace(.variant(step.node.id, variant)) }
-        say(render(step.node.say[variant]), .say)
+        say(step.say[variant].render(state.slots), .say)
     }
 
     private mutating func ask(_ step: EngineProgram.Step) {
