@@ -103,28 +103,9 @@ struct AnchorTable: Sendable {
                         var j = Int(partStarts[i])
                         let end = Int(partStarts[i + 1])
                         while j < end {
-                            var found = false
-                            var w = Int(wordStarts[j])
-                            let wEnd = Int(wordStarts[j + 1])
-                            while w < wEnd {
-                                if Self.contains(lineWords, words[w]) {
-                                    found = true
-                                    break
-                                }
-                                w += 1
-                            }
-                            if !found {
-                                var p = Int(prefixStarts[j])
-                                let pEnd = Int(prefixStarts[j + 1])
-                                while p < pEnd {
-                                    if Self.contains(linePrefixes, prefixes[p]) {
-                                        found = true
-                                        break
-                                    }
-                                    p += 1
-                                }
-                            }
-                            if !found { return false }
+                            guard Self.any(words, from: Int(wordStarts[j]), to: Int(wordStarts[j + 1]), in: lineWords)
+                                || Self.any(prefixes, from: Int(prefixStarts[j]), to: Int(prefixStarts[j + 1]), in: linePrefixes)
+                            else { return false }
                             j += 1
                         }
                         return true
@@ -132,6 +113,17 @@ struct AnchorTable: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether any of `numbers[from..<to]` is in `bits` (one part's words, or its prefixes).
+    @inline(__always)
+    private static func any(_ numbers: UnsafeBufferPointer<Int32>, from: Int, to: Int, in bits: UnsafeBufferPointer<UInt64>) -> Bool {
+        var k = from
+        while k < to {
+            if contains(bits, numbers[k]) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// `BitSet.contains` on its bits: a number out of range (or negative) is not in the set.
